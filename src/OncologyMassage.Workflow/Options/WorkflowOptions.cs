@@ -19,5 +19,9 @@ public sealed class WorkflowOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")]
     public TimeSpan ReleaseExpiresAfter { get; set; } = TimeSpan.FromDays(14);
 
-    public WorkflowTimings ToTimings() => new(ReleaseReminderAfter, ReleaseExpiresAfter);
+    /// <summary>First retry interval of a failed activity (storage or vendor hiccup); later retries back off exponentially.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan ActivityRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public WorkflowTimings ToTimings() => new(ReleaseReminderAfter, ReleaseExpiresAfter, ActivityRetryInterval);
 }

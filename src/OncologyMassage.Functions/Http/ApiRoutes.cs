@@ -1,0 +1,12 @@
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// Every HTTP route, relative to the route prefix (host.json <c>extensions.http.routePrefix</c>, "api"). The local host maps
+/// the same function methods from their [HttpTrigger] attributes, so a route is written once, here.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Referrals = "referrals";
+    public const string Referral = "referrals/{id}";
+    public const string ReferralTimeline = "referrals/{id}/timeline";
+}

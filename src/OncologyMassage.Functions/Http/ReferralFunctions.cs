@@ -1,0 +1,149 @@
+using System.Net.Mime;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Referrals;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>Referrals over HTTP: submit, read, timeline. Thin: parsing and HTTP shapes here, the rules in the workflow.</summary>
+public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferralStore referrals)
+{
+    /// <summary>Largest accepted referral body.</summary>
+    public const long MaxBodyBytes = 256 * 1024;
+
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Scope of idempotency keys until practices authenticate (the access issue makes it the practice id).</summary>
+    private const string DefaultScope = "practice";
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    [Function(nameof(SubmitReferral))]
+    public async Task<IActionResult> SubmitReferral(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Referrals)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsJson(request.ContentType))
+        {
+            return Problems.UnsupportedMediaType(request);
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Problems.TooLarge(request, MaxBodyBytes);
+        }
+
+        var key = request.Headers[IdempotencyKeyHeader].ToString();
+        if (key.Length > 0 && (key.Length > 255 || key.Any(char.IsControl)))
+        {
+            return Problems.Validation(request, new Dictionary<string, string[]>
+            {
+                [IdempotencyKeyHeader] = ["The Idempotency-Key header must be 1 to 255 printable characters."],
+            });
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(request, MaxBodyBytes);
+        }
+
+        ReferralRequest? referral;
+        try
+        {
+            referral = JsonSerializer.Deserialize<ReferralRequest>(body, ApiJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.BadRequest(request, $"The body is not a valid referral JSON document (at {ex.Path ?? "$"}, line {ex.LineNumber + 1}).");
+        }
+
+        var token = key.Length == 0 ? null : new IdempotencyToken(DefaultScope, key, Convert.ToHexStringLower(SHA256.HashData(body)));
+        var result = await submissions.SubmitAsync(referral, token, durable, cancellationToken);
+        return result switch
+        {
+            SubmissionResult.Accepted accepted => new ApiResult(StatusCodes.Status202Accepted, new SubmittedReferral(accepted.Referral.Id, accepted.Referral.Stage))
+                .WithHeader("Location", $"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{accepted.Referral.Id}"),
+            SubmissionResult.Invalid invalid => Problems.Validation(request, invalid.Errors),
+            SubmissionResult.KeyReused => Problems.IdempotencyKeyReused(request),
+            _ => throw new InvalidOperationException($"Unknown submission result {result.GetType().Name}."),
+        };
+    }
+
+    [Function(nameof(GetReferral))]
+    public async Task<IActionResult> GetReferral(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Referral)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var record = await FindAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return Problems.NotFound(request, $"There is no referral {id}.");
+        }
+
+        var instance = await durable.GetInstanceAsync(record.Id, getInputsAndOutputs: false, cancellationToken);
+        return new ApiResult(StatusCodes.Status200OK, ReferralView.From(record, instance?.RuntimeStatus.ToString()));
+    }
+
+    [Function(nameof(GetReferralTimeline))]
+    public async Task<IActionResult> GetReferralTimeline(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralTimeline)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return Problems.NotFound(request, $"There is no referral {id}.");
+        }
+
+        var entries = await referrals.GetTimelineAsync(record.Id, cancellationToken);
+        return new ApiResult(StatusCodes.Status200OK, new ReferralTimeline(record.Id, record.Stage, entries));
+    }
+
+    /// <summary>Ids are ours ("ref-" + 32 hex); anything else is simply not found, without touching storage.</summary>
+    private async Task<ReferralRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
+        id is { Length: 36 } && id.StartsWith("ref-", StringComparison.Ordinal) && !id.AsSpan(4).ContainsAnyExcept(LowerHex)
+            ? await referrals.GetAsync(id, cancellationToken)
+            : null;
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && (contentType.StartsWith(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
+            || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer (chunked uploads have no Content-Length).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>The 202 body: the new referral's id and stage.</summary>
+public sealed record SubmittedReferral(string Id, Stage Stage);
+
+/// <summary>The timeline of one referral, oldest first.</summary>
+public sealed record ReferralTimeline(string Id, Stage Stage, IReadOnlyList<TimelineEntry> Entries);

@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Infrastructure.Configuration;
+using OncologyMassage.Infrastructure.DevOutbox;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.Workflow;
+using OncologyMassage.Workflow.Messaging;
+using OncologyMassage.Workflow.Options;
+using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Referrals;
+
+namespace OncologyMassage.Infrastructure;
+
+/// <summary>The app's services, registered the same way by the Functions app and the local host.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddOncologyMassage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => CreateTableService(configuration));
+        services.AddSingleton<StorageTables>();
+        services.AddSingleton<IReferralStore, TableReferralStore>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IMessageOutbox, TableMessageOutbox>();
+        services.AddSingleton<IEmailSender, DevOutboxEmailSender>();
+        services.AddSingleton<MessageDispatcher>();
+
+        services.AddSingleton(new PhoneNumberNormalizer());
+        services.AddSingleton<ReferralNormalizer>();
+        services.AddSingleton<ReferralSubmissions>();
+        services.AddWorkflowActivities();
+        return services;
+    }
+
+    /// <summary>
+    /// One registration for every environment: a connection string in <c>AzureWebJobsStorage</c> (Azurite, local), or the
+    /// identity-based form Azure uses (<c>AzureWebJobsStorage__accountName</c> or <c>__tableServiceUri</c>, with
+    /// <c>__credential=managedidentity</c> and <c>__clientId</c> for a user-assigned identity).
+    /// </summary>
+    public static TableServiceClient CreateTableService(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration[AppSettings.HostStorage];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new TableServiceClient(connectionString);
+        }
+
+        var section = configuration.GetSection(AppSettings.HostStorage);
+        var endpoint = section["tableServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
+            : section["accountName"] is { Length: > 0 } account ? new Uri($"https://{account}.table.core.windows.net")
+            : throw new InvalidOperationException(
+                $"Storage is not configured: set {AppSettings.HostStorage} to a connection string, or {AppSettings.HostStorage}__accountName for managed identity.");
+        var clientId = section["clientId"];
+        var credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(string.IsNullOrEmpty(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : (Azure.Core.TokenCredential)new DefaultAzureCredential();
+        return new TableServiceClient(endpoint, credential);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using OncologyMassage.Workflow.Options;
+
+namespace OncologyMassage.Infrastructure.Tables;
+
+/// <summary>The app's tables (names prefixed by <see cref="StorageOptions.TablePrefix"/>), each created once per process on first use.</summary>
+public sealed class StorageTables(TableServiceClient service, IOptions<StorageOptions> options)
+{
+    public const string Referrals = "Referrals";
+    public const string StageIndex = "StageIndex";
+    public const string Timeline = "Timeline";
+    public const string IdempotencyKeys = "IdempotencyKeys";
+    public const string Outbox = "Outbox";
+
+    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox];
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);
+
+    public string NameOf(string table) => options.Value.TablePrefix + table;
+
+    public Task<TableClient> GetAsync(string table, CancellationToken cancellationToken) =>
+        clients.GetOrAdd(table, t => new Lazy<Task<TableClient>>(() => CreateAsync(t, cancellationToken))).Value;
+
+    private async Task<TableClient> CreateAsync(string table, CancellationToken cancellationToken)
+    {
+        var client = service.GetTableClient(NameOf(table));
+        try
+        {
+            await client.CreateIfNotExistsAsync(cancellationToken);
+        }
+        catch
+        {
+            clients.TryRemove(table, out _); // let the next caller try again
+            throw;
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,87 @@
+using Azure;
+using Azure.Data.Tables;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Infrastructure.Tables;
+
+/// <summary>Outbox rows: PartitionKey = referral id, RowKey = the message's idempotency key.</summary>
+public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
+{
+    public async Task<OutboxClaim> BeginAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(ToEntity(row), cancellationToken);
+            return new OutboxClaim(true, row);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = (await table.GetEntityAsync<TableEntity>(row.ReferralId, row.IdempotencyKey, cancellationToken: cancellationToken)).Value;
+            if (existing.GetString(nameof(OutboxRow.Status)) != nameof(OutboxStatus.Failed))
+            {
+                return new OutboxClaim(false, FromEntity(existing));
+            }
+
+            // The earlier attempt failed before the vendor accepted it: take the row back (ETag: only one retry wins).
+            try
+            {
+                await table.UpdateEntityAsync(ToEntity(row), existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                return new OutboxClaim(true, row);
+            }
+            catch (RequestFailedException lost) when (lost.Status == 412)
+            {
+                var winner = (await table.GetEntityAsync<TableEntity>(row.ReferralId, row.IdempotencyKey, cancellationToken: cancellationToken)).Value;
+                return new OutboxClaim(false, FromEntity(winner));
+            }
+        }
+    }
+
+    public async Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        await table.UpdateEntityAsync(new TableEntity(referralId, idempotencyKey)
+        {
+            [nameof(OutboxRow.Status)] = status.ToString(),
+            [nameof(OutboxRow.ProviderMessageId)] = providerMessageId,
+            [nameof(OutboxRow.Error)] = failureReason,
+        }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxRow>> ListAsync(string referralId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var rows = new List<OutboxRow>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {referralId}"), cancellationToken: cancellationToken))
+        {
+            rows.Add(FromEntity(e));
+        }
+
+        return rows.OrderBy(r => r.CreatedAt).ToArray();
+    }
+
+    private static TableEntity ToEntity(OutboxRow r) => new(r.ReferralId, r.IdempotencyKey)
+    {
+        [nameof(OutboxRow.Channel)] = r.Channel.ToString(),
+        [nameof(OutboxRow.To)] = r.To,
+        [nameof(OutboxRow.Subject)] = r.Subject,
+        [nameof(OutboxRow.Body)] = r.Body,
+        [nameof(OutboxRow.Status)] = r.Status.ToString(),
+        [nameof(OutboxRow.CreatedAt)] = r.CreatedAt,
+        [nameof(OutboxRow.ProviderMessageId)] = r.ProviderMessageId,
+        [nameof(OutboxRow.Error)] = r.Error,
+    };
+
+    private static OutboxRow FromEntity(TableEntity e) => new(
+        e.PartitionKey,
+        e.RowKey,
+        Enum.Parse<MessageChannel>(e.GetString(nameof(OutboxRow.Channel))),
+        e.GetString(nameof(OutboxRow.To)) ?? "",
+        e.GetString(nameof(OutboxRow.Subject)) ?? "",
+        e.GetString(nameof(OutboxRow.Body)) ?? "",
+        Enum.Parse<OutboxStatus>(e.GetString(nameof(OutboxRow.Status))),
+        e.GetDateTimeOffset(nameof(OutboxRow.CreatedAt)) ?? default,
+        e.GetString(nameof(OutboxRow.ProviderMessageId)),
+        e.GetString(nameof(OutboxRow.Error)));
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Infrastructure.Tables;
+
+/// <summary>
+/// Referral rows (PartitionKey = referral id), the stage index (PartitionKey = venue, RowKey = stage|referral: the
+/// pipeline of one venue and stage is a single partition range query) and the timeline (PartitionKey = referral id,
+/// RowKey = zero-padded sequence, so entries come back in order and a replayed write is a conflict, not a duplicate).
+/// </summary>
+public sealed class TableReferralStore(StorageTables tables) : IReferralStore
+{
+    private const string ReferralRowKey = "referral";
+
+    public async Task<bool> TryCreateAsync(ReferralRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var table = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(ToEntity(record), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<ReferralRecord?> GetAsync(string referralId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(referralId, ReferralRowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task ApplyStageChangeAsync(StageChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var referrals = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
+
+        // 1. The referral row, only forward (optimistic concurrency: re-read on a lost race).
+        int current;
+        while (true)
+        {
+            var entity = (await referrals.GetEntityAsync<TableEntity>(change.ReferralId, ReferralRowKey, cancellationToken: cancellationToken)).Value;
+            current = entity.GetInt32(nameof(ReferralRecord.StageSequence)) ?? 0;
+            if (current >= change.Sequence)
+            {
+                break;
+            }
+
+            entity[nameof(ReferralRecord.Stage)] = change.To.ToString();
+            entity[nameof(ReferralRecord.StageSequence)] = change.Sequence;
+            entity[nameof(ReferralRecord.UpdatedAt)] = change.At;
+            entity[nameof(ReferralRecord.ClosedReason)] = change.To.IsClosed() ? change.Detail : null;
+            try
+            {
+                await referrals.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                current = change.Sequence;
+                break;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Someone else wrote the row meanwhile: read it again.
+            }
+        }
+
+        // 2. The stage index, unless a later move has already happened (a re-delivered old activity must not resurrect a row).
+        if (current == change.Sequence)
+        {
+            var index = await tables.GetAsync(StorageTables.StageIndex, cancellationToken);
+            var record = await GetAsync(change.ReferralId, cancellationToken);
+            await index.UpsertEntityAsync(new TableEntity(change.VenueId, IndexKey(change.To, change.ReferralId))
+            {
+                ["ReferralId"] = change.ReferralId,
+                ["Stage"] = change.To.ToString(),
+                ["EnteredAt"] = change.At,
+                ["Initials"] = record?.Referral.Client.Initials,
+                ["Service"] = record?.Referral.Service.ToString(),
+            }, TableUpdateMode.Replace, cancellationToken);
+            if (change.From != change.To)
+            {
+                await index.DeleteEntityAsync(change.VenueId, IndexKey(change.From, change.ReferralId), ETag.All, cancellationToken);
+            }
+        }
+
+        // 3. The timeline.
+        await AppendTimelineAsync(change.ReferralId, new TimelineEntry(change.Sequence, change.At, TimelineKind.StageChanged, change.To, change.Detail), cancellationToken);
+    }
+
+    public async Task AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var table = await tables.GetAsync(StorageTables.Timeline, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(referralId, entry.Sequence.ToString("D6", CultureInfo.InvariantCulture))
+            {
+                [nameof(TimelineEntry.At)] = entry.At,
+                [nameof(TimelineEntry.Kind)] = entry.Kind.ToString(),
+                [nameof(TimelineEntry.Stage)] = entry.Stage.ToString(),
+                [nameof(TimelineEntry.Detail)] = entry.Detail,
+            }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Written by an earlier delivery of the same activity.
+        }
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Timeline, cancellationToken);
+        var entries = new List<TimelineEntry>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {referralId}"), cancellationToken: cancellationToken))
+        {
+            entries.Add(new TimelineEntry(
+                int.Parse(e.RowKey, CultureInfo.InvariantCulture),
+                e.GetDateTimeOffset(nameof(TimelineEntry.At)) ?? default,
+                Enum.Parse<TimelineKind>(e.GetString(nameof(TimelineEntry.Kind))),
+                Enum.Parse<Stage>(e.GetString(nameof(TimelineEntry.Stage))),
+                e.GetString(nameof(TimelineEntry.Detail)) ?? ""));
+        }
+
+        return entries;
+    }
+
+    internal static string IndexKey(Stage stage, string referralId) => $"{stage}|{referralId}";
+
+    private static TableEntity ToEntity(ReferralRecord r) => new(r.Id, ReferralRowKey)
+    {
+        [nameof(ReferralRecord.Stage)] = r.Stage.ToString(),
+        [nameof(ReferralRecord.StageSequence)] = r.StageSequence,
+        [nameof(ReferralRecord.CreatedAt)] = r.CreatedAt,
+        [nameof(ReferralRecord.UpdatedAt)] = r.UpdatedAt,
+        [nameof(ReferralRecord.ClosedReason)] = r.ClosedReason,
+        ["VenueId"] = r.Referral.VenueId,
+        ["Service"] = r.Referral.Service.ToString(),
+        [nameof(ReferralRecord.Referral)] = JsonSerializer.Serialize(r.Referral, StorageJson.Options),
+    };
+
+    private static ReferralRecord FromEntity(TableEntity e) => new(
+        e.PartitionKey,
+        JsonSerializer.Deserialize<Referral>(e.GetString(nameof(ReferralRecord.Referral)), StorageJson.Options)
+            ?? throw new InvalidDataException($"Referral row {e.PartitionKey} has no referral payload."),
+        Enum.Parse<Stage>(e.GetString(nameof(ReferralRecord.Stage))),
+        e.GetInt32(nameof(ReferralRecord.StageSequence)) ?? 0,
+        e.GetDateTimeOffset(nameof(ReferralRecord.CreatedAt)) ?? default,
+        e.GetDateTimeOffset(nameof(ReferralRecord.UpdatedAt)) ?? default,
+        e.GetString(nameof(ReferralRecord.ClosedReason)));
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Workflow.Messaging;
+
+/// <summary>
+/// Sends each message at most once: the outbox row is written before the vendor call and completed after it.
+/// A failed attempt (the vendor refused or was unreachable) is retried by the activity's retry policy. A row found
+/// <see cref="OutboxStatus.Pending"/> means an earlier attempt crashed between the two writes; the send may
+/// have reached the vendor, so it is not repeated (a duplicate text to a person in treatment is worse than a coordinator
+/// follow-up) and the outcome is reported as <see cref="DispatchOutcome.Uncertain"/> for the timeline.
+/// </summary>
+public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSender email, TimeProvider clock, ILogger<MessageDispatcher> logger)
+{
+    public async Task<DispatchOutcome> SendEmailAsync(OutgoingEmail message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var intent = new OutboxRow(message.ReferralId, message.IdempotencyKey, MessageChannel.Email, message.To, message.Subject,
+            message.TextBody, OutboxStatus.Pending, clock.GetUtcNow(), null, null);
+        var claim = await outbox.BeginAsync(intent, cancellationToken);
+        if (!claim.Owned)
+        {
+            LogAlreadyDispatched(logger, message.IdempotencyKey, claim.Row.Status);
+            return claim.Row.Status == OutboxStatus.Sent ? DispatchOutcome.AlreadySent : DispatchOutcome.Uncertain;
+        }
+
+        string providerId;
+        try
+        {
+            providerId = await email.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await outbox.CompleteAsync(message.ReferralId, message.IdempotencyKey, OutboxStatus.Failed, null, ex.GetType().Name, cancellationToken);
+            throw;
+        }
+
+        await outbox.CompleteAsync(message.ReferralId, message.IdempotencyKey, OutboxStatus.Sent, providerId, null, cancellationToken);
+        return DispatchOutcome.Sent;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Message {IdempotencyKey} was dispatched before (status {Status}); not sending again")]
+    private static partial void LogAlreadyDispatched(ILogger logger, string idempotencyKey, OutboxStatus status);
+}
+
+public enum DispatchOutcome
+{
+    Sent,
+    AlreadySent,
+    Uncertain,
+}

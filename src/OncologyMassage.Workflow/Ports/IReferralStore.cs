@@ -1,0 +1,23 @@
+using OncologyMassage.Domain.Referrals;
+
+namespace OncologyMassage.Workflow.Ports;
+
+/// <summary>Referral state in Table Storage: the referral row, the stage index (by venue) and the timeline.</summary>
+public interface IReferralStore
+{
+    /// <summary>Inserts a new referral in stage <see cref="Stage.Received"/>; false when the id already exists.</summary>
+    Task<bool> TryCreateAsync(ReferralRecord record, CancellationToken cancellationToken);
+
+    Task<ReferralRecord?> GetAsync(string referralId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies a stage move: the referral row (only if its sequence is older), then the stage index, then the timeline,
+    /// each idempotent so that a replayed or re-delivered activity writes nothing twice.
+    /// </summary>
+    Task ApplyStageChangeAsync(StageChange change, CancellationToken cancellationToken);
+
+    /// <summary>Adds a timeline entry unless one with the same sequence exists.</summary>
+    Task AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken);
+}

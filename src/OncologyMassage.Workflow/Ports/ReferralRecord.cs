@@ -1,0 +1,27 @@
+using OncologyMassage.Domain.Referrals;
+
+namespace OncologyMassage.Workflow.Ports;
+
+/// <summary>A stored referral: the submission plus where it stands. <see cref="StageSequence"/> orders stage moves.</summary>
+public sealed record ReferralRecord(
+    string Id,
+    Referral Referral,
+    Stage Stage,
+    int StageSequence,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string? ClosedReason);
+
+/// <summary>A move from one stage to the next, written to the referral row, the stage index and the timeline.</summary>
+public sealed record StageChange(string ReferralId, string VenueId, Stage From, Stage To, int Sequence, DateTimeOffset At, string Detail);
+
+/// <summary>One line of a referral's timeline. <see cref="Sequence"/> is unique per referral and makes writes idempotent.</summary>
+public sealed record TimelineEntry(int Sequence, DateTimeOffset At, TimelineKind Kind, Stage Stage, string Detail);
+
+public enum TimelineKind
+{
+    StageChanged,
+    MessageSent,
+    Decision,
+    Note,
+}

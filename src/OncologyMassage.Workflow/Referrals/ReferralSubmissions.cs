@@ -1,0 +1,107 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Options;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Workflow.Referrals;
+
+/// <summary>
+/// Accepts a referral: validates it (nothing is written when it is invalid), honours the Idempotency-Key, stores the
+/// referral row and starts its orchestration with instance id = referral id. Host-neutral: the Functions app and the
+/// local host call it with their own <see cref="DurableTaskClient"/>.
+/// </summary>
+public sealed partial class ReferralSubmissions(
+    ReferralNormalizer normalizer,
+    IReferralStore referrals,
+    IIdempotencyStore idempotency,
+    IOptions<WorkflowOptions> workflow,
+    TimeProvider clock,
+    ILogger<ReferralSubmissions> logger)
+{
+    public async Task<SubmissionResult> SubmitAsync(ReferralRequest? request, IdempotencyToken? token, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var now = clock.GetUtcNow();
+        var validation = normalizer.Normalize(request, DateOnly.FromDateTime(now.UtcDateTime));
+        if (!validation.IsValid)
+        {
+            return new SubmissionResult.Invalid(validation.Errors);
+        }
+
+        var referralId = NewReferralId();
+        if (token is not null)
+        {
+            var claim = await idempotency.ClaimAsync(token.Scope, token.Key, token.RequestHash, referralId, cancellationToken);
+            if (!claim.IsNew)
+            {
+                if (!string.Equals(claim.RequestHash, token.RequestHash, StringComparison.Ordinal))
+                {
+                    return new SubmissionResult.KeyReused(claim.ReferralId);
+                }
+
+                referralId = claim.ReferralId;
+                var earlier = await referrals.GetAsync(referralId, cancellationToken);
+                if (earlier is not null)
+                {
+                    // The same request again: make sure its orchestration runs (an earlier attempt may have stopped before
+                    // starting it) and answer with the referral it created.
+                    await StartOrchestrationAsync(durable, earlier.Id, earlier.Referral.VenueId, cancellationToken);
+                    LogReplayed(logger, referralId);
+                    return new SubmissionResult.Accepted(earlier, Replayed: true);
+                }
+            }
+        }
+
+        var record = new ReferralRecord(referralId, validation.Referral!, Stage.Received, 0, now, now, null);
+        if (!await referrals.TryCreateAsync(record, cancellationToken))
+        {
+            record = await referrals.GetAsync(referralId, cancellationToken) ?? record;
+        }
+
+        await StartOrchestrationAsync(durable, referralId, record.Referral.VenueId, cancellationToken);
+        LogAccepted(logger, referralId, record.Referral.VenueId);
+        return new SubmissionResult.Accepted(record, Replayed: false);
+    }
+
+    private async Task StartOrchestrationAsync(DurableTaskClient durable, string referralId, string venueId, CancellationToken cancellationToken)
+    {
+        if (await durable.GetInstanceAsync(referralId, getInputsAndOutputs: false, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var input = new ReferralWorkflowInput(referralId, venueId, workflow.Value.ToTimings());
+        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(referralId), cancellationToken);
+    }
+
+    /// <summary>Time-ordered, unguessable and safe as a table key and a URL segment.</summary>
+    private static string NewReferralId() => "ref-" + Guid.CreateVersion7().ToString("N");
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Referral {ReferralId} accepted for venue {VenueId}")]
+    private static partial void LogAccepted(ILogger logger, string referralId, string venueId);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Referral {ReferralId} returned again for a repeated Idempotency-Key")]
+    private static partial void LogReplayed(ILogger logger, string referralId);
+}
+
+/// <summary>An Idempotency-Key header with its scope (the calling practice) and a hash of the request body.</summary>
+public sealed record IdempotencyToken(string Scope, string Key, string RequestHash);
+
+/// <summary>What a submission came to.</summary>
+public abstract record SubmissionResult
+{
+    private SubmissionResult()
+    {
+    }
+
+    public sealed record Accepted(ReferralRecord Referral, bool Replayed) : SubmissionResult;
+
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SubmissionResult;
+
+    /// <summary>The key was used before with a different body.</summary>
+    public sealed record KeyReused(string ReferralId) : SubmissionResult;
+}
