@@ -1,3 +1,21 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using OncologyMassage.LocalHost;
+using OncologyMassage.LocalHost.Demo;
+
+// dotnet run --project src/OncologyMassage.LocalHost [-- --demo]
+// Starts Azurite, the Durable Task engine and the HTTP API on http://localhost:7071; Ctrl+C stops all of it.
+var app = await LocalHostApp.BuildAsync(args);
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var url = app.Urls.FirstOrDefault() ?? LocalHostApp.DefaultUrl;
+    Console.WriteLine($$"""
+
+        OncologyMassage local host is running on {{url}}
+          POST {{url}}/api/referrals                 submit a referral (sample: docs/samples/referral.json)
+          GET  {{url}}/api/referrals/{id}            where a referral stands
+          GET  {{url}}/api/referrals/{id}/timeline   its timeline
+          Practice key for the samples: X-Api-Key: {{DemoReferrals.PracticeApiKey}}
+        Press Ctrl+C to stop (Azurite included).
+
+        """);
+});
+await app.RunAsync();

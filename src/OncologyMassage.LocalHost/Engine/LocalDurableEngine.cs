@@ -1,0 +1,90 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using OncologyMassage.Workflow;
+using CoreActivity = DurableTask.Core.TaskActivity;
+using CoreOrchestration = DurableTask.Core.TaskOrchestration;
+
+namespace OncologyMassage.LocalHost.Engine;
+
+/// <summary>
+/// The Durable Task engine for the local host and the tests: the workflow's orchestrators and activities (from
+/// <see cref="WorkflowRegistry"/>) on DurableTask.Core's TaskHubWorker with the Azure Storage backend — the backend
+/// Durable Functions uses by default in Azure — against Azurite, so state survives a restart as it does in Azure.
+/// </summary>
+public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationService service;
+    private readonly TaskHubWorker worker;
+
+    public LocalDurableEngine(LocalEngineSettings settings, IServiceProvider services, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(settings.ConnectionString),
+            TaskHubName = settings.TaskHubName,
+            PartitionCount = 4,
+            WorkerId = settings.WorkerId,
+            MaxConcurrentTaskOrchestrationWorkItems = 100,
+            MaxConcurrentTaskActivityWorkItems = 100,
+            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+            WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
+            LoggerFactory = loggerFactory,
+        });
+
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
+        worker = new TaskHubWorker(service, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        worker.AddTaskOrchestrations(WorkflowRegistry.Orchestrators
+            .Select(o => new Creator<CoreOrchestration>(o.Name, () => shims.CreateOrchestration(new TaskName(o.Name), o.Create(), parent: null)))
+            .ToArray());
+        worker.AddTaskActivities(WorkflowRegistry.Activities
+            .Select(a => new Creator<CoreActivity>(a.Name, () => shims.CreateActivity(new TaskName(a.Name), a.Create(services))))
+            .ToArray());
+        Client = new TaskHubDurableTaskClient(new TaskHubClient(service, CoreDataConverter.Instance, loggerFactory), service);
+    }
+
+    /// <summary>The client the HTTP functions receive in place of [DurableClient].</summary>
+    public TaskHubDurableTaskClient Client { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await service.CreateIfNotExistsAsync();
+        await worker.StartAsync();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => worker.StopAsync(isForced: false);
+
+    public ValueTask DisposeAsync()
+    {
+        worker.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Durable Task asks for a new object per work item; a shim holds one episode's state.</summary>
+    private sealed class Creator<T> : ObjectCreator<T>
+    {
+        private readonly Func<T> create;
+
+        public Creator(string name, Func<T> create)
+        {
+            Name = name;
+            Version = "";
+            this.create = create;
+        }
+
+        public override T Create() => create();
+    }
+}
+
+/// <summary>Where and how the local engine runs.</summary>
+public sealed record LocalEngineSettings(string ConnectionString, string TaskHubName, string WorkerId)
+{
+    /// <summary>Longest wait between queue polls when idle; event pick-up latency is about this.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a dequeued work item stays invisible; a crashed host's work is re-delivered after it.</summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,80 @@
+using Microsoft.DurableTask.Client;
+using OncologyMassage.Functions.Http;
+using OncologyMassage.Infrastructure;
+using OncologyMassage.Infrastructure.Configuration;
+using OncologyMassage.LocalHost.Azurite;
+using OncologyMassage.LocalHost.Demo;
+using OncologyMassage.LocalHost.Engine;
+using OncologyMassage.LocalHost.Http;
+
+namespace OncologyMassage.LocalHost;
+
+/// <summary>
+/// Builds the local host: Azurite (unless a storage connection string is given), the Durable Task engine on the Azure
+/// Storage backend, the shared services, and the Functions app's HTTP functions on the same routes. The tests build it
+/// the same way with their own configuration.
+/// </summary>
+public static partial class LocalHostApp
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (args.Contains("--demo"))
+        {
+            builder.Configuration.AddInMemoryCollection(DemoSettings.Defaults(builder.Configuration));
+        }
+
+        configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var options = builder.Configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        AzuriteInstance? azurite = null;
+        var connectionString = options.StorageConnectionString;
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            var dataPath = options.DataPath ?? Path.Combine(RepositoryRoot.Find(), ".localhost-data", "azurite");
+            azurite = await AzuriteLauncher.StartAsync(dataPath, cancellationToken);
+            connectionString = azurite.ConnectionString;
+        }
+
+        builder.Configuration[AppSettings.HostStorage] = connectionString;
+        builder.Services.AddSingleton(options);
+        builder.Services.AddOncologyMassage(builder.Configuration);
+        builder.Services.AddSingleton(new LocalEngineSettings(connectionString, options.TaskHubName, options.WorkerId)
+        {
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+        });
+        builder.Services.AddSingleton<LocalDurableEngine>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
+        builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
+        builder.Services.AddProblemDetails();
+        if (options.Demo || args.Contains("--demo"))
+        {
+            builder.Services.AddHostedService<DemoReferrals>();
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        var routePrefix = FunctionRouteMapper.ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        app.MapHttpFunctions(typeof(ReferralFunctions).Assembly, routePrefix);
+        if (azurite is not null)
+        {
+            // Stop exactly the Azurite this host started, after the engine has stopped.
+            app.Lifetime.ApplicationStopped.Register(() => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult());
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LocalHost");
+            LogAzurite(logger, azurite.ProcessId, azurite.DataFolder);
+        }
+
+        return app;
+    }
+
+    [LoggerMessage(EventId = 9100, Level = LogLevel.Information, Message = "Azurite (pid {Pid}) keeps its data in {DataFolder}; stop the host and delete that folder to start afresh")]
+    private static partial void LogAzurite(ILogger logger, int pid, string dataFolder);
+}

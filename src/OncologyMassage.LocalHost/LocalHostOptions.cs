@@ -1,0 +1,24 @@
+namespace OncologyMassage.LocalHost;
+
+/// <summary>How the local host runs (section <c>LocalHost</c>; the README lists the switches).</summary>
+public sealed class LocalHostOptions
+{
+    public const string SectionName = "LocalHost";
+
+    /// <summary>Where Azurite keeps its data; default: .localhost-data/azurite under the repository (git-ignored).</summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>An already running storage account (connection string); when set, no Azurite is started.</summary>
+    public string? StorageConnectionString { get; set; }
+
+    public string TaskHubName { get; set; } = "OncologyMassageLocal";
+
+    public string WorkerId { get; set; } = "localhost";
+
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Submit sample referrals at start-up and play the oncologist (set by <c>--demo</c>).</summary>
+    public bool Demo { get; set; }
+}
