@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.LocalHost;
+
+namespace OncologyMassage.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real local host (HTTP functions + Durable Task engine on the Azure Storage backend) against the shared Azurite,
+/// isolated by its own task hub and table prefix. Workflow timings are shrunk through options, never faked.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private TestHost(WebApplication app, HttpClient http, string taskHub, string tablePrefix)
+    {
+        App = app;
+        Http = http;
+        TaskHub = taskHub;
+        TablePrefix = tablePrefix;
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Http { get; }
+
+    public string TaskHub { get; }
+
+    public string TablePrefix { get; }
+
+    public DurableTaskClient Durable => App.Services.GetRequiredService<DurableTaskClient>();
+
+    public TableServiceClient Tables => App.Services.GetRequiredService<TableServiceClient>();
+
+    public static Task<TestHost> StartAsync(AzuriteFixture azurite, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null) =>
+        StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], releaseReminderAfter, releaseExpiresAfter);
+
+    /// <summary>Starts a host on an existing task hub and table prefix (a restart of the same deployment).</summary>
+    public static async Task<TestHost> StartAsync(AzuriteFixture azurite, string hub, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        var settings = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["LocalHost:StorageConnectionString"] = azurite.ConnectionString,
+            ["LocalHost:TaskHubName"] = hub,
+            ["LocalHost:MaxQueuePollingInterval"] = "00:00:00.200",
+            ["LocalHost:WorkItemQueueVisibilityTimeout"] = "00:00:10",
+            ["Storage:TablePrefix"] = hub,
+            ["Workflow:ReleaseReminderAfter"] = (releaseReminderAfter ?? TimeSpan.FromHours(1)).ToString("c", CultureInfo.InvariantCulture),
+            ["Workflow:ReleaseExpiresAfter"] = (releaseExpiresAfter ?? TimeSpan.FromHours(2)).ToString("c", CultureInfo.InvariantCulture),
+            ["Workflow:ActivityRetryInterval"] = "00:00:00.100",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        var app = await LocalHostApp.BuildAsync([], b => b.Configuration.AddInMemoryCollection(settings), TestContext.Current.CancellationToken);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        return new TestHost(app, http, hub, hub);
+    }
+
+    public async Task<HttpResponseMessage> PostReferralAsync(string json, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/referrals") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Polls GET /api/referrals/{id} until the referral reaches <paramref name="stage"/>.</summary>
+    public async Task<ReferralState> WaitForStageAsync(string id, Stage stage, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        ReferralState? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await Http.GetFromJsonAsync<ReferralState>($"api/referrals/{id}", Json.Options, TestContext.Current.CancellationToken);
+            if (last?.Stage == stage)
+            {
+                return last;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"Referral {id} did not reach {stage} in time; last stage {last?.Stage}.");
+    }
+
+    /// <summary>Every row in one of this host's tables (none when the table was never created).</summary>
+    public async Task<IReadOnlyList<TableEntity>> RowsAsync(string table)
+    {
+        var client = Tables.GetTableClient(TablePrefix + table);
+        var rows = new List<TableEntity>();
+        try
+        {
+            await foreach (var row in client.QueryAsync<TableEntity>(cancellationToken: TestContext.Current.CancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Never created: no rows.
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<Microsoft.DurableTask.Client.OrchestrationMetadata>> InstancesAsync()
+    {
+        var instances = new List<Microsoft.DurableTask.Client.OrchestrationMetadata>();
+        await foreach (var instance in Durable.GetAllInstancesAsync())
+        {
+            instances.Add(instance);
+        }
+
+        return instances;
+    }
+
+    public async Task<int> TotalRowsAsync()
+    {
+        var total = 0;
+        foreach (var table in StorageTables.All)
+        {
+            total += (await RowsAsync(table)).Count;
+        }
+
+        return total;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+    }
+}
+
+/// <summary>GET /api/referrals/{id} as the tests read it.</summary>
+public sealed record ReferralState(string Id, Stage Stage, string VenueId, string NextExpectedStep, string? ClosedReason, string? WorkflowStatus);
