@@ -49,6 +49,7 @@ public static partial class LocalHostApp
         {
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
         });
         builder.Services.AddSingleton<LocalDurableEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());

@@ -19,6 +19,8 @@ public sealed class LocalHostOptions
 
     public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Submit sample referrals at start-up and play the oncologist (set by <c>--demo</c>).</summary>
     public bool Demo { get; set; }
 }

@@ -32,6 +32,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             MaxConcurrentTaskActivityWorkItems = 100,
             MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
             LoggerFactory = loggerFactory,
         });
 
@@ -87,4 +88,10 @@ public sealed record LocalEngineSettings(string ConnectionString, string TaskHub
 
     /// <summary>How long a dequeued work item stays invisible; a crashed host's work is re-delivered after it.</summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a fetched orchestration message stays invisible. A host that stops while it holds one (fetched, not yet
+    /// processed) leaves it to the next host after this delay, as in Azure.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -52,6 +52,7 @@ public sealed class TestHost : IAsyncDisposable
             ["LocalHost:TaskHubName"] = hub,
             ["LocalHost:MaxQueuePollingInterval"] = "00:00:00.200",
             ["LocalHost:WorkItemQueueVisibilityTimeout"] = "00:00:10",
+            ["LocalHost:ControlQueueVisibilityTimeout"] = "00:00:10",
             ["Storage:TablePrefix"] = hub,
             ["Workflow:ReleaseReminderAfter"] = (releaseReminderAfter ?? TimeSpan.FromHours(1)).ToString("c", CultureInfo.InvariantCulture),
             ["Workflow:ReleaseExpiresAfter"] = (releaseExpiresAfter ?? TimeSpan.FromHours(2)).ToString("c", CultureInfo.InvariantCulture),

@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Orchestrations;
+
+namespace OncologyMassage.IntegrationTests.Engine;
+
+/// <summary>The first stage of ReferralOrchestration on the real engine: decisions, reminders, expiry and a host restart.</summary>
+public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
+{
+    private static readonly ReleaseDecision Approval = new(ReleaseOutcome.Approved, "Dr. Rosa Demo", [], null);
+
+    [Fact]
+    public async Task ReleaseApproved_MovesToIntakePendingAndRecordsTheDecision()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var id = await SubmitAsync(host);
+        await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
+
+        await host.Durable.RaiseEventAsync(id, WorkflowEvents.ReleaseDecided,
+            new ReleaseDecision(ReleaseOutcome.ApprovedWithRestrictions, "Dr. Rosa Demo", [new Precaution(PrecautionCode.Port, BodyRegion.Chest, BodySide.Right, null)], null),
+            TestContext.Current.CancellationToken);
+
+        await host.WaitForStageAsync(id, Stage.IntakePending);
+        var timeline = await TimelineAsync(host, id);
+        Assert.Equal(
+            ["StageChanged:MdReleaseRequested", "MessageSent:MdReleaseRequested", "Decision:MdReleaseRequested", "StageChanged:IntakePending"],
+            timeline);
+        var index = Assert.Single(await host.RowsAsync(StorageTables.StageIndex));
+        Assert.Equal($"IntakePending|{id}", index.RowKey);
+    }
+
+    [Fact]
+    public async Task ReleaseDeclined_ClosesTheReferralAsDeclinedWithAReason()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var id = await SubmitAsync(host);
+        await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
+
+        await host.Durable.RaiseEventAsync(id, WorkflowEvents.ReleaseDecided,
+            new ReleaseDecision(ReleaseOutcome.Declined, "Dr. Rosa Demo", [], "Not advisable now"), TestContext.Current.CancellationToken);
+
+        var state = await host.WaitForStageAsync(id, Stage.Declined);
+        Assert.Equal("The oncologist declined the release", state.ClosedReason);
+        var done = await host.Durable.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, TestContext.Current.CancellationToken);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(Stage.Declined, done.ReadOutputAs<ReferralOutcome>()!.FinalStage);
+    }
+
+    [Fact]
+    public async Task NoDecision_RemindsThenExpires()
+    {
+        await using var host = await TestHost.StartAsync(azurite, releaseReminderAfter: TimeSpan.FromSeconds(1.5), releaseExpiresAfter: TimeSpan.FromSeconds(4));
+        var id = await SubmitAsync(host);
+
+        var state = await host.WaitForStageAsync(id, Stage.Expired, TimeSpan.FromSeconds(30));
+
+        Assert.Equal("No release decision before the deadline", state.ClosedReason);
+        var sent = (await host.RowsAsync(StorageTables.Outbox)).Select(r => r.RowKey).Order().ToArray();
+        Assert.Equal([$"{id}:md-release:1", $"{id}:md-release:2", $"{id}:md-release:3"], sent);
+        var index = Assert.Single(await host.RowsAsync(StorageTables.StageIndex));
+        Assert.Equal($"Expired|{id}", index.RowKey);
+    }
+
+    [Fact]
+    public async Task DecisionAfterExpiry_ChangesNothing()
+    {
+        await using var host = await TestHost.StartAsync(azurite, releaseReminderAfter: TimeSpan.FromHours(1), releaseExpiresAfter: TimeSpan.FromSeconds(2));
+        var id = await SubmitAsync(host);
+        await host.WaitForStageAsync(id, Stage.Expired, TimeSpan.FromSeconds(30));
+        await host.Durable.WaitForInstanceCompletionAsync(id, TestContext.Current.CancellationToken);
+
+        await host.Durable.RaiseEventAsync(id, WorkflowEvents.ReleaseDecided, Approval, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        var state = await host.Http.GetFromJsonAsync<ReferralState>($"api/referrals/{id}", Json.Options, TestContext.Current.CancellationToken);
+        Assert.Equal(Stage.Expired, state!.Stage);
+    }
+
+    [Fact]
+    public async Task HostRestartedWhileWaiting_InstanceStillWaitsAndCompletesOnTheNewHost()
+    {
+        string id;
+        string hub;
+        await using (var first = await TestHost.StartAsync(azurite))
+        {
+            hub = first.TaskHub;
+            id = await SubmitAsync(first);
+            await first.WaitForStageAsync(id, Stage.MdReleaseRequested);
+            await WaitForTimelineAsync(first, id, "MessageSent:MdReleaseRequested");
+        }
+
+        await using var second = await TestHost.StartAsync(azurite, hub);
+        var waiting = await second.Durable.GetInstanceAsync(id, TestContext.Current.CancellationToken);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, waiting!.RuntimeStatus);
+
+        await second.Durable.RaiseEventAsync(id, WorkflowEvents.ReleaseDecided, Approval, TestContext.Current.CancellationToken);
+
+        await second.WaitForStageAsync(id, Stage.IntakePending, TimeSpan.FromSeconds(60));
+        var emails = await second.RowsAsync(StorageTables.Outbox);
+        Assert.Single(emails); // the release request was not sent again by the restarted host
+    }
+
+    private static async Task<string> SubmitAsync(TestHost host)
+    {
+        using var response = await host.PostReferralAsync(Samples.Referral());
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Waits until the timeline shows <paramref name="entry"/>, then a little more so the orchestration can settle into its wait.</summary>
+    private static async Task WaitForTimelineAsync(TestHost host, string id, string entry)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!(await TimelineAsync(host, id)).Contains(entry))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The timeline of {id} never showed {entry}.");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<string[]> TimelineAsync(TestHost host, string id)
+    {
+        var body = await host.Http.GetFromJsonAsync<JsonElement>($"api/referrals/{id}/timeline", TestContext.Current.CancellationToken);
+        return body.GetProperty("entries").EnumerateArray()
+            .Select(e => $"{e.GetProperty("kind").GetString()}:{e.GetProperty("stage").GetString()}").ToArray();
+    }
+}
