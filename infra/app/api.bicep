@@ -1,0 +1,193 @@
+metadata description = 'The Functions app on Flex Consumption (dotnet-isolated 10.0) and every app setting it reads. The app-settings consistency test (tests/OncologyMassage.Infra.Tests) compares the names below with AppSettings.All in both directions.'
+
+@description('Name of the function app.')
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags applied to the app (azd-service-name is added here).')
+param tags object = {}
+
+@description('Name of the service in azure.yaml; azd finds the app to deploy to by the azd-service-name tag.')
+param serviceName string = 'api'
+
+@description('Resource ID of the Flex Consumption plan.')
+param appServicePlanId string
+
+@description('Resource ID of the user-assigned identity used for storage, Key Vault references, deployment and telemetry.')
+param identityId string
+
+@description('Client ID of that identity.')
+param identityClientId string
+
+@description('Name of the storage account for host storage, Durable Functions, tables and the deployment package.')
+param storageAccountName string
+
+@description('Blob container the deployment package is uploaded to.')
+param deploymentContainerName string
+
+@description('Name of the Application Insights component.')
+param applicationInsightsName string
+
+@description('URI of the Key Vault holding the secrets (ends with a slash).')
+param keyVaultUri string
+
+@description('Resource ID of the subnet for VNet integration; empty for none.')
+param virtualNetworkSubnetId string = ''
+
+@description('Memory of each instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Upper bound of instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Always-ready instances for the HTTP trigger group (0: scale to zero; each ready instance is billed while idle).')
+@minValue(0)
+param alwaysReadyHttpInstances int = 0
+
+@description('Always-ready instances for the Durable Functions trigger group (orchestrations, activities, entities).')
+@minValue(0)
+param alwaysReadyDurableInstances int = 0
+
+@description('Durable Functions task hub name (letters and digits, 3-45 characters, starting with a letter).')
+@minLength(3)
+@maxLength(45)
+param taskHubName string
+
+@description('Prefix of every table the app owns (Storage__TablePrefix); empty for none.')
+param tablePrefix string = ''
+
+@description('Public base URL for links in messages (Links__PublicBaseUrl); empty: the app\'s own https://<default host name>.')
+param publicBaseUrl string = ''
+
+@description('Sender address of outgoing email (Email__FromAddress).')
+param emailFromAddress string
+
+@description('Sender display name of outgoing email (Email__FromName).')
+param emailFromName string
+
+@description('Time until the first reminder to the oncologist about an undecided release, as a .NET TimeSpan (d.hh:mm:ss).')
+param releaseReminderAfter string
+
+@description('Time until an undecided release closes the referral as Expired, as a .NET TimeSpan (d.hh:mm:ss).')
+param releaseExpiresAfter string
+
+var alwaysReady = concat(
+  alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
+  alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
+)
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: appServicePlanId
+    httpsOnly: true
+    // Key Vault references (@Microsoft.KeyVault(...)) resolve with this identity, not a system-assigned one.
+    keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReady
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  // Deployments (azd deploy, the GitHub workflow) authenticate with Entra ID; basic publishing credentials stay off.
+  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+// One literal object, so every setting name is visible in the compiled template (the consistency test reads it).
+// Flex Consumption sets the runtime in functionAppConfig: FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION are not allowed here.
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: {
+    // Platform: host storage through the managed identity (Durable Functions uses its blobs, queues and tables).
+    AzureWebJobsStorage__accountName: storage.name
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    // Platform: telemetry with Entra ID auth (local auth is disabled on the component).
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+    // AppSettings.All (src/OncologyMassage.Infrastructure/Configuration/AppSettings.cs).
+    DurableTaskHubName: taskHubName
+    Storage__TablePrefix: tablePrefix
+    Links__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
+    Email__FromAddress: emailFromAddress
+    Email__FromName: emailFromName
+    Workflow__ReleaseReminderAfter: releaseReminderAfter
+    Workflow__ReleaseExpiresAfter: releaseExpiresAfter
+
+    // Secrets read by upcoming features: Key Vault references (app/secrets.bicep, docs/deploy.md).
+    Twilio__AccountSid: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-account-sid/)'
+    Twilio__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-auth-token/)'
+    SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-api-key/)'
+    SendGrid__WebhookPublicKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-webhook-public-key/)'
+    Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/links-signing-key/)'
+  }
+}
+
+@description('Name of the function app.')
+output name string = functionApp.name
+
+@description('Default host name of the function app.')
+output defaultHostName string = functionApp.properties.defaultHostName
