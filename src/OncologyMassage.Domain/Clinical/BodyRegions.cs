@@ -59,7 +59,7 @@ public static class BodyRegions
     internal static bool RegionsOverlap(BodyRegion a, BodyRegion b) =>
         a == BodyRegion.WholeBody || b == BodyRegion.WholeBody || a == b || Parts(a).Contains(b) || Parts(b).Contains(a);
 
-    /// <summary>Plain words for the therapist, e.g. "left upper quadrant (arm, chest and upper back, front and back)".</summary>
+    /// <summary>Plain words for the therapist, e.g. "left upper quadrant" or "hand (both sides)".</summary>
     public static string Describe(BodySite site)
     {
         ArgumentNullException.ThrowIfNull(site);
@@ -67,7 +67,6 @@ public static class BodyRegions
         {
             BodySide.Left => "left ",
             BodySide.Right => "right ",
-            BodySide.Both => "both sides, ",
             _ => string.Empty,
         };
         var name = site.Region switch
@@ -76,10 +75,10 @@ public static class BodyRegions
             BodyRegion.HeadNeck => "head and neck",
             BodyRegion.UpperBack => "upper back",
             BodyRegion.LowerBack => "lower back",
-            BodyRegion.UpperQuadrant => "upper quadrant (arm, hand, chest and upper back, front and back)",
-            BodyRegion.LowerQuadrant => "lower quadrant (leg, foot, abdomen and lower back)",
+            BodyRegion.UpperQuadrant => "upper quadrant",
+            BodyRegion.LowerQuadrant => "lower quadrant",
             _ => ToWire[site.Region],
         };
-        return side + name;
+        return side + name + (site.Side == BodySide.Both ? " (both sides)" : string.Empty);
     }
 }

@@ -7,7 +7,8 @@ namespace OncologyMassage.Domain.Clinical;
 /// <summary>
 /// Renders a plan for the therapist, short and ordered by importance: holds, then the pressure summary, then no-contact
 /// sites, pressure limits, positions, joint movement, technique, stroke direction, products, session length, hygiene and
-/// comfort. Each line carries its reason; identical instructions from several findings are merged into one line.
+/// comfort. Each line carries its reason; identical instructions from several findings are merged into one line, and
+/// pressure limits implied by the whole-body maximum are left out (the maximum's line names its causes).
 /// </summary>
 public static class PlanRenderer
 {
@@ -31,7 +32,9 @@ public static class PlanRenderer
         lines.Add(new PlanLine("Pressure", $"Maximum pressure: {plan.MaxPressure} on the Walton 0–5 scale ({WaltonWords(plan.MaxPressure)})",
             wholeBody.Length == 0 ? "no whole-body limit from any finding" : Reasons(wholeBody)));
 
+        // Pressure limits no stricter than the whole-body maximum are implied by it: left out to keep the plan short.
         var groups = plan.Constraints
+            .Where(c => c.Kind != ConstraintKind.Pressure || c.MaxPressure < plan.MaxPressure)
             .GroupBy(c => (c.Kind, c.Text, c.Site))
             .OrderBy(g => g.Key.Kind)
             .ThenBy(g => g.First().MaxPressure ?? AdaptationPlan.Unlimited);
