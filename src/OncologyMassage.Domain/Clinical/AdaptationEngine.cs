@@ -1,4 +1,5 @@
 using OncologyMassage.Domain.Clinical.Rules;
+using static System.FormattableString;
 
 namespace OncologyMassage.Domain.Clinical;
 
@@ -135,6 +136,6 @@ public sealed class AdaptationEngine(ClinicalRuleOptions options)
         };
         var only = parts.Count == 1 ? " only" : string.Empty;
         var noIntake = request.Intake is null ? "; no intake yet, so the plan will be recomputed once the intake arrives" : string.Empty;
-        return $"Computed on {request.AsOf:yyyy-MM-dd} from {from}{only}{noIntake}.";
+        return Invariant($"Computed on {request.AsOf:yyyy-MM-dd} from {from}{only}{noIntake}.");
     }
 }

@@ -54,6 +54,22 @@ public sealed record AdaptationPlan(ServiceType Service, IReadOnlyList<PlanConst
     /// <summary>Any hold stops scheduling: the referral moves to NeedsMdInput with the holds' reasons.</summary>
     public bool NeedsMdInput => Holds.Count > 0;
 
+    /// <summary>The holds' reasons in one line for the coordinator's board, most urgent first; empty when there is no hold.</summary>
+    public string HoldSummary => string.Join("; ", OrderedHolds.Select(h => h.Reason).Distinct(StringComparer.Ordinal));
+
+    /// <summary>The specific questions to ask the MD, most urgent first, without repeats.</summary>
+    public IReadOnlyList<string> QuestionsForMd => OrderedHolds.Select(h => h.QuestionForMd).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Holds ordered by urgency: emergency, not advisable, same-day referral, defer, needs MD input.</summary>
+    public IReadOnlyList<PlanHold> OrderedHolds => Holds.OrderBy(h => h.Kind switch
+    {
+        HoldKind.Emergency => 0,
+        HoldKind.NotAdvisable => 1,
+        HoldKind.SameDayReferral => 2,
+        HoldKind.Defer => 3,
+        _ => 4,
+    }).ToArray();
+
     /// <summary>
     /// True when this plan is at least as strict as <paramref name="other"/> in every respect: whole-body and per-site
     /// pressure, avoided sites and positions, session length, every constraint and every hold of the other plan.

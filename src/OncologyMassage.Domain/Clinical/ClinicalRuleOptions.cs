@@ -7,7 +7,7 @@ namespace OncologyMassage.Domain.Clinical;
 /// change them; constraints built from them are shown as "default rule". Sourced values (e.g. fever 38.0 °C, platelets
 /// 50,000) are here too so every number lives in one place, but they keep the "sourced rule" label.
 /// </summary>
-public sealed class ClinicalRuleOptions
+public sealed class ClinicalRuleOptions : IValidatableObject
 {
     public const string SectionName = "ClinicalRules";
 
@@ -79,4 +79,15 @@ public sealed class ClinicalRuleOptions
 
     /// <summary>Clinic default, not from DOMAIN.md: an intake haemoglobin below this (g/dL) becomes an ANEMIA finding.</summary>
     [Range(0.0, 25.0)] public double IntakeAnemiaHaemoglobinBelow { get; set; } = 10.0;
+
+    /// <summary>Cross-field checks for <c>ValidateDataAnnotations</c>: the hold threshold must sit at or below the limit threshold.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PlateletsHoldBelow > PlateletsLimitBelow)
+        {
+            yield return new ValidationResult(
+                $"{nameof(PlateletsHoldBelow)} must not exceed {nameof(PlateletsLimitBelow)}.",
+                [nameof(PlateletsHoldBelow), nameof(PlateletsLimitBelow)]);
+        }
+    }
 }

@@ -20,7 +20,7 @@ public static class PlanRenderer
     {
         ArgumentNullException.ThrowIfNull(plan);
         var lines = new List<PlanLine>();
-        foreach (var hold in plan.Holds.OrderBy(h => HoldRank(h.Kind)).DistinctBy(h => (h.Kind, h.Reason)))
+        foreach (var hold in plan.OrderedHolds.DistinctBy(h => (h.Kind, h.Reason)))
         {
             lines.Add(new PlanLine("Hold", $"{HoldLabel(hold.Kind)}: {hold.Reason}", Reason(hold.Cause)));
         }
@@ -99,19 +99,35 @@ public static class PlanRenderer
         return html.ToString();
     }
 
+    /// <summary>
+    /// The text for the MD (shown on the signed page the MD's link opens, never in an email body): the specific questions,
+    /// then the proposed plan, so the MD answers about the plan rather than giving blanket permission (Walton).
+    /// </summary>
+    public static string ToMdQuestion(AdaptationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Before we schedule {ServiceWords(plan.Service)}, we need your answer to:").Append('\n');
+        var number = 1;
+        foreach (var question in plan.QuestionsForMd)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{number++}. {question}").Append('\n');
+        }
+
+        text.Append("\nThe plan we propose (pressure on the Walton 0–5 scale, 2 = heavier lotioning, muscle not worked):\n");
+        foreach (var line in Lines(plan).Where(l => l.Section != "Hold"))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {line.Text}").Append('\n');
+        }
+
+        text.Append("\nPlease answer: agree with this plan, modify it (sites, pressure, conditions), or not advisable (reason).\n");
+        return text.ToString();
+    }
+
     private static string Reason(Cause cause) => $"{cause.Finding}, {cause.SourceLabel}";
 
     private static string Reasons(IEnumerable<Cause> causes) =>
         string.Join("; ", causes.Select(Reason).Distinct(StringComparer.Ordinal));
-
-    private static int HoldRank(HoldKind kind) => kind switch
-    {
-        HoldKind.Emergency => 0,
-        HoldKind.NotAdvisable => 1,
-        HoldKind.SameDayReferral => 2,
-        HoldKind.Defer => 3,
-        _ => 4,
-    };
 
     private static string HoldLabel(HoldKind kind) => kind switch
     {

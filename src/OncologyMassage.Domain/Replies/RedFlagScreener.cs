@@ -18,6 +18,12 @@ public static class RedFlagScreener
     private const string Pain = @"(?:pain\w*|hurt\w*|sore|ache\w*|aching|achy)";
     private const string Words = @"(?:[\w']+\s+)";
 
+    /// <summary>Reason of the flag that lowers the next plan (DOMAIN.md: "the next plan is lowered").</summary>
+    public const string FluLikeOrSevereFatigue = "flu-like illness or severe fatigue after the session";
+
+    /// <summary>Reason of the vomiting flag.</summary>
+    public const string Vomiting = "vomiting";
+
     /// <summary>The rules, one per DOMAIN.md red flag, most urgent first.</summary>
     public static IReadOnlyList<RedFlagRule> Rules { get; } =
     [
@@ -70,9 +76,9 @@ public static class RedFlagScreener
             @"still\s+" + Words + @"{0,2}(?:sore|hurt\w*|aching|achy|red|swollen|itchy|there|painful|bruised|tender|stiff)"
             + @"|(?:hasn't|has\s+not|haven't|won't|not)\s+(?:gone|go)\s+away|(?:for|after|over|been)\s+(?:\d+|two|three|four|several|a\s+few|few)\s+days"
             + @"|been\s+days|days\s+later|\brash\w*|hives|itch\w*\s+(?:all\s+over|everywhere)"),
-        Rule(RedFlagLevel.SameDay, "vomiting",
+        Rule(RedFlagLevel.SameDay, Vomiting,
             @"vomit\w*|threw\s+up|throw\w*\s+up|chuck\w*\s+up|puk\w*|spew\w*|(?:been|being)\s+sick|retch\w*|dry\s+heav\w*|(?:can't|cannot|couldn't)\s+keep\s+" + Words + @"{0,2}down"),
-        Rule(RedFlagLevel.SameDay, "flu-like illness or severe fatigue after the session",
+        Rule(RedFlagLevel.SameDay, FluLikeOrSevereFatigue,
             @"\bflu\b|flu-like|fluish|ach\w*\s+(?:all\s+over|everywhere)|body\s+ache\w*|\bchills|shiver\w*|exhausted|wiped\s+out|knocked\s+out|\bdrained|\bachy"
             + @"|(?:can't|couldn't|cannot)\s+get\s+out\s+of\s+bed|severe(?:ly)?\s+(?:fatigue|tired\w*)"
             + @"|(?:so|too)\s+(?:tired|weak|exhausted|drained)\s+(?:that\s+)?(?:i|she|he)\s+(?:can't|cannot|couldn't)|can't\s+(?:function|stand\s+up)"

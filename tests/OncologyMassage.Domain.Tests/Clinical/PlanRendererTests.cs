@@ -96,4 +96,21 @@ public sealed class PlanRendererTests
         var line = Assert.Single(PlanRenderer.Lines(plan), l => l.Text == "Fragrance-free products");
         Assert.Equal("NAUSEA, sourced rule; SCENT_SENSITIVE, sourced rule", line.Reason);
     }
+
+    [Fact]
+    public void ToMdQuestion_Hold_AsksTheSpecificQuestionThenProposesThePlan()
+    {
+        var text = PlanRenderer.ToMdQuestion(SamplePlan());
+
+        Assert.Contains("1. The client's platelets are 15,000/mm³.", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("1. ", StringComparison.Ordinal) < text.IndexOf("- Maximum pressure: 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HoldSummary_TwoHolds_MostUrgentFirst()
+    {
+        var plan = Engine.Evaluate([new Finding(PrecautionCode.LowPlatelets, Value: 15_000), new Finding(PrecautionCode.Infection)], Today);
+
+        Assert.StartsWith("Active infection: defer the session; Platelets 15,000", plan.HoldSummary, StringComparison.Ordinal);
+    }
 }

@@ -106,6 +106,15 @@ public sealed class PrecautionRulesTests
     }
 
     [Fact]
+    public void Evaluate_PastRadiationClearedForDirectWork_StillPressure2()
+    {
+        var plan = Plan(new Finding(PrecautionCode.RadiationPast, LeftChest, Date: Today.AddDays(-90), Signs: FindingSigns.Healed | FindingSigns.ClearedForDirectWork));
+
+        Assert.Equal(2, plan.PressureLimitAt(LeftChest));
+        Assert.True(Has(plan, ConstraintKind.Technique, "cleared by the radiation oncologist"));
+    }
+
+    [Fact]
     public void Evaluate_PastRadiationEndedThreeWeeksAgo_FieldAvoidedAsDefaultRule()
     {
         var plan = Plan(new Finding(PrecautionCode.RadiationPast, LeftChest, Date: Today.AddDays(-21), Signs: FindingSigns.Healed));

@@ -1,3 +1,4 @@
+using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Replies;
 
 namespace OncologyMassage.Domain.Tests.Replies;
@@ -60,5 +61,27 @@ public sealed class RedFlagScreenerTests
         var reply = string.Concat(Enumerable.Repeat("feeling fine today and thank you ", 300)) + "but I threw up";
 
         Assert.Equal(RedFlagLevel.SameDay, RedFlagScreener.Screen(reply).Level);
+    }
+
+    [Fact]
+    public void ImmediateAnswer_ImmediateFlag_TellsTheClientToCallNow()
+    {
+        Assert.StartsWith("Please call your oncology team's triage line or emergency services now.", RedFlagScreener.Screen("chest pain").ImmediateAnswer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImmediateAnswer_SameDayFlag_IsNull()
+    {
+        Assert.Null(RedFlagScreener.Screen("arm puffy").ImmediateAnswer);
+    }
+
+    [Fact]
+    public void ReplyFindings_FluLikeAfterSession_LowersTheNextPlan()
+    {
+        var findings = ReplyFindings.From(RedFlagScreener.Screen("wiped out and achy all over"), new DateOnly(2026, 11, 25));
+
+        var plan = new AdaptationEngine().Evaluate(findings, new DateOnly(2026, 11, 26));
+
+        Assert.Equal((3, 45), (plan.MaxPressure, plan.MaxSessionMinutes));
     }
 }

@@ -1,4 +1,5 @@
 using static OncologyMassage.Domain.Clinical.RuleContext;
+using static System.FormattableString;
 
 namespace OncologyMassage.Domain.Clinical.Rules;
 
@@ -208,5 +209,5 @@ public static partial class PrecautionRules
     };
 
     private static string DateWords(DateOnly? date) =>
-        date is { } d ? $" (drawn {d:yyyy-MM-dd})" : string.Empty;
+        date is { } d ? Invariant($" (drawn {d:yyyy-MM-dd})") : string.Empty;
 }

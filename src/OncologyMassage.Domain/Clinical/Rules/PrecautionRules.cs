@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using static OncologyMassage.Domain.Clinical.RuleContext;
+using static System.FormattableString;
 
 namespace OncologyMassage.Domain.Clinical.Rules;
 
@@ -137,7 +138,9 @@ public static partial class PrecautionRules
             plan.AvoidSite(f.Site, $"No contact in the past radiation field until fully healed and {weeks} weeks after treatment", Default(f));
         }
 
-        plan.Add(ConstraintKind.Technique, "No direct work in the radiation field without the radiation oncologist's clearance", Sourced(f), f.Site);
+        plan.Add(ConstraintKind.Technique, f.Has(FindingSigns.ClearedForDirectWork)
+            ? "Direct work in the radiation field cleared by the radiation oncologist, within the limits above"
+            : "No direct work in the radiation field without the radiation oncologist's clearance", Sourced(f), f.Site);
     }
 
     private static void Nodes(Finding f, RuleContext ctx, PlanBuilder plan)
@@ -181,7 +184,7 @@ public static partial class PrecautionRules
         var count = f.Value;
         if (count is null || count < o.PlateletsLimitBelow)
         {
-            plan.Pressure(null, 2, $"Pressure ≤2 whole body (platelets below {o.PlateletsLimitBelow:N0}/mm³: bleeding risk)", Sourced(f));
+            plan.Pressure(null, 2, Invariant($"Pressure ≤2 whole body (platelets below {o.PlateletsLimitBelow:N0}/mm³: bleeding risk)"), Sourced(f));
             plan.Add(ConstraintKind.Technique, "No friction or percussion", Sourced(f));
             plan.Add(ConstraintKind.AvoidSite, "Avoid bruised areas", Sourced(f));
         }
@@ -194,8 +197,8 @@ public static partial class PrecautionRules
         }
         else if (count < o.PlateletsHoldBelow)
         {
-            plan.Hold(HoldKind.NeedsMdInput, $"Platelets {count:N0}/mm³, below the hold threshold of {o.PlateletsHoldBelow:N0}",
-                $"The client's platelets are {count:N0}/mm³{DateWords(f.Date)}. Is a still, light-touch session (pressure ≤1, no friction) appropriate, or should we wait for recovery above {o.PlateletsHoldBelow:N0}?",
+            plan.Hold(HoldKind.NeedsMdInput, Invariant($"Platelets {count:N0}/mm³, below the hold threshold of {o.PlateletsHoldBelow:N0}"),
+                Invariant($"The client's platelets are {count:N0}/mm³{DateWords(f.Date)}. Is a still, light-touch session (pressure ≤1, no friction) appropriate, or should we wait for recovery above {o.PlateletsHoldBelow:N0}?"),
                 Default(f));
         }
     }
@@ -222,8 +225,8 @@ public static partial class PrecautionRules
             return;
         }
 
-        var temperature = f.Value is { } v ? $"{v:0.0} °C" : "a fever";
-        plan.Hold(HoldKind.Defer, $"Temperature {temperature} (≥ {threshold:0.0} °C / 100.4 °F): postpone and tell the care team",
+        var temperature = f.Value is { } v ? Invariant($"{v:0.0} °C") : "a fever";
+        plan.Hold(HoldKind.Defer, Invariant($"Temperature {temperature} (≥ {threshold:0.0} °C / 100.4 °F): postpone and tell the care team"),
             $"The client reported {temperature}. Has the care team assessed it, and when may we reschedule the session?",
             Sourced(f));
     }
