@@ -30,7 +30,7 @@ public static class RedFlagScreener
         Rule(RedFlagLevel.Immediate, "sudden breathlessness",
             @"short(?:ness)?\s+of\s+breath\w*|out\s+of\s+breath|breathless\w*|gasp\w*"
             + @"|(?:can't|cannot|can\s+not|couldn't|unable\s+to|struggl\w*\s+to|hard\s+to|difficult\s+to|trouble|difficulty|problems?)\s+(?:to\s+)?(?:breath\w*|catch\s+(?:my\s+)?breath|get\s+(?:my\s+)?breath|get\s+air)"
-            + @"|breath\w*\s+(?:is\s+|was\s+)?(?:hard|difficult|laboured|labored|shallow|bad)"),
+            + @"|breath\w*\s+(?:is\s+|was\s+)?(?:a\s+)?(?:hard|difficult|laboured|labored|shallow|bad|struggle|effort)"),
         Rule(RedFlagLevel.Immediate, "chest pain",
             @"chest\s+(?:pain\w*|hurt\w*|ache\w*|aching|tight\w*|pressure|discomfort|feels?\s+(?:tight|heavy))"
             + @"|(?:pain\w*|ache\w*)\s+(?:in|on|across)\s+(?:my\s+|the\s+|her\s+|his\s+)?chest"
@@ -43,7 +43,7 @@ public static class RedFlagScreener
         Rule(RedFlagLevel.Immediate, "bleeding that will not stop",
             @"(?:bleed\w*|blood)\s+" + Words + @"{0,6}?(?:won't|will\s+not|doesn't|does\s+not|didn't|isn't|not|can't|cannot|hasn't)\s+stop\w*"
             + @"|(?:can't|cannot|couldn't)\s+stop\s+(?:the\s+)?(?:bleed\w*|blood)|bleed\w*\s+(?:heavily|a\s+lot|badly|profusely|non-?stop|everywhere)"
-            + @"|(?:heavy|heavily|gushing|pouring|lots\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:bleed\w*|blood)"),
+            + @"|(?:heavy|heavily|gushing|pouring|lots\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:bleed\w*|blood)|pool\s+of\s+blood|soaked\s+(?:in|with)\s+blood|blood\s+everywhere"),
         Rule(RedFlagLevel.Immediate, "fainting",
             @"\bfaint(?:ed|ing|ness)?\b(?!\s+(?:smell|scent|line|mark|trace|hint|sound|light|glow|taste))|\bpass(?:ed|ing)?\s+out|\bblack(?:ed)?\s+out|blackout|collaps\w*|lost\s+consciousness|keel\w*\s+over"),
         Rule(RedFlagLevel.Immediate, "confusion",
@@ -53,7 +53,7 @@ public static class RedFlagScreener
             @"seiz\w*|siez\w*|convuls\w*|(?:had|having|has)\s+(?:a\s+)?fits?\b"),
 
         Rule(RedFlagLevel.SameDay, "new or increased swelling of a limb",
-            @"swell\w*|swoll\w*|puff(?:y|ed|iness|ing)|\boedema|\bedema|lymphedema\s+(?:worse|flare\w*)"
+            @"swell\w*|swoll\w*|puff(?:y|ed|ier|iness|ing)|\boedema|\bedema|lymph(?:o)?edema\s+" + Words + @"{0,2}(?:worse|flar\w*|up|bad)"
             + @"|(?:arm|hand|leg|limb|finger|ankle|foot|feet|wrist)s?\s+" + Words + @"{0,2}(?:bigger|larger|fatter|heavy|heavier|tight\w*)"
             + @"|(?:sleeve|ring)s?\s+" + Words + @"{0,2}tight\w*"),
         Rule(RedFlagLevel.SameDay, "one-sided calf pain, swelling, warmth or redness",
@@ -63,7 +63,8 @@ public static class RedFlagScreener
         Rule(RedFlagLevel.SameDay, "new bone, joint or night pain",
             @"bones?\s+" + Pain + @"|" + Pain + @"\s+" + Words + @"{0,3}(?:bones?|joints?|hips?|ribs?|spine|knees?|shoulders?)\b"
             + @"|(?:joints?|hips?|ribs?|spine|knees?|shoulders?|back)\s+" + Words + @"{0,2}" + Pain
-            + @"|" + Pain + @"\s+" + Words + @"{0,4}at\s+night|night\s+pain\w*|\bnew\s+pain"),
+            + @"|" + Pain + @"\s+" + Words + @"{0,4}at\s+night|night\s+pain\w*|\bnew\s+pain"
+            + @"|(?:back|hips?|ribs?|legs?|bones?|joints?|knees?|shoulders?|spine)\s+(?:is\s+|are\s+)?killing\s+me"),
         Rule(RedFlagLevel.SameDay, "new bruising",
             @"bruis\w*|black\s+and\s+blue"),
         Rule(RedFlagLevel.SameDay, "blisters or broken skin",
@@ -79,7 +80,7 @@ public static class RedFlagScreener
         Rule(RedFlagLevel.SameDay, Vomiting,
             @"vomit\w*|threw\s+up|throw\w*\s+up|chuck\w*\s+up|puk\w*|spew\w*|(?:been|being)\s+sick|retch\w*|dry\s+heav\w*|(?:can't|cannot|couldn't)\s+keep\s+" + Words + @"{0,2}down"),
         Rule(RedFlagLevel.SameDay, FluLikeOrSevereFatigue,
-            @"\bflu\b|flu-like|fluish|ach\w*\s+(?:all\s+over|everywhere)|body\s+ache\w*|\bchills|shiver\w*|exhausted|wiped\s+out|knocked\s+out|\bdrained|\bachy"
+            @"\bflu\b|flu-like|fluish|coming\s+down\s+with|(?:can't|cannot)\s+stop\s+shak\w*|shak\w*\s+(?:all\s+over|uncontrollably|badly)|rigou?rs|ach\w*\s+(?:all\s+over|everywhere)|body\s+ache\w*|\bchills|shiver\w*|exhausted|wiped\s+out|knocked\s+out|\bdrained|\bachy"
             + @"|(?:can't|couldn't|cannot)\s+get\s+out\s+of\s+bed|severe(?:ly)?\s+(?:fatigue|tired\w*)"
             + @"|(?:so|too)\s+(?:tired|weak|exhausted|drained)\s+(?:that\s+)?(?:i|she|he)\s+(?:can't|cannot|couldn't)|can't\s+(?:function|stand\s+up)"
             + @"|(?:extremely|completely|totally|incredibly)\s+(?:tired|drained|exhausted|wiped|weak)|feel\w*\s+(?:awful|terrible|horrible|dreadful)"),
@@ -142,7 +143,7 @@ public static class RedFlagScreener
             {
                 foreach (Match match in rule.Pattern.Matches(clause))
                 {
-                    if (!IsNegated(clause, match.Index) && !Resolved.IsMatch(clause[(match.Index + match.Length)..]))
+                    if (!IsNegated(clause, match.Index) && !IsResolved(clause[(match.Index + match.Length)..]))
                     {
                         matches.Add(new RedFlagMatch(rule.Level, rule.Reason, match.Value.Trim()));
                         break;
@@ -170,6 +171,11 @@ public static class RedFlagScreener
         var text = reply.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\'');
         return Word.Replace(text, m => Spelling.Correct(m.Value));
     }
+
+    /// <summary>True when the words right after a match say it went away ("the swelling went down"), unless negated ("hasn't gone down").</summary>
+    private static bool IsResolved(string after) =>
+        Resolved.Match(after) is { Success: true } resolved
+        && !Word.Matches(resolved.Value).Any(w => NegationCues.Contains(w.Value) || w.Value.EndsWith("n't", StringComparison.Ordinal));
 
     /// <summary>True when a negation cue stands within a few words before <paramref name="index"/> in the same clause.</summary>
     private static bool IsNegated(string clause, int index)

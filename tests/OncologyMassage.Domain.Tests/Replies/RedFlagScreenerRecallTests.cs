@@ -14,7 +14,7 @@ public sealed class RedFlagScreenerRecallTests(ITestOutputHelper output)
         .ToArray();
 
     [Fact]
-    public void ReplySet_HasAtLeast150LabelledReplies()
+    public void ReplySet_Count_AtLeast150()
     {
         Assert.True(Results.Length >= 150, $"{Results.Length} replies");
     }
