@@ -137,4 +137,46 @@ public sealed class IntakeTests
 
         Assert.True(plan.NeedsMdInput);
     }
+
+    [Fact]
+    public void Validate_TreatmentEndBeforeStart_Rejected()
+    {
+        var course = new TreatmentCourse(TreatmentType.Chemotherapy, Today.AddDays(-10), Today.AddDays(-20));
+
+        Assert.Contains("Treatment end date must be on or after its start date.", Errors(Minimal() with { Treatments = [course] }));
+    }
+
+    [Fact]
+    public void Validate_RadiationFieldOnArmWithoutSide_AsksForSide()
+    {
+        var course = new RadiationCourse(new BodySite(BodyRegion.Arm), Today.AddDays(-30));
+
+        Assert.Contains("Radiation field: give the side (left or right).", Errors(Minimal() with { Radiation = [course] }));
+    }
+
+    [Fact]
+    public void Evaluate_TypicalBreastCancerIntake_PlanWithReasonsAndNoHold()
+    {
+        var rightQuadrant = new BodySite(BodyRegion.UpperQuadrant, BodySide.Right);
+        var intake = Minimal() with
+        {
+            Treatments = [new TreatmentCourse(TreatmentType.Chemotherapy, Today.AddDays(-60), LastDose: Today.AddDays(-10))],
+            Surgeries = [new SurgeryRecord("lumpectomy", Today.AddDays(-200), new BodySite(BodyRegion.Chest, BodySide.Right))
+            {
+                Healed = true,
+                Nodes = new NodeTreatment(rightQuadrant, Count: 2, SentinelOnly: true),
+            }],
+            Devices = [new MedicalDevice(DeviceType.Port, new BodySite(BodyRegion.Chest, BodySide.Left), Today.AddDays(-90))],
+            Labs = new LabResults(new LabValue(180_000, Today.AddDays(-3))),
+            Symptoms = new IntakeSymptoms(Pain: 3, Fatigue: 6, Nausea: 2, Anxiety: 5),
+        };
+
+        var plan = new AdaptationEngine().Evaluate(new PlanRequest(ServiceType.Massage, Today) { Intake = intake });
+
+        Assert.Equal(
+            (false, 3, 2, 2, true, 45),
+            (plan.NeedsMdInput, plan.MaxPressure, plan.PressureLimitAt(new BodySite(BodyRegion.Arm, BodySide.Right)),
+                plan.PressureLimitAt(new BodySite(BodyRegion.Chest, BodySide.Left)), plan.IsAvoided(new BodySite(BodyRegion.Chest, BodySide.Left)),
+                plan.MaxSessionMinutes));
+    }
 }
