@@ -78,9 +78,13 @@ public static partial class PrecautionRules
         var what = f.Code == PrecautionCode.Drain ? "drain and its tubing" : "incision";
         plan.AvoidSite(f.Site, $"Avoid the {what}", Sourced(f));
         var weeks = ctx.Options.SurgicalRecoveryWeeks;
-        if (ctx.WithinDays(f.Date, weeks * 7) || !f.Has(FindingSigns.Healed))
+        if (ctx.WithinDays(f.Date, weeks * 7))
         {
             plan.Pressure(f.Site ?? BodySite.WholeBody, 2, $"Pressure ≤2 over the surgical region for {weeks} weeks after surgery", Sourced(f));
+        }
+        else if (!f.Has(FindingSigns.Healed))
+        {
+            plan.Pressure(f.Site ?? BodySite.WholeBody, 2, "Pressure ≤2 over the surgical region until it has healed", Sourced(f));
         }
 
         plan.AvoidPosition(Position.Prone, "Side-lying or supine, not prone, after surgery", Sourced(f));
