@@ -26,26 +26,3 @@ public enum TreatmentType
     Transplant,
     CarT,
 }
-
-/// <summary>Body regions used by precautions (DOMAIN.md: "Region" means a body region and side).</summary>
-public enum BodyRegion
-{
-    HeadNeck,
-    Chest,
-    UpperBack,
-    LowerBack,
-    Abdomen,
-    Arm,
-    Hand,
-    Leg,
-    Foot,
-    UpperQuadrant,
-    LowerQuadrant,
-}
-
-public enum BodySide
-{
-    Left,
-    Right,
-    Both,
-}

@@ -48,7 +48,7 @@ public sealed class ReferralNormalizer(PhoneNumberNormalizer phones)
                     t.EndedOn is null ? null : ParseDate(t.EndedOn))).ToArray(),
                 (s.Precautions ?? []).Select(p => new Precaution(
                     PrecautionCodes.TryParse(p.Code, out var code) ? code.Value : default,
-                    WireNames.TryParse<BodyRegion>(p.Region, out var region) ? region : null,
+                    BodyRegions.TryParse(p.Region, out var region) ? region : null,
                     WireNames.TryParse<BodySide>(p.Side, out var side) ? side : null,
                     string.IsNullOrWhiteSpace(p.Detail) ? null : p.Detail.Trim())).ToArray()),
             string.IsNullOrWhiteSpace(r.Notes) ? null : r.Notes.Trim(),

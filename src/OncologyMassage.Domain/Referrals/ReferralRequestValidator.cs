@@ -112,10 +112,10 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
         {
             RuleFor(p => p.Code).Must(c => PrecautionCodes.TryParse(c, out _))
                 .WithName("code").WithMessage($"code must be one of: {string.Join(", ", PrecautionCodes.All)}.");
-            RuleFor(p => p.Region).Must(r => WireNames.TryParse<BodyRegion>(r, out _)).When(p => p.Region is not null)
-                .WithName("region").WithMessage($"region must be one of: {WireNames.Choices<BodyRegion>()}.");
-            RuleFor(p => p.Side).Must(s => WireNames.TryParse<BodySide>(s, out _)).When(p => p.Side is not null)
-                .WithName("side").WithMessage($"side must be one of: {WireNames.Choices<BodySide>()}.");
+            RuleFor(p => p.Region).Must(r => BodyRegions.TryParse(r, out _)).When(p => p.Region is not null)
+                .WithName("region").WithMessage($"region must be one of: {string.Join(", ", Enum.GetValues<BodyRegion>().Select(r => r.ToWireName()))}.");
+            RuleFor(p => p.Side).Must(s => WireNames.TryParse<BodySide>(s, out var side) && side != BodySide.Unspecified).When(p => p.Side is not null)
+                .WithName("side").WithMessage("side must be one of: left, right, both.");
             RuleFor(p => p.Detail).MaximumLength(1000).WithName("detail");
         }
     }

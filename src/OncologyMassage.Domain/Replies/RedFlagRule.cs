@@ -1,0 +1,6 @@
+using System.Text.RegularExpressions;
+
+namespace OncologyMassage.Domain.Replies;
+
+/// <summary>One red-flag pattern: a reason from DOMAIN.md's lists and the plain-word phrasings that signal it.</summary>
+public sealed record RedFlagRule(RedFlagLevel Level, string Reason, Regex Pattern);
