@@ -88,6 +88,9 @@ param releaseReminderAfter string = '2.00:00:00'
 @description('When an undecided release closes the referral as Expired (Workflow__ReleaseExpiresAfter), .NET TimeSpan d.hh:mm:ss.')
 param releaseExpiresAfter string = '14.00:00:00'
 
+@description('First retry interval of a failed workflow activity (Workflow__ActivityRetryInterval), .NET TimeSpan d.hh:mm:ss.')
+param activityRetryInterval string = '00:00:05'
+
 // ---------- secrets (optional here: usually set after deploy with az keyvault secret set) ----------
 
 @secure()
@@ -305,6 +308,7 @@ module api 'app/api.bicep' = {
     emailFromName: emailFromName
     releaseReminderAfter: releaseReminderAfter
     releaseExpiresAfter: releaseExpiresAfter
+    activityRetryInterval: activityRetryInterval
   }
   // The app starts pulling its package, storage and secrets as soon as it exists: grant the roles first.
   dependsOn: [

@@ -80,6 +80,9 @@ param releaseReminderAfter string
 @description('Time until an undecided release closes the referral as Expired, as a .NET TimeSpan (d.hh:mm:ss).')
 param releaseExpiresAfter string
 
+@description('First retry interval of a failed workflow activity (later retries back off exponentially), as a .NET TimeSpan (d.hh:mm:ss).')
+param activityRetryInterval string
+
 var alwaysReady = concat(
   alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
   alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
@@ -176,6 +179,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Email__FromName: emailFromName
     Workflow__ReleaseReminderAfter: releaseReminderAfter
     Workflow__ReleaseExpiresAfter: releaseExpiresAfter
+    Workflow__ActivityRetryInterval: activityRetryInterval
 
     // Secrets read by upcoming features: Key Vault references (app/secrets.bicep, docs/deploy.md).
     Twilio__AccountSid: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-account-sid/)'

@@ -43,7 +43,7 @@ public sealed class AdaptationEngine(ClinicalRuleOptions options)
     }
 
     /// <summary>Evaluates findings alone (no release, no intake).</summary>
-    public AdaptationPlan Evaluate(IEnumerable<Finding> findings, DateOnly asOf, ServiceType service = ServiceType.Massage) =>
+    public AdaptationPlan Evaluate(IEnumerable<Finding> findings, DateOnly asOf, ServiceType service = ServiceType.OncologyMassage) =>
         Evaluate(new PlanRequest(service, asOf) { ReferralFindings = findings.ToArray() });
 
     private PlanBuilder Build(IReadOnlyList<Finding> findings, ServiceType service, DateOnly asOf)

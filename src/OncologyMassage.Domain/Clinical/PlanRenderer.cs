@@ -158,5 +158,5 @@ public static class PlanRenderer
     };
 
     private static string ServiceWords(ServiceType service) =>
-        service == ServiceType.Esthetics ? "esthetician skin care" : "oncology massage";
+        service == ServiceType.EstheticianSkinCare ? "esthetician skin care" : "oncology massage";
 }

@@ -3,6 +3,6 @@ namespace OncologyMassage.Domain.Clinical;
 /// <summary>The planned service: oncology massage (OM) or esthetician skin care (ESC).</summary>
 public enum ServiceType
 {
-    Massage,
-    Esthetics,
+    OncologyMassage,
+    EstheticianSkinCare,
 }

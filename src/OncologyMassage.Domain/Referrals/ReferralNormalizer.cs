@@ -43,7 +43,7 @@ public sealed class ReferralNormalizer(PhoneNumberNormalizer phones)
             new ClinicalSummary(
                 s.CancerType!.Trim(),
                 (s.Treatments ?? []).Select(t => new Treatment(
-                    WireNames.TryParse<TreatmentType>(t.Type, out var type) ? type.Value : default,
+                    Validated(ReferralRequestValidator.TryParseTreatment(t.Type, out var type), type),
                     ParseDate(t.StartedOn!),
                     t.EndedOn is null ? null : ParseDate(t.EndedOn))).ToArray(),
                 (s.Precautions ?? []).Select(p => new Precaution(

@@ -38,6 +38,13 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
             .WithName("sessionsAuthorised").WithMessage($"sessionsAuthorised must be between 1 and {MaxSessions}.");
     }
 
+    /// <summary>Treatment types by their kebab-case names; "transplant" and "car-t" are one kind (DOMAIN.md: "transplant/CAR-T").</summary>
+    internal static bool TryParseTreatment(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TreatmentType? type)
+    {
+        type = text?.Trim().ToUpperInvariant() is "TRANSPLANT" or "CAR-T" or "CART" ? TreatmentType.TransplantOrCarT : null;
+        return type is not null || WireNames.TryParse(text, out type);
+    }
+
     internal static bool IsPastDate(string? text, DateOnly today, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && date <= today;
 
@@ -94,8 +101,8 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
         public TreatmentValidator(DateOnly today)
         {
             RuleFor(t => t).NotNull().WithName("treatment");
-            RuleFor(t => t.Type).Must(t => WireNames.TryParse<TreatmentType>(t, out _))
-                .WithName("type").WithMessage($"type must be one of: {WireNames.Choices<TreatmentType>()}.");
+            RuleFor(t => t.Type).Must(t => TryParseTreatment(t, out _))
+                .WithName("type").WithMessage("type must be one of: chemotherapy, radiation, surgery, hormonal, immunotherapy, targeted, transplant, car-t.");
             RuleFor(t => t.StartedOn).Must(d => IsPastDate(d, today, out _))
                 .WithName("startedOn").WithMessage("startedOn must be a date written yyyy-MM-dd, not in the future.");
             RuleFor(t => t.EndedOn)

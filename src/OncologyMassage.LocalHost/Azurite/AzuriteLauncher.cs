@@ -173,14 +173,31 @@ public sealed class AzuriteInstance(Process process, string dataFolder, int blob
         $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
+    /// <summary>
+    /// Stops Azurite gracefully (SIGTERM) so that it writes its table database to disk — a killed Azurite loses the
+    /// writes of its last few seconds — and kills it only if it does not exit in time.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
             if (!process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                if (!OperatingSystem.IsWindows())
+                {
+                    using var term = Process.Start("kill", ["-TERM", ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    await term.WaitForExitAsync();
+                }
+
+                try
+                {
+                    await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+                }
+                catch (TimeoutException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                }
             }
         }
         catch (InvalidOperationException)

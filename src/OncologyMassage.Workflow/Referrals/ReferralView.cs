@@ -1,3 +1,4 @@
+using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Ports;
 

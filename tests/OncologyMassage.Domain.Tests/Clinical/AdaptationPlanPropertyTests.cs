@@ -32,7 +32,7 @@ public sealed class AdaptationPlanPropertyTests
     [Property]
     public bool Evaluate_MdReleaseWithRestrictions_OnlyTightens(FindingSet set, RandomRestrictions restrictions)
     {
-        var request = new PlanRequest(ServiceType.Massage, ClinicalGenerators.Today) { ReferralFindings = set.Findings };
+        var request = new PlanRequest(ServiceType.OncologyMassage, ClinicalGenerators.Today) { ReferralFindings = set.Findings };
         var withoutRestrictions = Engine.Evaluate(request with { Release = new MdRelease(MdReleaseDecision.NoContraindications) });
 
         var restricted = Engine.Evaluate(request with
@@ -47,7 +47,7 @@ public sealed class AdaptationPlanPropertyTests
     [Property]
     public bool Evaluate_AddingARestrictionSite_NeverLoosensThePlan(FindingSet set, RandomRestrictions restrictions, RandomRestrictions more)
     {
-        var request = new PlanRequest(ServiceType.Massage, ClinicalGenerators.Today) { ReferralFindings = set.Findings };
+        var request = new PlanRequest(ServiceType.OncologyMassage, ClinicalGenerators.Today) { ReferralFindings = set.Findings };
         var fewer = Engine.Evaluate(request with { Release = new MdRelease(MdReleaseDecision.ModifyAsFollows) { Restrictions = restrictions.Restrictions } });
         var combined = restrictions.Restrictions with
         {
@@ -65,7 +65,7 @@ public sealed class AdaptationPlanPropertyTests
     {
         var massage = Engine.Evaluate(set.Findings, ClinicalGenerators.Today);
 
-        var esthetics = Engine.Evaluate(set.Findings, ClinicalGenerators.Today, ServiceType.Esthetics);
+        var esthetics = Engine.Evaluate(set.Findings, ClinicalGenerators.Today, ServiceType.EstheticianSkinCare);
 
         return massage.Holds.All(h => esthetics.Holds.Contains(h));
     }

@@ -20,7 +20,7 @@ public sealed class AdaptationPlanTests
     {
         var release = new MdRelease(MdReleaseDecision.ModifyAsFollows) { Restrictions = new MdRestrictions { MaxSessionMinutes = 30 } };
 
-        var plan = Engine.Evaluate(new PlanRequest(ServiceType.Massage, Today) { ReferralFindings = [new Finding(PrecautionCode.Fatigue, Value: 6)], Release = release });
+        var plan = Engine.Evaluate(new PlanRequest(ServiceType.OncologyMassage, Today) { ReferralFindings = [new Finding(PrecautionCode.Fatigue, Value: 6)], Release = release });
 
         Assert.Equal(30, plan.MaxSessionMinutes);
     }
@@ -30,7 +30,7 @@ public sealed class AdaptationPlanTests
     {
         var release = new MdRelease(MdReleaseDecision.ModifyAsFollows) { Restrictions = new MdRestrictions { MaxPressure = 4 } };
 
-        var plan = Engine.Evaluate(new PlanRequest(ServiceType.Massage, Today) { ReferralFindings = [new Finding(PrecautionCode.Anticoagulant)], Release = release });
+        var plan = Engine.Evaluate(new PlanRequest(ServiceType.OncologyMassage, Today) { ReferralFindings = [new Finding(PrecautionCode.Anticoagulant)], Release = release });
 
         Assert.Equal(2, plan.MaxPressure);
     }
@@ -41,7 +41,7 @@ public sealed class AdaptationPlanTests
         var leftArm = new BodySite(BodyRegion.Arm, BodySide.Left);
         var release = new MdRelease(MdReleaseDecision.ModifyAsFollows) { Restrictions = new MdRestrictions { Sites = [new MdSiteRestriction(leftArm)] } };
 
-        var plan = Engine.Evaluate(new PlanRequest(ServiceType.Massage, Today) { Release = release });
+        var plan = Engine.Evaluate(new PlanRequest(ServiceType.OncologyMassage, Today) { Release = release });
 
         Assert.Contains(plan.Constraints, c => c.Kind == ConstraintKind.AvoidSite && c.Site == leftArm && c.Cause.Source == RuleSource.MdRestriction);
     }
@@ -51,7 +51,7 @@ public sealed class AdaptationPlanTests
     {
         var release = new MdRelease(MdReleaseDecision.NotAdvisable) { Reason = "pending scans" };
 
-        var plan = Engine.Evaluate(new PlanRequest(ServiceType.Massage, Today) { Release = release });
+        var plan = Engine.Evaluate(new PlanRequest(ServiceType.OncologyMassage, Today) { Release = release });
 
         Assert.Contains("pending scans", Assert.Single(plan.Holds).Reason, StringComparison.Ordinal);
     }
@@ -61,7 +61,7 @@ public sealed class AdaptationPlanTests
     {
         var release = new MdRelease(MdReleaseDecision.ModifyAsFollows) { Restrictions = new MdRestrictions { MaxPressure = 2 } };
 
-        var plan = Engine.Evaluate(new PlanRequest(ServiceType.Massage, Today) { Release = release });
+        var plan = Engine.Evaluate(new PlanRequest(ServiceType.OncologyMassage, Today) { Release = release });
 
         Assert.Contains("from the MD release restrictions only", plan.Basis, StringComparison.Ordinal);
     }
@@ -97,7 +97,7 @@ public sealed class AdaptationPlanTests
     {
         var field = new Finding(PrecautionCode.RadiationActive, new BodySite(BodyRegion.HeadNeck), Signs: FindingSigns.WetOrPeelingSkin);
 
-        var plan = Engine.Evaluate([field], Today, ServiceType.Esthetics);
+        var plan = Engine.Evaluate([field], Today, ServiceType.EstheticianSkinCare);
 
         Assert.Contains(plan.Constraints, c => c.Text == "No peels or actives during treatment");
         Assert.True(plan.NeedsMdInput);

@@ -123,7 +123,7 @@ public sealed class IntakeTests
     [Fact]
     public void Evaluate_IntakeWithPositionThatHurts_AvoidsItAsClientReport()
     {
-        var plan = new AdaptationEngine().Evaluate(new PlanRequest(ServiceType.Massage, Today) { Intake = Minimal() with { PositionsThatHurt = [Position.Prone] } });
+        var plan = new AdaptationEngine().Evaluate(new PlanRequest(ServiceType.OncologyMassage, Today) { Intake = Minimal() with { PositionsThatHurt = [Position.Prone] } });
 
         Assert.Contains(plan.Constraints, c => c.AvoidPosition == Position.Prone && c.Cause.Source == RuleSource.ClientReport);
     }
@@ -133,7 +133,7 @@ public sealed class IntakeTests
     {
         var intake = Minimal() with { Today = new TodayStatus { TemperatureCelsius = 38.0 } };
 
-        var plan = new AdaptationEngine().Evaluate(new PlanRequest(ServiceType.Massage, Today) { Intake = intake });
+        var plan = new AdaptationEngine().Evaluate(new PlanRequest(ServiceType.OncologyMassage, Today) { Intake = intake });
 
         Assert.True(plan.NeedsMdInput);
     }
@@ -171,7 +171,7 @@ public sealed class IntakeTests
             Symptoms = new IntakeSymptoms(Pain: 3, Fatigue: 6, Nausea: 2, Anxiety: 5),
         };
 
-        var plan = new AdaptationEngine().Evaluate(new PlanRequest(ServiceType.Massage, Today) { Intake = intake });
+        var plan = new AdaptationEngine().Evaluate(new PlanRequest(ServiceType.OncologyMassage, Today) { Intake = intake });
 
         Assert.Equal(
             (false, 3, 2, 2, true, 45),

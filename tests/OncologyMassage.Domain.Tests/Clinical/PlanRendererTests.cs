@@ -64,7 +64,7 @@ public sealed class PlanRendererTests
         {
             Restrictions = new MdRestrictions { Conditions = ["<script>alert(1)</script> & no feet"] },
         };
-        var plan = Engine.Evaluate(new PlanRequest(ServiceType.Massage, Today) { Release = release });
+        var plan = Engine.Evaluate(new PlanRequest(ServiceType.OncologyMassage, Today) { Release = release });
 
         var html = PlanRenderer.ToHtml(plan);
 

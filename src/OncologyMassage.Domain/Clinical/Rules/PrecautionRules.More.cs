@@ -162,7 +162,7 @@ public static partial class PrecautionRules
     /// <summary>ESC (esthetician skin care): skin-related findings also rule out peels and actives and call for barrier-supporting products.</summary>
     internal static void EstheticsSkin(Finding f, RuleContext ctx, PlanBuilder plan)
     {
-        if (ctx.Service != ServiceType.Esthetics
+        if (ctx.Service != ServiceType.EstheticianSkinCare
             || f.Code is not (PrecautionCode.RadiationActive or PrecautionCode.RadiationPast or PrecautionCode.SkinCompromised
                 or PrecautionCode.ChemoWithin48H or PrecautionCode.Steroids))
         {

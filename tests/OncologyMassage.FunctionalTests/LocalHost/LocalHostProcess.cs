@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using OncologyMassage.LocalHost.Azurite;
+
+namespace OncologyMassage.FunctionalTests.LocalHost;
+
+/// <summary>
+/// The local host as the README runs it (`dotnet run --project src/OncologyMassage.LocalHost`), started from its build
+/// output as a separate process with its own Azurite data folder, a free port, and its console captured.
+/// </summary>
+public sealed partial class LocalHostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private LocalHostProcess(Process process) => this.process = process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public int AzuritePid { get; private set; }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static async Task<LocalHostProcess> StartAsync(string dataFolder, params string[] args)
+    {
+        var configuration = typeof(LocalHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var root = RepositoryRoot.Find();
+        var dll = Path.Combine(root, "src", "OncologyMassage.LocalHost", "bin", configuration, "net10.0", "OncologyMassage.LocalHost.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", $"--LocalHost:DataPath={dataFolder}" }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var host = new LocalHostProcess(Process.Start(start)!);
+        host.process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        host.process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        host.process.BeginOutputReadLine();
+        host.process.BeginErrorReadLine();
+
+        var url = await host.WaitForOutputAsync(RunningOn(), TimeSpan.FromSeconds(90));
+        host.BaseAddress = new Uri(url.Groups[1].Value + "/");
+        host.AzuritePid = int.Parse(AzuritePidLine().Match(host.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return host;
+    }
+
+    /// <summary>Waits until the console shows a line matching <paramref name="pattern"/>.</summary>
+    public async Task<Match> WaitForOutputAsync(Regex pattern, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var match = pattern.Match(Output);
+            if (match.Success)
+            {
+                return match;
+            }
+
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The local host never printed /{pattern}/ (exited: {process.HasExited}). Its console:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Stops the host as Ctrl+C or a service manager would (SIGTERM, handled like SIGINT by the .NET host).</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return process.ExitCode;
+    }
+
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var p = Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        if (AzuritePid != 0 && IsRunning(AzuritePid))
+        {
+            using var azurite = Process.GetProcessById(AzuritePid);
+            azurite.Kill();
+        }
+    }
+
+    private void Append(string? line)
+    {
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    [GeneratedRegex(@"local host is running on (http://\S+)")]
+    private static partial Regex RunningOn();
+
+    [GeneratedRegex(@"Azurite \(pid (\d+)\)")]
+    private static partial Regex AzuritePidLine();
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OncologyMassage.LocalHost.Azurite;
+
+namespace OncologyMassage.FunctionalTests.LocalHost;
+
+/// <summary>The README's run command, end to end over HTTP: demo data moves, the sample curl works, Ctrl+C stops everything.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "om-ft-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was written.
+        }
+    }
+
+    [Fact]
+    public async Task RunWithDemo_SubmitsSampleReferralsAndPrintsEachStageChange()
+    {
+        await using var host = await LocalHostProcess.StartAsync(dataFolder, "--demo");
+
+        await host.WaitForOutputAsync(new Regex(@"Referral ref-[0-9a-f]{32} -> Declined"), TimeSpan.FromSeconds(60));
+
+        var changes = Regex.Matches(host.Output, @"Referral (ref-[0-9a-f]{32}) -> (\w+)").Select(m => m.Groups[2].Value).ToArray();
+        Assert.Equal(4, changes.Count(c => c == "MdReleaseRequested"));
+        Assert.Equal(2, changes.Count(c => c == "IntakePending"));
+        Assert.Single(changes, c => c == "Declined");
+    }
+
+    [Fact]
+    public async Task SampleCurl_Returns202AndLocationShowsMdReleaseRequestedWithinFiveSeconds()
+    {
+        await using var host = await LocalHostProcess.StartAsync(dataFolder);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
+
+        using var posted = await http.PostAsync("api/referrals", new StringContent(sample, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var location = posted.Headers.Location!;
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        string? stage = null;
+        while (stage != "MdReleaseRequested" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            stage = (await http.GetFromJsonAsync<JsonElement>(location, TestContext.Current.CancellationToken)).GetProperty("stage").GetString();
+        }
+
+        Assert.Equal("MdReleaseRequested", stage);
+    }
+
+    [Fact]
+    public async Task Stop_LikeCtrlC_EndsTheHostAndTheAzuriteItStarted()
+    {
+        var host = await LocalHostProcess.StartAsync(dataFolder);
+        await using (host)
+        {
+            Assert.True(LocalHostProcess.IsRunning(host.AzuritePid));
+
+            var exitCode = await host.StopAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(0, exitCode);
+            Assert.False(LocalHostProcess.IsRunning(host.AzuritePid), "The host left its Azurite running.");
+        }
+    }
+
+    [Fact]
+    public async Task Restart_KeepsReferralsInTheDataFolder()
+    {
+        Uri location;
+        await using (var first = await LocalHostProcess.StartAsync(dataFolder))
+        {
+            using var http = new HttpClient { BaseAddress = first.BaseAddress };
+            var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
+            using var posted = await http.PostAsync("api/referrals", new StringContent(sample, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            location = posted.Headers.Location!;
+            await first.WaitForOutputAsync(new Regex(@"-> MdReleaseRequested"), TimeSpan.FromSeconds(10));
+            await first.StopAsync(TimeSpan.FromSeconds(60));
+        }
+
+        await using var second = await LocalHostProcess.StartAsync(dataFolder);
+        using var again = new HttpClient { BaseAddress = second.BaseAddress };
+        var referral = await again.GetFromJsonAsync<JsonElement>(location, TestContext.Current.CancellationToken);
+
+        Assert.Equal("MdReleaseRequested", referral.GetProperty("stage").GetString());
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using OncologyMassage.Workflow.Messaging;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Workflow.Tests.Messaging;
+
+public sealed class MessageDispatcherTests
+{
+    private static readonly OutgoingEmail Email = new("ref-1:md-release:1", "ref-1", "dr@example.org", "Subject", "Body");
+
+    private readonly Mock<IMessageOutbox> outbox = new(MockBehavior.Strict);
+    private readonly Mock<IEmailSender> sender = new(MockBehavior.Strict);
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    private MessageDispatcher Dispatcher => new(outbox.Object, sender.Object, clock, NullLogger<MessageDispatcher>.Instance);
+
+    private void Claim(bool owned, OutboxStatus existing = OutboxStatus.Pending) =>
+        outbox.Setup(o => o.BeginAsync(It.IsAny<OutboxRow>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((OutboxRow row, CancellationToken _) => new OutboxClaim(owned, owned ? row : row with { Status = existing }));
+
+    [Fact]
+    public async Task SendEmailAsync_NewKey_WritesIntentSendsThenCompletes()
+    {
+        var order = new List<string>();
+        outbox.Setup(o => o.BeginAsync(It.IsAny<OutboxRow>(), It.IsAny<CancellationToken>()))
+            .Callback((OutboxRow row, CancellationToken _) =>
+            {
+                order.Add("begin");
+                Assert.Equal((OutboxStatus.Pending, MessageChannel.Email, "dr@example.org", clock.GetUtcNow()), (row.Status, row.Channel, row.To, row.CreatedAt));
+            })
+            .ReturnsAsync((OutboxRow row, CancellationToken _) => new OutboxClaim(true, row));
+        sender.Setup(s => s.SendAsync(Email, It.IsAny<CancellationToken>())).Callback(() => order.Add("send")).ReturnsAsync("provider-42");
+        outbox.Setup(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Sent, "provider-42", null, It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("complete")).Returns(Task.CompletedTask);
+
+        var outcome = await Dispatcher.SendEmailAsync(Email, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Sent, outcome);
+        Assert.Equal(["begin", "send", "complete"], order);
+    }
+
+    [Fact]
+    public async Task SendEmailAsync_AlreadySent_SendsNothing()
+    {
+        Claim(owned: false, OutboxStatus.Sent);
+
+        var outcome = await Dispatcher.SendEmailAsync(Email, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.AlreadySent, outcome);
+        sender.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SendEmailAsync_PendingFromACrashedAttempt_SendsNothingAndReportsUncertain()
+    {
+        Claim(owned: false, OutboxStatus.Pending);
+
+        var outcome = await Dispatcher.SendEmailAsync(Email, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Uncertain, outcome);
+        sender.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SendEmailAsync_VendorFails_MarksFailedAndRethrowsForTheRetryPolicy()
+    {
+        Claim(owned: true);
+        sender.Setup(s => s.SendAsync(Email, It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("503"));
+        outbox.Setup(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Failed, null, nameof(HttpRequestException), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Dispatcher.SendEmailAsync(Email, CancellationToken.None));
+
+        outbox.VerifyAll();
+    }
+}

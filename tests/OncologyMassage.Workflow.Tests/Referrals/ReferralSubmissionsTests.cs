@@ -1,0 +1,75 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Options;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Referrals;
+
+namespace OncologyMassage.Workflow.Tests.Referrals;
+
+public sealed class ReferralSubmissionsTests
+{
+    private readonly Mock<IReferralStore> store = new(MockBehavior.Strict);
+    private readonly Mock<IIdempotencyStore> keys = new(MockBehavior.Strict);
+    private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    private ReferralSubmissions Submissions => new(
+        new ReferralNormalizer(new PhoneNumberNormalizer()), store.Object, keys.Object,
+        Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), clock, NullLogger<ReferralSubmissions>.Instance);
+
+    private static ReferralRequest Valid() => new(
+        new ClientRequest("Ada", "Sample", "1968-04-12", "+16175550143", "ada@example.org", "sms", "America/New_York"),
+        new OncologistRequest("Dr. Demo", "Practice", "dr@example.org", "+16175550100"),
+        "harbor-infusion-center", "OncologyMassage", new ClinicalSummaryRequest("Breast cancer", [], []), null, null);
+
+    [Fact]
+    public async Task SubmitAsync_InvalidReferral_WritesNothingAndStartsNothing()
+    {
+        var result = await Submissions.SubmitAsync(Valid() with { Service = "Reiki" }, new IdempotencyToken("p", "k", "h"), durable.Object, CancellationToken.None);
+
+        Assert.IsType<SubmissionResult.Invalid>(result);
+        store.VerifyNoOtherCalls();
+        keys.VerifyNoOtherCalls();
+        durable.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ValidReferral_StoresItAsReceivedThenStartsItsOrchestrationWithTheSameId()
+    {
+        ReferralRecord? stored = null;
+        ReferralWorkflowInput? started = null;
+        string? instanceId = null;
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>()))
+            .Callback((ReferralRecord r, CancellationToken _) => stored = r).ReturnsAsync(true);
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.Is<TaskName>(n => n.Name == nameof(ReferralOrchestration)), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .Callback((TaskName _, object? input, StartOrchestrationOptions? options, CancellationToken _) => (started, instanceId) = ((ReferralWorkflowInput)input!, options!.InstanceId))
+            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => o!.InstanceId!);
+
+        var result = await Submissions.SubmitAsync(Valid(), null, durable.Object, CancellationToken.None);
+
+        var accepted = Assert.IsType<SubmissionResult.Accepted>(result);
+        Assert.Equal((Stage.Received, clock.GetUtcNow()), (stored!.Stage, stored.CreatedAt));
+        Assert.Matches("^ref-[0-9a-f]{32}$", accepted.Referral.Id);
+        Assert.Equal(accepted.Referral.Id, instanceId);
+        Assert.Equal(new ReferralWorkflowInput(accepted.Referral.Id, "harbor-infusion-center", new WorkflowOptions().ToTimings()), started);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_KeyUsedWithAnotherBody_ReturnsKeyReusedAndWritesNoReferral()
+    {
+        keys.Setup(k => k.ClaimAsync("p", "k", "new-hash", It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new IdempotencyClaim(false, "ref-earlier", "old-hash"));
+
+        var result = await Submissions.SubmitAsync(Valid(), new IdempotencyToken("p", "k", "new-hash"), durable.Object, CancellationToken.None);
+
+        Assert.Equal(new SubmissionResult.KeyReused("ref-earlier"), result);
+        store.VerifyNoOtherCalls();
+        durable.VerifyNoOtherCalls();
+    }
+}
