@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OncologyMassage.Infrastructure;
 
 namespace OncologyMassage.Functions.Http;
 
-/// <summary>The API's JSON: camelCase, enums by name (stage names exactly as the timeline and console spell them).</summary>
+/// <summary>The API's JSON: the app's JSON (<see cref="AppJson"/>) without null members.</summary>
 public static class ApiJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Options { get; } = new(AppJson.Options)
     {
-        Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 }

@@ -141,12 +141,12 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
         [nameof(ReferralRecord.ClosedReason)] = r.ClosedReason,
         ["VenueId"] = r.Referral.VenueId,
         ["Service"] = r.Referral.Service.ToString(),
-        [nameof(ReferralRecord.Referral)] = JsonSerializer.Serialize(r.Referral, StorageJson.Options),
+        [nameof(ReferralRecord.Referral)] = JsonSerializer.Serialize(r.Referral, AppJson.Options),
     };
 
     private static ReferralRecord FromEntity(TableEntity e) => new(
         e.PartitionKey,
-        JsonSerializer.Deserialize<Referral>(e.GetString(nameof(ReferralRecord.Referral)), StorageJson.Options)
+        JsonSerializer.Deserialize<Referral>(e.GetString(nameof(ReferralRecord.Referral)), AppJson.Options)
             ?? throw new InvalidDataException($"Referral row {e.PartitionKey} has no referral payload."),
         Enum.Parse<Stage>(e.GetString(nameof(ReferralRecord.Stage))),
         e.GetInt32(nameof(ReferralRecord.StageSequence)) ?? 0,
