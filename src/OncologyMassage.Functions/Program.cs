@@ -2,10 +2,12 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OncologyMassage.Functions;
+using OncologyMassage.Infrastructure;
+using OncologyMassage.Functions.Middleware;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
-builder.AddOncologyMassageFunctions();
+builder.Services.AddOncologyMassage(builder.Configuration);
 builder.Build().Run();

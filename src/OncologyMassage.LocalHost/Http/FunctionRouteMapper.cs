@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using OncologyMassage.Functions.Http;
 
 namespace OncologyMassage.LocalHost.Http;
 
@@ -65,9 +66,19 @@ public static class FunctionRouteMapper
 
         return async context =>
         {
-            var target = method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, method.DeclaringType!);
-            var args = binders.Select(bind => bind(context)).ToArray();
-            var result = await (Task<IActionResult>)method.Invoke(target, args)!;
+            IActionResult result;
+            try
+            {
+                var target = method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, method.DeclaringType!);
+                var args = binders.Select(bind => bind(context)).ToArray();
+                result = await (Task<IActionResult>)method.Invoke(target, args)!;
+            }
+            catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(function.Method.DeclaringType!.FullName!);
+                result = UnexpectedFailures.ToProblem(context.Request, ex is TargetInvocationException { InnerException: { } inner } ? inner : ex, logger);
+            }
+
             await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
         };
     }
