@@ -6,7 +6,9 @@ using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Configuration;
 using OncologyMassage.Infrastructure.DevOutbox;
 using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Workflow;
+using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
@@ -31,6 +33,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReferralStore, TableReferralStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IMessageOutbox, TableMessageOutbox>();
+        services.AddSingleton<IReleaseStore, TableReleaseStore>();
+        services.AddSingleton<SignedLinks>();
+        services.AddSingleton(new AdaptationEngine());
         services.AddSingleton<IEmailSender, DevOutboxEmailSender>();
         services.AddSingleton<MessageDispatcher>();
 

@@ -35,11 +35,24 @@ public static partial class LocalHostApp
         var options = builder.Configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
         AzuriteInstance? azurite = null;
         var connectionString = options.StorageConnectionString;
+        string? dataPath = null;
         if (string.IsNullOrEmpty(connectionString))
         {
-            var dataPath = options.DataPath ?? Path.Combine(RepositoryRoot.Find(), ".localhost-data", "azurite");
+            dataPath = options.DataPath ?? Path.Combine(RepositoryRoot.Find(), ".localhost-data", "azurite");
             azurite = await AzuriteLauncher.StartAsync(dataPath, cancellationToken);
             connectionString = azurite.ConnectionString;
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["Links:SigningKey"]))
+        {
+            builder.Configuration["Links:SigningKey"] = LocalSigningKey(dataPath);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["Links:PublicBaseUrl"]))
+        {
+            var url = (builder.Configuration["urls"] ?? DefaultUrl).Split(';')[0];
+            builder.Configuration["Links:PublicBaseUrl"] = url.Replace("://+", "://localhost", StringComparison.Ordinal)
+                .Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
         }
 
         builder.Configuration[AppSettings.HostStorage] = connectionString;
@@ -74,6 +87,26 @@ public static partial class LocalHostApp
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// The local host's link-signing key: made once and kept beside the Azurite data (so links in the dev outbox keep
+    /// working across restarts), or a fresh one per run when storage is external.
+    /// </summary>
+    private static string LocalSigningKey(string? azuriteDataPath)
+    {
+        if (azuriteDataPath is null)
+        {
+            return Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        }
+
+        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(azuriteDataPath))!, "link-signing-key");
+        if (!File.Exists(file))
+        {
+            File.WriteAllText(file, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return File.ReadAllText(file).Trim();
     }
 
     [LoggerMessage(EventId = 9100, Level = LogLevel.Information, Message = "Azurite (pid {Pid}) keeps its data in {DataFolder}; stop the host and delete that folder to start afresh")]

@@ -9,4 +9,7 @@ public static class ApiRoutes
     public const string Referrals = "referrals";
     public const string Referral = "referrals/{id}";
     public const string ReferralTimeline = "referrals/{id}/timeline";
+
+    /// <summary>The oncologist's release form, opened from the signed link in the release email (see SignedLinks).</summary>
+    public const string ReleaseForm = "release/{token}";
 }

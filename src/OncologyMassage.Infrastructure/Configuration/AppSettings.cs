@@ -23,6 +23,9 @@ public static class AppSettings
         (StorageOptions.SectionName, typeof(StorageOptions)),
     ];
 
+    /// <summary>Settings that hold secrets: Key Vault references in Azure, never in code, logs or samples for Azure.</summary>
+    public static IReadOnlyList<string> Secrets { get; } = [$"{LinkOptions.SectionName}__{nameof(LinkOptions.SigningKey)}"];
+
     /// <summary>Every setting name as Azure app settings spell it (double underscore for nesting).</summary>
     public static IReadOnlyList<string> All { get; } =
     [

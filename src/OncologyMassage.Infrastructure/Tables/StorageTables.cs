@@ -13,8 +13,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Timeline = "Timeline";
     public const string IdempotencyKeys = "IdempotencyKeys";
     public const string Outbox = "Outbox";
+    public const string Releases = "Releases";
 
-    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox];
+    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);
 

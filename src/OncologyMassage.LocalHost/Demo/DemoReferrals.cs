@@ -1,19 +1,18 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.DurableTask.Client;
-using OncologyMassage.Domain.Clinical;
+using System.Text.RegularExpressions;
 using OncologyMassage.Domain.Referrals;
-using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.LocalHost.Demo;
 
 /// <summary>
 /// <c>--demo</c>: submits sample referrals through the real HTTP API as a referring practice would, then plays the
-/// oncologist: one release approved, one approved with restrictions, one declined, one left undecided so that the
-/// reminders and the expiry deadline can be watched.
+/// oncologist through the signed link in each release email (read from the dev outbox): one release approved, one
+/// approved with restrictions, one declined, one left undecided so that the reminders and the expiry can be watched.
 /// </summary>
-public sealed partial class DemoReferrals(IServer server, IHostApplicationLifetime lifetime, DurableTaskClient durable, ILogger<DemoReferrals> logger)
+public sealed partial class DemoReferrals(IServer server, IHostApplicationLifetime lifetime, IMessageOutbox outbox, ILogger<DemoReferrals> logger)
     : BackgroundService
 {
     public const string PracticeApiKey = "demo-practice-key";
@@ -41,21 +40,45 @@ public sealed partial class DemoReferrals(IServer server, IHostApplicationLifeti
             LogSubmitted(logger, body.Id, response.Headers.Location);
         }
 
+        var signature = new Dictionary<string, string> { ["physicianName"] = "Dr. Demo Oncologist", ["signature"] = "Dr. Demo Oncologist", ["attest"] = "yes" };
         await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-        await DecideAsync(ids[0], new ReleaseDecision(ReleaseOutcome.Approved, "Dr. Demo Oncologist", [], null), stoppingToken);
+        await DecideAsync(http, ids[0], new(signature) { ["decision"] = "approve" }, stoppingToken);
         await Task.Delay(TimeSpan.FromSeconds(3), stoppingToken);
-        await DecideAsync(ids[1], new ReleaseDecision(ReleaseOutcome.ApprovedWithRestrictions, "Dr. Demo Oncologist",
-            [new Precaution(PrecautionCode.NodesRemoved, BodyRegion.Arm, BodySide.Left, "No pressure above level 2 on the left arm")], null), stoppingToken);
+        await DecideAsync(http, ids[1], new(signature)
+        {
+            ["decision"] = "restrict", ["maxPressure"] = "3", ["site0Region"] = "upper-quadrant", ["site0Side"] = "left", ["site0Pressure"] = "2",
+            ["conditions"] = "Strokes toward the trunk on the left arm",
+        }, stoppingToken);
         await Task.Delay(TimeSpan.FromSeconds(3), stoppingToken);
-        await DecideAsync(ids[2], new ReleaseDecision(ReleaseOutcome.Declined, "Dr. Demo Oncologist", [], "Not during the current treatment cycle"), stoppingToken);
+        await DecideAsync(http, ids[2], new(signature) { ["decision"] = "decline", ["reason"] = "Not during the current treatment cycle" }, stoppingToken);
         LogUndecided(logger, ids[3]);
     }
 
-    private async Task DecideAsync(string referralId, ReleaseDecision decision, CancellationToken cancellationToken)
+    /// <summary>Opens the release link from the referral's email in the dev outbox and posts the form, as the oncologist would.</summary>
+    private async Task DecideAsync(HttpClient http, string referralId, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
-        await durable.RaiseEventAsync(referralId, WorkflowEvents.ReleaseDecided, decision, cancellationToken);
-        LogDecided(logger, referralId, decision.Outcome);
+        var link = await ReleaseLinkAsync(referralId, cancellationToken);
+        using var response = await http.PostAsync(link.PathAndQuery.TrimStart('/'), new FormUrlEncodedContent(form), cancellationToken);
+        LogDecided(logger, referralId, form["decision"], (int)response.StatusCode);
     }
+
+    private async Task<Uri> ReleaseLinkAsync(string referralId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var email = (await outbox.ListAsync(referralId, cancellationToken)).FirstOrDefault(m => m.IdempotencyKey.EndsWith(":md-release:1", StringComparison.Ordinal));
+            var match = email is null ? null : LinkPattern().Match(email.Body);
+            if (match is { Success: true })
+            {
+                return new Uri(match.Value);
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    [GeneratedRegex(@"https?://\S+/api/release/\S+")]
+    private static partial Regex LinkPattern();
 
     private static IEnumerable<ReferralRequest> Samples()
     {
@@ -80,8 +103,8 @@ public sealed partial class DemoReferrals(IServer server, IHostApplicationLifeti
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Demo referral {ReferralId} submitted: {Url}")]
     private static partial void LogSubmitted(ILogger logger, string referralId, Uri? url);
 
-    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Demo oncologist decided {ReferralId}: {Outcome}")]
-    private static partial void LogDecided(ILogger logger, string referralId, ReleaseOutcome outcome);
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Demo oncologist answered the release form of {ReferralId}: {Decision} (HTTP {Status})")]
+    private static partial void LogDecided(ILogger logger, string referralId, string decision, int status);
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Demo referral {ReferralId} is left undecided: watch its reminders and its expiry")]
     private static partial void LogUndecided(ILogger logger, string referralId);

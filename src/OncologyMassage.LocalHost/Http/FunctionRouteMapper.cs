@@ -29,7 +29,7 @@ public static class FunctionRouteMapper
             .Select(x => new HttpFunction(x.Function!.Name, x.Trigger!.Methods ?? ["get", "post"],
                 "/" + string.Join('/', new[] { routePrefix.Trim('/'), (x.Trigger.Route ?? x.Function.Name).Trim('/') }.Where(s => s.Length > 0)),
                 x.Method))
-            .OrderBy(f => f.Route, StringComparer.Ordinal)
+            .OrderBy(f => f.Route, StringComparer.Ordinal).ThenBy(f => string.Join(',', f.Methods), StringComparer.Ordinal)
             .ToArray();
     }
 

@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Options;
 using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Messaging;
-using OncologyMassage.Workflow.Options;
+using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Workflow.Activities;
@@ -11,7 +10,7 @@ namespace OncologyMassage.Workflow.Activities;
 public sealed record MdReleaseRequestMessage(string ReferralId, int Attempt, DateTimeOffset RespondBy, int TimelineSequence, DateTimeOffset At);
 
 /// <summary>Emails the referring oncologist the link to the release form, once per attempt (outbox-guarded).</summary>
-public sealed class SendMdReleaseRequest(IReferralStore store, MessageDispatcher dispatcher, IOptions<LinkOptions> links)
+public sealed class SendMdReleaseRequest(IReferralStore store, MessageDispatcher dispatcher, SignedLinks links)
     : IActivity<MdReleaseRequestMessage, DispatchOutcome>
 {
     public async Task<DispatchOutcome> RunAsync(MdReleaseRequestMessage input, CancellationToken cancellationToken)
@@ -20,7 +19,7 @@ public sealed class SendMdReleaseRequest(IReferralStore store, MessageDispatcher
         var record = await store.GetAsync(input.ReferralId, cancellationToken)
             ?? throw new InvalidOperationException($"Referral {input.ReferralId} does not exist.");
 
-        var link = new Uri(new Uri(links.Value.PublicBaseUrl.TrimEnd('/') + "/"), $"release/{Uri.EscapeDataString(input.ReferralId)}");
+        var link = links.Create(LinkPurposes.Release, input.ReferralId, input.RespondBy);
         var content = MessageTemplates.MdReleaseRequest(record.Referral.VenueId, link, input.RespondBy);
         var key = $"{input.ReferralId}:md-release:{input.Attempt}";
         var outcome = await dispatcher.SendEmailAsync(

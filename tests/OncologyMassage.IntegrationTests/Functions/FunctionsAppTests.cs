@@ -79,7 +79,8 @@ public sealed class FunctionsAppTests
         Assert.Equal(expected, listed);
         Assert.Equal(
             ["GetReferral:httpTrigger", "GetReferralTimeline:httpTrigger", "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
-             "ReferralOrchestration:orchestrationTrigger", "SendMdReleaseRequest:activityTrigger", "SubmitReferral:httpTrigger"],
+             "ReferralOrchestration:orchestrationTrigger", "SendMdReleaseRequest:activityTrigger", "ShowReleaseForm:httpTrigger",
+             "SubmitReferral:httpTrigger", "SubmitReleaseForm:httpTrigger"],
             listed);
     }
 
@@ -91,7 +92,9 @@ public sealed class FunctionsAppTests
         var routes = FunctionRouteMapper.Discover(FunctionsAssembly, prefix).Select(f => $"{string.Join(',', f.Methods)} {f.Route}");
 
         Assert.Equal("api", prefix);
-        Assert.Equal(["post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/timeline"], routes);
+        Assert.Equal(
+            ["post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/timeline", "get /api/release/{token}", "post /api/release/{token}"],
+            routes);
         Assert.Equal(Functions().Count(f => HasTrigger<HttpTriggerAttribute>(f.Method)), routes.Count());
     }
 }

@@ -26,6 +26,9 @@ public sealed class TestHost : IAsyncDisposable
         TablePrefix = tablePrefix;
     }
 
+    /// <summary>One key for the test run, so a restarted host still accepts the links the first one sent.</summary>
+    public static string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public WebApplication App { get; }
 
     public HttpClient Http { get; }
@@ -54,6 +57,8 @@ public sealed class TestHost : IAsyncDisposable
             ["LocalHost:WorkItemQueueVisibilityTimeout"] = "00:00:10",
             ["LocalHost:ControlQueueVisibilityTimeout"] = "00:00:10",
             ["Storage:TablePrefix"] = hub,
+            ["Links:SigningKey"] = SigningKey,
+            ["Links:PublicBaseUrl"] = "https://om.example",
             ["Workflow:ReleaseReminderAfter"] = (releaseReminderAfter ?? TimeSpan.FromHours(1)).ToString("c", CultureInfo.InvariantCulture),
             ["Workflow:ReleaseExpiresAfter"] = (releaseExpiresAfter ?? TimeSpan.FromHours(2)).ToString("c", CultureInfo.InvariantCulture),
             ["Workflow:ActivityRetryInterval"] = "00:00:00.100",

@@ -1,0 +1,28 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// An HTML page for people who open a signed link. Strict headers: no caching, no referrer (the token is in the URL),
+/// no scripts, no framing, forms post only back to this app.
+/// </summary>
+public sealed class HtmlResult(int statusCode, string html) : IActionResult
+{
+    public int StatusCode { get; } = statusCode;
+
+    public string Html { get; } = html;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCode;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers["X-Content-Type-Options"] = "nosniff";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(Html), context.HttpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Workflow.Links;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// The oncologist's release form behind the signed link in the release email: GET shows it, POST records the decision
+/// once and hands it to the waiting orchestration. Anonymous by design: the signed, expiring, single-use link is the
+/// credential. Browsers get HTML pages; a caller that asks for JSON gets problem details.
+/// </summary>
+public sealed partial class ReleaseFormFunctions(
+    SignedLinks links,
+    IReferralStore referrals,
+    IReleaseStore releases,
+    AdaptationEngine plans,
+    TimeProvider clock,
+    ILogger<ReleaseFormFunctions> logger)
+{
+    [Function(nameof(ShowReleaseForm))]
+    public async Task<IActionResult> ShowReleaseForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReleaseForm)] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        var (referral, refusal) = await OpenAsync(request, token, cancellationToken);
+        return refusal ?? new HtmlResult(StatusCodes.Status200OK,
+            ReleasePages.Form(referral!, ProposedPlan(referral!), ReleaseForm.Empty, new Dictionary<string, string[]>(), links.Check(LinkPurposes.Release, token).ExpiresAt));
+    }
+
+    [Function(nameof(SubmitReleaseForm))]
+    public async Task<IActionResult> SubmitReleaseForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReleaseForm)] HttpRequest request,
+        string token,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var (referral, refusal) = await OpenAsync(request, token, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return Problems.Create(request, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type.",
+                "Post the release form as application/x-www-form-urlencoded.");
+        }
+
+        var form = ReleaseForm.Read(await request.ReadFormAsync(cancellationToken));
+        var now = clock.GetUtcNow();
+        var (decision, errors) = form.Validate(now);
+        if (decision is null)
+        {
+            return WantsJson(request)
+                ? Problems.Validation(request, errors)
+                : new HtmlResult(StatusCodes.Status400BadRequest,
+                    ReleasePages.Form(referral!, ProposedPlan(referral!), form, errors, links.Check(LinkPurposes.Release, token).ExpiresAt));
+        }
+
+        var record = new ReleaseRecord(referral!.Id, decision, now, request.HttpContext.Connection.RemoteIpAddress?.ToString(),
+            request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 500)] : null);
+        if (!await releases.TryRecordAsync(record, cancellationToken))
+        {
+            return Refuse(request, StatusCodes.Status409Conflict, "already-decided", "A decision was already recorded",
+                "This release was answered already; the link works once. Contact the venue to change the answer.");
+        }
+
+        try
+        {
+            await durable.RaiseEventAsync(referral.Id, WorkflowEvents.ReleaseDecided, decision, cancellationToken);
+        }
+        catch
+        {
+            await releases.DeleteAsync(referral.Id, CancellationToken.None); // let the physician try again
+            throw;
+        }
+
+        LogDecided(logger, referral.Id, decision.Outcome);
+        return WantsJson(request)
+            ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, outcome = decision.Outcome })
+            : new HtmlResult(StatusCodes.Status200OK, ReleasePages.Message("Thank you", decision.Outcome switch
+            {
+                ReleaseOutcome.Declined => "Your decision is recorded. The venue will let the client know that massage is not advisable now.",
+                _ => "Your release is recorded. The venue will arrange the intake evaluation and keep you informed.",
+            }));
+    }
+
+    /// <summary>Checks the link and the referral: the referral when the form may be shown, otherwise the refusal.</summary>
+    private async Task<(ReferralRecord? Referral, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        var link = links.Check(LinkPurposes.Release, token);
+        var referral = link.Status == LinkStatus.Invalid ? null : await referrals.GetAsync(link.ReferralId, cancellationToken);
+        if (referral is null)
+        {
+            return (null, Refuse(request, StatusCodes.Status404NotFound, "not-found", "This link is not valid",
+                "Check that the whole link was copied from the email, or ask the venue to send it again."));
+        }
+
+        if (link.Status == LinkStatus.Expired)
+        {
+            return (null, Refuse(request, StatusCodes.Status410Gone, "link-expired", "This link has expired",
+                "The time to answer this release has passed. Contact the venue if the client should still be seen."));
+        }
+
+        if (await releases.GetAsync(referral.Id, cancellationToken) is { } earlier)
+        {
+            return (null, Refuse(request, StatusCodes.Status409Conflict, "already-decided", "A decision was already recorded",
+                $"This release was answered on {earlier.SignedAt:yyyy-MM-dd}; the link works once. Contact the venue to change the answer."));
+        }
+
+        if (referral.Stage != Stage.MdReleaseRequested)
+        {
+            return (null, Refuse(request, StatusCodes.Status409Conflict, "not-awaiting-release", "This referral no longer needs a release",
+                $"The referral is {(referral.Stage.IsClosed() ? "closed" : "past this step")} ({referral.Stage}). Contact the venue with any question."));
+        }
+
+        return (referral, null);
+    }
+
+    /// <summary>The plan the venue proposes from the referral's own precautions (Walton: ask about the plan, not for blanket permission).</summary>
+    private AdaptationPlan ProposedPlan(ReferralRecord referral)
+    {
+        var findings = referral.Referral.ClinicalSummary.Precautions
+            .Select(p => new Finding(p.Code, p.Region is { } region ? new BodySite(region, p.Side ?? BodySide.Unspecified) : null, Detail: p.Detail))
+            .ToArray();
+        return plans.Evaluate(new PlanRequest(referral.Referral.Service, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) { ReferralFindings = findings });
+    }
+
+    private static IActionResult Refuse(HttpRequest request, int status, string type, string title, string detail) =>
+        WantsJson(request) ? Problems.Create(request, status, type, title, detail) : new HtmlResult(status, ReleasePages.Message(title, detail));
+
+    private static bool WantsJson(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Release for referral {ReferralId} recorded: {Outcome}")]
+    private static partial void LogDecided(ILogger logger, string referralId, ReleaseOutcome outcome);
+}

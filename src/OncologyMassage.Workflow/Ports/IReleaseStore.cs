@@ -1,0 +1,21 @@
+using OncologyMassage.Workflow.Orchestrations;
+
+namespace OncologyMassage.Workflow.Ports;
+
+/// <summary>
+/// The MD release as signed on the form, with who signed it, when and from where. One per referral: the insert is what
+/// makes a release link single-use.
+/// </summary>
+public interface IReleaseStore
+{
+    /// <summary>Stores the release; false when one was stored before (the link was used already).</summary>
+    Task<bool> TryRecordAsync(ReleaseRecord record, CancellationToken cancellationToken);
+
+    Task<ReleaseRecord?> GetAsync(string referralId, CancellationToken cancellationToken);
+
+    /// <summary>Takes a stored release back when it could not be handed to the workflow, so the link can be used again.</summary>
+    Task DeleteAsync(string referralId, CancellationToken cancellationToken);
+}
+
+/// <summary>A signed release: the decision plus the signature evidence.</summary>
+public sealed record ReleaseRecord(string ReferralId, ReleaseDecision Decision, DateTimeOffset SignedAt, string? SignerIp, string? SignerUserAgent);
