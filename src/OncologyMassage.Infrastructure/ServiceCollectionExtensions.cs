@@ -8,6 +8,7 @@ using OncologyMassage.Infrastructure.DevOutbox;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Workflow;
+using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Options;
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IMessageOutbox, TableMessageOutbox>();
         services.AddSingleton<IReleaseStore, TableReleaseStore>();
+        services.AddSingleton<IPracticeKeyStore, TablePracticeKeyStore>();
         services.AddSingleton<SignedLinks>();
         services.AddSingleton(new AdaptationEngine());
         services.AddSingleton<IEmailSender, DevOutboxEmailSender>();

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask.Client;
 using OncologyMassage.Functions.Http;
-using OncologyMassage.Infrastructure;
+using OncologyMassage.Workflow.Access;
 using OncologyMassage.Infrastructure.Configuration;
 using OncologyMassage.LocalHost.Azurite;
 using OncologyMassage.LocalHost.Demo;
@@ -57,7 +57,7 @@ public static partial class LocalHostApp
 
         builder.Configuration[AppSettings.HostStorage] = connectionString;
         builder.Services.AddSingleton(options);
-        builder.Services.AddOncologyMassage(builder.Configuration);
+        builder.Services.AddOncologyMassageHttp(builder.Configuration);
         builder.Services.AddSingleton(new LocalEngineSettings(connectionString, options.TaskHubName, options.WorkerId)
         {
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
@@ -74,6 +74,7 @@ public static partial class LocalHostApp
         }
 
         var app = builder.Build();
+        await SeedDemoPracticeAsync(app, cancellationToken);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var routePrefix = FunctionRouteMapper.ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json"));
@@ -87,6 +88,13 @@ public static partial class LocalHostApp
         }
 
         return app;
+    }
+
+    /// <summary>The local host always has the demo practice, with the key from <c>Demo:PracticeApiKey</c> (default "demo-practice-key").</summary>
+    private static Task SeedDemoPracticeAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        var key = app.Configuration["Demo:PracticeApiKey"] is { Length: > 0 } configured ? configured : DemoReferrals.PracticeApiKey;
+        return app.Services.GetRequiredService<IPracticeKeyStore>().AddKeyAsync(DemoReferrals.Practice, key, cancellationToken);
     }
 
     /// <summary>

@@ -3,6 +3,11 @@ using OncologyMassage.LocalHost.Demo;
 
 // dotnet run --project src/OncologyMassage.LocalHost [-- --demo]
 // Starts Azurite, the Durable Task engine and the HTTP API on http://localhost:7071; Ctrl+C stops all of it.
+if (args.FirstOrDefault() == PracticeKeyCommand.Name)
+{
+    return await PracticeKeyCommand.RunAsync(args[1..]);
+}
+
 var app = await LocalHostApp.BuildAsync(args);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
@@ -19,3 +24,4 @@ app.Lifetime.ApplicationStarted.Register(() =>
         """);
 });
 await app.RunAsync();
+return 0;

@@ -11,16 +11,17 @@ using OncologyMassage.Workflow.Referrals;
 
 namespace OncologyMassage.Functions.Http;
 
-/// <summary>Referrals over HTTP: submit, read, timeline. Thin: parsing and HTTP shapes here, the rules in the workflow.</summary>
-public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferralStore referrals)
+/// <summary>
+/// Referrals over HTTP for referring practices: submit, read, timeline. Every call names its practice with X-Api-Key;
+/// a practice sees only its own referrals (another practice's id is simply not found). Thin: parsing and HTTP shapes
+/// here, the rules in the workflow.
+/// </summary>
+public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferralStore referrals, PracticeAuthentication authentication)
 {
     /// <summary>Largest accepted referral body.</summary>
     public const long MaxBodyBytes = 256 * 1024;
 
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-
-    /// <summary>Scope of idempotency keys until practices authenticate (the access issue makes it the practice id).</summary>
-    private const string DefaultScope = "practice";
 
     private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
 
@@ -31,6 +32,12 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var (practice, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
+        if (practice is null)
+        {
+            return refusal!;
+        }
+
         if (!IsJson(request.ContentType))
         {
             return Problems.UnsupportedMediaType(request);
@@ -66,8 +73,8 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
             return Problems.BadRequest(request, $"The body is not a valid referral JSON document (at {ex.Path ?? "$"}, line {ex.LineNumber + 1}).");
         }
 
-        var token = key.Length == 0 ? null : new IdempotencyToken(DefaultScope, key, Convert.ToHexStringLower(SHA256.HashData(body)));
-        var result = await submissions.SubmitAsync(referral, token, durable, cancellationToken);
+        var token = key.Length == 0 ? null : new IdempotencyToken(key, Convert.ToHexStringLower(SHA256.HashData(body)));
+        var result = await submissions.SubmitAsync(practice, referral, token, durable, cancellationToken);
         return result switch
         {
             SubmissionResult.Accepted accepted => new ApiResult(StatusCodes.Status202Accepted, new SubmittedReferral(accepted.Referral.Id, accepted.Referral.Stage))
@@ -86,10 +93,10 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var record = await FindAsync(id, cancellationToken);
+        var (record, refusal) = await FindAsync(request, id, cancellationToken);
         if (record is null)
         {
-            return Problems.NotFound(request, $"There is no referral {id}.");
+            return refusal!;
         }
 
         var instance = await durable.GetInstanceAsync(record.Id, getInputsAndOutputs: false, cancellationToken);
@@ -102,21 +109,35 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
         string id,
         CancellationToken cancellationToken)
     {
-        var record = await FindAsync(id, cancellationToken);
+        var (record, refusal) = await FindAsync(request, id, cancellationToken);
         if (record is null)
         {
-            return Problems.NotFound(request, $"There is no referral {id}.");
+            return refusal!;
         }
 
         var entries = await referrals.GetTimelineAsync(record.Id, cancellationToken);
         return new ApiResult(StatusCodes.Status200OK, new ReferralTimeline(record.Id, record.Stage, entries));
     }
 
-    /// <summary>Ids are ours ("ref-" + 32 hex); anything else is simply not found, without touching storage.</summary>
-    private async Task<ReferralRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
-        id is { Length: 36 } && id.StartsWith("ref-", StringComparison.Ordinal) && !id.AsSpan(4).ContainsAnyExcept(LowerHex)
+    /// <summary>
+    /// The caller's referral, or the refusal: 401 without a valid key; 404 for an id that is not ours ("ref-" + 32 hex,
+    /// checked without touching storage), unknown, or another practice's.
+    /// </summary>
+    private async Task<(ReferralRecord? Record, IActionResult? Refusal)> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (practice, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
+        if (practice is null)
+        {
+            return (null, refusal);
+        }
+
+        var record = id is { Length: 36 } && id.StartsWith("ref-", StringComparison.Ordinal) && !id.AsSpan(4).ContainsAnyExcept(LowerHex)
             ? await referrals.GetAsync(id, cancellationToken)
             : null;
+        return record is not null && record.PracticeId == practice.Id
+            ? (record, null)
+            : (null, Problems.NotFound(request, $"There is no referral {id}."));
+    }
 
     private static bool IsJson(string? contentType) =>
         contentType is not null && (contentType.StartsWith(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)

@@ -14,8 +14,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string IdempotencyKeys = "IdempotencyKeys";
     public const string Outbox = "Outbox";
     public const string Releases = "Releases";
+    public const string PracticeKeys = "PracticeKeys";
 
-    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases];
+    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);
 

@@ -134,6 +134,7 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
 
     private static TableEntity ToEntity(ReferralRecord r) => new(r.Id, ReferralRowKey)
     {
+        [nameof(ReferralRecord.PracticeId)] = r.PracticeId,
         [nameof(ReferralRecord.Stage)] = r.Stage.ToString(),
         [nameof(ReferralRecord.StageSequence)] = r.StageSequence,
         [nameof(ReferralRecord.CreatedAt)] = r.CreatedAt,
@@ -146,6 +147,7 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
 
     private static ReferralRecord FromEntity(TableEntity e) => new(
         e.PartitionKey,
+        e.GetString(nameof(ReferralRecord.PracticeId)) ?? "",
         JsonSerializer.Deserialize<Referral>(e.GetString(nameof(ReferralRecord.Referral)), AppJson.Options)
             ?? throw new InvalidDataException($"Referral row {e.PartitionKey} has no referral payload."),
         Enum.Parse<Stage>(e.GetString(nameof(ReferralRecord.Stage))),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using System.Text.RegularExpressions;
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.LocalHost.Demo;
@@ -12,10 +13,13 @@ namespace OncologyMassage.LocalHost.Demo;
 /// oncologist through the signed link in each release email (read from the dev outbox): one release approved, one
 /// approved with restrictions, one declined, one left undecided so that the reminders and the expiry can be watched.
 /// </summary>
-public sealed partial class DemoReferrals(IServer server, IHostApplicationLifetime lifetime, IMessageOutbox outbox, ILogger<DemoReferrals> logger)
+public sealed partial class DemoReferrals(
+    IServer server, IHostApplicationLifetime lifetime, IMessageOutbox outbox, IConfiguration configuration, ILogger<DemoReferrals> logger)
     : BackgroundService
 {
     public const string PracticeApiKey = "demo-practice-key";
+
+    public static Practice Practice { get; } = new("demo-practice", "Demo Oncology Practice");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,7 +31,7 @@ public sealed partial class DemoReferrals(IServer server, IHostApplicationLifeti
 
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? LocalHostApp.DefaultUrl;
         using var http = new HttpClient { BaseAddress = new Uri(address.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal)) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", PracticeApiKey);
+        http.DefaultRequestHeaders.Add(PracticeKeys.Header, configuration["Demo:PracticeApiKey"] is { Length: > 0 } key ? key : PracticeApiKey);
 
         var ids = new List<string>();
         foreach (var (sample, index) in Samples().Select((s, i) => (s, i)))

@@ -2,9 +2,13 @@ using OncologyMassage.Domain.Referrals;
 
 namespace OncologyMassage.Workflow.Ports;
 
-/// <summary>A stored referral: the submission plus where it stands. <see cref="StageSequence"/> orders stage moves.</summary>
+/// <summary>
+/// A stored referral: the submission plus where it stands. <see cref="StageSequence"/> orders stage moves;
+/// <see cref="PracticeId"/> is the referring practice, the only one that may read it.
+/// </summary>
 public sealed record ReferralRecord(
     string Id,
+    string PracticeId,
     Referral Referral,
     Stage Stage,
     int StageSequence,

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
@@ -22,8 +23,10 @@ public sealed partial class ReferralSubmissions(
     TimeProvider clock,
     ILogger<ReferralSubmissions> logger)
 {
-    public async Task<SubmissionResult> SubmitAsync(ReferralRequest? request, IdempotencyToken? token, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<SubmissionResult> SubmitAsync(
+        Practice practice, ReferralRequest? request, IdempotencyToken? token, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(durable);
         var now = clock.GetUtcNow();
         var validation = normalizer.Normalize(request, DateOnly.FromDateTime(now.UtcDateTime));
@@ -35,7 +38,7 @@ public sealed partial class ReferralSubmissions(
         var referralId = NewReferralId();
         if (token is not null)
         {
-            var claim = await idempotency.ClaimAsync(token.Scope, token.Key, token.RequestHash, referralId, cancellationToken);
+            var claim = await idempotency.ClaimAsync(practice.Id, token.Key, token.RequestHash, referralId, cancellationToken);
             if (!claim.IsNew)
             {
                 if (!string.Equals(claim.RequestHash, token.RequestHash, StringComparison.Ordinal))
@@ -56,7 +59,7 @@ public sealed partial class ReferralSubmissions(
             }
         }
 
-        var record = new ReferralRecord(referralId, validation.Referral!, Stage.Received, 0, now, now, null);
+        var record = new ReferralRecord(referralId, practice.Id, validation.Referral!, Stage.Received, 0, now, now, null);
         if (!await referrals.TryCreateAsync(record, cancellationToken))
         {
             record = await referrals.GetAsync(referralId, cancellationToken) ?? record;
@@ -88,8 +91,8 @@ public sealed partial class ReferralSubmissions(
     private static partial void LogReplayed(ILogger logger, string referralId);
 }
 
-/// <summary>An Idempotency-Key header with its scope (the calling practice) and a hash of the request body.</summary>
-public sealed record IdempotencyToken(string Scope, string Key, string RequestHash);
+/// <summary>An Idempotency-Key header with a hash of the request body; keys are scoped to the calling practice.</summary>
+public sealed record IdempotencyToken(string Key, string RequestHash);
 
 /// <summary>What a submission came to.</summary>
 public abstract record SubmissionResult

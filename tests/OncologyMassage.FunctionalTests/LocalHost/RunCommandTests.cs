@@ -42,6 +42,7 @@ public sealed class RunCommandTests : IDisposable
     {
         await using var host = await LocalHostProcess.StartAsync(dataFolder);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
         var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
 
         using var posted = await http.PostAsync("api/referrals", new StringContent(sample, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
@@ -81,6 +82,7 @@ public sealed class RunCommandTests : IDisposable
         await using (var first = await LocalHostProcess.StartAsync(dataFolder))
         {
             using var http = new HttpClient { BaseAddress = first.BaseAddress };
+            http.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
             var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
             using var posted = await http.PostAsync("api/referrals", new StringContent(sample, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
             location = posted.Headers.Location!;
@@ -90,6 +92,7 @@ public sealed class RunCommandTests : IDisposable
 
         await using var second = await LocalHostProcess.StartAsync(dataFolder);
         using var again = new HttpClient { BaseAddress = second.BaseAddress };
+        again.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
         var referral = await again.GetFromJsonAsync<JsonElement>(location, TestContext.Current.CancellationToken);
 
         Assert.Equal("MdReleaseRequested", referral.GetProperty("stage").GetString());

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
@@ -16,6 +17,8 @@ public sealed class ReferralSubmissionsTests
     private readonly Mock<IReferralStore> store = new(MockBehavior.Strict);
     private readonly Mock<IIdempotencyStore> keys = new(MockBehavior.Strict);
     private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
+    private static readonly Practice Practice = new("harbor", "Harbor Oncology");
+
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
     private ReferralSubmissions Submissions => new(
@@ -30,7 +33,7 @@ public sealed class ReferralSubmissionsTests
     [Fact]
     public async Task SubmitAsync_InvalidReferral_WritesNothingAndStartsNothing()
     {
-        var result = await Submissions.SubmitAsync(Valid() with { Service = "Reiki" }, new IdempotencyToken("p", "k", "h"), durable.Object, CancellationToken.None);
+        var result = await Submissions.SubmitAsync(Practice, Valid() with { Service = "Reiki" }, new IdempotencyToken("k", "h"), durable.Object, CancellationToken.None);
 
         Assert.IsType<SubmissionResult.Invalid>(result);
         store.VerifyNoOtherCalls();
@@ -51,10 +54,10 @@ public sealed class ReferralSubmissionsTests
             .Callback((TaskName _, object? input, StartOrchestrationOptions? options, CancellationToken _) => (started, instanceId) = ((ReferralWorkflowInput)input!, options!.InstanceId))
             .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => o!.InstanceId!);
 
-        var result = await Submissions.SubmitAsync(Valid(), null, durable.Object, CancellationToken.None);
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, durable.Object, CancellationToken.None);
 
         var accepted = Assert.IsType<SubmissionResult.Accepted>(result);
-        Assert.Equal((Stage.Received, clock.GetUtcNow()), (stored!.Stage, stored.CreatedAt));
+        Assert.Equal((Stage.Received, clock.GetUtcNow(), "harbor"), (stored!.Stage, stored.CreatedAt, stored.PracticeId));
         Assert.Matches("^ref-[0-9a-f]{32}$", accepted.Referral.Id);
         Assert.Equal(accepted.Referral.Id, instanceId);
         Assert.Equal(new ReferralWorkflowInput(accepted.Referral.Id, "harbor-infusion-center", new WorkflowOptions().ToTimings()), started);
@@ -63,10 +66,10 @@ public sealed class ReferralSubmissionsTests
     [Fact]
     public async Task SubmitAsync_KeyUsedWithAnotherBody_ReturnsKeyReusedAndWritesNoReferral()
     {
-        keys.Setup(k => k.ClaimAsync("p", "k", "new-hash", It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        keys.Setup(k => k.ClaimAsync("harbor", "k", "new-hash", It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new IdempotencyClaim(false, "ref-earlier", "old-hash"));
 
-        var result = await Submissions.SubmitAsync(Valid(), new IdempotencyToken("p", "k", "new-hash"), durable.Object, CancellationToken.None);
+        var result = await Submissions.SubmitAsync(Practice, Valid(), new IdempotencyToken("k", "new-hash"), durable.Object, CancellationToken.None);
 
         Assert.Equal(new SubmissionResult.KeyReused("ref-earlier"), result);
         store.VerifyNoOtherCalls();

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Infrastructure;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>The app's services plus what the HTTP functions need, registered the same way by the Functions app and the local host.</summary>
+public static class HttpServiceCollectionExtensions
+{
+    public static IServiceCollection AddOncologyMassageHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOncologyMassage(configuration);
+        services.AddSingleton<PracticeAuthentication>();
+        return services;
+    }
+}
