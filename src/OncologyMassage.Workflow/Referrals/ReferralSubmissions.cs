@@ -78,7 +78,18 @@ public sealed partial class ReferralSubmissions(
         }
 
         var input = new ReferralWorkflowInput(referralId, venueId, workflow.Value.ToTimings());
-        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(referralId), cancellationToken);
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(referralId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Two retries of the same request can race to start the instance; the loser finds it running and is done.
+            if (await durable.GetInstanceAsync(referralId, getInputsAndOutputs: false, cancellationToken) is null)
+            {
+                throw;
+            }
+        }
     }
 
     /// <summary>Time-ordered, unguessable and safe as a table key and a URL segment.</summary>

@@ -64,6 +64,32 @@ public sealed class ReferralSubmissionsTests
     }
 
     [Fact]
+    public async Task SubmitAsync_InstanceStartedByAConcurrentRetry_IsAcceptedNotFailed()
+    {
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        durable.SetupSequence(d => d.GetInstanceAsync(It.IsAny<string>(), false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((OrchestrationMetadata?)null)
+            .ReturnsAsync(new OrchestrationMetadata(nameof(ReferralOrchestration), "ref-x") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("An orchestration with this instance id already exists."));
+
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, durable.Object, CancellationToken.None);
+
+        Assert.IsType<SubmissionResult.Accepted>(result);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_SchedulingFailsAndNoInstanceExists_Throws()
+    {
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("storage unavailable"));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Submissions.SubmitAsync(Practice, Valid(), null, durable.Object, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SubmitAsync_KeyUsedWithAnotherBody_ReturnsKeyReusedAndWritesNoReferral()
     {
         keys.Setup(k => k.ClaimAsync("harbor", "k", "new-hash", It.IsAny<string>(), It.IsAny<CancellationToken>()))
