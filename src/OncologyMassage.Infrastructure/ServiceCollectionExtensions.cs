@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IMessageOutbox, TableMessageOutbox>();
         services.AddSingleton<IEmailSender, DevOutboxEmailSender>();
+        services.AddSingleton<ISmsSender, DevOutboxSmsSender>();
         services.AddSingleton<MessageDispatcher>();
 
         services.AddSingleton(new PhoneNumberNormalizer());
