@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Configuration;
-using OncologyMassage.Infrastructure.DevOutbox;
+using OncologyMassage.Infrastructure.Messaging;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.Workflow;
 using OncologyMassage.Workflow.Messaging;
@@ -31,8 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IReferralStore, TableReferralStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IMessageOutbox, TableMessageOutbox>();
-        services.AddSingleton<IEmailSender, DevOutboxEmailSender>();
-        services.AddSingleton<ISmsSender, DevOutboxSmsSender>();
+        services.AddMessaging(configuration);
         services.AddSingleton<MessageDispatcher>();
 
         services.AddSingleton(new PhoneNumberNormalizer());

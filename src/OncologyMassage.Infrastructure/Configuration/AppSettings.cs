@@ -1,3 +1,6 @@
+using OncologyMassage.Infrastructure.Email;
+using OncologyMassage.Infrastructure.Messaging;
+using OncologyMassage.Infrastructure.Sms;
 using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.Infrastructure.Configuration;
@@ -21,6 +24,9 @@ public static class AppSettings
         (LinkOptions.SectionName, typeof(LinkOptions)),
         (EmailOptions.SectionName, typeof(EmailOptions)),
         (StorageOptions.SectionName, typeof(StorageOptions)),
+        (MessagingOptions.SectionName, typeof(MessagingOptions)),
+        (TwilioOptions.SectionName, typeof(TwilioOptions)),
+        (SendGridOptions.SectionName, typeof(SendGridOptions)),
     ];
 
     /// <summary>Every setting name as Azure app settings spell it (double underscore for nesting).</summary>
