@@ -74,6 +74,9 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<IEmailSender, DevOutboxEmailSender>();
         }
 
+        // Webhook signature checks; with the vendor's secret unset they reject everything.
+        services.AddSingleton<TwilioSignatureValidator>();
+        services.AddSingleton<SendGridEventSignatureValidator>();
         return services;
     }
 
