@@ -100,6 +100,52 @@ public sealed class TwilioSmsSenderTests : IDisposable
         Assert.DoesNotContain(Sms.To, thrown.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SendAsync_429AskingToWaitLongerThanRetryMaxDelay_FailsTransientlyAfterOneRequest()
+    {
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "120").WithBody(TwilioError(429, 20429)));
+        var clock = Stopwatch.StartNew();
+
+        var thrown = await Assert.ThrowsAsync<MessageDeliveryException>(() => Sender.SendAsync(Sms, TestContext.Current.CancellationToken));
+
+        Assert.IsNotType<PermanentDeliveryException>(thrown);
+        Assert.Single(stub.LogEntries);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"waited {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task SendAsync_AttemptTimesOut_FailsTransientlyWithoutResending()
+    {
+        var settings = MessagingHost.VendorSettings(stub.Url!);
+        settings["Messaging:AttemptTimeout"] = "00:00:00.200";
+        await using var impatient = MessagingHost.Build(settings);
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Accepted("SM0004")).WithDelay(TimeSpan.FromSeconds(1)));
+
+        var thrown = await Assert.ThrowsAsync<MessageDeliveryException>(
+            () => impatient.GetRequiredService<ISmsSender>().SendAsync(Sms, TestContext.Current.CancellationToken));
+
+        Assert.IsNotType<PermanentDeliveryException>(thrown);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken); // the stub logs a request once its delayed answer is done
+        Assert.Single(stub.LogEntries);
+    }
+
+    [Fact]
+    public async Task SendAsync_NothingListening_RetriesThenFailsTransiently()
+    {
+        var closed = WireMockServer.Start();
+        var url = closed.Url!;
+        closed.Stop();
+        closed.Dispose();
+        await using var unreachable = MessagingHost.Build(MessagingHost.VendorSettings(url));
+
+        var thrown = await Assert.ThrowsAsync<MessageDeliveryException>(
+            () => unreachable.GetRequiredService<ISmsSender>().SendAsync(Sms, TestContext.Current.CancellationToken));
+
+        Assert.Equal(("Twilio", null), (thrown.Provider, thrown.StatusCode));
+    }
+
     public void Dispose()
     {
         provider.Dispose();

@@ -22,7 +22,7 @@ public sealed class MessagingOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest wait before a retry, a Retry-After included; a vendor asking for longer fails the attempt instead.</summary>
+    /// <summary>Longest wait before a retry. A vendor whose Retry-After asks for longer is not retried here: the send fails and the activity's retry policy tries later.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:05:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -82,7 +82,7 @@ public static class MessagingServiceCollectionExtensions
 
     /// <summary>
     /// A named HttpClient for one vendor: a total timeout around retries (429, 5xx and connection failures; exponential
-    /// backoff with jitter; a Retry-After header is honoured) around a per-attempt timeout. Other 4xx are returned at once.
+    /// backoff with jitter; a Retry-After header up to RetryMaxDelay is honoured) around a per-attempt timeout. Other 4xx are returned at once.
     /// An attempt that timed out is not retried: the vendor may have accepted it, and a second text is worse than a late one.
     /// The SDK client holding it lives for the app's lifetime, so connections are recycled by the primary handler.
     /// </summary>
@@ -103,15 +103,18 @@ public static class MessagingServiceCollectionExtensions
             pipeline.AddTimeout(options.TotalTimeout);
             if (options.MaxRetryAttempts > 0)
             {
+                var maxDelay = options.RetryMaxDelay;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = options.MaxRetryAttempts,
                     Delay = options.RetryBaseDelay,
-                    MaxDelay = options.RetryMaxDelay,
+                    MaxDelay = maxDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
-                    ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                    // Retry-After is read below instead, so that a wait longer than RetryMaxDelay is refused, not slept through.
+                    ShouldRetryAfterHeader = false,
+                    DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, maxDelay)),
                 });
             }
 
@@ -119,11 +122,23 @@ public static class MessagingServiceCollectionExtensions
         });
     }
 
-    /// <summary>429 and 5xx responses, and connection failures (the request never reached the vendor or got no answer).</summary>
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) => outcome switch
+    /// <summary>
+    /// 429 and 5xx responses, and connection failures (the request never reached the vendor or got no answer); but not
+    /// a response whose Retry-After asks for more than <paramref name="maxDelay"/>: that send fails now and the
+    /// activity's retry policy tries again later.
+    /// </summary>
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay) => outcome switch
     {
         { Exception: HttpRequestException } => true,
-        { Result: { } response } => VendorStatus.IsTransient((int)response.StatusCode),
+        { Result: { } response } => VendorStatus.IsTransient((int)response.StatusCode) && !(RetryAfter(response) > maxDelay),
         _ => false,
+    };
+
+    /// <summary>The wait a Retry-After header asks for (seconds or a date), or null for none (the backoff applies).</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response) => response?.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
     };
 }
