@@ -89,6 +89,8 @@ public static class MessagingServiceCollectionExtensions
     private static void AddVendorHttpClient(IServiceCollection services, string name, string? baseUrl)
     {
         var builder = services.AddHttpClient(name)
+            // The pipeline's timeouts govern; HttpClient's own 100 s default would surface as a cancellation instead.
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         if (!string.IsNullOrEmpty(baseUrl))
