@@ -41,7 +41,11 @@ public static class MessagingServiceCollectionExtensions
             {
                 var options = sp.GetRequiredService<IOptions<TwilioOptions>>().Value;
                 var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(TwilioHttpClient);
-                return new TwilioRestClient(options.AccountSid, options.AuthToken, accountSid: options.AccountSid, httpClient: new SystemNetHttpClient(http));
+                // LogLevel: the SDK would otherwise honour TWILIO_LOG_LEVEL=debug and print requests to the console.
+                return new TwilioRestClient(options.AccountSid, options.AuthToken, accountSid: options.AccountSid, httpClient: new SystemNetHttpClient(http))
+                {
+                    LogLevel = null,
+                };
             });
             services.AddSingleton<ISmsSender, TwilioSmsSender>();
         }
