@@ -91,6 +91,49 @@ param releaseExpiresAfter string = '14.00:00:00'
 @description('First retry interval of a failed workflow activity (Workflow__ActivityRetryInterval), .NET TimeSpan d.hh:mm:ss.')
 param activityRetryInterval string = '00:00:05'
 
+@description('Sender of outgoing email (Messaging__EmailProvider): DevOutbox keeps it in the Outbox table, SendGrid sends it.')
+@allowed([
+  'DevOutbox'
+  'SendGrid'
+])
+param emailProvider string = 'DevOutbox'
+
+@description('Sender of outgoing SMS (Messaging__SmsProvider): DevOutbox keeps it in the Outbox table, Twilio sends it.')
+@allowed([
+  'DevOutbox'
+  'Twilio'
+])
+param smsProvider string = 'DevOutbox'
+
+@description('HTTP retries of a vendor call after the first attempt, on 429, 5xx and connection failures (Messaging__MaxRetryAttempts).')
+@minValue(0)
+@maxValue(10)
+param messagingMaxRetryAttempts int = 3
+
+@description('Base of the exponential retry backoff with jitter; a Retry-After header replaces it (Messaging__RetryBaseDelay), .NET TimeSpan.')
+param messagingRetryBaseDelay string = '00:00:01'
+
+@description('Longest wait before a vendor retry, Retry-After included (Messaging__RetryMaxDelay), .NET TimeSpan.')
+param messagingRetryMaxDelay string = '00:00:30'
+
+@description('Time limit of one HTTP attempt to a vendor (Messaging__AttemptTimeout), .NET TimeSpan.')
+param messagingAttemptTimeout string = '00:00:10'
+
+@description('Time limit of one send, retries included (Messaging__TotalTimeout), .NET TimeSpan.')
+param messagingTotalTimeout string = '00:01:00'
+
+@description('Twilio sending number in E.164 (Twilio__FromNumber); empty when a Messaging Service is used.')
+param twilioFromNumber string = ''
+
+@description('Twilio Messaging Service SID, MG... (Twilio__MessagingServiceSid); takes precedence over the sending number.')
+param twilioMessagingServiceSid string = ''
+
+@description('Twilio REST base address (Twilio__BaseUrl); empty for https://api.twilio.com.')
+param twilioBaseUrl string = ''
+
+@description('SendGrid v3 base address (SendGrid__BaseUrl); empty for https://api.sendgrid.com, https://api.eu.sendgrid.com for EU data residency.')
+param sendGridBaseUrl string = ''
+
 // ---------- secrets (optional here: usually set after deploy with az keyvault secret set) ----------
 
 @secure()
@@ -309,6 +352,17 @@ module api 'app/api.bicep' = {
     releaseReminderAfter: releaseReminderAfter
     releaseExpiresAfter: releaseExpiresAfter
     activityRetryInterval: activityRetryInterval
+    emailProvider: emailProvider
+    smsProvider: smsProvider
+    messagingMaxRetryAttempts: messagingMaxRetryAttempts
+    messagingRetryBaseDelay: messagingRetryBaseDelay
+    messagingRetryMaxDelay: messagingRetryMaxDelay
+    messagingAttemptTimeout: messagingAttemptTimeout
+    messagingTotalTimeout: messagingTotalTimeout
+    twilioFromNumber: twilioFromNumber
+    twilioMessagingServiceSid: twilioMessagingServiceSid
+    twilioBaseUrl: twilioBaseUrl
+    sendGridBaseUrl: sendGridBaseUrl
   }
   // The app starts pulling its package, storage and secrets as soon as it exists: grant the roles first.
   dependsOn: [

@@ -83,6 +83,49 @@ param releaseExpiresAfter string
 @description('First retry interval of a failed workflow activity (later retries back off exponentially), as a .NET TimeSpan (d.hh:mm:ss).')
 param activityRetryInterval string
 
+@description('Sender of outgoing email (Messaging__EmailProvider): DevOutbox keeps it in the Outbox table, SendGrid sends it.')
+@allowed([
+  'DevOutbox'
+  'SendGrid'
+])
+param emailProvider string = 'DevOutbox'
+
+@description('Sender of outgoing SMS (Messaging__SmsProvider): DevOutbox keeps it in the Outbox table, Twilio sends it.')
+@allowed([
+  'DevOutbox'
+  'Twilio'
+])
+param smsProvider string = 'DevOutbox'
+
+@description('HTTP retries of a vendor call after the first attempt, on 429, 5xx and connection failures (Messaging__MaxRetryAttempts).')
+@minValue(0)
+@maxValue(10)
+param messagingMaxRetryAttempts int = 3
+
+@description('Base of the exponential retry backoff with jitter; a Retry-After header replaces it (Messaging__RetryBaseDelay), .NET TimeSpan.')
+param messagingRetryBaseDelay string = '00:00:01'
+
+@description('Longest wait before a vendor retry, Retry-After included (Messaging__RetryMaxDelay), .NET TimeSpan.')
+param messagingRetryMaxDelay string = '00:00:30'
+
+@description('Time limit of one HTTP attempt to a vendor (Messaging__AttemptTimeout), .NET TimeSpan.')
+param messagingAttemptTimeout string = '00:00:10'
+
+@description('Time limit of one send, retries included (Messaging__TotalTimeout), .NET TimeSpan.')
+param messagingTotalTimeout string = '00:01:00'
+
+@description('Twilio sending number in E.164 (Twilio__FromNumber); empty when a Messaging Service is used.')
+param twilioFromNumber string = ''
+
+@description('Twilio Messaging Service SID, MG... (Twilio__MessagingServiceSid); takes precedence over the sending number.')
+param twilioMessagingServiceSid string = ''
+
+@description('Twilio REST base address (Twilio__BaseUrl); empty for https://api.twilio.com.')
+param twilioBaseUrl string = ''
+
+@description('SendGrid v3 base address (SendGrid__BaseUrl); empty for https://api.sendgrid.com, https://api.eu.sendgrid.com for EU data residency.')
+param sendGridBaseUrl string = ''
+
 var alwaysReady = concat(
   alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
   alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
@@ -180,8 +223,19 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Workflow__ReleaseReminderAfter: releaseReminderAfter
     Workflow__ReleaseExpiresAfter: releaseExpiresAfter
     Workflow__ActivityRetryInterval: activityRetryInterval
+    Messaging__EmailProvider: emailProvider
+    Messaging__SmsProvider: smsProvider
+    Messaging__MaxRetryAttempts: string(messagingMaxRetryAttempts)
+    Messaging__RetryBaseDelay: messagingRetryBaseDelay
+    Messaging__RetryMaxDelay: messagingRetryMaxDelay
+    Messaging__AttemptTimeout: messagingAttemptTimeout
+    Messaging__TotalTimeout: messagingTotalTimeout
+    Twilio__FromNumber: twilioFromNumber
+    Twilio__MessagingServiceSid: twilioMessagingServiceSid
+    Twilio__BaseUrl: twilioBaseUrl
+    SendGrid__BaseUrl: sendGridBaseUrl
 
-    // Secrets read by upcoming features: Key Vault references (app/secrets.bicep, docs/deploy.md).
+    // Secrets: Key Vault references (app/secrets.bicep, docs/deploy.md). Links__SigningKey is read by an upcoming feature.
     Twilio__AccountSid: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-account-sid/)'
     Twilio__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-auth-token/)'
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-api-key/)'

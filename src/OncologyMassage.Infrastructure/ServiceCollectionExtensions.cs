@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Configuration;
-using OncologyMassage.Infrastructure.DevOutbox;
+using OncologyMassage.Infrastructure.Messaging;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Workflow;
@@ -38,7 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPracticeKeyStore, TablePracticeKeyStore>();
         services.AddSingleton<SignedLinks>();
         services.AddSingleton(new AdaptationEngine());
-        services.AddSingleton<IEmailSender, DevOutboxEmailSender>();
+        services.AddMessaging(configuration);
         services.AddSingleton<MessageDispatcher>();
 
         services.AddSingleton(new PhoneNumberNormalizer());

@@ -1,3 +1,6 @@
+using OncologyMassage.Infrastructure.Email;
+using OncologyMassage.Infrastructure.Messaging;
+using OncologyMassage.Infrastructure.Sms;
 using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.Infrastructure.Configuration;
@@ -21,10 +24,20 @@ public static class AppSettings
         (LinkOptions.SectionName, typeof(LinkOptions)),
         (EmailOptions.SectionName, typeof(EmailOptions)),
         (StorageOptions.SectionName, typeof(StorageOptions)),
+        (MessagingOptions.SectionName, typeof(MessagingOptions)),
+        (TwilioOptions.SectionName, typeof(TwilioOptions)),
+        (SendGridOptions.SectionName, typeof(SendGridOptions)),
     ];
 
     /// <summary>Settings that hold secrets: Key Vault references in Azure, never in code, logs or samples for Azure.</summary>
-    public static IReadOnlyList<string> Secrets { get; } = [$"{LinkOptions.SectionName}__{nameof(LinkOptions.SigningKey)}"];
+    public static IReadOnlyList<string> Secrets { get; } =
+    [
+        $"{LinkOptions.SectionName}__{nameof(LinkOptions.SigningKey)}",
+        $"{TwilioOptions.SectionName}__{nameof(TwilioOptions.AccountSid)}",
+        $"{TwilioOptions.SectionName}__{nameof(TwilioOptions.AuthToken)}",
+        $"{SendGridOptions.SectionName}__{nameof(SendGridOptions.ApiKey)}",
+        $"{SendGridOptions.SectionName}__{nameof(SendGridOptions.WebhookPublicKey)}",
+    ];
 
     /// <summary>Every setting name as Azure app settings spell it (double underscore for nesting).</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -10,32 +10,46 @@ namespace OncologyMassage.Workflow.Messaging;
 /// have reached the vendor, so it is not repeated (a duplicate text to a person in treatment is worse than a coordinator
 /// follow-up) and the outcome is reported as <see cref="DispatchOutcome.Uncertain"/> for the timeline.
 /// </summary>
-public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSender email, TimeProvider clock, ILogger<MessageDispatcher> logger)
+public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSender email, ISmsSender sms, TimeProvider clock, ILogger<MessageDispatcher> logger)
 {
-    public async Task<DispatchOutcome> SendEmailAsync(OutgoingEmail message, CancellationToken cancellationToken)
+    public Task<DispatchOutcome> SendEmailAsync(OutgoingEmail message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var intent = new OutboxRow(message.ReferralId, message.IdempotencyKey, MessageChannel.Email, message.To, message.Subject,
             message.TextBody, OutboxStatus.Pending, clock.GetUtcNow(), null, null);
+        return DispatchAsync(intent, ct => email.SendAsync(message, ct), cancellationToken);
+    }
+
+    /// <summary>The same outbox semantics as <see cref="SendEmailAsync"/>; the outbox row has no subject.</summary>
+    public Task<DispatchOutcome> SendSmsAsync(OutgoingSms message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var intent = new OutboxRow(message.ReferralId, message.IdempotencyKey, MessageChannel.Sms, message.To, "",
+            message.Body, OutboxStatus.Pending, clock.GetUtcNow(), null, null);
+        return DispatchAsync(intent, ct => sms.SendAsync(message, ct), cancellationToken);
+    }
+
+    private async Task<DispatchOutcome> DispatchAsync(OutboxRow intent, Func<CancellationToken, Task<string>> send, CancellationToken cancellationToken)
+    {
         var claim = await outbox.BeginAsync(intent, cancellationToken);
         if (!claim.Owned)
         {
-            LogAlreadyDispatched(logger, message.IdempotencyKey, claim.Row.Status);
+            LogAlreadyDispatched(logger, intent.IdempotencyKey, claim.Row.Status);
             return claim.Row.Status == OutboxStatus.Sent ? DispatchOutcome.AlreadySent : DispatchOutcome.Uncertain;
         }
 
         string providerId;
         try
         {
-            providerId = await email.SendAsync(message, cancellationToken);
+            providerId = await send(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await outbox.CompleteAsync(message.ReferralId, message.IdempotencyKey, OutboxStatus.Failed, null, ex.GetType().Name, cancellationToken);
+            await outbox.CompleteAsync(intent.ReferralId, intent.IdempotencyKey, OutboxStatus.Failed, null, ex.GetType().Name, cancellationToken);
             throw;
         }
 
-        await outbox.CompleteAsync(message.ReferralId, message.IdempotencyKey, OutboxStatus.Sent, providerId, null, cancellationToken);
+        await outbox.CompleteAsync(intent.ReferralId, intent.IdempotencyKey, OutboxStatus.Sent, providerId, null, cancellationToken);
         return DispatchOutcome.Sent;
     }
 

@@ -13,19 +13,6 @@ public sealed class AppSettingsTemplateTests
     /// <summary>Settings the platform reads, not the app's code: the host's storage connection and telemetry.</summary>
     private static readonly string[] PlatformOwnedPrefixes = ["FUNCTIONS_", "AzureWebJobsStorage__", "APPLICATIONINSIGHTS_"];
 
-    /// <summary>
-    /// Secret settings read by upcoming features (Twilio SMS, SendGrid email and its event webhook, signed links).
-    /// They are Key Vault references in infra/app/api.bicep already; move each name into AppSettings (and delete it
-    /// here) when the code that reads it lands.
-    /// </summary>
-    private static readonly string[] SecretSettingsReadByUpcomingFeatures =
-    [
-        "Twilio__AccountSid",
-        "Twilio__AuthToken",
-        "SendGrid__ApiKey",
-        "SendGrid__WebhookPublicKey",
-    ];
-
     [Fact]
     public void AppSettingsAll_EveryName_IsSetByTheFunctionAppTemplate()
     {
@@ -39,7 +26,7 @@ public sealed class AppSettingsTemplateTests
     [Fact]
     public void FunctionAppTemplate_EverySettingNotPlatformOwned_IsInAppSettingsAll()
     {
-        var known = AppSettings.All.Concat(SecretSettingsReadByUpcomingFeatures).ToHashSet(StringComparer.Ordinal);
+        var known = AppSettings.All.ToHashSet(StringComparer.Ordinal);
 
         var unknown = FunctionAppSettings().Keys
             .Where(name => !PlatformOwnedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)))
@@ -54,7 +41,7 @@ public sealed class AppSettingsTemplateTests
     {
         var settings = FunctionAppSettings();
 
-        var notReferences = SecretSettingsReadByUpcomingFeatures.Concat(AppSettings.Secrets)
+        var notReferences = AppSettings.Secrets
             .Where(name => !settings.TryGetValue(name, out var value) || !value.Contains("@Microsoft.KeyVault(SecretUri=", StringComparison.Ordinal))
             .ToList();
 

@@ -11,10 +11,13 @@ public sealed class MessageDispatcherTests
     private static readonly OutgoingEmail Email = new("ref-1:md-release:1", "ref-1", "dr@example.org", "Subject", "Body");
 
     private readonly Mock<IMessageOutbox> outbox = new(MockBehavior.Strict);
+    private static readonly OutgoingSms Sms = new("ref-1:follow-up:1", "ref-1", "+15551234567", "How was your session? Reply 0-10.");
+
     private readonly Mock<IEmailSender> sender = new(MockBehavior.Strict);
+    private readonly Mock<ISmsSender> smsSender = new(MockBehavior.Strict);
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
-    private MessageDispatcher Dispatcher => new(outbox.Object, sender.Object, clock, NullLogger<MessageDispatcher>.Instance);
+    private MessageDispatcher Dispatcher => new(outbox.Object, sender.Object, smsSender.Object, clock, NullLogger<MessageDispatcher>.Instance);
 
     private void Claim(bool owned, OutboxStatus existing = OutboxStatus.Pending) =>
         outbox.Setup(o => o.BeginAsync(It.IsAny<OutboxRow>(), It.IsAny<CancellationToken>()))
@@ -74,5 +77,77 @@ public sealed class MessageDispatcherTests
         await Assert.ThrowsAsync<HttpRequestException>(() => Dispatcher.SendEmailAsync(Email, CancellationToken.None));
 
         outbox.VerifyAll();
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_NewKey_WritesSmsIntentSendsThenCompletes()
+    {
+        var order = new List<string>();
+        outbox.Setup(o => o.BeginAsync(It.IsAny<OutboxRow>(), It.IsAny<CancellationToken>()))
+            .Callback((OutboxRow row, CancellationToken _) =>
+            {
+                order.Add("begin");
+                Assert.Equal((OutboxStatus.Pending, MessageChannel.Sms, "+15551234567", Sms.Body, clock.GetUtcNow()),
+                    (row.Status, row.Channel, row.To, row.Body, row.CreatedAt));
+            })
+            .ReturnsAsync((OutboxRow row, CancellationToken _) => new OutboxClaim(true, row));
+        smsSender.Setup(s => s.SendAsync(Sms, It.IsAny<CancellationToken>())).Callback(() => order.Add("send")).ReturnsAsync("SM123");
+        outbox.Setup(o => o.CompleteAsync("ref-1", Sms.IdempotencyKey, OutboxStatus.Sent, "SM123", null, It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("complete")).Returns(Task.CompletedTask);
+
+        var outcome = await Dispatcher.SendSmsAsync(Sms, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Sent, outcome);
+        Assert.Equal(["begin", "send", "complete"], order);
+        sender.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_AlreadySent_SendsNothing()
+    {
+        Claim(owned: false, OutboxStatus.Sent);
+
+        var outcome = await Dispatcher.SendSmsAsync(Sms, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.AlreadySent, outcome);
+        smsSender.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_PendingFromACrashedAttempt_SendsNothingAndReportsUncertain()
+    {
+        Claim(owned: false, OutboxStatus.Pending);
+
+        var outcome = await Dispatcher.SendSmsAsync(Sms, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Uncertain, outcome);
+        smsSender.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_VendorRefusesForGood_MarksFailedWithThePermanentTypeAndRethrows()
+    {
+        Claim(owned: true);
+        smsSender.Setup(s => s.SendAsync(Sms, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new PermanentDeliveryException("Twilio", 400, "21211", "Twilio refused the message (400, code 21211)"));
+        outbox.Setup(o => o.CompleteAsync("ref-1", Sms.IdempotencyKey, OutboxStatus.Failed, null, nameof(PermanentDeliveryException), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+
+        var thrown = await Assert.ThrowsAsync<PermanentDeliveryException>(() => Dispatcher.SendSmsAsync(Sms, CancellationToken.None));
+
+        Assert.Equal((400, "21211"), (thrown.StatusCode, thrown.ProviderErrorCode));
+        outbox.VerifyAll();
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_Cancelled_LeavesTheRowPending()
+    {
+        Claim(owned: true);
+        smsSender.Setup(s => s.SendAsync(Sms, It.IsAny<CancellationToken>())).ThrowsAsync(new OperationCanceledException());
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => Dispatcher.SendSmsAsync(Sms, CancellationToken.None));
+
+        outbox.Verify(o => o.CompleteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<OutboxStatus>(), It.IsAny<string?>(),
+            It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

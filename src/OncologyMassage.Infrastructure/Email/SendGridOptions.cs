@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OncologyMassage.Infrastructure.Email;
+
+/// <summary>
+/// SendGrid account (section <c>SendGrid</c>). Validated on start only when <c>Messaging:EmailProvider</c> is
+/// <c>SendGrid</c>. <see cref="ApiKey"/> and <see cref="WebhookPublicKey"/> are Key Vault references in Azure. The
+/// sender address and name come from the <c>Email</c> section.
+/// </summary>
+public sealed class SendGridOptions
+{
+    public const string SectionName = "SendGrid";
+
+    [Required]
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>The signed event webhook's verification key (base64 DER, as the SendGrid console shows it); empty until the webhook is set up.</summary>
+    public string WebhookPublicKey { get; set; } = "";
+
+    /// <summary>The v3 API's base address; empty for https://api.sendgrid.com (https://api.eu.sendgrid.com for EU residency). Tests point it at a stub server.</summary>
+    [RegularExpression("^$|^https?://.+", ErrorMessage = "SendGrid:BaseUrl must be empty or an absolute http(s) URL.")]
+    public string BaseUrl { get; set; } = "";
+}

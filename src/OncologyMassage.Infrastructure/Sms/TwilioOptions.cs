@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OncologyMassage.Infrastructure.Sms;
+
+/// <summary>
+/// Twilio account and sender (section <c>Twilio</c>). Validated on start only when <c>Messaging:SmsProvider</c> is
+/// <c>Twilio</c>. <see cref="AccountSid"/> and <see cref="AuthToken"/> are Key Vault references in Azure.
+/// </summary>
+public sealed class TwilioOptions : IValidatableObject
+{
+    public const string SectionName = "Twilio";
+
+    [Required]
+    [RegularExpression("^AC[0-9a-fA-F]{32}$", ErrorMessage = "Twilio:AccountSid must be AC followed by 32 hex digits.")]
+    public string AccountSid { get; set; } = "";
+
+    [Required]
+    public string AuthToken { get; set; } = "";
+
+    /// <summary>The sending number in E.164; or leave empty and set <see cref="MessagingServiceSid"/>.</summary>
+    [RegularExpression(@"^$|^\+[1-9]\d{1,14}$", ErrorMessage = "Twilio:FromNumber must be an E.164 number such as +15551234567.")]
+    public string FromNumber { get; set; } = "";
+
+    /// <summary>A Messaging Service (MG…) that picks the sender; takes precedence over <see cref="FromNumber"/>.</summary>
+    [RegularExpression("^$|^MG[0-9a-fA-F]{32}$", ErrorMessage = "Twilio:MessagingServiceSid must be MG followed by 32 hex digits.")]
+    public string MessagingServiceSid { get; set; } = "";
+
+    /// <summary>The REST API's base address; empty for https://api.twilio.com. Tests point it at a stub server.</summary>
+    [RegularExpression("^$|^https?://.+", ErrorMessage = "Twilio:BaseUrl must be empty or an absolute http(s) URL.")]
+    public string BaseUrl { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrEmpty(FromNumber) && string.IsNullOrEmpty(MessagingServiceSid))
+        {
+            yield return new ValidationResult("Set Twilio:FromNumber or Twilio:MessagingServiceSid.", [nameof(FromNumber), nameof(MessagingServiceSid)]);
+        }
+    }
+}

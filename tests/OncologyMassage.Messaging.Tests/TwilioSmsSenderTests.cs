@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text;
+using System.Web;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Workflow.Ports;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace OncologyMassage.Messaging.Tests;
+
+/// <summary>The real Twilio SDK, through the app's DI and retry pipeline, against a WireMock.Net stub of the Messages API.</summary>
+public sealed class TwilioSmsSenderTests : IDisposable
+{
+    private const string MessagesPath = "/2010-04-01/Accounts/" + MessagingHost.AccountSid + "/Messages.json";
+    private static readonly OutgoingSms Sms = new("ref-1:follow-up:1", "ref-1", "+15551234567", "Riverside Spa: how was your session? Reply 0-10.");
+
+    private readonly WireMockServer stub = WireMockServer.Start();
+    private readonly ServiceProvider provider;
+
+    public TwilioSmsSenderTests() => provider = MessagingHost.Build(MessagingHost.VendorSettings(stub.Url!));
+
+    private ISmsSender Sender => provider.GetRequiredService<ISmsSender>();
+
+    private static string Accepted(string sid) =>
+        $$"""{"sid":"{{sid}}","account_sid":"{{MessagingHost.AccountSid}}","status":"queued","to":"+15551234567","from":"{{MessagingHost.FromNumber}}"}""";
+
+    private static string TwilioError(int status, int code) =>
+        $$"""{"code":{{code}},"message":"The 'To' number is not a valid phone number.","more_info":"https://www.twilio.com/docs/errors/{{code}}","status":{{status}}}""";
+
+    [Fact]
+    public async Task SendAsync_Accepted_PostsTheFormWithBasicAuthAndReturnsTheSid()
+    {
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody(Accepted("SM0001")));
+
+        var sid = await Sender.SendAsync(Sms, TestContext.Current.CancellationToken);
+
+        Assert.Equal("SM0001", sid);
+        var request = Assert.Single(stub.LogEntries).RequestMessage;
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{MessagingHost.AccountSid}:{MessagingHost.AuthToken}"));
+        Assert.Equal("Basic " + basic, Assert.Single(request.Headers!["Authorization"]));
+        var form = HttpUtility.ParseQueryString(request.Body!);
+        Assert.Equal((Sms.To, MessagingHost.FromNumber, Sms.Body), (form["To"], form["From"], form["Body"]));
+        Assert.Null(form["MessagingServiceSid"]);
+    }
+
+    [Fact]
+    public async Task SendAsync_MessagingServiceConfigured_SendsTheServiceSidInsteadOfFrom()
+    {
+        var settings = MessagingHost.VendorSettings(stub.Url!);
+        settings["Twilio:MessagingServiceSid"] = "MG0123456789abcdef0123456789abcdef";
+        await using var withService = MessagingHost.Build(settings);
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Accepted("SM0002")));
+
+        await withService.GetRequiredService<ISmsSender>().SendAsync(Sms, TestContext.Current.CancellationToken);
+
+        var form = HttpUtility.ParseQueryString(Assert.Single(stub.LogEntries).RequestMessage.Body!);
+        Assert.Equal(("MG0123456789abcdef0123456789abcdef", null), (form["MessagingServiceSid"], form["From"]));
+    }
+
+    [Fact]
+    public async Task SendAsync_429WithRetryAfterThen201_SendsTwiceWaitingForRetryAfterAndSucceeds()
+    {
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost()).InScenario("throttled").WillSetStateTo("open")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithBody(TwilioError(429, 20429)));
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost()).InScenario("throttled").WhenStateIs("open")
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Accepted("SM0003")));
+        var clock = Stopwatch.StartNew();
+
+        var sid = await Sender.SendAsync(Sms, TestContext.Current.CancellationToken);
+
+        Assert.Equal("SM0003", sid);
+        Assert.Equal(2, stub.LogEntries.Count);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95), $"retried after {clock.Elapsed}, before the 1 s Retry-After");
+    }
+
+    [Fact]
+    public async Task SendAsync_503EveryTime_FailsAsTransientAfterTheRetries()
+    {
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
+
+        var thrown = await Assert.ThrowsAsync<MessageDeliveryException>(() => Sender.SendAsync(Sms, TestContext.Current.CancellationToken));
+
+        Assert.IsNotType<PermanentDeliveryException>(thrown);
+        Assert.Equal(3, stub.LogEntries.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_400InvalidNumber_SendsOnceAndFailsPermanentlyWithTheTwilioCode()
+    {
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(400).WithBody(TwilioError(400, 21211)));
+
+        var thrown = await Assert.ThrowsAsync<PermanentDeliveryException>(() => Sender.SendAsync(Sms, TestContext.Current.CancellationToken));
+
+        Assert.Equal(("Twilio", 400, "21211"), (thrown.Provider, thrown.StatusCode, thrown.ProviderErrorCode));
+        Assert.Single(stub.LogEntries);
+        Assert.DoesNotContain(Sms.To, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_429AskingToWaitLongerThanRetryMaxDelay_FailsTransientlyAfterOneRequest()
+    {
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "120").WithBody(TwilioError(429, 20429)));
+        var clock = Stopwatch.StartNew();
+
+        var thrown = await Assert.ThrowsAsync<MessageDeliveryException>(() => Sender.SendAsync(Sms, TestContext.Current.CancellationToken));
+
+        Assert.IsNotType<PermanentDeliveryException>(thrown);
+        Assert.Single(stub.LogEntries);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"waited {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task SendAsync_AttemptTimesOut_FailsTransientlyWithoutResending()
+    {
+        var settings = MessagingHost.VendorSettings(stub.Url!);
+        settings["Messaging:AttemptTimeout"] = "00:00:00.200";
+        await using var impatient = MessagingHost.Build(settings);
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Accepted("SM0004")).WithDelay(TimeSpan.FromSeconds(1)));
+
+        var thrown = await Assert.ThrowsAsync<MessageDeliveryException>(
+            () => impatient.GetRequiredService<ISmsSender>().SendAsync(Sms, TestContext.Current.CancellationToken));
+
+        Assert.IsNotType<PermanentDeliveryException>(thrown);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken); // the stub logs a request once its delayed answer is done
+        Assert.Single(stub.LogEntries);
+    }
+
+    [Fact]
+    public async Task SendAsync_NothingListening_RetriesThenFailsTransiently()
+    {
+        var closed = WireMockServer.Start();
+        var url = closed.Url!;
+        closed.Stop();
+        closed.Dispose();
+        await using var unreachable = MessagingHost.Build(MessagingHost.VendorSettings(url));
+
+        var thrown = await Assert.ThrowsAsync<MessageDeliveryException>(
+            () => unreachable.GetRequiredService<ISmsSender>().SendAsync(Sms, TestContext.Current.CancellationToken));
+
+        Assert.Equal(("Twilio", null), (thrown.Provider, thrown.StatusCode));
+    }
+
+    public void Dispose()
+    {
+        provider.Dispose();
+        stub.Stop();
+        stub.Dispose();
+    }
+}
