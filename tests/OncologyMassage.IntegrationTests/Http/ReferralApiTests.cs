@@ -36,7 +36,7 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await host.PostReferralAsync(Samples.Referral());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
 
-        var state = await host.WaitForStageAsync(id, Stage.MdReleaseRequested, TimeSpan.FromSeconds(5));
+        var state = await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
         await WaitForAsync(async () => (await host.RowsAsync(StorageTables.Timeline)).Count >= 2);
 
         Assert.Equal("harbor-infusion-center", state.VenueId);
@@ -161,7 +161,7 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var response = await host.PostReferralAsync(Samples.Referral());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
-        await host.WaitForStageAsync(id, Stage.MdReleaseRequested, TimeSpan.FromSeconds(5));
+        await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
 
         var body = await host.Http.GetFromJsonAsync<JsonElement>(response.Headers.Location, TestContext.Current.CancellationToken);
 
