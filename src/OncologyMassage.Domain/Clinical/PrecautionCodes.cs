@@ -17,6 +17,43 @@ public static class PrecautionCodes
 
     public static string ToCode(this PrecautionCode code) => ToWire[code];
 
+    /// <summary>Plain words for forms and plans ("Lymph nodes removed" for NODES_REMOVED).</summary>
+    public static string Describe(this PrecautionCode code) => code switch
+    {
+        PrecautionCode.Port => "Implanted port",
+        PrecautionCode.Picc => "PICC line",
+        PrecautionCode.CentralLine => "Central line",
+        PrecautionCode.SurgicalSite => "Surgical site",
+        PrecautionCode.Drain => "Surgical drain",
+        PrecautionCode.RecentSurgery => "Surgery in the last 6 weeks",
+        PrecautionCode.RadiationActive => "Radiation in progress",
+        PrecautionCode.RadiationPast => "Past radiation",
+        PrecautionCode.NodesRemoved => "Lymph nodes removed",
+        PrecautionCode.NodesRadiated => "Lymph nodes radiated",
+        PrecautionCode.Lymphedema => "Lymphedema",
+        PrecautionCode.LowPlatelets => "Low platelets",
+        PrecautionCode.Neutropenia => "Neutropenia",
+        PrecautionCode.Fever => "Fever",
+        PrecautionCode.Anemia => "Anemia",
+        PrecautionCode.DvtHistory => "History of blood clot (DVT)",
+        PrecautionCode.Anticoagulant => "Anticoagulant",
+        PrecautionCode.BoneMets => "Bone metastases",
+        PrecautionCode.Osteoporosis => "Osteoporosis",
+        PrecautionCode.Neuropathy => "Neuropathy",
+        PrecautionCode.Fatigue => "Fatigue",
+        PrecautionCode.Nausea => "Nausea",
+        PrecautionCode.ScentSensitive => "Scent sensitivity",
+        PrecautionCode.Steroids => "Steroids",
+        PrecautionCode.Ostomy => "Ostomy",
+        PrecautionCode.ChemoWithin48H => "Chemotherapy in the last 48 hours",
+        PrecautionCode.Infection => "Active infection",
+        PrecautionCode.SkinCompromised => "Compromised skin",
+        PrecautionCode.Reconstruction => "Reconstruction (implant, expander, flap)",
+        PrecautionCode.BrainMets => "Brain metastases",
+        PrecautionCode.Cachexia => "Cachexia (weight loss)",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown precaution code."),
+    };
+
     public static bool TryParse(string? text, [NotNullWhen(true)] out PrecautionCode? code)
     {
         if (text is not null && FromWire.TryGetValue(text.Trim(), out var found))

@@ -22,6 +22,8 @@ public static class ReleasePages
         textarea{width:100%;min-height:4rem}.error{color:#a00000;font-weight:600}.hold{color:#a00000}.muted{color:#505050}
         button{font:inherit;padding:.5rem 1.25rem;border:0;border-radius:6px;background:#005a9e;color:#fff;cursor:pointer}button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #ffbf47}
         table{border-collapse:collapse}td,th{border:1px solid #b1b4b6;padding:.25rem .5rem;text-align:left}
+        .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0 1rem}
+        .row{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:end}.row label{margin:0}.row p{width:100%;margin:.75rem 0 0}
         """;
 
     public static string Form(ReferralRecord referral, AdaptationPlan proposedPlan, ReleaseForm values, IReadOnlyDictionary<string, string[]> errors, DateTimeOffset respondBy)
@@ -57,7 +59,7 @@ public static class ReleasePages
         foreach (var p in r.ClinicalSummary.Precautions)
         {
             var where = p.Region is null ? "" : $" ({p.Region.Value.ToWireName()}{(p.Side is { } s and not BodySide.Unspecified ? ", " + s.ToString().ToLowerInvariant() : "")})";
-            html.Append(CultureInfo.InvariantCulture, $"<li>{E.Encode(p.Code.ToCode())}{E.Encode(where)}{(p.Detail is null ? "" : ": " + E.Encode(p.Detail))}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E.Encode(p.Code.Describe())}{E.Encode(where)}{(p.Detail is null ? "" : ": " + E.Encode(p.Detail))}</li>");
         }
 
         html.Append("</ul><h2>The plan we propose</h2>");
@@ -79,25 +81,30 @@ public static class ReleasePages
         for (var i = 0; i < ReleaseForm.SiteRows; i++)
         {
             var site = i < values.Sites.Count ? values.Sites[i] : (null, null, null);
-            html.Append(CultureInfo.InvariantCulture, $"<p>Site restriction {i + 1}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"row\"><p>Site restriction {i + 1}</p><div>");
             html.Append(Select($"site{i}Region", "Region", site.Region,
                 [("", "—"), .. Enum.GetValues<BodyRegion>().Where(x => x != BodyRegion.WholeBody).Select(x => (x.ToWireName(), x.ToWireName()))]));
-            html.Append(Select($"site{i}Side", "Side", site.Side, [("", "—"), ("left", "left"), ("right", "right"), ("both", "both")]));
-            html.Append(Select($"site{i}Pressure", "Limit there", site.Pressure, [("none", "No contact"), .. Levels()]));
+            html.Append("</div><div>").Append(Select($"site{i}Side", "Side", site.Side, [("", "—"), ("left", "left"), ("right", "right"), ("both", "both")]));
+            html.Append("</div><div>").Append(Select($"site{i}Pressure", "Limit there", site.Pressure, [("none", "No contact"), .. Levels()]));
+            html.Append("</div></div>");
         }
 
-        html.Append("<p>Positions to avoid</p>");
+        html.Append("<p>Positions to avoid</p><div class=\"grid\">");
         foreach (var position in Enum.GetValues<Position>())
         {
             html.Append(Checkbox("avoidPosition", position.ToString(), position.Describe(), values.AvoidPositions.Contains(position.ToString())));
         }
 
+        html.Append("</div>");
+
         html.Append(Text("maxMinutes", "Longest session, minutes (10–120)", values.MaxMinutes));
-        html.Append("<p>Precautions to add</p>");
-        foreach (var code in PrecautionCodes.All)
+        html.Append("<p>Precautions to add</p><div class=\"grid\">");
+        foreach (var code in Enum.GetValues<PrecautionCode>())
         {
-            html.Append(Checkbox("precaution", code, code, values.Precautions.Contains(code)));
+            html.Append(Checkbox("precaution", code.ToCode(), code.Describe(), values.Precautions.Contains(code.ToCode())));
         }
+
+        html.Append("</div>");
 
         html.Append(Area("conditions", "Conditions, one per line", values.Conditions));
         html.Append("</fieldset><fieldset><legend>Comments</legend>");
