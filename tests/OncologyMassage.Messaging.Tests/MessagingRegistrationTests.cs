@@ -17,8 +17,8 @@ public sealed class MessagingRegistrationTests
 
         MessagingHost.ValidateOnStart(provider);
 
-        Assert.IsType<DevOutboxEmailSender>(provider.GetRequiredService<IEmailSender>());
-        Assert.IsType<DevOutboxSmsSender>(provider.GetRequiredService<ISmsSender>());
+        Assert.IsType<DevOutboxSender>(provider.GetRequiredService<IEmailSender>());
+        Assert.IsType<DevOutboxSender>(provider.GetRequiredService<ISmsSender>());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class MessagingRegistrationTests
         MessagingHost.ValidateOnStart(provider);
 
         Assert.IsType<SendGridEmailSender>(provider.GetRequiredService<IEmailSender>());
-        Assert.IsType<DevOutboxSmsSender>(provider.GetRequiredService<ISmsSender>());
+        Assert.IsType<DevOutboxSender>(provider.GetRequiredService<ISmsSender>());
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class MessagingRegistrationTests
         MessagingHost.ValidateOnStart(provider);
 
         Assert.IsType<TwilioSmsSender>(provider.GetRequiredService<ISmsSender>());
-        Assert.IsType<DevOutboxEmailSender>(provider.GetRequiredService<IEmailSender>());
+        Assert.IsType<DevOutboxSender>(provider.GetRequiredService<IEmailSender>());
     }
 
     [Fact]

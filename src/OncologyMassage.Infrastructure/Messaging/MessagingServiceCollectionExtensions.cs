@@ -51,7 +51,7 @@ public static class MessagingServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<ISmsSender, DevOutboxSmsSender>();
+            services.AddSingleton<ISmsSender, DevOutboxSender>();
         }
 
         if (chosen.EmailProvider == EmailProvider.SendGrid)
@@ -75,7 +75,7 @@ public static class MessagingServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<IEmailSender, DevOutboxEmailSender>();
+            services.AddSingleton<IEmailSender, DevOutboxSender>();
         }
 
         // Webhook signature checks; with the vendor's secret unset they reject everything.
