@@ -18,10 +18,15 @@ public static partial class LocalHostApp
 {
     public const string DefaultUrl = "http://localhost:7071";
 
+    public const string DemoSwitch = "--demo";
+
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
+        // --demo is a switch, not a key: the command-line configuration would take the next argument as its value.
+        var demo = args.Contains(DemoSwitch);
+        args = args.Where(a => a != DemoSwitch).ToArray();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        if (args.Contains("--demo"))
+        if (demo)
         {
             builder.Configuration.AddInMemoryCollection(DemoSettings.Defaults(builder.Configuration));
         }
@@ -68,7 +73,7 @@ public static partial class LocalHostApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
         builder.Services.AddProblemDetails();
-        if (options.Demo || args.Contains("--demo"))
+        if (options.Demo)
         {
             builder.Services.AddHostedService<DemoReferrals>();
         }

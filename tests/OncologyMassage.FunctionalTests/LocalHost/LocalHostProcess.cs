@@ -44,7 +44,7 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", $"--LocalHost:DataPath={dataFolder}" }.Concat(args))
+        foreach (var arg in new[] { dll }.Concat(args).Concat(["--urls", "http://127.0.0.1:0", $"--LocalHost:DataPath={dataFolder}"]))
         {
             start.ArgumentList.Add(arg);
         }

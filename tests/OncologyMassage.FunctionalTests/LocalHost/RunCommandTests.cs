@@ -27,7 +27,10 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task RunWithDemo_SubmitsSampleReferralsAndPrintsEachStageChange()
     {
+        // --demo first: a switch must not swallow the options after it (LocalHostProcess adds --urls and the data path after it).
         await using var host = await LocalHostProcess.StartAsync(dataFolder, "--demo");
+
+        Assert.NotEqual(7071, host.BaseAddress.Port); // --urls after --demo was honoured (an ephemeral port), not swallowed
 
         await host.WaitForOutputAsync(new Regex(@"Referral ref-[0-9a-f]{32} -> Declined"), TimeSpan.FromSeconds(60));
 
