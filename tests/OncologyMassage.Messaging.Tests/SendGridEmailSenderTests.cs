@@ -31,7 +31,7 @@ public sealed class SendGridEmailSenderTests : IDisposable
         var id = await Sender.SendAsync(Email, TestContext.Current.CancellationToken);
 
         Assert.Equal("msg-0001", id);
-        var request = Assert.Single(stub.LogEntries).RequestMessage;
+        var request = Assert.Single(await stub.RequestsAsync(1)).RequestMessage;
         Assert.Equal("Bearer " + MessagingHost.ApiKey, Assert.Single(request.Headers!["Authorization"]));
         var body = JsonNode.Parse(request.Body!)!;
         Assert.Equal(("referrals@clinic.example", "Clinic Referrals"), ((string?)body["from"]!["email"], (string?)body["from"]!["name"]));
@@ -54,7 +54,7 @@ public sealed class SendGridEmailSenderTests : IDisposable
         var id = await Sender.SendAsync(Email, TestContext.Current.CancellationToken);
 
         Assert.Equal("msg-0002", id);
-        Assert.Equal(2, stub.LogEntries.Count);
+        Assert.Equal(2, (await stub.RequestsAsync(2)).Count);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class SendGridEmailSenderTests : IDisposable
 
         Assert.IsNotType<PermanentDeliveryException>(thrown);
         Assert.Equal(("SendGrid", 500), (thrown.Provider, thrown.StatusCode));
-        Assert.Equal(3, stub.LogEntries.Count);
+        Assert.Equal(3, (await stub.RequestsAsync(3)).Count);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class SendGridEmailSenderTests : IDisposable
         var thrown = await Assert.ThrowsAsync<PermanentDeliveryException>(() => Sender.SendAsync(Email, TestContext.Current.CancellationToken));
 
         Assert.Equal(400, thrown.StatusCode);
-        Assert.Single(stub.LogEntries);
+        Assert.Single(await stub.RequestsAsync(1));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class SendGridEmailSenderTests : IDisposable
         var thrown = await Assert.ThrowsAsync<PermanentDeliveryException>(() => Sender.SendAsync(Email, TestContext.Current.CancellationToken));
 
         Assert.Equal(401, thrown.StatusCode);
-        Assert.Single(stub.LogEntries);
+        Assert.Single(await stub.RequestsAsync(1));
         Assert.DoesNotContain(MessagingHost.ApiKey, thrown.ToString(), StringComparison.Ordinal);
     }
 

@@ -37,7 +37,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
         var sid = await Sender.SendAsync(Sms, TestContext.Current.CancellationToken);
 
         Assert.Equal("SM0001", sid);
-        var request = Assert.Single(stub.LogEntries).RequestMessage;
+        var request = Assert.Single(await stub.RequestsAsync(1)).RequestMessage;
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{MessagingHost.AccountSid}:{MessagingHost.AuthToken}"));
         Assert.Equal("Basic " + basic, Assert.Single(request.Headers!["Authorization"]));
         var form = HttpUtility.ParseQueryString(request.Body!);
@@ -56,7 +56,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
 
         await withService.GetRequiredService<ISmsSender>().SendAsync(Sms, TestContext.Current.CancellationToken);
 
-        var form = HttpUtility.ParseQueryString(Assert.Single(stub.LogEntries).RequestMessage.Body!);
+        var form = HttpUtility.ParseQueryString(Assert.Single(await stub.RequestsAsync(1)).RequestMessage.Body!);
         Assert.Equal(("MG0123456789abcdef0123456789abcdef", null), (form["MessagingServiceSid"], form["From"]));
     }
 
@@ -72,7 +72,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
         var sid = await Sender.SendAsync(Sms, TestContext.Current.CancellationToken);
 
         Assert.Equal("SM0003", sid);
-        Assert.Equal(2, stub.LogEntries.Count);
+        Assert.Equal(2, (await stub.RequestsAsync(2)).Count);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95), $"retried after {clock.Elapsed}, before the 1 s Retry-After");
     }
 
@@ -84,7 +84,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
         var thrown = await Assert.ThrowsAsync<MessageDeliveryException>(() => Sender.SendAsync(Sms, TestContext.Current.CancellationToken));
 
         Assert.IsNotType<PermanentDeliveryException>(thrown);
-        Assert.Equal(3, stub.LogEntries.Count);
+        Assert.Equal(3, (await stub.RequestsAsync(3)).Count);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
         var thrown = await Assert.ThrowsAsync<PermanentDeliveryException>(() => Sender.SendAsync(Sms, TestContext.Current.CancellationToken));
 
         Assert.Equal(("Twilio", 400, "21211"), (thrown.Provider, thrown.StatusCode, thrown.ProviderErrorCode));
-        Assert.Single(stub.LogEntries);
+        Assert.Single(await stub.RequestsAsync(1));
         Assert.DoesNotContain(Sms.To, thrown.Message, StringComparison.Ordinal);
     }
 
@@ -110,7 +110,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
         var thrown = await Assert.ThrowsAsync<MessageDeliveryException>(() => Sender.SendAsync(Sms, TestContext.Current.CancellationToken));
 
         Assert.IsNotType<PermanentDeliveryException>(thrown);
-        Assert.Single(stub.LogEntries);
+        Assert.Single(await stub.RequestsAsync(1));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"waited {clock.Elapsed}");
     }
 
