@@ -31,9 +31,9 @@ public sealed partial class ReleaseFormFunctions(
         string token,
         CancellationToken cancellationToken)
     {
-        var (referral, refusal) = await OpenAsync(request, token, cancellationToken);
+        var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
         return refusal ?? new HtmlResult(StatusCodes.Status200OK,
-            ReleasePages.Form(referral!, ProposedPlan(referral!), ReleaseForm.Empty, new Dictionary<string, string[]>(), links.Check(LinkPurposes.Release, token).ExpiresAt));
+            ReleasePages.Form(referral!, ProposedPlan(referral!), ReleaseForm.Empty, new Dictionary<string, string[]>(), expiresAt));
     }
 
     [Function(nameof(SubmitReleaseForm))]
@@ -45,7 +45,7 @@ public sealed partial class ReleaseFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (referral, refusal) = await OpenAsync(request, token, cancellationToken);
+        var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -65,7 +65,7 @@ public sealed partial class ReleaseFormFunctions(
             return WantsJson(request)
                 ? Problems.Validation(request, errors)
                 : new HtmlResult(StatusCodes.Status400BadRequest,
-                    ReleasePages.Form(referral!, ProposedPlan(referral!), form, errors, links.Check(LinkPurposes.Release, token).ExpiresAt));
+                    ReleasePages.Form(referral!, ProposedPlan(referral!), form, errors, expiresAt));
         }
 
         var record = new ReleaseRecord(referral!.Id, decision, now, request.HttpContext.Connection.RemoteIpAddress?.ToString(),
@@ -96,36 +96,36 @@ public sealed partial class ReleaseFormFunctions(
             }));
     }
 
-    /// <summary>Checks the link and the referral: the referral when the form may be shown, otherwise the refusal.</summary>
-    private async Task<(ReferralRecord? Referral, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    /// <summary>Checks the link and the referral: the referral and the link's deadline when the form may be shown, otherwise the refusal.</summary>
+    private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
         var link = links.Check(LinkPurposes.Release, token);
         var referral = link.Status == LinkStatus.Invalid ? null : await referrals.GetAsync(link.ReferralId, cancellationToken);
         if (referral is null)
         {
-            return (null, Refuse(request, StatusCodes.Status404NotFound, "not-found", "This link is not valid",
+            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status404NotFound, "not-found", "This link is not valid",
                 "Check that the whole link was copied from the email, or ask the venue to send it again."));
         }
 
         if (link.Status == LinkStatus.Expired)
         {
-            return (null, Refuse(request, StatusCodes.Status410Gone, "link-expired", "This link has expired",
+            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status410Gone, "link-expired", "This link has expired",
                 "The time to answer this release has passed. Contact the venue if the client should still be seen."));
         }
 
         if (await releases.GetAsync(referral.Id, cancellationToken) is { } earlier)
         {
-            return (null, Refuse(request, StatusCodes.Status409Conflict, "already-decided", "A decision was already recorded",
+            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status409Conflict, "already-decided", "A decision was already recorded",
                 $"This release was answered on {earlier.SignedAt:yyyy-MM-dd}; the link works once. Contact the venue to change the answer."));
         }
 
         if (referral.Stage != Stage.MdReleaseRequested)
         {
-            return (null, Refuse(request, StatusCodes.Status409Conflict, "not-awaiting-release", "This referral no longer needs a release",
+            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status409Conflict, "not-awaiting-release", "This referral no longer needs a release",
                 $"The referral is {(referral.Stage.IsClosed() ? "closed" : "past this step")} ({referral.Stage}). Contact the venue with any question."));
         }
 
-        return (referral, null);
+        return (referral, link.ExpiresAt, null);
     }
 
     /// <summary>The plan the venue proposes from the referral's own precautions (Walton: ask about the plan, not for blanket permission).</summary>

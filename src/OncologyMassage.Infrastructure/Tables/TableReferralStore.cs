@@ -45,9 +45,10 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
 
         // 1. The referral row, only forward (optimistic concurrency: re-read on a lost race).
         int current;
+        TableEntity entity;
         while (true)
         {
-            var entity = (await referrals.GetEntityAsync<TableEntity>(change.ReferralId, ReferralRowKey, cancellationToken: cancellationToken)).Value;
+            entity = (await referrals.GetEntityAsync<TableEntity>(change.ReferralId, ReferralRowKey, cancellationToken: cancellationToken)).Value;
             current = entity.GetInt32(nameof(ReferralRecord.StageSequence)) ?? 0;
             if (current >= change.Sequence)
             {
@@ -74,14 +75,14 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
         if (current == change.Sequence)
         {
             var index = await tables.GetAsync(StorageTables.StageIndex, cancellationToken);
-            var record = await GetAsync(change.ReferralId, cancellationToken);
+            var referral = FromEntity(entity).Referral; // the row just read: no second read for the index's columns
             await index.UpsertEntityAsync(new TableEntity(change.VenueId, IndexKey(change.To, change.ReferralId))
             {
                 ["ReferralId"] = change.ReferralId,
                 ["Stage"] = change.To.ToString(),
                 ["EnteredAt"] = change.At,
-                ["Initials"] = record?.Referral.Client.Initials,
-                ["Service"] = record?.Referral.Service.ToString(),
+                ["Initials"] = referral.Client.Initials,
+                ["Service"] = referral.Service.ToString(),
             }, TableUpdateMode.Replace, cancellationToken);
             if (change.From != change.To)
             {
