@@ -42,9 +42,17 @@ public static class Stages
 
     public static bool IsClosed(this Stage stage) => ClosedStages.Contains(stage);
 
-    /// <summary>True when the workflow may move from <paramref name="from"/> to <paramref name="to"/>. Any open stage may be cancelled.</summary>
+    private static readonly Stage[] AfterConsentAsked =
+        [Stage.ConsentPending, Stage.SessionScheduled, Stage.SessionCompleted, Stage.FollowUp, Stage.SchedulingPending, Stage.NeedsMdInput];
+
+    /// <summary>
+    /// True when the workflow may move from <paramref name="from"/> to <paramref name="to"/>. Any open stage may be
+    /// cancelled; consent can be withdrawn from the moment it is asked for until the journey closes.
+    /// </summary>
     public static bool CanMove(Stage from, Stage to) =>
-        !from.IsClosed() && (to == Stage.Cancelled || (Next.TryGetValue(from, out var allowed) && allowed.Contains(to)));
+        !from.IsClosed() && (to == Stage.Cancelled
+            || (to == Stage.Withdrawn && AfterConsentAsked.Contains(from))
+            || (Next.TryGetValue(from, out var allowed) && allowed.Contains(to)));
 
     /// <summary>What the clinic is waiting for in this stage, in plain words for coordinators.</summary>
     public static string NextStep(this Stage stage) => NextSteps[stage];

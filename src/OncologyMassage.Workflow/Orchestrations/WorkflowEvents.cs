@@ -1,8 +1,36 @@
 namespace OncologyMassage.Workflow.Orchestrations;
 
-/// <summary>Names of the external events orchestrations wait for.</summary>
+/// <summary>
+/// Names of the external events a referral's orchestration (instance id = referral id) waits for, and who raises them.
+/// Payloads are the records in WorkflowEventPayloads.cs; they carry ids and choices, never clinical content (that is
+/// stored in the stores first and read by activities).
+/// </summary>
 public static class WorkflowEvents
 {
-    /// <summary>The oncologist approved, approved with restrictions, or declined the release. Payload: <see cref="ReleaseDecision"/>.</summary>
+    /// <summary>The oncologist answered the release form or a hold question. Payload: <see cref="ReleaseDecision"/>.</summary>
     public const string ReleaseDecided = nameof(ReleaseDecided);
+
+    /// <summary>The client submitted the intake form (stored in IIntakeStore first). Payload: <see cref="FormSubmitted"/>.</summary>
+    public const string IntakeSubmitted = nameof(IntakeSubmitted);
+
+    /// <summary>A coordinator booked a slot for the client. Payload: <see cref="SlotChosen"/>.</summary>
+    public const string SlotChosen = nameof(SlotChosen);
+
+    /// <summary>The client answered by SMS or a web survey (routed by the phone index). Payload: <see cref="ClientReply"/>.</summary>
+    public const string ClientReplied = nameof(ClientReplied);
+
+    /// <summary>The client signed the consent form (stored in IConsentStore first). Payload: <see cref="FormSubmitted"/>.</summary>
+    public const string ConsentSigned = nameof(ConsentSigned);
+
+    /// <summary>The client withdrew consent. Payload: <see cref="ConsentWithdrawal"/>.</summary>
+    public const string ConsentWithdrawn = nameof(ConsentWithdrawn);
+
+    /// <summary>The therapist recorded a session (stored in ISessionStore first). Payload: <see cref="SessionRecorded"/>.</summary>
+    public const string SessionRecorded = nameof(SessionRecorded);
+
+    /// <summary>A coordinator cancelled the referral. Payload: <see cref="CancelRequest"/>.</summary>
+    public const string CancelRequested = nameof(CancelRequested);
+
+    /// <summary>A coordinator asked to resend the pending release request now. Payload: <see cref="ResendRequest"/>.</summary>
+    public const string ResendRequested = nameof(ResendRequested);
 }

@@ -1,0 +1,35 @@
+namespace OncologyMassage.Workflow.Ports;
+
+/// <summary>
+/// Signed informed consent (table <c>Consents</c>): one per referral; the insert makes a consent link single-use.
+/// A withdrawal is recorded on the same row and stops the journey.
+/// </summary>
+public interface IConsentStore
+{
+    /// <summary>Stores the signature; false when the referral signed before.</summary>
+    Task<bool> TryRecordAsync(ConsentRecord record, CancellationToken cancellationToken);
+
+    Task<ConsentRecord?> GetAsync(string referralId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the consent withdrawn; false when there is none or it was withdrawn before.</summary>
+    Task<bool> TryWithdrawAsync(string referralId, DateTimeOffset at, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>Takes a stored signature back when it could not be handed to the workflow.</summary>
+    Task DeleteAsync(string referralId, CancellationToken cancellationToken);
+}
+
+/// <summary>What the client signed: document version and SHA-256 of its text, when, by whom, from where.</summary>
+public sealed record ConsentRecord(
+    string ReferralId,
+    string VenueId,
+    string DocumentVersion,
+    string DocumentSha256,
+    DateTimeOffset SignedAt,
+    string SignerName,
+    string? SignerIp,
+    string? SignerUserAgent)
+{
+    public DateTimeOffset? WithdrawnAt { get; init; }
+
+    public string? WithdrawalReason { get; init; }
+}

@@ -1,0 +1,66 @@
+using OncologyMassage.Domain.Outcomes;
+using OncologyMassage.Domain.Replies;
+
+namespace OncologyMassage.Workflow.Ports;
+
+/// <summary>
+/// Sessions as the therapist recorded them and the client's follow-up answers (table <c>Sessions</c>, partition =
+/// referral). Outcomes are stored as given and never imputed: a follow-up with no reply is stored as such.
+/// </summary>
+public interface ISessionStore
+{
+    /// <summary>Stores the session record; false when that session number was recorded before.</summary>
+    Task<bool> TryRecordSessionAsync(SessionRecord record, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(string referralId, CancellationToken cancellationToken);
+
+    /// <summary>Every session of a venue (outcome view). Sessions carry their venue id.</summary>
+    Task<IReadOnlyList<SessionRecord>> ListVenueSessionsAsync(string venueId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a follow-up result unless one with the same id exists (idempotent).</summary>
+    Task RecordFollowUpAsync(FollowUpRecord record, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<FollowUpRecord>> ListFollowUpsAsync(string referralId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// One session as the therapist recorded it: the adaptations actually used, pre/post 0–10 scores, reactions, notes.
+/// </summary>
+public sealed record SessionRecord(
+    string ReferralId,
+    string VenueId,
+    int SessionNumber,
+    DateTimeOffset RecordedAt,
+    string RecordedBy,
+    int PressureUsed,
+    IReadOnlyList<string> SitesAvoided,
+    string Position,
+    SymptomRatings Pre,
+    SymptomRatings Post,
+    string? Reactions,
+    string? Notes)
+{
+    public SessionOutcome ToOutcome() => new(ReferralId, $"{ReferralId}:{SessionNumber}", VenueId, RecordedAt, Pre, Post);
+}
+
+/// <summary>
+/// The result of one follow-up (+24 h SMS, +7 d email survey, +30 d SMS) after session <see cref="SessionNumber"/>.
+/// <see cref="Replied"/> false means no reply arrived within the window: ratings stay empty, never zero.
+/// </summary>
+public sealed record FollowUpRecord(
+    string ReferralId,
+    string FollowUpId,
+    int SessionNumber,
+    FollowUpKind Kind,
+    bool Replied,
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<FollowUpRating> Ratings,
+    string? Text,
+    RedFlagLevel RedFlag);
+
+public enum FollowUpKind
+{
+    Sms24Hours,
+    Email7Days,
+    Sms30Days,
+}
