@@ -114,6 +114,28 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
         }
     }
 
+    public async Task AppendExternalTimelineAsync(string referralId, string eventKey, DateTimeOffset at, TimelineKind kind, string detail, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventKey);
+        var record = await GetAsync(referralId, cancellationToken);
+        var stage = record?.Stage ?? Stage.Received;
+        var table = await tables.GetAsync(StorageTables.Timeline, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(referralId, ExternalPrefix + SafeKey(eventKey))
+            {
+                [nameof(TimelineEntry.At)] = at,
+                [nameof(TimelineEntry.Kind)] = kind.ToString(),
+                [nameof(TimelineEntry.Stage)] = stage.ToString(),
+                [nameof(TimelineEntry.Detail)] = detail,
+            }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The same event (webhook retry, repeated action) was recorded before.
+        }
+    }
+
     public async Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Timeline, cancellationToken);
@@ -121,15 +143,22 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {referralId}"), cancellationToken: cancellationToken))
         {
             entries.Add(new TimelineEntry(
-                int.Parse(e.RowKey, CultureInfo.InvariantCulture),
+                e.RowKey.StartsWith(ExternalPrefix, StringComparison.Ordinal) ? 0 : int.Parse(e.RowKey, CultureInfo.InvariantCulture),
                 e.GetDateTimeOffset(nameof(TimelineEntry.At)) ?? default,
                 Enum.Parse<TimelineKind>(e.GetString(nameof(TimelineEntry.Kind))),
                 Enum.Parse<Stage>(e.GetString(nameof(TimelineEntry.Stage))),
                 e.GetString(nameof(TimelineEntry.Detail)) ?? ""));
         }
 
-        return entries;
+        // Orchestration entries (numbered) and external ones (webhooks, actions) interleave by time.
+        return entries.OrderBy(e => e.At).ThenBy(e => e.Sequence).ToArray();
     }
+
+    private const string ExternalPrefix = "x-";
+
+    /// <summary>Row keys may not contain '/', '\', '#', '?' or control characters.</summary>
+    private static string SafeKey(string key) =>
+        string.Concat(key.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c));
 
     internal static string IndexKey(Stage stage, string referralId) => $"{stage}|{referralId}";
 

@@ -19,5 +19,12 @@ public interface IReferralStore
     /// <summary>Adds a timeline entry unless one with the same sequence exists.</summary>
     Task AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds an entry written outside the orchestration (webhooks, coordinator actions) once per <paramref name="eventKey"/>
+    /// (e.g. a Twilio MessageSid). It is stored apart from the orchestration's sequence numbers, takes the referral's
+    /// current stage, and is ordered with the others by time.
+    /// </summary>
+    Task AppendExternalTimelineAsync(string referralId, string eventKey, DateTimeOffset at, TimelineKind kind, string detail, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken);
 }

@@ -28,4 +28,16 @@ public enum TimelineKind
     MessageSent,
     Decision,
     Note,
+
+    /// <summary>A client's answer (SMS or web), verbatim when it did not parse.</summary>
+    Reply,
+
+    /// <summary>A reply screened as a red flag (same day or immediate); the coordinator was alerted.</summary>
+    RedFlag,
+
+    /// <summary>A message the provider could not deliver (invalid number, bounce).</summary>
+    DeliveryFailed,
+
+    /// <summary>Something a coordinator did (cancel, resend, book, record).</summary>
+    CoordinatorAction,
 }
