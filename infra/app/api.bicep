@@ -223,6 +223,22 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Workflow__ReleaseReminderAfter: releaseReminderAfter
     Workflow__ReleaseExpiresAfter: releaseExpiresAfter
     Workflow__ActivityRetryInterval: activityRetryInterval
+    // The other workflow durations keep the clinic's defaults; change them here or in the portal (.NET TimeSpan d.hh:mm:ss).
+    Workflow__MdQuestionExpiresAfter: '7.00:00:00'
+    Workflow__IntakeReminderAfter: '2.00:00:00'
+    Workflow__IntakeExpiresAfter: '14.00:00:00'
+    Workflow__SchedulingReminderAfter: '2.00:00:00'
+    Workflow__SchedulingExpiresAfter: '14.00:00:00'
+    Workflow__ConsentReminderAfter: '1.00:00:00'
+    Workflow__SessionReminderBefore: '1.00:00:00'
+    Workflow__SessionRecordGrace: '2.00:00:00'
+    Workflow__FirstFollowUpAfter: '1.00:00:00'
+    Workflow__SecondFollowUpAfter: '7.00:00:00'
+    Workflow__ThirdFollowUpAfter: '30.00:00:00'
+    Workflow__FollowUpReplyWindow: '2.00:00:00'
+    Workflow__QuietHoursStart: '21:00:00'
+    Workflow__QuietHoursEnd: '08:00:00'
+    Workflow__SummaryLinkValidFor: '90.00:00:00'
     Messaging__EmailProvider: emailProvider
     Messaging__SmsProvider: smsProvider
     Messaging__MaxRetryAttempts: string(messagingMaxRetryAttempts)

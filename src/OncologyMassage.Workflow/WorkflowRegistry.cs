@@ -21,11 +21,21 @@ public static class WorkflowRegistry
         ActivityRegistration.For<RecordStageChange, Ports.StageChange, Domain.Referrals.Stage>(),
         ActivityRegistration.For<RecordTimelineEntry, TimelineNote, bool>(),
         ActivityRegistration.For<SendMdReleaseRequest, MdReleaseRequestMessage, Messaging.DispatchOutcome>(),
+        ActivityRegistration.For<NotifyCoordinator, CoordinatorNotice, Messaging.DispatchOutcome>(),
+        ActivityRegistration.For<SendClientMessage, ClientMessage, ClientDelivery>(),
+        ActivityRegistration.For<ProcessClientReply, ReplyToProcess, ReplyOutcome>(),
+        ActivityRegistration.For<CloseFollowUp, FollowUpWindowClosed, bool>(),
+        ActivityRegistration.For<BuildAdaptationPlan, PlanInput, PlanOutcome>(),
+        ActivityRegistration.For<OfferSlots, SlotRequest, IReadOnlyList<OfferedSlot>>(),
+        ActivityRegistration.For<BookSlot, SlotBooking, bool>(),
+        ActivityRegistration.For<CloseReferral, ReferralClosing, bool>(),
+        ActivityRegistration.For<SendCareTeamSummary, CareTeamSummaryMessage, Messaging.DispatchOutcome>(),
     ];
 
     /// <summary>Registers every activity class for DI (scoped: one instance per activity execution).</summary>
     public static IServiceCollection AddWorkflowActivities(this IServiceCollection services)
     {
+        services.AddScoped<ReferralContext>();
         foreach (var activity in Activities)
         {
             services.AddScoped(activity.ActivityType);

@@ -21,4 +21,40 @@ public sealed class ActivityFunctions(IServiceProvider services)
     [Function(nameof(SendMdReleaseRequest))]
     public Task<DispatchOutcome> RunSendMdReleaseRequest([ActivityTrigger] MdReleaseRequestMessage input, CancellationToken cancellationToken) =>
         services.GetRequiredService<SendMdReleaseRequest>().RunAsync(input, cancellationToken);
+
+    [Function(nameof(NotifyCoordinator))]
+    public Task<DispatchOutcome> RunNotifyCoordinator([ActivityTrigger] CoordinatorNotice input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<NotifyCoordinator>().RunAsync(input, cancellationToken);
+
+    [Function(nameof(SendClientMessage))]
+    public Task<ClientDelivery> RunSendClientMessage([ActivityTrigger] ClientMessage input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SendClientMessage>().RunAsync(input, cancellationToken);
+
+    [Function(nameof(ProcessClientReply))]
+    public Task<ReplyOutcome> RunProcessClientReply([ActivityTrigger] ReplyToProcess input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ProcessClientReply>().RunAsync(input, cancellationToken);
+
+    [Function(nameof(CloseFollowUp))]
+    public Task<bool> RunCloseFollowUp([ActivityTrigger] FollowUpWindowClosed input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<CloseFollowUp>().RunAsync(input, cancellationToken);
+
+    [Function(nameof(BuildAdaptationPlan))]
+    public Task<PlanOutcome> RunBuildAdaptationPlan([ActivityTrigger] PlanInput input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<BuildAdaptationPlan>().RunAsync(input, cancellationToken);
+
+    [Function(nameof(OfferSlots))]
+    public Task<IReadOnlyList<OfferedSlot>> RunOfferSlots([ActivityTrigger] SlotRequest input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<OfferSlots>().RunAsync(input, cancellationToken);
+
+    [Function(nameof(BookSlot))]
+    public Task<bool> RunBookSlot([ActivityTrigger] SlotBooking input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<BookSlot>().RunAsync(input, cancellationToken);
+
+    [Function(nameof(CloseReferral))]
+    public Task<bool> RunCloseReferral([ActivityTrigger] ReferralClosing input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<CloseReferral>().RunAsync(input, cancellationToken);
+
+    [Function(nameof(SendCareTeamSummary))]
+    public Task<DispatchOutcome> RunSendCareTeamSummary([ActivityTrigger] CareTeamSummaryMessage input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SendCareTeamSummary>().RunAsync(input, cancellationToken);
 }

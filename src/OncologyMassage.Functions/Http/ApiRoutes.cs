@@ -12,4 +12,7 @@ public static class ApiRoutes
 
     /// <summary>The oncologist's release form, opened from the signed link in the release email (see SignedLinks).</summary>
     public const string ReleaseForm = "release/{token}";
+
+    /// <summary>The oncologist's answer to a specific question about a plan on hold (link in the question email).</summary>
+    public const string MdQuestionForm = "md-question/{token}";
 }

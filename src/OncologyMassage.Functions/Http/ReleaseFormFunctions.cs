@@ -21,31 +21,50 @@ public sealed partial class ReleaseFormFunctions(
     SignedLinks links,
     IReferralStore referrals,
     IReleaseStore releases,
+    IPlanStore storedPlans,
     AdaptationEngine plans,
     TimeProvider clock,
     ILogger<ReleaseFormFunctions> logger)
 {
     [Function(nameof(ShowReleaseForm))]
-    public async Task<IActionResult> ShowReleaseForm(
+    public Task<IActionResult> ShowReleaseForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReleaseForm)] HttpRequest request,
         string token,
-        CancellationToken cancellationToken)
-    {
-        var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
-        return refusal ?? new HtmlResult(StatusCodes.Status200OK,
-            ReleasePages.Form(referral!, ProposedPlan(referral!), ReleaseForm.Empty, new Dictionary<string, string[]>(), expiresAt));
-    }
+        CancellationToken cancellationToken) => ShowAsync(request, token, question: false, cancellationToken);
 
     [Function(nameof(SubmitReleaseForm))]
-    public async Task<IActionResult> SubmitReleaseForm(
+    public Task<IActionResult> SubmitReleaseForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReleaseForm)] HttpRequest request,
         string token,
         [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => SubmitAsync(request, token, durable, question: false, cancellationToken);
+
+    /// <summary>The oncologist's answer to a specific question about a plan on hold (a second, separate signed link).</summary>
+    [Function(nameof(ShowMdQuestionForm))]
+    public Task<IActionResult> ShowMdQuestionForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.MdQuestionForm)] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) => ShowAsync(request, token, question: true, cancellationToken);
+
+    [Function(nameof(SubmitMdQuestionForm))]
+    public Task<IActionResult> SubmitMdQuestionForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MdQuestionForm)] HttpRequest request,
+        string token,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) => SubmitAsync(request, token, durable, question: true, cancellationToken);
+
+    private async Task<IActionResult> ShowAsync(HttpRequest request, string token, bool question, CancellationToken cancellationToken)
+    {
+        var (referral, expiresAt, refusal) = await OpenAsync(request, token, question, cancellationToken);
+        return refusal ?? new HtmlResult(StatusCodes.Status200OK,
+            ReleasePages.Form(referral!, await PlanToShowAsync(referral!, question, cancellationToken), ReleaseForm.Empty, new Dictionary<string, string[]>(), expiresAt, question));
+    }
+
+    private async Task<IActionResult> SubmitAsync(HttpRequest request, string token, DurableTaskClient durable, bool question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
+        var (referral, expiresAt, refusal) = await OpenAsync(request, token, question, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -65,11 +84,14 @@ public sealed partial class ReleaseFormFunctions(
             return WantsJson(request)
                 ? Problems.Validation(request, errors)
                 : new HtmlResult(StatusCodes.Status400BadRequest,
-                    ReleasePages.Form(referral!, ProposedPlan(referral!), form, errors, expiresAt));
+                    ReleasePages.Form(referral!, await PlanToShowAsync(referral!, question, cancellationToken), form, errors, expiresAt, question));
         }
 
         var record = new ReleaseRecord(referral!.Id, decision, now, request.HttpContext.Connection.RemoteIpAddress?.ToString(),
-            request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 500)] : null);
+            request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 500)] : null)
+        {
+            QuestionKey = question ? QuestionKey(expiresAt) : null,
+        };
         if (!await releases.TryRecordAsync(record, cancellationToken))
         {
             return Refuse(request, StatusCodes.Status409Conflict, "already-decided", "A decision was already recorded",
@@ -82,7 +104,7 @@ public sealed partial class ReleaseFormFunctions(
         }
         catch
         {
-            await releases.DeleteAsync(referral.Id, CancellationToken.None); // let the physician try again
+            await releases.DeleteAsync(referral.Id, record.QuestionKey, CancellationToken.None); // let the physician try again
             throw;
         }
 
@@ -97,9 +119,9 @@ public sealed partial class ReleaseFormFunctions(
     }
 
     /// <summary>Checks the link and the referral: the referral and the link's deadline when the form may be shown, otherwise the refusal.</summary>
-    private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, bool question, CancellationToken cancellationToken)
     {
-        var link = links.Check(LinkPurposes.Release, token);
+        var link = links.Check(question ? LinkPurposes.MdQuestion : LinkPurposes.Release, token);
         var referral = link.Status == LinkStatus.Invalid ? null : await referrals.GetAsync(link.ReferralId, cancellationToken);
         if (referral is null)
         {
@@ -113,13 +135,16 @@ public sealed partial class ReleaseFormFunctions(
                 "The time to answer this release has passed. Contact the venue if the client should still be seen."));
         }
 
-        if (await releases.GetAsync(referral.Id, cancellationToken) is { } earlier)
+        var earlier = question
+            ? await releases.GetAnswerAsync(referral.Id, QuestionKey(link.ExpiresAt), cancellationToken)
+            : await releases.GetAsync(referral.Id, cancellationToken);
+        if (earlier is not null)
         {
             return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status409Conflict, "already-decided", "A decision was already recorded",
                 $"This release was answered on {earlier.SignedAt:yyyy-MM-dd}; the link works once. Contact the venue to change the answer."));
         }
 
-        if (referral.Stage != Stage.MdReleaseRequested)
+        if (referral.Stage != (question ? Stage.NeedsMdInput : Stage.MdReleaseRequested))
         {
             return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status409Conflict, "not-awaiting-release", "This referral no longer needs a release",
                 $"The referral is {(referral.Stage.IsClosed() ? "closed" : "past this step")} ({referral.Stage}). Contact the venue with any question."));
@@ -127,6 +152,13 @@ public sealed partial class ReleaseFormFunctions(
 
         return (referral, link.ExpiresAt, null);
     }
+
+    /// <summary>One answer per question: a question is identified by its link's deadline, unique per question asked.</summary>
+    private static string QuestionKey(DateTimeOffset expiresAt) => expiresAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>For a hold question, the stored plan with its holds; for the release, the plan proposed from the referral.</summary>
+    private async Task<AdaptationPlan> PlanToShowAsync(ReferralRecord referral, bool question, CancellationToken cancellationToken) =>
+        question && await storedPlans.GetLatestAsync(referral.Id, cancellationToken) is { } stored ? stored.Plan : ProposedPlan(referral);
 
     /// <summary>The plan the venue proposes from the referral's own precautions (Walton: ask about the plan, not for blanket permission).</summary>
     private AdaptationPlan ProposedPlan(ReferralRecord referral)

@@ -6,7 +6,10 @@ using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Infrastructure.Tables;
 
-/// <summary>Signed releases: PartitionKey = referral id, RowKey = "md-release" (one per referral, so a second use conflicts).</summary>
+/// <summary>
+/// Signed releases: PartitionKey = referral id, RowKey = "md-release" (one per referral, so a second use conflicts), and
+/// answers to hold questions, RowKey = "q-{question key}" (one per question).
+/// </summary>
 public sealed class TableReleaseStore(StorageTables tables) : IReleaseStore
 {
     private const string RowKey = "md-release";
@@ -17,7 +20,7 @@ public sealed class TableReleaseStore(StorageTables tables) : IReleaseStore
         var table = await tables.GetAsync(StorageTables.Releases, cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(record.ReferralId, RowKey)
+            await table.AddEntityAsync(new TableEntity(record.ReferralId, KeyOf(record.QuestionKey))
             {
                 ["Outcome"] = record.Decision.Outcome.ToString(),
                 ["Decision"] = JsonSerializer.Serialize(record.Decision, AppJson.Options),
@@ -33,10 +36,17 @@ public sealed class TableReleaseStore(StorageTables tables) : IReleaseStore
         }
     }
 
-    public async Task<ReleaseRecord?> GetAsync(string referralId, CancellationToken cancellationToken)
+    public Task<ReleaseRecord?> GetAsync(string referralId, CancellationToken cancellationToken) => ReadAsync(referralId, null, cancellationToken);
+
+    public Task<ReleaseRecord?> GetAnswerAsync(string referralId, string questionKey, CancellationToken cancellationToken) =>
+        ReadAsync(referralId, questionKey, cancellationToken);
+
+    private static string KeyOf(string? questionKey) => questionKey is null ? RowKey : "q-" + questionKey;
+
+    private async Task<ReleaseRecord?> ReadAsync(string referralId, string? questionKey, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Releases, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(referralId, RowKey, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(referralId, KeyOf(questionKey), cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return null;
@@ -49,12 +59,12 @@ public sealed class TableReleaseStore(StorageTables tables) : IReleaseStore
                 ?? throw new InvalidDataException($"Release row of {referralId} has no decision."),
             e.GetDateTimeOffset(nameof(ReleaseRecord.SignedAt)) ?? default,
             e.GetString(nameof(ReleaseRecord.SignerIp)),
-            e.GetString(nameof(ReleaseRecord.SignerUserAgent)));
+            e.GetString(nameof(ReleaseRecord.SignerUserAgent))) { QuestionKey = questionKey };
     }
 
-    public async Task DeleteAsync(string referralId, CancellationToken cancellationToken)
+    public async Task DeleteAsync(string referralId, string? questionKey, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Releases, cancellationToken);
-        await table.DeleteEntityAsync(referralId, RowKey, ETag.All, cancellationToken);
+        await table.DeleteEntityAsync(referralId, KeyOf(questionKey), ETag.All, cancellationToken);
     }
 }

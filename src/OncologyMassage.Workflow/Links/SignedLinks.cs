@@ -70,6 +70,7 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, TimeProvider cloc
 public static class LinkPurposes
 {
     public const string Release = "release";
+    public const string MdQuestion = "md-question";
     public const string Intake = "intake";
     public const string Consent = "consent";
     public const string Survey = "survey";

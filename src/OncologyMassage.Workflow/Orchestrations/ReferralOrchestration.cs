@@ -2,19 +2,16 @@ using Microsoft.DurableTask;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Activities;
 using OncologyMassage.Workflow.Messaging;
-using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Workflow.Orchestrations;
 
 /// <summary>
-/// One instance per referral (instance id = referral id). Deterministic: time from the context, durations from the input,
-/// every effect through an activity.
-/// <para>
-/// Today it runs the first stage: request the MD release, remind the oncologist every <c>ReleaseReminderAfter</c> while the
-/// decision is pending, close the referral as Expired after <c>ReleaseExpiresAfter</c> or as Declined on a decline, and on
-/// an approval record the decision and move to IntakePending. The intake, scheduling, consent, session and follow-up
-/// stages continue from <see cref="ContinueAfterReleaseAsync"/> (the journey issue); until then the instance ends there.
-/// </para>
+/// One instance per referral (instance id = referral id), the clinic's best practice in order:
+/// MD release (<see cref="ReleaseStep"/>) → intake and plan, with holds answered by the oncologist (<see cref="IntakeStep"/>)
+/// → scheduling (<see cref="SchedulingStep"/>) → consent before the first session (<see cref="ConsentStep"/>) → the session
+/// (<see cref="SessionStep"/>) → follow-ups (<see cref="FollowUpStep"/>) → care-team feedback → Completed.
+/// A series of sessions continues as new between sessions so the history stays small. Cancellation and consent withdrawal
+/// end the journey from any wait. Deterministic: time from the context, durations from the input, effects through activities.
 /// </summary>
 public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInput, ReferralOutcome>
 {
@@ -23,100 +20,38 @@ public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInp
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var journey = new Journey(context, input);
-
-        await journey.MoveAsync(Stage.MdReleaseRequested, "MD release requested from the referring oncologist");
-        var decision = await RequestReleaseAsync(context, input, journey);
-        if (decision is null)
+        try
         {
-            return await journey.CloseAsync(Stage.Expired, "No release decision before the deadline");
-        }
-
-        await journey.NoteAsync(TimelineKind.Decision, DescribeDecision(decision));
-        if (decision.Outcome == ReleaseOutcome.Declined)
-        {
-            return await journey.CloseAsync(Stage.Declined, "The oncologist declined the release");
-        }
-
-        return await ContinueAfterReleaseAsync(journey);
-    }
-
-    /// <summary>Sends the request, then races the decision against reminders and the expiry deadline. Null when it expired.</summary>
-    private static async Task<ReleaseDecision?> RequestReleaseAsync(TaskOrchestrationContext context, ReferralWorkflowInput input, Journey journey)
-    {
-        var timings = input.Timings;
-        var deadline = context.CurrentUtcDateTime + timings.ReleaseExpiresAfter;
-        using var cts = new CancellationTokenSource();
-        var decision = context.WaitForExternalEvent<ReleaseDecision>(WorkflowEvents.ReleaseDecided, cts.Token);
-        var expiry = context.CreateTimer(deadline, cts.Token);
-
-        for (var attempt = 1; ; attempt++)
-        {
-            await journey.SendReleaseRequestAsync(attempt, deadline);
-            var nextReminder = context.CurrentUtcDateTime + timings.ReleaseReminderAfter;
-            if (nextReminder >= deadline)
+            if (input.Resume is null)
             {
-                break;
+                var release = await ReleaseStep.RequestReleaseAsync(journey);
+                await IntakeStep.RunAsync(journey, release);
             }
 
-            using var reminderCts = new CancellationTokenSource();
-            var reminder = context.CreateTimer(nextReminder, reminderCts.Token);
-            var first = await Task.WhenAny(decision, expiry, reminder);
-            if (first != reminder)
+            var slot = await SchedulingStep.RunAsync(journey);
+            if (journey.SessionNumber == 1)
             {
-                reminderCts.Cancel();
-                break;
+                await ConsentStep.RunAsync(journey, slot);
             }
+
+            var ended = await SessionStep.RunAsync(journey, slot);
+            await FollowUpStep.FirstAsync(journey, ended);
+            if (journey.SessionNumber < input.SessionsAuthorised)
+            {
+                context.ContinueAsNew(input with { Resume = new JourneyResume(journey.Stage, journey.SessionNumber + 1, journey.NextSequence) });
+                return new ReferralOutcome(journey.Stage, $"Continuing with session {journey.SessionNumber + 1}");
+            }
+
+            await FollowUpStep.LaterAsync(journey, ended);
+            await journey.MoveAsync(Stage.CareTeamFeedback, "Follow-ups done; sending the outcome summary to the care team");
+            await journey.CallAsync<DispatchOutcome>(nameof(SendCareTeamSummary), new CareTeamSummaryMessage(
+                input.ReferralId, journey.NowOffset + input.Timings.SummaryLinkValidFor, journey.NextStep()));
+            await journey.CloseAsync(Stage.Completed, $"Journey complete: {input.SessionsAuthorised} session(s), follow-ups and care-team feedback");
+            throw new InvalidOperationException("CloseAsync always ends the journey.");
         }
-
-        var winner = await Task.WhenAny(decision, expiry);
-        cts.Cancel();
-        return winner == decision ? await decision : null;
-    }
-
-    /// <summary>The seam where the intake stage continues. For now: the release is recorded and the referral awaits intake.</summary>
-    private static async Task<ReferralOutcome> ContinueAfterReleaseAsync(Journey journey)
-    {
-        await journey.MoveAsync(Stage.IntakePending, "Release approved; intake evaluation is next");
-        return new ReferralOutcome(Stage.IntakePending, "Release approved");
-    }
-
-    private static string DescribeDecision(ReleaseDecision decision) => decision.Outcome switch
-    {
-        ReleaseOutcome.Approved => $"Release approved by {decision.PhysicianName}",
-        ReleaseOutcome.ApprovedWithRestrictions =>
-            $"Release approved with {decision.Restrictions.Count} restriction(s) by {decision.PhysicianName}",
-        _ => $"Release declined by {decision.PhysicianName}",
-    };
-
-    /// <summary>The instance's position: current stage and the next timeline sequence. Rebuilt identically on every replay.</summary>
-    private sealed class Journey(TaskOrchestrationContext context, ReferralWorkflowInput input)
-    {
-        private readonly TaskOptions retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-            maxNumberOfAttempts: 6, firstRetryInterval: input.Timings.ActivityRetryInterval, backoffCoefficient: 2,
-            maxRetryInterval: input.Timings.ActivityRetryInterval * 32));
-
-        private Stage stage = Stage.Received;
-        private int sequence;
-
-        public async Task MoveAsync(Stage to, string detail)
+        catch (JourneyEndedException ended)
         {
-            var change = new StageChange(input.ReferralId, input.VenueId, stage, to, ++sequence, context.CurrentUtcDateTime, detail);
-            stage = await context.CallActivityAsync<Stage>(nameof(RecordStageChange), change, retry);
+            return ended.Outcome;
         }
-
-        public async Task<ReferralOutcome> CloseAsync(Stage closed, string reason)
-        {
-            await MoveAsync(closed, reason);
-            return new ReferralOutcome(closed, reason);
-        }
-
-        public Task<bool> NoteAsync(TimelineKind kind, string detail) =>
-            context.CallActivityAsync<bool>(nameof(RecordTimelineEntry),
-                new TimelineNote(input.ReferralId, new TimelineEntry(++sequence, context.CurrentUtcDateTime, kind, stage, detail)), retry);
-
-        public Task<DispatchOutcome> SendReleaseRequestAsync(int attempt, DateTime deadline) =>
-            context.CallActivityAsync<DispatchOutcome>(nameof(SendMdReleaseRequest),
-                new MdReleaseRequestMessage(input.ReferralId, attempt, new DateTimeOffset(deadline, TimeSpan.Zero), ++sequence, context.CurrentUtcDateTime),
-                retry);
     }
 }

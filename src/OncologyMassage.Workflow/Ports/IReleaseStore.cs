@@ -13,9 +13,16 @@ public interface IReleaseStore
 
     Task<ReleaseRecord?> GetAsync(string referralId, CancellationToken cancellationToken);
 
-    /// <summary>Takes a stored release back when it could not be handed to the workflow, so the link can be used again.</summary>
-    Task DeleteAsync(string referralId, CancellationToken cancellationToken);
+    /// <summary>The answer to one hold question (<see cref="ReleaseRecord.QuestionKey"/>), if given.</summary>
+    Task<ReleaseRecord?> GetAnswerAsync(string referralId, string questionKey, CancellationToken cancellationToken);
+
+    /// <summary>Takes a stored release (or answer) back when it could not be handed to the workflow, so the link can be used again.</summary>
+    Task DeleteAsync(string referralId, string? questionKey, CancellationToken cancellationToken);
 }
 
 /// <summary>A signed release: the decision plus the signature evidence.</summary>
-public sealed record ReleaseRecord(string ReferralId, ReleaseDecision Decision, DateTimeOffset SignedAt, string? SignerIp, string? SignerUserAgent);
+public sealed record ReleaseRecord(string ReferralId, ReleaseDecision Decision, DateTimeOffset SignedAt, string? SignerIp, string? SignerUserAgent)
+{
+    /// <summary>Null for the release itself; for an answer to a hold question, the question's key (one answer per question).</summary>
+    public string? QuestionKey { get; init; }
+}

@@ -52,7 +52,7 @@ public sealed partial class ReferralSubmissions(
                 {
                     // The same request again: make sure its orchestration runs (an earlier attempt may have stopped before
                     // starting it) and answer with the referral it created.
-                    await StartOrchestrationAsync(durable, earlier.Id, earlier.Referral.VenueId, cancellationToken);
+                    await StartOrchestrationAsync(durable, earlier, cancellationToken);
                     LogReplayed(logger, referralId);
                     return new SubmissionResult.Accepted(earlier, Replayed: true);
                 }
@@ -65,19 +65,24 @@ public sealed partial class ReferralSubmissions(
             record = await referrals.GetAsync(referralId, cancellationToken) ?? record;
         }
 
-        await StartOrchestrationAsync(durable, referralId, record.Referral.VenueId, cancellationToken);
+        await StartOrchestrationAsync(durable, record, cancellationToken);
         LogAccepted(logger, referralId, record.Referral.VenueId);
         return new SubmissionResult.Accepted(record, Replayed: false);
     }
 
-    private async Task StartOrchestrationAsync(DurableTaskClient durable, string referralId, string venueId, CancellationToken cancellationToken)
+    private async Task StartOrchestrationAsync(DurableTaskClient durable, ReferralRecord record, CancellationToken cancellationToken)
     {
+        var referralId = record.Id;
         if (await durable.GetInstanceAsync(referralId, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             return;
         }
 
-        var input = new ReferralWorkflowInput(referralId, venueId, workflow.Value.ToTimings());
+        var input = new ReferralWorkflowInput(referralId, record.Referral.VenueId, workflow.Value.ToTimings())
+        {
+            ClientTimeZone = record.Referral.Client.TimeZone,
+            SessionsAuthorised = Math.Max(1, record.Referral.SessionsAuthorised),
+        };
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(referralId), cancellationToken);

@@ -1,8 +1,5 @@
-using Microsoft.DurableTask;
-using Moq;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Activities;
-using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
@@ -10,150 +7,352 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Workflow.Tests.Orchestrations;
 
 /// <summary>
-/// The orchestrator against a strict mock context: every activity, timer and event it asks for is recorded in order.
-/// Timers and events are TaskCompletionSources, so each test decides what happens first.
+/// The referral orchestrator against a strict mock context (<see cref="OrchestrationHarness"/>): the test plays the
+/// oncologist, the client, the therapist and the clock, and asserts the stage moves and the activities, in order.
 /// </summary>
 public sealed class ReferralOrchestrationTests
 {
-    private static readonly DateTime Now = new(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
-    private static readonly WorkflowTimings Timings = new(TimeSpan.FromDays(2), TimeSpan.FromDays(14), TimeSpan.FromSeconds(5));
-    private static readonly ReferralWorkflowInput Input = new("ref-1", "harbor-infusion-center", Timings);
+    // 15:00 UTC = 10:00 in New York: outside quiet hours.
+    private static readonly DateTime Start = new(2026, 11, 25, 15, 0, 0, DateTimeKind.Utc);
+    private static readonly WorkflowTimings Timings = new WorkflowOptions().ToTimings();
+    private static readonly ReferralWorkflowInput Input = new("ref-1", "harbor-infusion-center", Timings) { ClientTimeZone = "America/New_York" };
+    private static readonly ReleaseDecision Approved = new(ReleaseOutcome.Approved, "Dr. Demo", [], null);
 
-    private readonly Mock<TaskOrchestrationContext> context = new(MockBehavior.Strict);
-    private readonly List<string> calls = [];
-    private readonly TaskCompletionSource<ReleaseDecision> decision = new();
-    private readonly Dictionary<DateTime, Queue<TaskCompletionSource>> timers = [];
+    private readonly OrchestrationHarness h = new(Start);
 
     public ReferralOrchestrationTests()
     {
-        context.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
-        context.Setup(c => c.WaitForExternalEvent<ReleaseDecision>(WorkflowEvents.ReleaseDecided, It.IsAny<CancellationToken>()))
-            .Returns(() =>
-            {
-                calls.Add("wait:ReleaseDecided");
-                return decision.Task;
-            });
-        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
-            .Returns((DateTime fireAt, CancellationToken _) =>
-            {
-                calls.Add($"timer:+{(fireAt - Now).TotalDays}d");
-                return timers.TryGetValue(fireAt, out var queue) && queue.Count > 0 ? queue.Dequeue().Task : new TaskCompletionSource().Task;
-            });
-        context.Setup(c => c.CallActivityAsync<Stage>(It.Is<TaskName>(n => n.Name == nameof(RecordStageChange)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns((TaskName _, object? input, TaskOptions? _) =>
-            {
-                var change = (StageChange)input!;
-                calls.Add($"stage:{change.From}->{change.To}#{change.Sequence}");
-                return Task.FromResult(change.To);
-            });
-        context.Setup(c => c.CallActivityAsync<bool>(It.Is<TaskName>(n => n.Name == nameof(RecordTimelineEntry)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns((TaskName _, object? input, TaskOptions? _) =>
-            {
-                var note = (TimelineNote)input!;
-                calls.Add($"note:{note.Entry.Kind}#{note.Entry.Sequence}");
-                return Task.FromResult(true);
-            });
-        context.Setup(c => c.CallActivityAsync<DispatchOutcome>(It.Is<TaskName>(n => n.Name == nameof(SendMdReleaseRequest)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns((TaskName _, object? input, TaskOptions? _) =>
-            {
-                var message = (MdReleaseRequestMessage)input!;
-                calls.Add($"send:release#{message.Attempt}");
-                Assert.Equal(Now + Timings.ReleaseExpiresAfter, message.RespondBy.UtcDateTime);
-                OnSend?.Invoke(message.Attempt);
-                return Task.FromResult(DispatchOutcome.Sent);
-            });
+        var first = new DateTimeOffset(Start.AddDays(3), TimeSpan.Zero);
+        h.Slots =
+        [
+            new OfferedSlot("t1|a", "t1", first, first.AddHours(1)),
+            new OfferedSlot("t2|b", "t2", first.AddDays(1), first.AddDays(1).AddHours(1)),
+            new OfferedSlot("t1|c", "t1", first.AddDays(2), first.AddDays(2).AddHours(1)),
+        ];
     }
 
-    private Action<int>? OnSend { get; set; }
+    private Task<ReferralOutcome> Run(ReferralWorkflowInput? input = null) => new ReferralOrchestration().RunAsync(h.Context, input ?? Input);
 
-    private TaskCompletionSource Timer(TimeSpan after)
+    private static ClientReply Sms(string text, DateTime at) => new(text, new DateTimeOffset(at, TimeSpan.Zero), ReplyChannel.Sms, "SM" + text.GetHashCode(StringComparison.Ordinal));
+
+    /// <summary>Plays everyone up to the booked slot; returns the running orchestration.</summary>
+    private Task<ReferralOutcome> RunToSessionScheduled(ReferralWorkflowInput? input = null)
     {
-        var tcs = new TaskCompletionSource();
-        if (!timers.TryGetValue(Now + after, out var queue))
-        {
-            timers[Now + after] = queue = new Queue<TaskCompletionSource>();
-        }
-
-        queue.Enqueue(tcs);
-        return tcs;
+        var run = Run(input);
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
+        h.Raise(WorkflowEvents.ClientReplied, Sms("2", h.Now));
+        h.Raise(WorkflowEvents.ConsentSigned, new FormSubmitted(h.Now));
+        return run;
     }
 
     [Fact]
-    public async Task RunAsync_ApprovedBeforeAnyReminder_RequestsReleaseRecordsDecisionAndMovesToIntakePending()
+    public async Task RunAsync_EveryoneAnswers_WalksEveryStageToCompleted()
     {
-        decision.SetResult(new ReleaseDecision(ReleaseOutcome.Approved, "Dr. Demo", [], null));
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.ClientReplied, Sms("pain 2 anxiety 1", h.Now));
+        h.AdvanceBy(Timings.SecondFollowUpAfter);
+        h.Raise(WorkflowEvents.ClientReplied, new ClientReply("all good", new DateTimeOffset(h.Now, TimeSpan.Zero), ReplyChannel.Web, "survey-1"));
+        h.AdvanceBy(Timings.ThirdFollowUpAfter);
+        h.Raise(WorkflowEvents.ClientReplied, Sms("no problems", h.Now));
 
-        var outcome = await new ReferralOrchestration().RunAsync(context.Object, Input);
+        var outcome = await run;
 
-        Assert.Equal(new ReferralOutcome(Stage.IntakePending, "Release approved"), outcome);
+        Assert.Equal(Stage.Completed, outcome.FinalStage);
         Assert.Equal(
         [
-            "stage:Received->MdReleaseRequested#1", "wait:ReleaseDecided", "timer:+14d", "send:release#1", "timer:+2d",
-            "note:Decision#3", "stage:MdReleaseRequested->IntakePending#4",
-        ], calls);
+            "Received->MdReleaseRequested", "MdReleaseRequested->IntakePending", "IntakePending->SchedulingPending",
+            "SchedulingPending->ConsentPending", "ConsentPending->SessionScheduled", "SessionScheduled->SessionCompleted",
+            "SessionCompleted->FollowUp", "FollowUp->CareTeamFeedback", "CareTeamFeedback->Completed",
+        ], h.Moves);
+        Assert.Equal(
+            [ClientMessageKind.IntakeInvitation, ClientMessageKind.SlotOffer, ClientMessageKind.BookingConfirmed, ClientMessageKind.ConsentRequest,
+             ClientMessageKind.FirstFollowUp, ClientMessageKind.SurveyFollowUp, ClientMessageKind.LastFollowUp],
+            h.Inputs<ClientMessage>(nameof(SendClientMessage)).Select(m => m.Kind));
+        Assert.Equal("t2|b", Assert.Single(h.Inputs<SlotBooking>(nameof(BookSlot))).Slot.SlotId);
+        Assert.Single(h.Inputs<CareTeamSummaryMessage>(nameof(SendCareTeamSummary)));
+        Assert.Empty(h.Inputs<ReferralClosing>(nameof(CloseReferral)));
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryActivityWrite_UsesAFreshTimelineSequence()
+    {
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("coordinator", "moved away", h.Now));
+        await run;
+
+        var sequences = h.Calls.Select(c => c.Input switch
+        {
+            StageChange s => s.Sequence,
+            TimelineNote n => n.Entry.Sequence,
+            MdReleaseRequestMessage m => m.TimelineSequence,
+            ClientMessage m => m.Step.Sequence,
+            PlanInput p => p.Step.Sequence,
+            SlotBooking b => b.Step.Sequence,
+            ReplyToProcess r => r.Step.Sequence,
+            _ => 0,
+        }).Where(s => s > 0).ToArray();
+        Assert.Equal(sequences.Length, sequences.Distinct().Count());
     }
 
     [Fact]
     public async Task RunAsync_Declined_ClosesAsDeclinedWithoutIntake()
     {
-        decision.SetResult(new ReleaseDecision(ReleaseOutcome.Declined, "Dr. Demo", [], "Not now"));
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved with { Outcome = ReleaseOutcome.Declined });
 
-        var outcome = await new ReferralOrchestration().RunAsync(context.Object, Input);
+        var outcome = await run;
 
         Assert.Equal(Stage.Declined, outcome.FinalStage);
-        Assert.Contains("stage:MdReleaseRequested->Declined#4", calls);
-        Assert.DoesNotContain(calls, c => c.Contains("IntakePending", StringComparison.Ordinal));
+        Assert.Equal(["Received->MdReleaseRequested", "MdReleaseRequested->Declined"], h.Moves);
+        Assert.Empty(h.Inputs<ClientMessage>(nameof(SendClientMessage)));
     }
 
     [Fact]
-    public async Task RunAsync_DeadlinePassesWithoutDecision_ClosesAsExpired()
+    public async Task RunAsync_NoDecision_RemindsTwiceEscalatesThenExpires()
     {
-        Timer(Timings.ReleaseExpiresAfter).SetResult();
+        var run = Run();
+        h.AdvanceBy(Timings.ReleaseExpiresAfter);
 
-        var outcome = await new ReferralOrchestration().RunAsync(context.Object, Input);
-
-        Assert.Equal(new ReferralOutcome(Stage.Expired, "No release decision before the deadline"), outcome);
-        Assert.Equal(["stage:Received->MdReleaseRequested#1", "wait:ReleaseDecided", "timer:+14d", "send:release#1", "timer:+2d", "stage:MdReleaseRequested->Expired#3"], calls);
-    }
-
-    [Fact]
-    public async Task RunAsync_ReminderFiresBeforeDecision_SendsReminderThenAcceptsDecision()
-    {
-        Timer(Timings.ReleaseReminderAfter).SetResult();
-        OnSend = attempt =>
-        {
-            if (attempt == 2)
-            {
-                decision.SetResult(new ReleaseDecision(ReleaseOutcome.Approved, "Dr. Demo", [], null));
-            }
-        };
-
-        var outcome = await new ReferralOrchestration().RunAsync(context.Object, Input);
-
-        Assert.Equal(Stage.IntakePending, outcome.FinalStage);
-        Assert.Equal(
-        [
-            "stage:Received->MdReleaseRequested#1", "wait:ReleaseDecided", "timer:+14d", "send:release#1", "timer:+2d",
-            "send:release#2", "timer:+2d", "note:Decision#4", "stage:MdReleaseRequested->IntakePending#5",
-        ], calls);
-    }
-
-    [Fact]
-    public async Task RunAsync_ReminderNotBeforeDeadline_SendsOnlyTheRequest()
-    {
-        Timer(TimeSpan.FromHours(1)).SetResult();
-        var input = Input with { Timings = Timings with { ReleaseReminderAfter = TimeSpan.FromDays(14), ReleaseExpiresAfter = TimeSpan.FromHours(1) } };
-        context.Setup(c => c.CallActivityAsync<DispatchOutcome>(It.Is<TaskName>(n => n.Name == nameof(SendMdReleaseRequest)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns((TaskName _, object? i, TaskOptions? _) =>
-            {
-                calls.Add($"send:release#{((MdReleaseRequestMessage)i!).Attempt}");
-                return Task.FromResult(DispatchOutcome.Sent);
-            });
-
-        var outcome = await new ReferralOrchestration().RunAsync(context.Object, input);
+        var outcome = await run;
 
         Assert.Equal(Stage.Expired, outcome.FinalStage);
-        Assert.Single(calls, c => c.StartsWith("send:", StringComparison.Ordinal));
-        Assert.DoesNotContain("timer:+14d", calls);
+        Assert.Equal([1, 2, 3], h.Inputs<MdReleaseRequestMessage>(nameof(SendMdReleaseRequest)).Select(m => m.Attempt));
+        var notice = Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator)));
+        Assert.Equal(CoordinatorNoticeKind.ReleaseOverdue, notice.Kind);
+        Assert.Equal(Start + (3 * Timings.ReleaseReminderAfter), notice.Step.At.UtcDateTime);
+        Assert.Single(h.Inputs<ReferralClosing>(nameof(CloseReferral)));
+    }
+
+    [Fact]
+    public async Task RunAsync_CoordinatorResends_SendsAnotherAttemptAtOnce()
+    {
+        var run = Run();
+        h.Raise(WorkflowEvents.ResendRequested, new ResendRequest("Cora", h.Now));
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved with { Outcome = ReleaseOutcome.Declined });
+        await run;
+
+        Assert.Equal([1, 2], h.Inputs<MdReleaseRequestMessage>(nameof(SendMdReleaseRequest)).Select(m => m.Attempt));
+    }
+
+    [Fact]
+    public async Task RunAsync_IntakeNeverSubmitted_RemindsOnceThenExpires()
+    {
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.AdvanceBy(Timings.IntakeExpiresAfter);
+
+        var outcome = await run;
+
+        Assert.Equal(Stage.Expired, outcome.FinalStage);
+        Assert.Equal([false, true], h.Inputs<ClientMessage>(nameof(SendClientMessage)).Select(m => m.Reminder));
+        Assert.Empty(h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)));
+    }
+
+    [Fact]
+    public async Task RunAsync_PlanHasHold_AsksTheOncologistAndSchedulesOnlyAfterTheAnswer()
+    {
+        h.Results[nameof(BuildAdaptationPlan)] = input => new PlanOutcome(((PlanInput)input).Version, ((PlanInput)input).Answer is null, 5, 1);
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
+
+        Assert.Equal("IntakePending->NeedsMdInput", h.Moves[^1]);
+        Assert.True(h.Inputs<MdReleaseRequestMessage>(nameof(SendMdReleaseRequest)).Last().Question);
+        Assert.DoesNotContain(h.Calls, c => c.Name == nameof(OfferSlots));
+
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved with { PhysicianName = "Dr. Answer" });
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop here", h.Now));
+        await run;
+
+        Assert.Contains("NeedsMdInput->SchedulingPending", h.Moves);
+        Assert.Equal("Dr. Answer", h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)).Last().Answer!.PhysicianName);
+    }
+
+    [Fact]
+    public async Task RunAsync_HoldQuestionDeclined_ClosesAsDeclined()
+    {
+        h.Results[nameof(BuildAdaptationPlan)] = input => new PlanOutcome(((PlanInput)input).Version, true, 5, 1);
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved with { Outcome = ReleaseOutcome.Declined });
+
+        Assert.Equal(Stage.Declined, (await run).FinalStage);
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledWhileScheduling_FreesTheBookingAndCloses()
+    {
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("Cora Coordinator", "client moved", h.Now));
+
+        var outcome = await run;
+
+        Assert.Equal(new ReferralOutcome(Stage.Cancelled, "Cancelled by Cora Coordinator: client moved"), outcome);
+        Assert.Equal("SchedulingPending->Cancelled", h.Moves[^1]);
+        Assert.Single(h.Inputs<ReferralClosing>(nameof(CloseReferral)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ConsentWithdrawnBeforeTheSession_ClosesAsWithdrawn()
+    {
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.ConsentWithdrawn, new ConsentWithdrawal(h.Now, "changed my mind"));
+
+        var outcome = await run;
+
+        Assert.Equal(Stage.Withdrawn, outcome.FinalStage);
+        Assert.Equal("SessionScheduled->Withdrawn", h.Moves[^1]);
+        Assert.DoesNotContain(h.Calls, c => c.Name == nameof(SendClientMessage) && ((ClientMessage)c.Input).Kind == ClientMessageKind.SessionReminder);
+    }
+
+    [Fact]
+    public async Task RunAsync_SlotTakenMeanwhile_OffersFreshSlots()
+    {
+        var booked = 0;
+        h.Results[nameof(BookSlot)] = _ => ++booked > 1;
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
+        h.Raise(WorkflowEvents.ClientReplied, Sms("1", h.Now));
+        h.Raise(WorkflowEvents.ClientReplied, Sms("3", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        await run;
+
+        Assert.Equal(2, h.Calls.Count(c => c.Name == nameof(OfferSlots)));
+        Assert.Equal(["t1|a", "t1|c"], h.Inputs<SlotBooking>(nameof(BookSlot)).Select(b => b.Slot.SlotId));
+        Assert.Contains("SchedulingPending->ConsentPending", h.Moves);
+    }
+
+    [Fact]
+    public async Task RunAsync_CoordinatorBooksASlot_SkipsTheClientsChoice()
+    {
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
+        var slot = h.Slots[2];
+        h.Raise(WorkflowEvents.SlotChosen, new SlotChosen(slot.SlotId, slot.StartsAt, slot.EndsAt, slot.TherapistId, "Cora"));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        await run;
+
+        Assert.Empty(h.Inputs<SlotBooking>(nameof(BookSlot)));
+        Assert.Equal(slot.StartsAt, h.Inputs<ClientMessage>(nameof(SendClientMessage)).Single(m => m.Kind == ClientMessageKind.BookingConfirmed).SessionStartsAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoSlotsFree_AlertsTheCoordinator()
+    {
+        h.Slots = [];
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        await run;
+
+        Assert.Equal(CoordinatorNoticeKind.NoSlotsAvailable, Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))).Kind);
+        Assert.DoesNotContain(h.Inputs<ClientMessage>(nameof(SendClientMessage)), m => m.Kind == ClientMessageKind.SlotOffer);
+    }
+
+    [Fact]
+    public async Task RunAsync_DayBeforeTheSession_RemindsTheClient()
+    {
+        var run = RunToSessionScheduled();
+        h.AdvanceTo(h.Slots[1].StartsAt.UtcDateTime - Timings.SessionReminderBefore);
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        await run;
+
+        var reminder = h.Inputs<ClientMessage>(nameof(SendClientMessage)).Single(m => m.Kind == ClientMessageKind.SessionReminder);
+        Assert.Equal(h.Slots[1].StartsAt, reminder.SessionStartsAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_SessionNotRecordedInTime_AlertsTheCoordinatorAndKeepsWaiting()
+    {
+        var run = RunToSessionScheduled();
+        h.AdvanceTo(h.Slots[1].EndsAt.UtcDateTime + Timings.SessionRecordGrace);
+        Assert.Equal(CoordinatorNoticeKind.SessionNotRecorded, Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))).Kind);
+
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        await run;
+
+        Assert.Contains("SessionScheduled->SessionCompleted", h.Moves);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoFollowUpReply_RecordsNoReplyNotAScore()
+    {
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter + Timings.FollowUpReplyWindow);
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        await run;
+
+        var closed = Assert.Single(h.Inputs<FollowUpWindowClosed>(nameof(CloseFollowUp)));
+        Assert.Equal(FollowUpKind.Sms24Hours, closed.Kind);
+        Assert.DoesNotContain(h.Inputs<ReplyToProcess>(nameof(ProcessClientReply)), r => r.FollowUp is not null);
+    }
+
+    [Fact]
+    public async Task RunAsync_RedFlagReply_AlertsTheCoordinatorAtOnce()
+    {
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.ClientReplied, Sms("I can't breathe and my chest hurts", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        await run;
+
+        Assert.Equal(CoordinatorNoticeKind.RedFlagImmediate, Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))).Kind);
+    }
+
+    [Fact]
+    public async Task RunAsync_SeriesOfTwo_ContinuesAsNewAfterTheFirstSessionsFollowUp()
+    {
+        var run = RunToSessionScheduled(Input with { SessionsAuthorised = 2 });
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.ClientReplied, Sms("3 2 1 0", h.Now));
+
+        await run;
+
+        var next = Assert.IsType<ReferralWorkflowInput>(h.ContinuedAsNew);
+        Assert.Equal(new JourneyResume(Stage.FollowUp, 2, next.Resume!.NextSequence), next.Resume);
+        Assert.Empty(h.Inputs<CareTeamSummaryMessage>(nameof(SendCareTeamSummary)));
+    }
+
+    [Fact]
+    public async Task RunAsync_SecondSessionOfASeries_SchedulesWithoutAskingConsentAgain()
+    {
+        var input = Input with { SessionsAuthorised = 2, Resume = new JourneyResume(Stage.FollowUp, 2, 40) };
+        var run = Run(input);
+        h.Raise(WorkflowEvents.ClientReplied, Sms("1", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        await run;
+
+        Assert.Equal(["FollowUp->SchedulingPending", "SchedulingPending->SessionScheduled", "SessionScheduled->Cancelled"], h.Moves);
+        Assert.Equal(40, h.Inputs<StageChange>(nameof(RecordStageChange)).First().Sequence);
+    }
+
+    [Fact]
+    public async Task RunAsync_MessageDueAtNight_WaitsForMorningInTheClientsTimeZone()
+    {
+        var night = new OrchestrationHarness(new DateTime(2026, 11, 26, 3, 0, 0, DateTimeKind.Utc)); // 22:00 in New York
+        var run = new ReferralOrchestration().RunAsync(night.Context, Input);
+        night.Raise(WorkflowEvents.ReleaseDecided, Approved);
+
+        Assert.Empty(night.Inputs<ClientMessage>(nameof(SendClientMessage)));
+        night.AdvanceTo(new DateTime(2026, 11, 26, 13, 0, 0, DateTimeKind.Utc)); // 08:00 EST
+        var invitation = Assert.Single(night.Inputs<ClientMessage>(nameof(SendClientMessage)));
+        Assert.Equal(new DateTime(2026, 11, 26, 13, 0, 0, DateTimeKind.Utc), invitation.Step.At.UtcDateTime);
+
+        night.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", night.Now));
+        await run;
     }
 }

@@ -60,7 +60,13 @@ public sealed class ReferralSubmissionsTests
         Assert.Equal((Stage.Received, clock.GetUtcNow(), "harbor"), (stored!.Stage, stored.CreatedAt, stored.PracticeId));
         Assert.Matches("^ref-[0-9a-f]{32}$", accepted.Referral.Id);
         Assert.Equal(accepted.Referral.Id, instanceId);
-        Assert.Equal(new ReferralWorkflowInput(accepted.Referral.Id, "harbor-infusion-center", new WorkflowOptions().ToTimings()), started);
+        Assert.Equal(
+            new ReferralWorkflowInput(accepted.Referral.Id, "harbor-infusion-center", new WorkflowOptions().ToTimings())
+            {
+                ClientTimeZone = "America/New_York",
+                SessionsAuthorised = accepted.Referral.Referral.SessionsAuthorised,
+            },
+            started);
     }
 
     [Fact]

@@ -26,14 +26,15 @@ public static class ReleasePages
         .row{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:end}.row label{margin:0}.row p{width:100%;margin:.75rem 0 0}
         """;
 
-    public static string Form(ReferralRecord referral, AdaptationPlan proposedPlan, ReleaseForm values, IReadOnlyDictionary<string, string[]> errors, DateTimeOffset respondBy)
+    public static string Form(ReferralRecord referral, AdaptationPlan proposedPlan, ReleaseForm values, IReadOnlyDictionary<string, string[]> errors, DateTimeOffset respondBy,
+        bool question = false)
     {
         ArgumentNullException.ThrowIfNull(referral);
         ArgumentNullException.ThrowIfNull(values);
         var r = referral.Referral;
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""
-            <h1>Release for {E.Encode(Words(r.Service))}</h1>
+            <h1>{(question ? "A question about the plan for " : "Release for ")}{E.Encode(Words(r.Service))}</h1>
             <p>{E.Encode(r.Oncologist.Practice)} referred <strong>{E.Encode(r.Client.GivenName)} {E.Encode(r.Client.FamilyName)}</strong>
             (born {r.Client.DateOfBirth:yyyy-MM-dd}) to <strong>{E.Encode(r.VenueId)}</strong> for {E.Encode(Words(r.Service))},
             {r.SessionsAuthorised} session(s). Please answer by {respondBy:yyyy-MM-dd}.</p>
@@ -60,6 +61,18 @@ public static class ReleasePages
         {
             var where = p.Region is null ? "" : $" ({p.Region.Value.ToWireName()}{(p.Side is { } s and not BodySide.Unspecified ? ", " + s.ToString().ToLowerInvariant() : "")})";
             html.Append(CultureInfo.InvariantCulture, $"<li>{E.Encode(p.Code.Describe())}{E.Encode(where)}{(p.Detail is null ? "" : ": " + E.Encode(p.Detail))}</li>");
+        }
+
+        if (question)
+        {
+            // Walton: ask about the plan, not for blanket permission. The questions come from the plan's holds.
+            html.Append("</ul><h2>What we need you to answer</h2><ol>");
+            foreach (var q in proposedPlan.QuestionsForMd)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li>{E.Encode(q)}</li>");
+            }
+
+            html.Append("<li>Choose below: proceed with the plan (the holds are cleared), proceed with further limits, or not advisable now.</li><ul>");
         }
 
         html.Append("</ul><h2>The plan we propose</h2>");

@@ -1,0 +1,92 @@
+using OncologyMassage.Domain.Outcomes;
+using OncologyMassage.Domain.Replies;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Workflow.Activities;
+
+/// <summary>
+/// Input of <see cref="ProcessClientReply"/>: the reply, what the question expected, and for a follow-up which one it answers.
+/// </summary>
+public sealed record ReplyToProcess(string ReferralId, ClientReply Reply, ReplyExpectation Expecting, int SlotCount, JourneyStep Step)
+{
+    public int SessionNumber { get; init; }
+
+    public FollowUpKind? FollowUp { get; init; }
+}
+
+/// <summary>What the reply said, as far as the orchestration needs it: the slot chosen, and whether it was a red flag.</summary>
+public sealed record ReplyOutcome(ReplyKind Kind, int? Slot, RedFlagLevel RedFlag);
+
+/// <summary>
+/// Parses and screens a client's reply (domain rules), keeps it verbatim on the timeline, stores a follow-up answer with its
+/// ratings (never imputed), and clears the number's wait. Alerting the coordinator on a red flag is the orchestration's next step.
+/// </summary>
+public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessions, IPhoneIndex phones)
+    : IActivity<ReplyToProcess, ReplyOutcome>
+{
+    public async Task<ReplyOutcome> RunAsync(ReplyToProcess input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var text = input.Reply.Text ?? "";
+        var parsed = ReplyParser.Parse(text, input.Expecting, Math.Max(1, input.SlotCount));
+        var screen = RedFlagScreener.Screen(text);
+
+        var heading = input.Reply.Channel == ReplyChannel.Web ? "Client answered the web survey" : "Client replied by text";
+        var detail = parsed.Kind switch
+        {
+            ReplyKind.SlotChoice => $"{heading}: chose slot {parsed.Slot}",
+            _ when parsed.Scores.Count > 0 => $"{heading}: {string.Join(", ", parsed.Scores.Select(s => $"{s.Key} {s.Value}"))}. Verbatim: \"{text}\"",
+            ReplyKind.Score => $"{heading}: {parsed.Score}/10. Verbatim: \"{text}\"",
+            _ => $"{heading}: \"{text}\"",
+        };
+        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.Step.Sequence, input.Step.At, TimelineKind.Reply, input.Step.Stage, detail), cancellationToken);
+
+        if (screen.Level != RedFlagLevel.None)
+        {
+            var reasons = string.Join("; ", screen.Matches.Select(m => m.Reason).Distinct(StringComparer.Ordinal));
+            await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.Step.Sequence + 1, input.Step.At, TimelineKind.RedFlag, input.Step.Stage,
+                $"Red flag ({screen.Level}): {reasons}"), cancellationToken);
+        }
+
+        if (input.FollowUp is { } kind && input.Reply.Channel == ReplyChannel.Sms)
+        {
+            // Only ratings the client named (or gave in the question's order) are stored; a lone number is kept as text, not guessed.
+            var ratings = parsed.Scores.Select(s => new FollowUpRating(input.ReferralId, FollowUpId(input), input.Reply.ReceivedAt, ToItem(s.Key), s.Value)).ToArray();
+            await sessions.RecordFollowUpAsync(new FollowUpRecord(input.ReferralId, FollowUpId(input), input.SessionNumber, kind, true,
+                input.Reply.ReceivedAt, ratings, text, screen.Level), cancellationToken);
+        }
+
+        if (input.Reply.Channel == ReplyChannel.Sms)
+        {
+            var referral = await store.GetAsync(input.ReferralId, cancellationToken);
+            if (referral is not null)
+            {
+                await phones.ClearAwaitingAsync(referral.Referral.Client.MobilePhone, input.ReferralId, cancellationToken);
+            }
+        }
+
+        return new ReplyOutcome(parsed.Kind, parsed.Slot, screen.Level);
+    }
+
+    public static string FollowUpId(ReplyToProcess input) => FollowUps.Id(input.FollowUp ?? FollowUpKind.Sms24Hours, input.SessionNumber);
+
+    private static FollowUpItem ToItem(Symptom symptom) => symptom switch
+    {
+        Symptom.Pain => FollowUpItem.Pain,
+        Symptom.Anxiety => FollowUpItem.Anxiety,
+        Symptom.Nausea => FollowUpItem.Nausea,
+        _ => FollowUpItem.Tiredness,
+    };
+}
+
+/// <summary>Follow-up ids shared by the orchestration, the web survey and the stores.</summary>
+public static class FollowUps
+{
+    public static string Id(FollowUpKind kind, int sessionNumber) => kind switch
+    {
+        FollowUpKind.Sms24Hours => $"sms24h-{sessionNumber}",
+        FollowUpKind.Email7Days => $"survey-{sessionNumber}",
+        _ => $"sms30d-{sessionNumber}",
+    };
+}

@@ -1,0 +1,152 @@
+using OncologyMassage.Domain.Messages;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Domain.Replies;
+using OncologyMassage.Workflow.Links;
+using OncologyMassage.Workflow.Messaging;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Workflow.Activities;
+
+/// <summary>
+/// Input of <see cref="SendClientMessage"/>. <see cref="Key"/> is the step's idempotency key (e.g. "intake:2");
+/// <see cref="ExpectReply"/> marks the client's number as awaiting that kind of answer before the text goes out.
+/// </summary>
+public sealed record ClientMessage(string ReferralId, ClientMessageKind Kind, string Key, JourneyStep Step)
+{
+    public DateTimeOffset? LinkExpiresAt { get; init; }
+
+    public IReadOnlyList<OfferedSlot> Slots { get; init; } = [];
+
+    public DateTimeOffset? SessionStartsAt { get; init; }
+
+    public ReplyExpectation? ExpectReply { get; init; }
+
+    public bool Reminder { get; init; }
+}
+
+public enum ClientMessageKind
+{
+    IntakeInvitation,
+    SlotOffer,
+    BookingConfirmed,
+    ConsentRequest,
+    SessionReminder,
+    FirstFollowUp,
+    SurveyFollowUp,
+    LastFollowUp,
+}
+
+/// <summary>How a client message went out: <see cref="Channel"/> is null when the client could not be reached at all.</summary>
+public sealed record ClientDelivery(DispatchOutcome Outcome, ContactChannel? Channel);
+
+/// <summary>
+/// Texts or emails the client, once per key: by their preferred channel, by email when they opted out of texts, never with
+/// anything about their health (templates in <see cref="MessageTemplates"/>). Records the send on the timeline.
+/// </summary>
+public sealed class SendClientMessage(
+    ReferralContext referrals, IReferralStore store, IOptOutStore optOuts, IPhoneIndex phones, MessageDispatcher dispatcher, SignedLinks links)
+    : IActivity<ClientMessage, ClientDelivery>
+{
+    public async Task<ClientDelivery> RunAsync(ClientMessage input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (record, venue) = await referrals.LoadAsync(input.ReferralId, cancellationToken);
+        var client = record.Referral.Client;
+        var venueName = ReferralContext.VenueName(record, venue);
+        var zone = Find(client.TimeZone);
+
+        var smsAllowed = input.Kind != ClientMessageKind.SurveyFollowUp
+            && (client.PreferredContact == ContactChannel.Sms || string.IsNullOrEmpty(client.Email))
+            && !string.IsNullOrEmpty(client.MobilePhone)
+            && !await optOuts.IsOptedOutAsync(client.MobilePhone, cancellationToken);
+        var key = $"{record.Id}:{input.Key}";
+
+        ContactChannel? channel;
+        DispatchOutcome outcome;
+        if (smsAllowed)
+        {
+            if (input.ExpectReply is { } expecting)
+            {
+                await phones.SetAwaitingAsync(new AwaitingReply(client.MobilePhone, record.Id, expecting, input.Slots.Count, input.Step.At), cancellationToken);
+            }
+
+            var body = Sms(input, venueName, zone);
+            outcome = await dispatcher.SendSmsAsync(new OutgoingSms(key, record.Id, client.MobilePhone, body), cancellationToken);
+            channel = ContactChannel.Sms;
+        }
+        else if (!string.IsNullOrEmpty(client.Email))
+        {
+            var content = Email(input, venueName, zone);
+            outcome = await dispatcher.SendEmailAsync(new OutgoingEmail(key, record.Id, client.Email, content.Subject, content.TextBody), cancellationToken);
+            channel = ContactChannel.Email;
+        }
+        else
+        {
+            outcome = DispatchOutcome.Uncertain;
+            channel = null;
+        }
+
+        var what = Describe(input) + (channel switch
+        {
+            ContactChannel.Sms => " texted to the client",
+            ContactChannel.Email => " emailed to the client",
+            _ => ": the client has no usable channel (opted out of texts and no email)",
+        });
+        if (outcome == DispatchOutcome.Uncertain && channel is not null)
+        {
+            what += " (delivery uncertain after a retry: check the outbox)";
+        }
+
+        await store.AppendTimelineAsync(record.Id, new TimelineEntry(input.Step.Sequence, input.Step.At, TimelineKind.MessageSent, input.Step.Stage, what), cancellationToken);
+        return new ClientDelivery(outcome, channel);
+    }
+
+    private string Sms(ClientMessage input, string venueName, TimeZoneInfo zone) => input.Kind switch
+    {
+        ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationSms(venueName, Link(LinkPurposes.Intake, input), input.Reminder),
+        ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferSms(venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
+        ClientMessageKind.BookingConfirmed => MessageTemplates.BookingConfirmedSms(venueName, Local(input.SessionStartsAt!.Value, zone)),
+        ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestSms(venueName, Link(LinkPurposes.Consent, input)),
+        ClientMessageKind.SessionReminder => MessageTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone)),
+        ClientMessageKind.FirstFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: false),
+        ClientMessageKind.LastFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: true),
+        _ => throw new InvalidOperationException($"{input.Kind} is not sent by text."),
+    };
+
+    private EmailContent Email(ClientMessage input, string venueName, TimeZoneInfo zone) => input.Kind switch
+    {
+        ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationEmail(venueName, Link(LinkPurposes.Intake, input), input.Reminder),
+        ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferEmail(venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
+        ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestEmail(venueName, Link(LinkPurposes.Consent, input)),
+        ClientMessageKind.BookingConfirmed or ClientMessageKind.SessionReminder => new EmailContent(
+            $"Your session at {venueName}",
+            (input.Kind == ClientMessageKind.BookingConfirmed
+                ? MessageTemplates.BookingConfirmedSms(venueName, Local(input.SessionStartsAt!.Value, zone))
+                : MessageTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone))).Replace(" Reply STOP to opt out.", "", StringComparison.Ordinal)),
+        // By email every follow-up is the short web survey (the same questions; replies are screened the same way).
+        _ => MessageTemplates.FollowUpSurveyEmail(venueName, Link(LinkPurposes.Survey, input)),
+    };
+
+    private Uri Link(string purpose, ClientMessage input) =>
+        links.Create(purpose, input.ReferralId, input.LinkExpiresAt ?? input.Step.At.AddDays(14));
+
+    private static string Describe(ClientMessage input) => input.Kind switch
+    {
+        ClientMessageKind.IntakeInvitation => input.Reminder ? "Intake reminder" : "Intake form link",
+        ClientMessageKind.SlotOffer => $"{input.Slots.Count} session slot(s) offered{(input.Reminder ? " again" : "")}",
+        ClientMessageKind.BookingConfirmed => "Booking confirmation",
+        ClientMessageKind.ConsentRequest => input.Reminder ? "Consent reminder" : "Consent form link",
+        ClientMessageKind.SessionReminder => "Session reminder",
+        ClientMessageKind.FirstFollowUp => "Follow-up (+24 h) question",
+        ClientMessageKind.SurveyFollowUp => "Follow-up (+7 days) survey link",
+        _ => "Follow-up (+30 days) question",
+    };
+
+    private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);
+
+    private static TimeZoneInfo Find(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+}
+
+/// <summary>A slot as offered to a client (its id re-derives it: therapist + start).</summary>
+public sealed record OfferedSlot(string SlotId, string TherapistId, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
