@@ -12,4 +12,9 @@ public static class ApiRoutes
 
     /// <summary>The oncologist's release form, opened from the signed link in the release email (see SignedLinks).</summary>
     public const string ReleaseForm = "release/{token}";
+
+    /// <summary>Twilio webhooks (inbound texts, status callbacks) and SendGrid's event webhook; signed, see docs/messaging.md.</summary>
+    public const string SmsInbound = "sms/inbound";
+    public const string SmsStatus = "sms/status";
+    public const string EmailEvents = "email/events";
 }
