@@ -36,6 +36,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IMessageOutbox, TableMessageOutbox>();
         services.AddSingleton<IReleaseStore, TableReleaseStore>();
         services.AddSingleton<IPracticeKeyStore, TablePracticeKeyStore>();
+        services.AddSingleton<IPhoneIndex, TablePhoneIndex>();
+        services.AddSingleton<IOptOutStore, TableOptOutStore>();
+        services.AddSingleton<InboundSms>();
+        services.AddSingleton<DeliveryReports>();
         services.AddSingleton<SignedLinks>();
         services.AddSingleton(new AdaptationEngine());
         services.AddMessaging(configuration);

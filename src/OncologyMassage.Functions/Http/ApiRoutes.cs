@@ -15,4 +15,9 @@ public static class ApiRoutes
 
     /// <summary>The oncologist's answer to a specific question about a plan on hold (link in the question email).</summary>
     public const string MdQuestionForm = "md-question/{token}";
+
+    /// <summary>Twilio webhooks (inbound texts, status callbacks) and SendGrid's event webhook; signed, see docs/messaging.md.</summary>
+    public const string SmsInbound = "sms/inbound";
+    public const string SmsStatus = "sms/status";
+    public const string EmailEvents = "email/events";
 }

@@ -17,6 +17,10 @@ public sealed class SendGridOptions
     /// <summary>The signed event webhook's verification key (base64 DER, as the SendGrid console shows it); empty until the webhook is set up.</summary>
     public string WebhookPublicKey { get; set; } = "";
 
+    /// <summary>How far the signed event webhook's timestamp may be from now (either way) before a post is refused as a replay.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The v3 API's base address; empty for https://api.sendgrid.com (https://api.eu.sendgrid.com for EU residency). Tests point it at a stub server.</summary>
     [RegularExpression("^$|^https?://.+", ErrorMessage = "SendGrid:BaseUrl must be empty or an absolute http(s) URL.")]
     public string BaseUrl { get; set; } = "";

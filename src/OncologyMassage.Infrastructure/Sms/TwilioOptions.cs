@@ -29,6 +29,13 @@ public sealed class TwilioOptions : IValidatableObject
     [RegularExpression("^$|^https?://.+", ErrorMessage = "Twilio:BaseUrl must be empty or an absolute http(s) URL.")]
     public string BaseUrl { get; set; } = "";
 
+    /// <summary>
+    /// The public base URL Twilio calls the webhooks on (and signs), when it differs from <c>Links:PublicBaseUrl</c>
+    /// (e.g. a front door with its own host name); empty: <c>Links:PublicBaseUrl</c>.
+    /// </summary>
+    [RegularExpression("^$|^https?://.+", ErrorMessage = "Twilio:WebhookBaseUrl must be empty or an absolute http(s) URL.")]
+    public string WebhookBaseUrl { get; set; } = "";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrEmpty(FromNumber) && string.IsNullOrEmpty(MessagingServiceSid))

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using OncologyMassage.Workflow.Options;
 using Twilio.Security;
@@ -8,7 +10,8 @@ namespace OncologyMassage.Infrastructure.Sms;
 /// Checks the <c>X-Twilio-Signature</c> of a Twilio webhook (inbound SMS, status callback) with the SDK's
 /// <see cref="RequestValidator"/>: an HMAC-SHA1, keyed with the auth token, over the URL Twilio called and the sorted
 /// form fields. Twilio signs the URL it was given, which behind a proxy or front door is not the URL the function sees,
-/// so the URL is rebuilt from <c>Links:PublicBaseUrl</c> and the request's path and query. Missing or forged → false.
+/// so the URL is rebuilt from <c>Twilio:WebhookBaseUrl</c> (default <c>Links:PublicBaseUrl</c>) and the request's path
+/// and query. Missing or forged → false.
 /// </summary>
 public sealed class TwilioSignatureValidator(IOptions<TwilioOptions> twilio, IOptions<LinkOptions> links)
 {
@@ -18,7 +21,31 @@ public sealed class TwilioSignatureValidator(IOptions<TwilioOptions> twilio, IOp
     public Uri PublicUrl(string pathAndQuery)
     {
         ArgumentNullException.ThrowIfNull(pathAndQuery);
-        return new Uri(links.Value.PublicBaseUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/'), UriKind.Absolute);
+        var baseUrl = string.IsNullOrEmpty(twilio.Value.WebhookBaseUrl) ? links.Value.PublicBaseUrl : twilio.Value.WebhookBaseUrl;
+        return new Uri(baseUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/'), UriKind.Absolute);
+    }
+
+    /// <summary>
+    /// Signs a request as Twilio would, with the configured auth token: for the dev host's simulated phone, which posts
+    /// through the same checked endpoint. base64(HMAC-SHA1(token, public URL + each key and value, keys sorted)).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350:Do not use weak cryptographic algorithms", Justification = "Twilio's webhook signature scheme is HMAC-SHA1.")]
+    public string Sign(string pathAndQuery, IReadOnlyDictionary<string, string> form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var authToken = twilio.Value.AuthToken;
+        if (string.IsNullOrEmpty(authToken))
+        {
+            throw new InvalidOperationException("Twilio:AuthToken is not set; nothing can be signed.");
+        }
+
+        var text = new StringBuilder(PublicUrl(pathAndQuery).AbsoluteUri);
+        foreach (var key in form.Keys.Order(StringComparer.Ordinal))
+        {
+            text.Append(key).Append(form[key]);
+        }
+
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>True only when <paramref name="signature"/> is Twilio's signature of this request made with the configured auth token.</summary>

@@ -15,8 +15,10 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Outbox = "Outbox";
     public const string Releases = "Releases";
     public const string PracticeKeys = "PracticeKeys";
+    public const string PhoneIndex = "PhoneIndex";
+    public const string OptOuts = "OptOuts";
 
-    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys];
+    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys, PhoneIndex, OptOuts];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);
 

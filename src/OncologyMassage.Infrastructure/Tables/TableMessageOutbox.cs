@@ -4,7 +4,12 @@ using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Infrastructure.Tables;
 
-/// <summary>Outbox rows: PartitionKey = referral id, RowKey = the message's idempotency key.</summary>
+/// <summary>
+/// Outbox rows: PartitionKey = referral id, RowKey = the message's idempotency key. Each accepted message also has an
+/// index row, PartitionKey = <c>provider|{vendor message id}</c>, RowKey <c>index</c>, naming its referral and key, so a
+/// status callback finds its row with one point read. The index row is written before the row is completed, so a crash
+/// between the two leaves a Pending row that a later callback can still settle.
+/// </summary>
 public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
 {
     public async Task<OutboxClaim> BeginAsync(OutboxRow row, CancellationToken cancellationToken)
@@ -41,6 +46,15 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
     public async Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        if (!string.IsNullOrEmpty(providerMessageId))
+        {
+            await table.UpsertEntityAsync(new TableEntity(ProviderPartition(providerMessageId), ProviderIndexRow)
+            {
+                ["ReferralId"] = referralId,
+                ["IdempotencyKey"] = idempotencyKey,
+            }, TableUpdateMode.Replace, cancellationToken);
+        }
+
         await table.UpdateEntityAsync(new TableEntity(referralId, idempotencyKey)
         {
             [nameof(OutboxRow.Status)] = status.ToString(),
@@ -60,6 +74,55 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
 
         return rows.OrderBy(r => r.CreatedAt).ToArray();
     }
+
+    public async Task<OutboxRow?> FindByProviderIdAsync(string providerMessageId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(providerMessageId);
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var index = await table.GetEntityIfExistsAsync<TableEntity>(ProviderPartition(providerMessageId), ProviderIndexRow, cancellationToken: cancellationToken);
+        if (!index.HasValue || index.Value is not { } pointer)
+        {
+            return null;
+        }
+
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(pointer.GetString("ReferralId"), pointer.GetString("IdempotencyKey"), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } e ? FromEntity(e) : null;
+    }
+
+    public async Task<bool> RecordDeliveryAsync(string referralId, string idempotencyKey, OutboxStatus status, string? failureReason, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(referralId, idempotencyKey, cancellationToken: cancellationToken);
+            if (!row.HasValue || row.Value is not { } e || !OutboxStatuses.CanMove(Enum.Parse<OutboxStatus>(e.GetString(nameof(OutboxRow.Status))), status))
+            {
+                return false; // unknown, or a later status arrived first
+            }
+
+            var update = new TableEntity(referralId, idempotencyKey) { [nameof(OutboxRow.Status)] = status.ToString() };
+            if (failureReason is not null)
+            {
+                update[nameof(OutboxRow.Error)] = failureReason;
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(update, e.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
+            {
+                // Another callback for the same message won the race: read again and compare.
+            }
+        }
+    }
+
+    private const string ProviderIndexRow = "index";
+
+    /// <summary>Keys may not contain '/', '\', '#', '?' or control characters; vendor ids normally have none.</summary>
+    private static string ProviderPartition(string providerMessageId) =>
+        "provider|" + string.Concat(providerMessageId.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c));
 
     private static TableEntity ToEntity(OutboxRow r) => new(r.ReferralId, r.IdempotencyKey)
     {

@@ -9,8 +9,9 @@ namespace OncologyMassage.Workflow.Messaging;
 /// <see cref="OutboxStatus.Pending"/> means an earlier attempt crashed between the two writes; the send may
 /// have reached the vendor, so it is not repeated (a duplicate text to a person in treatment is worse than a coordinator
 /// follow-up) and the outcome is reported as <see cref="DispatchOutcome.Uncertain"/> for the timeline.
+/// A text to a number that replied STOP is not sent at all (<see cref="DispatchOutcome.OptedOut"/>, no outbox row).
 /// </summary>
-public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSender email, ISmsSender sms, TimeProvider clock, ILogger<MessageDispatcher> logger)
+public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSender email, ISmsSender sms, IOptOutStore optOuts, TimeProvider clock, ILogger<MessageDispatcher> logger)
 {
     public Task<DispatchOutcome> SendEmailAsync(OutgoingEmail message, CancellationToken cancellationToken)
     {
@@ -20,13 +21,22 @@ public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSende
         return DispatchAsync(intent, ct => email.SendAsync(message, ct), cancellationToken);
     }
 
-    /// <summary>The same outbox semantics as <see cref="SendEmailAsync"/>; the outbox row has no subject.</summary>
-    public Task<DispatchOutcome> SendSmsAsync(OutgoingSms message, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same outbox semantics as <see cref="SendEmailAsync"/>; the outbox row has no subject. An opted-out number
+    /// gets nothing: no vendor call and no outbox row, and the caller falls back to email where the client allowed it.
+    /// </summary>
+    public async Task<DispatchOutcome> SendSmsAsync(OutgoingSms message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (await optOuts.IsOptedOutAsync(message.To, cancellationToken))
+        {
+            LogOptedOut(logger, message.IdempotencyKey);
+            return DispatchOutcome.OptedOut;
+        }
+
         var intent = new OutboxRow(message.ReferralId, message.IdempotencyKey, MessageChannel.Sms, message.To, "",
             message.Body, OutboxStatus.Pending, clock.GetUtcNow(), null, null);
-        return DispatchAsync(intent, ct => sms.SendAsync(message, ct), cancellationToken);
+        return await DispatchAsync(intent, ct => sms.SendAsync(message, ct), cancellationToken);
     }
 
     private async Task<DispatchOutcome> DispatchAsync(OutboxRow intent, Func<CancellationToken, Task<string>> send, CancellationToken cancellationToken)
@@ -55,6 +65,9 @@ public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSende
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Message {IdempotencyKey} was dispatched before (status {Status}); not sending again")]
     private static partial void LogAlreadyDispatched(ILogger logger, string idempotencyKey, OutboxStatus status);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "SMS {IdempotencyKey} not sent: the number opted out (STOP)")]
+    private static partial void LogOptedOut(ILogger logger, string idempotencyKey);
 }
 
 public enum DispatchOutcome
@@ -62,4 +75,7 @@ public enum DispatchOutcome
     Sent,
     AlreadySent,
     Uncertain,
+
+    /// <summary>The number replied STOP: nothing was sent or written; use email where the client allowed it.</summary>
+    OptedOut,
 }

@@ -19,6 +19,7 @@ public sealed partial class ReferralSubmissions(
     ReferralNormalizer normalizer,
     IReferralStore referrals,
     IIdempotencyStore idempotency,
+    IPhoneIndex phones,
     IOptions<WorkflowOptions> workflow,
     TimeProvider clock,
     ILogger<ReferralSubmissions> logger)
@@ -52,6 +53,7 @@ public sealed partial class ReferralSubmissions(
                 {
                     // The same request again: make sure its orchestration runs (an earlier attempt may have stopped before
                     // starting it) and answer with the referral it created.
+                    await phones.AddReferralAsync(earlier.Referral.Client.MobilePhone, earlier.Id, cancellationToken);
                     await StartOrchestrationAsync(durable, earlier, cancellationToken);
                     LogReplayed(logger, referralId);
                     return new SubmissionResult.Accepted(earlier, Replayed: true);
@@ -64,6 +66,9 @@ public sealed partial class ReferralSubmissions(
         {
             record = await referrals.GetAsync(referralId, cancellationToken) ?? record;
         }
+
+        // Before the orchestration starts, so STOP from this number reaches the referral from its first text on.
+        await phones.AddReferralAsync(record.Referral.Client.MobilePhone, referralId, cancellationToken);
 
         await StartOrchestrationAsync(durable, record, cancellationToken);
         LogAccepted(logger, referralId, record.Referral.VenueId);

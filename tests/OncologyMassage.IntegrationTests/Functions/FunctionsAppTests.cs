@@ -79,6 +79,7 @@ public sealed class FunctionsAppTests
         Assert.Equal(expected, listed);
         Assert.Equal(
             ["GetReferral:httpTrigger", "GetReferralTimeline:httpTrigger", "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
+             "ReceiveEmailEvents:httpTrigger", "ReceiveSms:httpTrigger", "ReceiveSmsStatus:httpTrigger",
              "ReferralOrchestration:orchestrationTrigger", "SendMdReleaseRequest:activityTrigger", "ShowReleaseForm:httpTrigger",
              "SubmitReferral:httpTrigger", "SubmitReleaseForm:httpTrigger"],
             listed);
@@ -93,7 +94,8 @@ public sealed class FunctionsAppTests
 
         Assert.Equal("api", prefix);
         Assert.Equal(
-            ["post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/timeline", "get /api/release/{token}", "post /api/release/{token}"],
+            ["post /api/email/events", "post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/timeline", "get /api/release/{token}", "post /api/release/{token}",
+             "post /api/sms/inbound", "post /api/sms/status"],
             routes);
         Assert.Equal(Functions().Count(f => HasTrigger<HttpTriggerAttribute>(f.Method)), routes.Count());
     }

@@ -15,9 +15,10 @@ public sealed class MessageDispatcherTests
 
     private readonly Mock<IEmailSender> sender = new(MockBehavior.Strict);
     private readonly Mock<ISmsSender> smsSender = new(MockBehavior.Strict);
+    private readonly Mock<IOptOutStore> optOuts = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
-    private MessageDispatcher Dispatcher => new(outbox.Object, sender.Object, smsSender.Object, clock, NullLogger<MessageDispatcher>.Instance);
+    private MessageDispatcher Dispatcher => new(outbox.Object, sender.Object, smsSender.Object, optOuts.Object, clock, NullLogger<MessageDispatcher>.Instance);
 
     private void Claim(bool owned, OutboxStatus existing = OutboxStatus.Pending) =>
         outbox.Setup(o => o.BeginAsync(It.IsAny<OutboxRow>(), It.IsAny<CancellationToken>()))
@@ -149,5 +150,30 @@ public sealed class MessageDispatcherTests
 
         outbox.Verify(o => o.CompleteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<OutboxStatus>(), It.IsAny<string?>(),
             It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_NumberOptedOut_ReturnsOptedOutWithoutOutboxRowOrVendorCall()
+    {
+        optOuts.Setup(o => o.IsOptedOutAsync("+15551234567", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var outcome = await Dispatcher.SendSmsAsync(Sms, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.OptedOut, outcome);
+        outbox.VerifyNoOtherCalls();
+        smsSender.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SendEmailAsync_AddressOfAnOptedOutNumber_IsStillSent()
+    {
+        optOuts.Setup(o => o.IsOptedOutAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        Claim(owned: true);
+        sender.Setup(s => s.SendAsync(Email, It.IsAny<CancellationToken>())).ReturnsAsync("provider-1");
+        outbox.Setup(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Sent, "provider-1", null, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var outcome = await Dispatcher.SendEmailAsync(Email, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Sent, outcome);
     }
 }

@@ -16,13 +16,14 @@ public sealed class ReferralSubmissionsTests
 {
     private readonly Mock<IReferralStore> store = new(MockBehavior.Strict);
     private readonly Mock<IIdempotencyStore> keys = new(MockBehavior.Strict);
+    private readonly Mock<IPhoneIndex> phones = new();
     private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
     private static readonly Practice Practice = new("harbor", "Harbor Oncology");
 
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
     private ReferralSubmissions Submissions => new(
-        new ReferralNormalizer(new PhoneNumberNormalizer()), store.Object, keys.Object,
+        new ReferralNormalizer(new PhoneNumberNormalizer()), store.Object, keys.Object, phones.Object,
         Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), clock, NullLogger<ReferralSubmissions>.Instance);
 
     private static ReferralRequest Valid() => new(
@@ -36,6 +37,7 @@ public sealed class ReferralSubmissionsTests
         var result = await Submissions.SubmitAsync(Practice, Valid() with { Service = "Reiki" }, new IdempotencyToken("k", "h"), durable.Object, CancellationToken.None);
 
         Assert.IsType<SubmissionResult.Invalid>(result);
+        phones.VerifyNoOtherCalls();
         store.VerifyNoOtherCalls();
         keys.VerifyNoOtherCalls();
         durable.VerifyNoOtherCalls();
@@ -106,5 +108,23 @@ public sealed class ReferralSubmissionsTests
         Assert.Equal(new SubmissionResult.KeyReused("ref-earlier"), result);
         store.VerifyNoOtherCalls();
         durable.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ValidReferral_IndexesTheClientsMobileBeforeStartingTheOrchestration()
+    {
+        var order = new List<string>();
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("create")).ReturnsAsync(true);
+        phones.Setup(p => p.AddReferralAsync("+16175550143", It.IsAny<string>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("index")).Returns(Task.CompletedTask);
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("start"))
+            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => o!.InstanceId!);
+
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, durable.Object, CancellationToken.None);
+
+        var accepted = Assert.IsType<SubmissionResult.Accepted>(result);
+        phones.Verify(p => p.AddReferralAsync("+16175550143", accepted.Referral.Id, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(["create", "index", "start"], order);
     }
 }

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using OncologyMassage.Infrastructure.Sms;
+using OncologyMassage.Workflow.Messaging;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// Twilio's webhooks: inbound texts and message status callbacks. Anonymous to the Functions host because Twilio
+/// cannot send a function key; the <c>X-Twilio-Signature</c> over the public URL and every form field is the
+/// credential, checked before anything is read or written. Forged or unsigned → 403 and no effect.
+/// </summary>
+public sealed class SmsWebhookFunctions(TwilioSignatureValidator signatures, InboundSms inbound, DeliveryReports reports, TimeProvider clock)
+{
+    /// <summary>Largest accepted form (Twilio's inbound message form is a few KB).</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
+    [Function(nameof(ReceiveSms))]
+    public async Task<IActionResult> ReceiveSms(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SmsInbound)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (form, refusal) = await ReadSignedFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return refusal!;
+        }
+
+        var sid = form.GetValueOrDefault("MessageSid") ?? form.GetValueOrDefault("SmsSid");
+        var from = form.GetValueOrDefault("From");
+        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(from))
+        {
+            return Problems.Validation(request, new Dictionary<string, string[]>
+            {
+                [string.IsNullOrEmpty(sid) ? "MessageSid" : "From"] = ["Twilio's inbound message form must carry MessageSid and From."],
+            });
+        }
+
+        var answer = await inbound.HandleAsync(new InboundSmsMessage(sid, from, form.GetValueOrDefault("Body") ?? ""), durable, cancellationToken);
+        return new TwimlResult(answer.Reply);
+    }
+
+    [Function(nameof(ReceiveSmsStatus))]
+    public async Task<IActionResult> ReceiveSmsStatus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SmsStatus)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (form, refusal) = await ReadSignedFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return refusal!;
+        }
+
+        if (TwilioStatusCallback.Read(form, clock.GetUtcNow()) is { } report)
+        {
+            await reports.ApplyAsync(report, cancellationToken);
+        }
+
+        return new ApiResult(StatusCodes.Status204NoContent, null);
+    }
+
+    /// <summary>The form when its signature is Twilio's; otherwise the 403 (or 413) to answer.</summary>
+    private async Task<(IReadOnlyDictionary<string, string>? Form, IActionResult? Refusal)> ReadSignedFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, Problems.TooLarge(request, MaxBodyBytes));
+        }
+
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (request.HasFormContentType)
+        {
+            foreach (var (key, value) in await request.ReadFormAsync(cancellationToken))
+            {
+                form[key] = value.ToString();
+            }
+        }
+
+        var pathAndQuery = request.Path.Value + request.QueryString.Value;
+        if (!signatures.IsValid(pathAndQuery, form, request.Headers[TwilioSignatureValidator.SignatureHeader].ToString()))
+        {
+            return (null, Problems.Create(request, StatusCodes.Status403Forbidden, "invalid-signature", "The request is not signed by Twilio.",
+                "X-Twilio-Signature is missing or does not match this request and the configured public URL."));
+        }
+
+        return (form, null);
+    }
+}

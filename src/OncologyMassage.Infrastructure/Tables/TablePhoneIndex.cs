@@ -1,0 +1,100 @@
+using Azure;
+using Azure.Data.Tables;
+using OncologyMassage.Domain.Replies;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Infrastructure.Tables;
+
+/// <summary>
+/// Phone index: PartitionKey = the E.164 number; RowKey <c>awaiting</c> holds the one referral currently waiting for a
+/// reply from it (an inbound SMS is routed with one point read), and RowKey <c>ref|{referralId}</c> one row per referral
+/// that uses the number (STOP and START apply to all of them).
+/// </summary>
+public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : IPhoneIndex
+{
+    public const string AwaitingRow = "awaiting";
+    private const string ReferralRowPrefix = "ref|";
+
+    public async Task SetAwaitingAsync(AwaitingReply awaiting, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(awaiting);
+        var table = await tables.GetAsync(StorageTables.PhoneIndex, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(awaiting.PhoneE164, AwaitingRow)
+        {
+            [nameof(AwaitingReply.ReferralId)] = awaiting.ReferralId,
+            [nameof(AwaitingReply.Expecting)] = awaiting.Expecting.ToString(),
+            [nameof(AwaitingReply.SlotCount)] = awaiting.SlotCount,
+            [nameof(AwaitingReply.Since)] = awaiting.Since,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<AwaitingReply?> FindAwaitingAsync(string phoneE164, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(phoneE164);
+        var table = await tables.GetAsync(StorageTables.PhoneIndex, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(phoneE164, AwaitingRow, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value is not { } e)
+        {
+            return null;
+        }
+
+        return new AwaitingReply(
+            phoneE164,
+            e.GetString(nameof(AwaitingReply.ReferralId)),
+            Enum.Parse<ReplyExpectation>(e.GetString(nameof(AwaitingReply.Expecting))),
+            e.GetInt32(nameof(AwaitingReply.SlotCount)) ?? 0,
+            e.GetDateTimeOffset(nameof(AwaitingReply.Since)) ?? default);
+    }
+
+    public async Task ClearAwaitingAsync(string phoneE164, string referralId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(phoneE164);
+        var table = await tables.GetAsync(StorageTables.PhoneIndex, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(phoneE164, AwaitingRow, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value is not { } e || e.GetString(nameof(AwaitingReply.ReferralId)) != referralId)
+        {
+            return; // nothing waits, or a newer referral's wait: leave it alone
+        }
+
+        try
+        {
+            await table.DeleteEntityAsync(e.PartitionKey, e.RowKey, e.ETag, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Cleared by a replay, or replaced by a newer wait in between.
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ReferralsOfAsync(string phoneE164, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(phoneE164);
+        var table = await tables.GetAsync(StorageTables.PhoneIndex, cancellationToken);
+        const string from = ReferralRowPrefix;
+        const string to = "ref}"; // '}' sorts right after '|'
+        var ids = new List<string>();
+        await foreach (var e in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {phoneE164} and RowKey ge {from} and RowKey lt {to}"),
+            select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(e.RowKey[ReferralRowPrefix.Length..]);
+        }
+
+        return ids;
+    }
+
+    public async Task AddReferralAsync(string phoneE164, string referralId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(phoneE164);
+        ArgumentException.ThrowIfNullOrEmpty(referralId);
+        var table = await tables.GetAsync(StorageTables.PhoneIndex, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(phoneE164, ReferralRowPrefix + referralId) { ["AddedAt"] = clock.GetUtcNow() }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Added by an earlier attempt of the same submission.
+        }
+    }
+}

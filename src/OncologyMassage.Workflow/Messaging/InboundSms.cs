@@ -1,0 +1,123 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using OncologyMassage.Domain.Replies;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Workflow.Messaging;
+
+/// <summary>A text a client sent, as the provider reported it (the webhook checked its signature first).</summary>
+public sealed record InboundSmsMessage(string MessageId, string From, string Body);
+
+/// <summary>What the webhook answers the client (null: nothing), and what happened.</summary>
+public sealed record InboundSmsAnswer(InboundSmsOutcome Outcome, string? Reply);
+
+public enum InboundSmsOutcome
+{
+    OptedOut,
+    OptedIn,
+    Help,
+
+    /// <summary>No referral waits for a reply from this number.</summary>
+    NotExpected,
+
+    /// <summary>The reply was handed to the waiting orchestration.</summary>
+    Routed,
+
+    /// <summary>The provider delivered the same message again; it was routed the first time.</summary>
+    Duplicate,
+}
+
+/// <summary>
+/// Handles an inbound SMS, host-neutral (the Functions app and the local host pass their own <see cref="DurableTaskClient"/>).
+/// Carrier keywords first, across every referral of the number: STOP and its variants opt the number out, START opts it
+/// back in, HELP answers who we are. Otherwise the phone index finds the referral awaiting a reply (one point read), and
+/// the reply is raised on its orchestration as <see cref="WorkflowEvents.ClientReplied"/>, once per provider message id.
+/// A reply screened as an immediate red flag is answered at once with the call-now text; the orchestration alerts the coordinator.
+/// </summary>
+public sealed partial class InboundSms(
+    IOptOutStore optOuts,
+    IPhoneIndex phones,
+    IReferralStore referrals,
+    IIdempotencyStore idempotency,
+    TimeProvider clock,
+    ILogger<InboundSms> logger)
+{
+    /// <summary>The idempotency scope of inbound message ids.</summary>
+    public const string IdempotencyScope = "sms-inbound";
+
+    public async Task<InboundSmsAnswer> HandleAsync(InboundSmsMessage message, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(durable);
+        var now = clock.GetUtcNow();
+        switch (SmsKeywords.Classify(message.Body))
+        {
+            case SmsKeyword.Stop:
+                await optOuts.OptOutAsync(message.From, now, SmsKeywords.Normalize(message.Body)!, cancellationToken);
+                await NoteOnEveryReferralAsync(message, now, "The client replied STOP by SMS: no more texts to this number. Use email where the client allowed it.", cancellationToken);
+                LogKeyword(logger, message.MessageId, SmsKeyword.Stop);
+                return new InboundSmsAnswer(InboundSmsOutcome.OptedOut, SmsAutoReplies.OptedOut);
+            case SmsKeyword.Start:
+                await optOuts.OptInAsync(message.From, now, cancellationToken);
+                await NoteOnEveryReferralAsync(message, now, "The client replied START by SMS: texts to this number are allowed again.", cancellationToken);
+                LogKeyword(logger, message.MessageId, SmsKeyword.Start);
+                return new InboundSmsAnswer(InboundSmsOutcome.OptedIn, SmsAutoReplies.OptedIn);
+            case SmsKeyword.Help:
+                LogKeyword(logger, message.MessageId, SmsKeyword.Help);
+                return new InboundSmsAnswer(InboundSmsOutcome.Help, SmsAutoReplies.Help);
+        }
+
+        var awaiting = await phones.FindAwaitingAsync(message.From, cancellationToken);
+        if (awaiting is null)
+        {
+            LogNotExpected(logger, message.MessageId);
+            return new InboundSmsAnswer(InboundSmsOutcome.NotExpected, SmsAutoReplies.NotExpected);
+        }
+
+        // Same answer for a retried delivery as for the first one; the screening is deterministic.
+        var reply = RedFlagScreener.Screen(message.Body).ImmediateAnswer ?? SmsAutoReplies.Thanks;
+        var claim = await idempotency.ClaimAsync(IdempotencyScope, message.MessageId, "", awaiting.ReferralId, cancellationToken);
+        if (!claim.IsNew)
+        {
+            LogDuplicate(logger, message.MessageId, claim.ReferralId);
+            return new InboundSmsAnswer(InboundSmsOutcome.Duplicate, reply);
+        }
+
+        try
+        {
+            await durable.RaiseEventAsync(awaiting.ReferralId, WorkflowEvents.ClientReplied,
+                new ClientReply(message.Body, now, ReplyChannel.Sms, message.MessageId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The message id is claimed, so a provider retry will not raise it: keep the reply where a coordinator sees it.
+            await referrals.AppendExternalTimelineAsync(awaiting.ReferralId, message.MessageId, now, TimelineKind.Reply,
+                "SMS reply that could not be handed to the workflow (read it and follow up): " + message.Body, CancellationToken.None);
+            throw;
+        }
+
+        LogRouted(logger, message.MessageId, awaiting.ReferralId);
+        return new InboundSmsAnswer(InboundSmsOutcome.Routed, reply);
+    }
+
+    private async Task NoteOnEveryReferralAsync(InboundSmsMessage message, DateTimeOffset at, string detail, CancellationToken cancellationToken)
+    {
+        foreach (var referralId in await phones.ReferralsOfAsync(message.From, cancellationToken))
+        {
+            await referrals.AppendExternalTimelineAsync(referralId, message.MessageId, at, TimelineKind.Note, detail, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Inbound SMS {MessageId} is the keyword {Keyword}")]
+    private static partial void LogKeyword(ILogger logger, string messageId, SmsKeyword keyword);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Inbound SMS {MessageId}: no referral awaits a reply from its sender")]
+    private static partial void LogNotExpected(ILogger logger, string messageId);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Inbound SMS {MessageId} routed to referral {ReferralId}")]
+    private static partial void LogRouted(ILogger logger, string messageId, string referralId);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Inbound SMS {MessageId} was delivered again; already routed to referral {ReferralId}")]
+    private static partial void LogDuplicate(ILogger logger, string messageId, string referralId);
+}
