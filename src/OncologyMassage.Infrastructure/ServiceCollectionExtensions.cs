@@ -36,6 +36,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IMessageOutbox, TableMessageOutbox>();
         services.AddSingleton<IReleaseStore, TableReleaseStore>();
         services.AddSingleton<IPracticeKeyStore, TablePracticeKeyStore>();
+        services.AddSingleton<IIntakeStore, TableIntakeStore>();
+        services.AddSingleton<IPlanStore, TablePlanStore>();
+        services.AddSingleton<IConsentStore, TableConsentStore>();
+        services.AddSingleton<ISessionStore, TableSessionStore>();
         services.AddSingleton<SignedLinks>();
         services.AddSingleton(new AdaptationEngine());
         services.AddMessaging(configuration);

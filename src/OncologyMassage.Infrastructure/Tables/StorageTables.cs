@@ -16,7 +16,15 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Releases = "Releases";
     public const string PracticeKeys = "PracticeKeys";
 
-    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys];
+    // Client and clinician forms (intake, plan, consent, sessions and follow-ups).
+    public const string Intakes = "Intakes";
+    public const string Plans = "Plans";
+    public const string Consents = "Consents";
+    public const string Sessions = "Sessions";
+    public const string VenueSessions = "VenueSessions";
+
+    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys,
+        Intakes, Plans, Consents, Sessions, VenueSessions];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);
 
