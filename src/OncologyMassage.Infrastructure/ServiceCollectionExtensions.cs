@@ -40,6 +40,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOptOutStore, TableOptOutStore>();
         services.AddSingleton<InboundSms>();
         services.AddSingleton<DeliveryReports>();
+        services.AddSingleton<IIntakeStore, TableIntakeStore>();
+        services.AddSingleton<IPlanStore, TablePlanStore>();
+        services.AddSingleton<IConsentStore, TableConsentStore>();
+        services.AddSingleton<ISessionStore, TableSessionStore>();
         services.AddSingleton<SignedLinks>();
         services.AddSingleton(new AdaptationEngine());
         services.AddMessaging(configuration);

@@ -18,7 +18,31 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string PhoneIndex = "PhoneIndex";
     public const string OptOuts = "OptOuts";
 
-    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys, PhoneIndex, OptOuts];
+    // Client and clinician forms (intake, plan, consent, sessions and follow-ups).
+    public const string Intakes = "Intakes";
+    public const string Plans = "Plans";
+    public const string Consents = "Consents";
+    public const string Sessions = "Sessions";
+    public const string VenueSessions = "VenueSessions";
+
+    /// <summary>Every table, created on first use; one name per line.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Referrals,
+        StageIndex,
+        Timeline,
+        IdempotencyKeys,
+        Outbox,
+        Releases,
+        PracticeKeys,
+        PhoneIndex,
+        OptOuts,
+        Intakes,
+        Plans,
+        Consents,
+        Sessions,
+        VenueSessions,
+    ];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);
 
