@@ -16,7 +16,13 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Releases = "Releases";
     public const string PracticeKeys = "PracticeKeys";
 
-    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys];
+    // Coordinators' access and read models (issue #7).
+    public const string Coordinators = "Coordinators";
+    public const string StageCounts = "StageCounts";
+    public const string Audit = "Audit";
+
+    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys,
+        Coordinators, StageCounts, Audit];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);
 
