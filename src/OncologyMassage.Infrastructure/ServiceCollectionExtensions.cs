@@ -9,6 +9,7 @@ using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Workflow;
 using OncologyMassage.Workflow.Access;
+using OncologyMassage.Workflow.Coordinators;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Options;
@@ -53,6 +54,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReferralNormalizer>();
         services.AddSingleton<ReferralSubmissions>();
         services.AddWorkflowActivities();
+
+        // Coordinators: identity, scope, pipeline read model, actions, audit (issue #7).
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName);
+        services.AddSingleton<ICoordinatorStore, TableCoordinatorStore>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IPipelineStore, TablePipelineStore>();
+        services.AddSingleton<IReferralFlags, TableReferralFlags>();
+        services.AddSingleton<PipelineService>();
+        services.AddSingleton<OfferedSlots>();
+        services.AddSingleton<ReferralActions>();
         return services;
     }
 

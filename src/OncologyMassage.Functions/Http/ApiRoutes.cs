@@ -10,6 +10,17 @@ public static class ApiRoutes
     public const string Referral = "referrals/{id}";
     public const string ReferralTimeline = "referrals/{id}/timeline";
 
+    // Coordinators (issue #7): identity, pipeline, outcomes, actions, audit.
+    public const string Me = "me";
+    public const string Pipeline = "pipeline";
+    public const string Outcomes = "outcomes";
+    public const string ReferralSlots = "referrals/{id}/slots";
+    public const string ReferralCancel = "referrals/{id}/cancel";
+    public const string ReferralReleaseResend = "referrals/{id}/release/resend";
+    public const string ReferralBooking = "referrals/{id}/booking";
+    public const string ReferralSessions = "referrals/{id}/sessions";
+    public const string ReferralAudit = "referrals/{id}/audit";
+
     /// <summary>The oncologist's release form, opened from the signed link in the release email (see SignedLinks).</summary>
     public const string ReleaseForm = "release/{token}";
 

@@ -11,6 +11,10 @@ public static class HttpServiceCollectionExtensions
     {
         services.AddOncologyMassage(configuration);
         services.AddSingleton<PracticeAuthentication>();
+
+        // Coordinators (issue #7): one authentication for both caller kinds, and the scope check every referral route uses.
+        services.AddSingleton<CallerAuthentication>();
+        services.AddSingleton<ReferralScope>();
         return services;
     }
 }

@@ -12,18 +12,16 @@ using OncologyMassage.Workflow.Referrals;
 namespace OncologyMassage.Functions.Http;
 
 /// <summary>
-/// Referrals over HTTP for referring practices: submit, read, timeline. Every call names its practice with X-Api-Key;
-/// a practice sees only its own referrals (another practice's id is simply not found). Thin: parsing and HTTP shapes
+/// Referrals over HTTP: practices submit (X-Api-Key); practices and the coordinators of the referral's venue read it
+/// and its timeline (<see cref="ReferralScope"/>: anyone else's id is simply not found). Thin: parsing and HTTP shapes
 /// here, the rules in the workflow.
 /// </summary>
-public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferralStore referrals, PracticeAuthentication authentication)
+public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferralStore referrals, PracticeAuthentication authentication, ReferralScope scope)
 {
     /// <summary>Largest accepted referral body.</summary>
     public const long MaxBodyBytes = 256 * 1024;
 
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-
-    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
 
     [Function(nameof(SubmitReferral))]
     public async Task<IActionResult> SubmitReferral(
@@ -75,6 +73,11 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
 
         var token = key.Length == 0 ? null : new IdempotencyToken(key, Convert.ToHexStringLower(SHA256.HashData(body)));
         var result = await submissions.SubmitAsync(practice, referral, token, durable, cancellationToken);
+        if (result is SubmissionResult.Accepted { Referral: var created })
+        {
+            await scope.RecordAsync(new Workflow.Access.PracticeCaller(practice.Id, practice.Name), created.Id, nameof(SubmitReferral), cancellationToken);
+        }
+
         return result switch
         {
             SubmissionResult.Accepted accepted => new ApiResult(StatusCodes.Status202Accepted, new SubmittedReferral(accepted.Referral.Id, accepted.Referral.Stage))
@@ -93,7 +96,7 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var (record, refusal) = await FindAsync(request, id, cancellationToken);
+        var (record, refusal) = await FindAsync(request, id, nameof(GetReferral), cancellationToken);
         if (record is null)
         {
             return refusal!;
@@ -109,7 +112,7 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
         string id,
         CancellationToken cancellationToken)
     {
-        var (record, refusal) = await FindAsync(request, id, cancellationToken);
+        var (record, refusal) = await FindAsync(request, id, nameof(GetReferralTimeline), cancellationToken);
         if (record is null)
         {
             return refusal!;
@@ -119,24 +122,11 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
         return new ApiResult(StatusCodes.Status200OK, new ReferralTimeline(record.Id, record.Stage, entries));
     }
 
-    /// <summary>
-    /// The caller's referral, or the refusal: 401 without a valid key; 404 for an id that is not ours ("ref-" + 32 hex,
-    /// checked without touching storage), unknown, or another practice's.
-    /// </summary>
-    private async Task<(ReferralRecord? Record, IActionResult? Refusal)> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    /// <summary>The caller's referral (audited), or the refusal: 401 without an identity; 404 for any id the caller may not see.</summary>
+    private async Task<(ReferralRecord? Record, IActionResult? Refusal)> FindAsync(HttpRequest request, string id, string action, CancellationToken cancellationToken)
     {
-        var (practice, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
-        if (practice is null)
-        {
-            return (null, refusal);
-        }
-
-        var record = id is { Length: 36 } && id.StartsWith("ref-", StringComparison.Ordinal) && !id.AsSpan(4).ContainsAnyExcept(LowerHex)
-            ? await referrals.GetAsync(id, cancellationToken)
-            : null;
-        return record is not null && record.PracticeId == practice.Id
-            ? (record, null)
-            : (null, Problems.NotFound(request, $"There is no referral {id}."));
+        var found = await scope.FindAsync(request, id, action, cancellationToken);
+        return (found.Record, found.Refusal);
     }
 
     private static bool IsJson(string? contentType) =>

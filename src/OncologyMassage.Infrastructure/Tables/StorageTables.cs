@@ -25,6 +25,11 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Sessions = "Sessions";
     public const string VenueSessions = "VenueSessions";
 
+    // Coordinators' access and read models (issue #7).
+    public const string Coordinators = "Coordinators";
+    public const string StageCounts = "StageCounts";
+    public const string Audit = "Audit";
+
     /// <summary>Every table, created on first use; one name per line.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -42,6 +47,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
         Consents,
         Sessions,
         VenueSessions,
+        Coordinators,
+        StageCounts,
+        Audit,
     ];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);

@@ -14,7 +14,7 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// </summary>
 public sealed class TableReferralStore(StorageTables tables) : IReferralStore
 {
-    private const string ReferralRowKey = "referral";
+    internal const string ReferralRowKey = "referral";
 
     public async Task<bool> TryCreateAsync(ReferralRecord record, CancellationToken cancellationToken)
     {
@@ -72,21 +72,35 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
         }
 
         // 2. The stage index, unless a later move has already happened (a re-delivered old activity must not resurrect a row).
+        //    The venue's stage counters move only when an index row was really inserted or deleted, so a replayed move
+        //    does not count twice.
         if (current == change.Sequence)
         {
             var index = await tables.GetAsync(StorageTables.StageIndex, cancellationToken);
+            var counts = await tables.GetAsync(StorageTables.StageCounts, cancellationToken);
             var referral = FromEntity(entity).Referral; // the row just read: no second read for the index's columns
-            await index.UpsertEntityAsync(new TableEntity(change.VenueId, IndexKey(change.To, change.ReferralId))
+            var row = new TableEntity(change.VenueId, IndexKey(change.To, change.ReferralId))
             {
                 ["ReferralId"] = change.ReferralId,
                 ["Stage"] = change.To.ToString(),
                 ["EnteredAt"] = change.At,
                 ["Initials"] = referral.Client.Initials,
                 ["Service"] = referral.Service.ToString(),
-            }, TableUpdateMode.Replace, cancellationToken);
-            if (change.From != change.To)
+                [TablePipelineStore.FlagsColumn] = entity.GetString(TablePipelineStore.FlagsColumn),
+            };
+            try
             {
-                await index.DeleteEntityAsync(change.VenueId, IndexKey(change.From, change.ReferralId), ETag.All, cancellationToken);
+                await index.AddEntityAsync(row, cancellationToken);
+                await StageCounters.AdjustAsync(counts, change.VenueId, change.To, +1, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                await index.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
+            }
+
+            if (change.From != change.To && await DeleteIfExistsAsync(index, change.VenueId, IndexKey(change.From, change.ReferralId), cancellationToken))
+            {
+                await StageCounters.AdjustAsync(counts, change.VenueId, change.From, -1, cancellationToken);
             }
         }
 
@@ -155,6 +169,20 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
     }
 
     private const string ExternalPrefix = "x-";
+
+    /// <summary>True when the row existed and this call deleted it.</summary>
+    private static async Task<bool> DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+            return response.Status is >= 200 and < 300;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Row keys may not contain '/', '\', '#', '?' or control characters.</summary>
     private static string SafeKey(string key) =>

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using OncologyMassage.Workflow.Access;
+using OncologyMassage.Workflow.Options;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// Who is calling, for every endpoint that is not public: a practice by its <c>X-Api-Key</c>; a coordinator by the
+/// Entra ID principal App Service authentication forwards (only when <see cref="AuthOptions.TrustAppServicePrincipal"/>),
+/// or by a local sign-in session (<see cref="ICoordinatorSessionReader"/>, registered by the local host only).
+/// Anything else is a 401 problem that reads and writes nothing.
+/// </summary>
+public sealed class CallerAuthentication(
+    IPracticeKeyStore keys,
+    ICoordinatorStore coordinators,
+    IOptions<AuthOptions> options,
+    IEnumerable<ICoordinatorSessionReader> sessions)
+{
+    public async Task<(Caller? Caller, ApiResult? Refusal)> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var caller = await FindAsync(request, cancellationToken);
+        return caller is not null
+            ? (caller, null)
+            : (null, Problems.Create(request, StatusCodes.Status401Unauthorized, "unauthorized", "Sign-in required.",
+                    $"Coordinators sign in with their organisation account; referring practices send their key in the {PracticeKeys.Header} header.")
+                .WithHeader("WWW-Authenticate", $"ApiKey header=\"{PracticeKeys.Header}\""));
+    }
+
+    private async Task<Caller?> FindAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var key = request.Headers[PracticeKeys.Header].ToString();
+        if (key.Length > 0)
+        {
+            // A key that is sent must be valid: no falling through to another identity.
+            return await keys.FindAsync(key, cancellationToken) is { } practice ? new PracticeCaller(practice.Id, practice.Name) : null;
+        }
+
+        if (options.Value.TrustAppServicePrincipal && request.Headers.TryGetValue(ClientPrincipal.Header, out var header))
+        {
+            var principal = ClientPrincipal.TryParse(header.ToString());
+            return principal is null ? null
+                : (await coordinators.FindByPrincipalAsync(principal.ObjectId, principal.Email, cancellationToken))?.ToCaller();
+        }
+
+        foreach (var session in sessions)
+        {
+            if (session.ReadCoordinatorId(request) is { } coordinatorId)
+            {
+                return (await coordinators.GetAsync(coordinatorId, cancellationToken))?.ToCaller();
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// A host-specific coordinator session (the local host's development sign-in cookie). The Functions app registers
+/// none: in Azure, coordinators are identified by App Service authentication only.
+/// </summary>
+public interface ICoordinatorSessionReader
+{
+    /// <summary>The signed-in coordinator's id, or null when the request carries no valid session.</summary>
+    string? ReadCoordinatorId(HttpRequest request);
+}

@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using OncologyMassage.Domain.Outcomes;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Domain.Venues;
+using OncologyMassage.Workflow.Access;
+using OncologyMassage.Workflow.Coordinators;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// The coordinators' views: who am I, the pipeline of one of my venues, and its outcomes. A venue the caller does not
+/// coordinate is not found; a practice key is refused (403): these views are for venue staff.
+/// </summary>
+public sealed class CoordinatorFunctions(
+    CallerAuthentication authentication,
+    IVenueStore venues,
+    PipelineService pipeline,
+    IPipelineStore pipelineStore,
+    ISessionStore sessions)
+{
+    [Function(nameof(GetMe))]
+    public async Task<IActionResult> GetMe(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Me)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (caller, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
+        if (caller is null)
+        {
+            return refusal!;
+        }
+
+        var venueIds = caller is CoordinatorCaller coordinator ? coordinator.VenueIds : [];
+        var list = new List<MeVenue>();
+        foreach (var venueId in venueIds)
+        {
+            var venue = await venues.GetAsync(venueId, cancellationToken);
+            list.Add(venue is null ? new MeVenue(venueId, venueId, null, null) : new MeVenue(venue.Id, venue.Name, venue.Type, venue.TimeZone));
+        }
+
+        return new ApiResult(StatusCodes.Status200OK, new CallerView(caller.Id, caller.Name, caller.Kind, list));
+    }
+
+    [Function(nameof(GetPipeline))]
+    public async Task<IActionResult> GetPipeline(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Pipeline)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (venueId, refusal) = await VenueAsync(request, cancellationToken);
+        if (venueId is null)
+        {
+            return refusal!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        Stage? stage = null;
+        var stageText = request.Query["stage"].ToString();
+        if (stageText.Length > 0)
+        {
+            if (!int.TryParse(stageText, out _) && Enum.TryParse<Stage>(stageText, ignoreCase: true, out var parsed))
+            {
+                stage = parsed;
+            }
+            else
+            {
+                errors["stage"] = [$"stage must be one of {string.Join(", ", Enum.GetNames<Stage>())}."];
+            }
+        }
+
+        var stuckText = request.Query["stuck"].ToString();
+        var stuck = false;
+        if (stuckText.Length > 0 && !bool.TryParse(stuckText, out stuck))
+        {
+            errors["stuck"] = ["stuck must be true or false."];
+        }
+
+        var pageSize = PipelineOptions.DefaultPageSize;
+        var pageSizeText = request.Query["pageSize"].ToString();
+        if (pageSizeText.Length > 0 && (!int.TryParse(pageSizeText, out pageSize) || pageSize is < 1 or > PipelineOptions.MaxPageSize))
+        {
+            errors["pageSize"] = [$"pageSize must be 1 to {PipelineOptions.MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(request, errors);
+        }
+
+        var token = request.Query["continuationToken"].ToString();
+        try
+        {
+            return new ApiResult(StatusCodes.Status200OK,
+                await pipeline.GetAsync(venueId, stage, stuck, pageSize, token.Length == 0 ? null : token, cancellationToken));
+        }
+        catch (InvalidContinuationTokenException ex)
+        {
+            return Problems.Validation(request, new Dictionary<string, string[]> { ["continuationToken"] = [ex.Message] });
+        }
+    }
+
+    [Function(nameof(GetOutcomes))]
+    public async Task<IActionResult> GetOutcomes(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Outcomes)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (venueId, refusal) = await VenueAsync(request, cancellationToken);
+        if (venueId is null)
+        {
+            return refusal!;
+        }
+
+        var venueSessions = await sessions.ListVenueSessionsAsync(venueId, cancellationToken);
+        var summary = OutcomeSummarizer.ByVenue(venueSessions.Select(s => s.ToOutcome())).GetValueOrDefault(venueId)
+            ?? OutcomeSummarizer.Summarize([]);
+        var followUps = new List<FollowUpRecord>();
+        foreach (var referralId in venueSessions.Select(s => s.ReferralId).Distinct(StringComparer.Ordinal))
+        {
+            followUps.AddRange(await sessions.ListFollowUpsAsync(referralId, cancellationToken));
+        }
+
+        var counts = await pipelineStore.GetCountsAsync(venueId, cancellationToken);
+        return new ApiResult(StatusCodes.Status200OK, new VenueOutcomes(
+            venueId,
+            counts.GetValueOrDefault(Stage.Completed),
+            summary.Sessions,
+            summary.Changes.Select(c => new OutcomeChange(c.Symptom, c.N, c.MeanPre, c.MeanPost, c.MeanChange)).ToArray(),
+            followUps.Count == 0 ? 0 : (double)followUps.Count(f => f.Replied) / followUps.Count,
+            followUps.Count));
+    }
+
+    /// <summary>The venue asked for (or the caller's only one), or the refusal: 401, 403 for a practice, 400, 404.</summary>
+    private async Task<(string? VenueId, IActionResult? Refusal)> VenueAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (caller, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
+        if (caller is null)
+        {
+            return (null, refusal);
+        }
+
+        if (caller is not CoordinatorCaller coordinator)
+        {
+            return (null, CoordinatorProblems.CoordinatorsOnly(request));
+        }
+
+        var venue = request.Query["venue"].ToString();
+        if (venue.Length == 0)
+        {
+            return coordinator.VenueIds.Count == 1 ? (coordinator.VenueIds[0], null) : (null, CoordinatorProblems.VenueRequired(request));
+        }
+
+        return coordinator.Coordinates(venue) ? (venue, null) : (null, CoordinatorProblems.UnknownVenue(request, venue));
+    }
+}
+
+/// <summary>GET /api/me.</summary>
+public sealed record CallerView(string Id, string Name, string Kind, IReadOnlyList<MeVenue> Venues);
+
+public sealed record MeVenue(string Id, string Name, VenueType? Type, string? TimeZone);
+
+/// <summary>GET /api/outcomes: per symptom mean pre→post with n, never one made-up score.</summary>
+public sealed record VenueOutcomes(
+    string Venue,
+    int CompletedReferrals,
+    int Sessions,
+    IReadOnlyList<OutcomeChange> Changes,
+    double FollowUpReplyRate,
+    int FollowUpsSent);
+
+public sealed record OutcomeChange(
+    Symptom Symptom,
+    int N,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? MeanPre,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? MeanPost,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? MeanChange);

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Http;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>Reads a small JSON body and validates it: a 400 problem for anything unreadable or invalid, never a 500.</summary>
+public static class JsonBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    public static async Task<(T? Value, ApiResult? Problem)> ReadAsync<T>(HttpRequest request, IValidator<T>? validator, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, Problems.TooLarge(request, MaxBytes));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return (null, Problems.TooLarge(request, MaxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        T? value;
+        try
+        {
+            value = buffer.Length == 0 ? null : JsonSerializer.Deserialize<T>(buffer.ToArray(), ApiJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.BadRequest(request, $"The body is not valid JSON for this request (at {ex.Path ?? "$"})."));
+        }
+
+        if (value is null)
+        {
+            return (null, Problems.BadRequest(request, "A JSON body is required."));
+        }
+
+        if (validator is not null)
+        {
+            var result = await validator.ValidateAsync(value, cancellationToken);
+            if (!result.IsValid)
+            {
+                var errors = result.Errors
+                    .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+                return (null, Problems.Validation(request, errors));
+            }
+        }
+
+        return (value, null);
+    }
+}

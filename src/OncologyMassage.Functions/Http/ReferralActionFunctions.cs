@@ -1,0 +1,171 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Access;
+using OncologyMassage.Workflow.Coordinators;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// What a coordinator does to one referral of their venues: see the offered slots, cancel, resend the release request,
+/// book a slot, record a session, read the audit trail. Each call goes through <see cref="ReferralScope"/> (401; 404 for
+/// a referral outside the caller's scope; 403 for a practice on its own referral) and answers 409 when the action does
+/// not fit the stored stage. The work is in <see cref="ReferralActions"/>.
+/// </summary>
+public sealed class ReferralActionFunctions(
+    ReferralScope scope,
+    ReferralActions actions,
+    OfferedSlots slots,
+    IAuditLog audit)
+{
+    public const int MaxAuditEntries = 200;
+
+    private static readonly CancelInputValidator CancelValidator = new();
+    private static readonly BookingInputValidator BookingValidator = new();
+    private static readonly SessionInputValidator SessionValidator = new();
+
+    [Function(nameof(ListReferralSlots))]
+    public async Task<IActionResult> ListReferralSlots(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralSlots)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var found = await scope.FindAsync(request, id, nameof(ListReferralSlots), cancellationToken, coordinatorsOnly: true);
+        if (found.Record is not { } referral)
+        {
+            return found.Refusal!;
+        }
+
+        if (referral.Stage != Stage.SchedulingPending)
+        {
+            return CoordinatorProblems.WrongStage(request, "Listing slots", referral.Stage.ToString());
+        }
+
+        var offered = await slots.ForVenueAsync(referral.Referral.VenueId, cancellationToken);
+        return new ApiResult(StatusCodes.Status200OK, offered.Select(s => new SlotView(s.Id, s.TherapistId, s.StartsAt, s.EndsAt)).ToArray());
+    }
+
+    [Function(nameof(CancelReferral))]
+    public async Task<IActionResult> CancelReferral(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReferralCancel)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        await RunAsync(request, id, nameof(CancelReferral), CancelValidator,
+            async (by, referral, input) => (await actions.CancelAsync(by, referral, input.Reason!.Trim(), durable, cancellationToken), null), cancellationToken);
+
+    [Function(nameof(ResendReleaseRequest))]
+    public async Task<IActionResult> ResendReleaseRequest(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReferralReleaseResend)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        var found = await scope.FindAsync(request, id, nameof(ResendReleaseRequest), cancellationToken, coordinatorsOnly: true);
+        if (found.Record is not { } referral)
+        {
+            return found.Refusal!;
+        }
+
+        var result = await actions.ResendReleaseAsync((CoordinatorCaller)found.Caller!, referral, durable, cancellationToken);
+        return ToResponse(request, referral, CoordinatorAction.ResendRelease, result, null);
+    }
+
+    [Function(nameof(BookReferralSlot))]
+    public async Task<IActionResult> BookReferralSlot(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReferralBooking)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        await RunAsync(request, id, nameof(BookReferralSlot), BookingValidator,
+            async (by, referral, input) => (await actions.BookAsync(by, referral, input.SlotId!, durable, cancellationToken), null), cancellationToken);
+
+    [Function(nameof(RecordReferralSession))]
+    public async Task<IActionResult> RecordReferralSession(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReferralSessions)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        await RunAsync(request, id, nameof(RecordReferralSession), SessionValidator,
+            async (by, referral, input) =>
+            {
+                var (result, number) = await actions.RecordSessionAsync(by, referral, input, durable, cancellationToken);
+                return (result, (int?)number);
+            },
+            cancellationToken);
+
+    [Function(nameof(GetReferralAudit))]
+    public async Task<IActionResult> GetReferralAudit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralAudit)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var found = await scope.FindAsync(request, id, nameof(GetReferralAudit), cancellationToken, coordinatorsOnly: true);
+        if (found.Record is not { } referral)
+        {
+            return found.Refusal!;
+        }
+
+        var entries = await audit.ListAsync(referral.Id, MaxAuditEntries, cancellationToken);
+        return new ApiResult(StatusCodes.Status200OK, entries.Select(e => new AuditView(e.At, e.CallerKind, e.CallerId, e.Action)).ToArray());
+    }
+
+    /// <summary>Scope first (nothing is parsed for a caller who may not see the referral), then the body, then the action.</summary>
+    private async Task<IActionResult> RunAsync<TInput>(
+        HttpRequest request,
+        string id,
+        string action,
+        IValidator<TInput> validator,
+        Func<CoordinatorCaller, Workflow.Ports.ReferralRecord, TInput, Task<(ActionOutcome Result, int? SessionNumber)>> run,
+        CancellationToken cancellationToken)
+        where TInput : class
+    {
+        var found = await scope.FindAsync(request, id, action, cancellationToken, coordinatorsOnly: true);
+        if (found.Record is not { } referral)
+        {
+            return found.Refusal!;
+        }
+
+        var (input, problem) = await JsonBody.ReadAsync(request, validator, cancellationToken);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        var (result, sessionNumber) = await run((CoordinatorCaller)found.Caller!, referral, input);
+        var kind = action switch
+        {
+            nameof(CancelReferral) => CoordinatorAction.Cancel,
+            nameof(BookReferralSlot) => CoordinatorAction.BookSlot,
+            _ => CoordinatorAction.RecordSession,
+        };
+        return ToResponse(request, referral, kind, result, sessionNumber);
+    }
+
+    private static ApiResult ToResponse(HttpRequest request, Workflow.Ports.ReferralRecord referral, CoordinatorAction action, ActionOutcome result, int? sessionNumber) =>
+        result switch
+        {
+            ActionOutcome.Done when sessionNumber is { } number => new ApiResult(StatusCodes.Status201Created, new RecordedSession(referral.Id, number))
+                .WithHeader("Location", $"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{number}"),
+            ActionOutcome.Done => new ApiResult(StatusCodes.Status202Accepted, new AcceptedAction(referral.Id, action)),
+            ActionOutcome.WrongStage => CoordinatorProblems.WrongStage(request, action.ToString(), referral.Stage.ToString()),
+            ActionOutcome.SlotNotOffered => CoordinatorProblems.Unprocessable(request, "That slot is not offered for this referral: list the slots again."),
+            ActionOutcome.Conflict when action == CoordinatorAction.BookSlot => CoordinatorProblems.Conflict(request, "The slot was taken meanwhile: choose another."),
+            _ => CoordinatorProblems.Conflict(request, "The session was recorded meanwhile."),
+        };
+}
+
+/// <summary>An offered slot (GET /api/referrals/{id}/slots).</summary>
+public sealed record SlotView(string SlotId, string TherapistId, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+/// <summary>The 202 body of an action: the workflow has been told.</summary>
+public sealed record AcceptedAction(string ReferralId, CoordinatorAction Action);
+
+/// <summary>The 201 body of a recorded session.</summary>
+public sealed record RecordedSession(string ReferralId, int SessionNumber);
+
+/// <summary>One audit entry (GET /api/referrals/{id}/audit): who, what, when; never content.</summary>
+public sealed record AuditView(DateTimeOffset At, string CallerKind, string CallerId, string Action);

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using OncologyMassage.Workflow.Access;
+
+namespace OncologyMassage.Infrastructure.Tables;
+
+/// <summary>
+/// Coordinators in one table, three shapes of row: PartitionKey "coordinator", RowKey = id → the coordinator;
+/// "oid", RowKey = Entra object id → coordinator id; "email", RowKey = SHA-256 of the lower-case e-mail → coordinator
+/// id (e-mails may hold characters row keys may not). A principal is resolved with point reads only.
+/// </summary>
+public sealed class TableCoordinatorStore(StorageTables tables) : ICoordinatorStore
+{
+    private const string CoordinatorPartition = "coordinator";
+    private const string ObjectIdPartition = "oid";
+    private const string EmailPartition = "email";
+
+    public async Task<Coordinator?> GetAsync(string coordinatorId, CancellationToken cancellationToken)
+    {
+        if (!IsKeySafe(coordinatorId))
+        {
+            return null;
+        }
+
+        var table = await tables.GetAsync(StorageTables.Coordinators, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(CoordinatorPartition, coordinatorId, cancellationToken: cancellationToken);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    public async Task<Coordinator?> FindByPrincipalAsync(string? objectId, string? email, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Coordinators, cancellationToken);
+        foreach (var (partition, key) in new[] { (ObjectIdPartition, objectId), (EmailPartition, email is null ? null : EmailKey(email)) })
+        {
+            if (!IsKeySafe(key))
+            {
+                continue;
+            }
+
+            var link = await table.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken);
+            if (link.HasValue && await GetAsync(link.Value!.GetString("CoordinatorId"), cancellationToken) is { } coordinator)
+            {
+                return coordinator;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<IReadOnlyList<Coordinator>> ListAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Coordinators, cancellationToken);
+        var list = new List<Coordinator>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CoordinatorPartition}"), cancellationToken: cancellationToken))
+        {
+            list.Add(FromEntity(row));
+        }
+
+        return list;
+    }
+
+    public async Task UpsertAsync(Coordinator coordinator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(coordinator);
+        if (!IsKeySafe(coordinator.Id))
+        {
+            throw new ArgumentException($"Coordinator id '{coordinator.Id}' cannot be a table key.", nameof(coordinator));
+        }
+
+        var table = await tables.GetAsync(StorageTables.Coordinators, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(CoordinatorPartition, coordinator.Id)
+        {
+            [nameof(Coordinator.Name)] = coordinator.Name,
+            [nameof(Coordinator.Email)] = coordinator.Email,
+            [nameof(Coordinator.VenueIds)] = string.Join(',', coordinator.VenueIds),
+            [nameof(Coordinator.PrincipalObjectId)] = coordinator.PrincipalObjectId,
+        }, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(EmailPartition, EmailKey(coordinator.Email)) { ["CoordinatorId"] = coordinator.Id },
+            TableUpdateMode.Replace, cancellationToken);
+        if (IsKeySafe(coordinator.PrincipalObjectId))
+        {
+            await table.UpsertEntityAsync(new TableEntity(ObjectIdPartition, coordinator.PrincipalObjectId) { ["CoordinatorId"] = coordinator.Id },
+                TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    private static Coordinator FromEntity(TableEntity e) => new(
+        e.RowKey,
+        e.GetString(nameof(Coordinator.Name)) ?? e.RowKey,
+        e.GetString(nameof(Coordinator.Email)) ?? "",
+        (e.GetString(nameof(Coordinator.VenueIds)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        e.GetString(nameof(Coordinator.PrincipalObjectId)));
+
+    private static string EmailKey(string email) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+
+    /// <summary>Row keys may not hold '/', '\', '#', '?' or control characters, and are at most 1 KiB.</summary>
+    private static bool IsKeySafe(string? key) =>
+        !string.IsNullOrEmpty(key) && key.Length <= 256 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+}

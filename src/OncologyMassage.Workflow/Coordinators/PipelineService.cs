@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Workflow.Coordinators;
+
+/// <summary>
+/// GET /api/pipeline: counts per stage, stuck counts, and one page of referrals with their age, next step, stuck state,
+/// flags and the actions that fit their stage. The benchmark calls this same code.
+/// </summary>
+public sealed class PipelineService(IPipelineStore store, IOptions<PipelineOptions> options, TimeProvider clock)
+{
+    public async Task<PipelineView> GetAsync(string venueId, Stage? stage, bool stuckOnly, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var expected = options.Value.ExpectedDurations;
+        var thresholds = expected
+            .Where(e => stage is null || e.Key == stage)
+            .ToDictionary(e => e.Key, e => now - e.Value);
+
+        var countsTask = store.GetCountsAsync(venueId, cancellationToken);
+        var pageTask = stuckOnly && thresholds.Count == 0
+            ? Task.FromResult(new PipelinePage([], null)) // nothing can be stuck in this stage
+            : store.GetPageAsync(new PipelineQuery(venueId, stage, stuckOnly ? thresholds : null, pageSize, continuationToken), cancellationToken);
+        var counts = await countsTask;
+
+        // Stuck counts only for stages that have referrals at all: a venue's empty stages cost nothing.
+        var stuckStages = expected.Keys.Where(s => counts.GetValueOrDefault(s) > 0).ToArray();
+        var stuckCounts = await Task.WhenAll(stuckStages.Select(s =>
+            store.CountEnteredBeforeAsync(venueId, s, now - expected[s], PipelineOptions.StuckCountCap, cancellationToken)));
+        var page = await pageTask;
+
+        return new PipelineView(
+            venueId,
+            counts.Where(c => c.Value > 0).OrderBy(c => c.Key).ToDictionary(c => c.Key.ToString(), c => c.Value),
+            stuckStages.Zip(stuckCounts).Where(s => s.Second > 0).ToDictionary(s => s.First.ToString(), s => s.Second),
+            page.Rows.Select(r => ToItem(r, now, expected)).ToArray(),
+            page.ContinuationToken);
+    }
+
+    private static PipelineItem ToItem(PipelineRow row, DateTimeOffset now, Dictionary<Stage, TimeSpan> expected)
+    {
+        var age = now - row.EnteredAt;
+        long? overdue = expected.TryGetValue(row.Stage, out var limit) && age > limit ? (long)(age - limit).TotalSeconds : null;
+        var flags = row.Stage == Stage.NeedsMdInput && !row.Flags.Contains(ReferralFlagKind.NeedsMdInput)
+            ? [.. row.Flags, ReferralFlagKind.NeedsMdInput]
+            : row.Flags;
+        return new PipelineItem(row.ReferralId, row.VenueId, row.Initials, row.Stage, row.EnteredAt, (long)Math.Max(0, age.TotalSeconds),
+            row.Stage.NextStep(), overdue is not null, overdue, flags, CoordinatorActions.For(row.Stage));
+    }
+}
+
+/// <summary>The pipeline response (see the coordinator API contract).</summary>
+public sealed record PipelineView(
+    string Venue,
+    IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyDictionary<string, int> StuckCounts,
+    IReadOnlyList<PipelineItem> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ContinuationToken);
+
+public sealed record PipelineItem(
+    string ReferralId,
+    string VenueId,
+    string Initials,
+    Stage Stage,
+    DateTimeOffset EnteredStageAt,
+    long AgeInStageSeconds,
+    string NextStep,
+    bool Stuck,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? OverdueSeconds,
+    IReadOnlyList<ReferralFlagKind> Flags,
+    IReadOnlyList<CoordinatorAction> Actions);

@@ -1,0 +1,127 @@
+using Microsoft.DurableTask.Client;
+using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Access;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Workflow.Coordinators;
+
+/// <summary>
+/// A coordinator's actions on a referral the caller may see. Each checks the stored stage first
+/// (<see cref="CoordinatorActions.Allows"/>), writes what must be stored before the workflow hears of it (booking,
+/// session), raises the orchestration's event (instance id = referral id), then records a timeline entry.
+/// </summary>
+public sealed class ReferralActions(
+    IReferralStore referrals,
+    IBookingStore bookings,
+    ISessionStore sessions,
+    OfferedSlots slots,
+    TimeProvider clock)
+{
+    public async Task<ActionOutcome> CancelAsync(CoordinatorCaller by, ReferralRecord referral, string reason, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (!referral.Stage.Allows(CoordinatorAction.Cancel))
+        {
+            return ActionOutcome.WrongStage;
+        }
+
+        var now = clock.GetUtcNow();
+        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.CancelRequested, new CancelRequest(by.Id, reason, now), cancellationToken);
+        await TimelineAsync(referral.Id, now, $"Cancelled by {by.Name}: {reason}", cancellationToken);
+        return ActionOutcome.Done;
+    }
+
+    public async Task<ActionOutcome> ResendReleaseAsync(CoordinatorCaller by, ReferralRecord referral, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (!referral.Stage.Allows(CoordinatorAction.ResendRelease))
+        {
+            return ActionOutcome.WrongStage;
+        }
+
+        var now = clock.GetUtcNow();
+        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.ResendRequested, new ResendRequest(by.Id, now), cancellationToken);
+        await TimelineAsync(referral.Id, now, $"Release request resent by {by.Name}", cancellationToken);
+        return ActionOutcome.Done;
+    }
+
+    public async Task<ActionOutcome> BookAsync(CoordinatorCaller by, ReferralRecord referral, string slotId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (!referral.Stage.Allows(CoordinatorAction.BookSlot))
+        {
+            return ActionOutcome.WrongStage;
+        }
+
+        var slot = (await slots.ForVenueAsync(referral.Referral.VenueId, cancellationToken)).FirstOrDefault(s => s.Id == slotId);
+        if (slot is null)
+        {
+            // Not offered: unknown, past, outside the venue's hours, or already booked by someone.
+            var held = await bookings.FindAsync(referral.Referral.VenueId, referral.Id, cancellationToken);
+            return held?.Slot.Id == slotId ? ActionOutcome.Done : ActionOutcome.SlotNotOffered;
+        }
+
+        if (!await bookings.TryBookAsync(slot, referral.Id, cancellationToken))
+        {
+            return ActionOutcome.Conflict;
+        }
+
+        var now = clock.GetUtcNow();
+        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.SlotChosen, new SlotChosen(slot.Id, slot.StartsAt, slot.EndsAt, slot.TherapistId, by.Id), cancellationToken);
+        await TimelineAsync(referral.Id, now, $"Session booked by {by.Name} for {slot.StartsAt:yyyy-MM-dd HH:mm} UTC", cancellationToken);
+        return ActionOutcome.Done;
+    }
+
+    public async Task<(ActionOutcome Result, int SessionNumber)> RecordSessionAsync(
+        CoordinatorCaller by, ReferralRecord referral, SessionInput input, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (!referral.Stage.Allows(CoordinatorAction.RecordSession))
+        {
+            return (ActionOutcome.WrongStage, 0);
+        }
+
+        var now = clock.GetUtcNow();
+        var number = (await sessions.ListSessionsAsync(referral.Id, cancellationToken)).Select(s => s.SessionNumber).DefaultIfEmpty(0).Max() + 1;
+        var record = new SessionRecord(referral.Id, referral.Referral.VenueId, number, now, by.Id, input.PressureUsed!.Value,
+            (input.SitesAvoided ?? []).Select(s => BodySites.TryParse(s, out var site) ? site.ToWire() : s).ToArray(),
+            Enum.Parse<Position>(input.Position!, ignoreCase: true).ToString(),
+            input.Pre!.ToRatings(), input.Post!.ToRatings(), input.Reactions, input.Notes);
+        if (!await sessions.TryRecordSessionAsync(record, cancellationToken))
+        {
+            return (ActionOutcome.Conflict, number);
+        }
+
+        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.SessionRecorded, new SessionRecorded(number, now), cancellationToken);
+        await TimelineAsync(referral.Id, now, $"Session {number} recorded by {by.Name}", cancellationToken);
+        return (ActionOutcome.Done, number);
+    }
+
+    private Task TimelineAsync(string referralId, DateTimeOffset at, string detail, CancellationToken cancellationToken) =>
+        referrals.AppendExternalTimelineAsync(referralId, "action:" + Guid.NewGuid().ToString("N"), at, TimelineKind.CoordinatorAction, detail, cancellationToken);
+}
+
+public enum ActionOutcome
+{
+    Done,
+
+    /// <summary>The action does not fit the referral's stage (409).</summary>
+    WrongStage,
+
+    /// <summary>The slot is not among the offered ones (422).</summary>
+    SlotNotOffered,
+
+    /// <summary>The slot was taken meanwhile, or the session number was recorded meanwhile (409).</summary>
+    Conflict,
+}
