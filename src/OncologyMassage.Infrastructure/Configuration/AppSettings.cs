@@ -27,6 +27,7 @@ public static class AppSettings
         (MessagingOptions.SectionName, typeof(MessagingOptions)),
         (TwilioOptions.SectionName, typeof(TwilioOptions)),
         (SendGridOptions.SectionName, typeof(SendGridOptions)),
+        (SchedulingOptions.SectionName, typeof(SchedulingOptions)),
     ];
 
     /// <summary>Settings that hold secrets: Key Vault references in Azure, never in code, logs or samples for Azure.</summary>

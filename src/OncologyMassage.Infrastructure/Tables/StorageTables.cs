@@ -15,8 +15,11 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Outbox = "Outbox";
     public const string Releases = "Releases";
     public const string PracticeKeys = "PracticeKeys";
+    public const string Venues = "Venues";
+    public const string Bookings = "Bookings";
 
-    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys];
+    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys,
+        Venues, Bookings];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);
 
