@@ -126,6 +126,17 @@ param twilioBaseUrl string = ''
 @description('SendGrid v3 base address (SendGrid__BaseUrl); empty for https://api.sendgrid.com, https://api.eu.sendgrid.com for EU data residency.')
 param sendGridBaseUrl string = ''
 
+@description('Earliest start of an offered slot after the offer (Scheduling__LeadTime), .NET TimeSpan d.hh:mm:ss.')
+param schedulingLeadTime string = '1.00:00:00'
+
+@description('Latest start of an offered slot after the offer (Scheduling__Horizon), .NET TimeSpan d.hh:mm:ss.')
+param schedulingHorizon string = '21.00:00:00'
+
+@description('Slots offered to a client at once (Scheduling__SlotsOffered).')
+@minValue(1)
+@maxValue(9)
+param schedulingSlotsOffered int = 3
+
 var alwaysReady = concat(
   alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
   alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
@@ -250,6 +261,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Twilio__MessagingServiceSid: twilioMessagingServiceSid
     Twilio__BaseUrl: twilioBaseUrl
     SendGrid__BaseUrl: sendGridBaseUrl
+    Scheduling__LeadTime: schedulingLeadTime
+    Scheduling__Horizon: schedulingHorizon
+    Scheduling__SlotsOffered: string(schedulingSlotsOffered)
 
     // Secrets: Key Vault references (app/secrets.bicep, docs/deploy.md). Links__SigningKey is read by an upcoming feature.
     Twilio__AccountSid: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-account-sid/)'

@@ -15,6 +15,7 @@ using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
 using OncologyMassage.Workflow.Referrals;
+using OncologyMassage.Workflow.Scheduling;
 
 namespace OncologyMassage.Infrastructure;
 
@@ -65,6 +66,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PipelineService>();
         services.AddSingleton<OfferedSlots>();
         services.AddSingleton<ReferralActions>();
+        // Venues and bookings (issue #4): venues as data, slots offered from availability minus bookings.
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IVenueStore, TableVenueStore>();
+        services.AddSingleton<IBookingStore, TableBookingStore>();
+        services.AddSingleton<SlotOffers>();
         return services;
     }
 

@@ -2,6 +2,8 @@ using Microsoft.DurableTask.Client;
 using OncologyMassage.Functions.Http;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Infrastructure.Configuration;
+using OncologyMassage.Infrastructure.Venues;
+using OncologyMassage.Workflow.Ports;
 using OncologyMassage.LocalHost.Azurite;
 using OncologyMassage.LocalHost.Demo;
 using OncologyMassage.LocalHost.Engine;
@@ -80,6 +82,7 @@ public static partial class LocalHostApp
 
         var app = builder.Build();
         await SeedDemoPracticeAsync(app, cancellationToken);
+        await DemoVenues.SeedAsync(app.Services.GetRequiredService<IVenueStore>(), cancellationToken); // always: the README's curl sample needs its venue
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var routePrefix = FunctionRouteMapper.ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json"));

@@ -22,6 +22,21 @@ public static class Problems
         return new ApiResult(problem.Status.Value, problem, ContentType);
     }
 
+    /// <summary>422: the fields are well formed but refer to something that does not exist (an unknown venue).</summary>
+    public static ApiResult Unprocessable(HttpRequest request, IReadOnlyDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problem = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Type = "https://oncologymassage.dev/problems/unprocessable",
+            Title = "The request refers to something that does not exist.",
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Detail = $"Check: {string.Join(", ", errors.Keys)}",
+            Instance = request.Path,
+        };
+        return new ApiResult(problem.Status.Value, problem, ContentType);
+    }
+
     public static ApiResult BadRequest(HttpRequest request, string detail) =>
         Create(request, StatusCodes.Status400BadRequest, "bad-request", "The request could not be read.", detail);
 

@@ -84,6 +84,10 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
                 .WithHeader("Location", $"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{accepted.Referral.Id}"),
             SubmissionResult.Invalid invalid => Problems.Validation(request, invalid.Errors),
             SubmissionResult.KeyReused => Problems.IdempotencyKeyReused(request),
+            SubmissionResult.UnknownVenue unknown => Problems.Unprocessable(request, new Dictionary<string, string[]>
+            {
+                ["venueId"] = [$"There is no venue {unknown.VenueId}. Use the id of one of the clinic's venues."],
+            }),
             _ => throw new InvalidOperationException($"Unknown submission result {result.GetType().Name}."),
         };
     }

@@ -28,6 +28,7 @@ public static class AppSettings
         (TwilioOptions.SectionName, typeof(TwilioOptions)),
         (SendGridOptions.SectionName, typeof(SendGridOptions)),
         (AuthOptions.SectionName, typeof(AuthOptions)),
+        (SchedulingOptions.SectionName, typeof(SchedulingOptions)),
     ];
 
     /// <summary>Settings that hold secrets: Key Vault references in Azure, never in code, logs or samples for Azure.</summary>

@@ -30,6 +30,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string StageCounts = "StageCounts";
     public const string Audit = "Audit";
 
+    public const string Venues = "Venues";
+    public const string Bookings = "Bookings";
+
     /// <summary>Every table, created on first use; one name per line.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -50,6 +53,8 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
         Coordinators,
         StageCounts,
         Audit,
+        Venues,
+        Bookings,
     ];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);

@@ -11,7 +11,7 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Workflow.Referrals;
 
 /// <summary>
-/// Accepts a referral: validates it (nothing is written when it is invalid), honours the Idempotency-Key, stores the
+/// Accepts a referral: validates it and checks that its venue exists (nothing is written otherwise), honours the Idempotency-Key, stores the
 /// referral row and starts its orchestration with instance id = referral id. Host-neutral: the Functions app and the
 /// local host call it with their own <see cref="DurableTaskClient"/>.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed partial class ReferralSubmissions(
     IReferralStore referrals,
     IIdempotencyStore idempotency,
     IPhoneIndex phones,
+    IVenueStore venues,
     IOptions<WorkflowOptions> workflow,
     TimeProvider clock,
     ILogger<ReferralSubmissions> logger)
@@ -34,6 +35,11 @@ public sealed partial class ReferralSubmissions(
         if (!validation.IsValid)
         {
             return new SubmissionResult.Invalid(validation.Errors);
+        }
+
+        if (await venues.GetAsync(validation.Referral!.VenueId, cancellationToken) is null)
+        {
+            return new SubmissionResult.UnknownVenue(validation.Referral.VenueId);
         }
 
         var referralId = NewReferralId();
@@ -125,6 +131,9 @@ public abstract record SubmissionResult
     public sealed record Accepted(ReferralRecord Referral, bool Replayed) : SubmissionResult;
 
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SubmissionResult;
+
+    /// <summary>Well formed, but names a venue that is not in the venue store: nothing was written.</summary>
+    public sealed record UnknownVenue(string VenueId) : SubmissionResult;
 
     /// <summary>The key was used before with a different body.</summary>
     public sealed record KeyReused(string ReferralId) : SubmissionResult;

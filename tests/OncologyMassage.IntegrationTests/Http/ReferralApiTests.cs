@@ -103,6 +103,28 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await host.InstancesAsync());
     }
 
+    [Fact]
+    public async Task Post_VenueNotInTheVenueStore_Returns422NamingVenueIdAndWritesNothing()
+    {
+        using var response = await host.PostReferralAsync(Samples.Referral(r => r["venueId"] = "closed-venue"), idempotencyKey: "unknown-venue-1");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(422, problem.GetProperty("status").GetInt32());
+        Assert.Equal(["venueId"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0, await host.TotalRowsAsync());
+        Assert.Empty(await host.InstancesAsync());
+    }
+
+    [Fact]
+    public async Task Start_LocalHost_SeedsOneVenueOfEachType()
+    {
+        var venues = await host.RowsAsync(StorageTables.Venues);
+
+        Assert.Equal(Enum.GetNames<OncologyMassage.Domain.Venues.VenueType>().Order(), venues.Select(v => v.GetString("Type")).Order());
+    }
+
     [Theory]
     [InlineData("{ not json", "application/json", HttpStatusCode.BadRequest)]
     [InlineData("[]", "application/json", HttpStatusCode.BadRequest)]

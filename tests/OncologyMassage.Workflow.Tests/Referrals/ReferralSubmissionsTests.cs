@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Domain.Venues;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Orchestrations;
@@ -18,13 +19,22 @@ public sealed class ReferralSubmissionsTests
     private readonly Mock<IIdempotencyStore> keys = new(MockBehavior.Strict);
     private readonly Mock<IPhoneIndex> phones = new();
     private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
+    private readonly Mock<IVenueStore> venues = new(MockBehavior.Strict);
     private static readonly Practice Practice = new("harbor", "Harbor Oncology");
 
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
     private ReferralSubmissions Submissions => new(
-        new ReferralNormalizer(new PhoneNumberNormalizer()), store.Object, keys.Object, phones.Object,
+        new ReferralNormalizer(new PhoneNumberNormalizer()), store.Object, keys.Object, phones.Object, venues.Object,
         Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), clock, NullLogger<ReferralSubmissions>.Instance);
+
+    public ReferralSubmissionsTests()
+    {
+        venues.Setup(v => v.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((Venue?)null);
+        venues.Setup(v => v.GetAsync("harbor-infusion-center", It.IsAny<CancellationToken>())).ReturnsAsync(new Venue(
+            "harbor-infusion-center", "Harbor Infusion Center", VenueType.InfusionCenter, "America/New_York", "Boston", "c@example.org",
+            new ConsentDocument("2026-11", "Consent", "Text"), []));
+    }
 
     private static ReferralRequest Valid() => new(
         new ClientRequest("Ada", "Sample", "1968-04-12", "+16175550143", "ada@example.org", "sms", "America/New_York"),
@@ -38,6 +48,17 @@ public sealed class ReferralSubmissionsTests
 
         Assert.IsType<SubmissionResult.Invalid>(result);
         phones.VerifyNoOtherCalls();
+        store.VerifyNoOtherCalls();
+        keys.VerifyNoOtherCalls();
+        durable.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SubmitAsync_VenueNotInTheStore_ReturnsUnknownVenueAndWritesNothing()
+    {
+        var result = await Submissions.SubmitAsync(Practice, Valid() with { VenueId = "closed-venue" }, new IdempotencyToken("k", "h"), durable.Object, CancellationToken.None);
+
+        Assert.Equal(new SubmissionResult.UnknownVenue("closed-venue"), result);
         store.VerifyNoOtherCalls();
         keys.VerifyNoOtherCalls();
         durable.VerifyNoOtherCalls();

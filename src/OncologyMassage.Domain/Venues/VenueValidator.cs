@@ -1,0 +1,71 @@
+using FluentValidation;
+
+namespace OncologyMassage.Domain.Venues;
+
+/// <summary>
+/// Checks venue data before it is stored or seeded: a slug id, a known IANA time zone, a consent document with text,
+/// and therapists whose weekly windows are well formed (start before end, room for one session, no overlap on a day).
+/// Errors are named by their JSON path (<c>therapists[0].windows[1]</c>).
+/// </summary>
+public sealed class VenueValidator : AbstractValidator<Venue>
+{
+    /// <summary>The same shape a referral's venueId must have.</summary>
+    public const string IdPattern = "^[a-z0-9][a-z0-9-]{1,62}$";
+
+    public VenueValidator()
+    {
+        // No class-wide Stop: on a RuleForEach it would stop at the first bad therapist and hide the others.
+        RuleFor(v => v.Id).Cascade(CascadeMode.Stop).NotEmpty().Matches(IdPattern).WithName("id")
+            .WithMessage("id must be a slug: lower-case letters, digits and dashes, 2 to 63 characters.");
+        RuleFor(v => v.Name).NotEmpty().MaximumLength(200).WithName("name");
+        RuleFor(v => v.Type).IsInEnum().WithName("type");
+        RuleFor(v => v.TimeZone).Must(IsKnownTimeZone).WithName("timeZone")
+            .WithMessage("timeZone must be an IANA time zone id such as America/New_York.");
+        RuleFor(v => v.AddressOrServiceArea).NotEmpty().MaximumLength(500).WithName("addressOrServiceArea");
+        RuleFor(v => v.CoordinatorEmail).Cascade(CascadeMode.Stop).NotEmpty().EmailAddress().WithName("coordinatorEmail");
+        RuleFor(v => v.SessionLength).InclusiveBetween(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4)).WithName("sessionLength")
+            .WithMessage("sessionLength must be between 15 minutes and 4 hours.");
+
+        RuleFor(v => v.Consent).NotNull().WithName("consent");
+        RuleFor(v => v.Consent.Version).NotEmpty().MaximumLength(40).When(v => v.Consent is not null).WithName("consent.version");
+        RuleFor(v => v.Consent.Title).NotEmpty().When(v => v.Consent is not null).WithName("consent.title");
+        RuleFor(v => v.Consent.Text).Must(t => !string.IsNullOrWhiteSpace(t)).When(v => v.Consent is not null).WithName("consent.text")
+            .WithMessage("consent.text must not be empty: it is what the client signs.");
+
+        RuleFor(v => v.Therapists).Cascade(CascadeMode.Stop).NotEmpty().WithName("therapists").WithMessage("therapists must list at least one therapist.")
+            .Must(t => t.Select(x => x.TherapistId).Distinct(StringComparer.Ordinal).Count() == t.Count)
+            .WithMessage("therapists must have distinct ids.");
+        RuleForEach(v => v.Therapists).ChildRules(therapist =>
+        {
+            therapist.RuleFor(t => t.TherapistId).Cascade(CascadeMode.Stop).NotEmpty().Matches(IdPattern).WithName("therapistId")
+                .WithMessage("therapistId must be a slug: lower-case letters, digits and dashes.");
+            therapist.RuleFor(t => t.TherapistName).NotEmpty().WithName("therapistName");
+            therapist.RuleFor(t => t.Windows).Cascade(CascadeMode.Stop).NotEmpty().WithName("windows")
+                .Must(NoOverlap).WithMessage("windows of one therapist must not overlap on the same day.");
+            therapist.RuleForEach(t => t.Windows).Must(w => w.Start < w.End).WithName("windows")
+                .WithMessage("Each window must start before it ends.");
+        }).OverridePropertyName("therapists");
+        RuleForEach(v => v.Therapists).Must((venue, t) => t.Windows.All(w => w.Start >= w.End || w.End - w.Start >= venue.SessionLength))
+            .WithName("therapists").WithMessage("Every window must be at least one session long.");
+    }
+
+    /// <summary>Every error by JSON path (camelCase, <c>therapists[0].windows[1]</c>); empty when the venue is valid.</summary>
+    public static IReadOnlyDictionary<string, string[]> ErrorsOf(Venue venue)
+    {
+        ArgumentNullException.ThrowIfNull(venue);
+        return new VenueValidator().Validate(venue).Errors
+            .GroupBy(e => string.Join('.', e.PropertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..])),
+                StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal);
+    }
+
+    public static bool IsKnownTimeZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    private static bool NoOverlap(IReadOnlyList<WeeklyWindow> windows) =>
+        windows.GroupBy(w => w.Day).All(day =>
+        {
+            var ordered = day.OrderBy(w => w.Start).ToList();
+            return ordered.Zip(ordered.Skip(1)).All(pair => pair.First.End <= pair.Second.Start);
+        });
+}
