@@ -12,4 +12,12 @@ public static class ApiRoutes
 
     /// <summary>The oncologist's release form, opened from the signed link in the release email (see SignedLinks).</summary>
     public const string ReleaseForm = "release/{token}";
+
+    // The client's and clinicians' pages: signed links (see SignedLinks), and the therapist's plan behind practice auth.
+    public const string IntakeForm = "intake/{token}";
+    public const string ConsentForm = "consent/{token}";
+    public const string ConsentWithdrawal = "consent/{token}/withdraw";
+    public const string SurveyForm = "survey/{token}";
+    public const string CareTeamSummary = "summary/{token}";
+    public const string ReferralPlan = "referrals/{id}/plan";
 }

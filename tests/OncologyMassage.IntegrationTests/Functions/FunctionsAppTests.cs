@@ -78,9 +78,11 @@ public sealed class FunctionsAppTests
             .ToArray();
         Assert.Equal(expected, listed);
         Assert.Equal(
-            ["GetReferral:httpTrigger", "GetReferralTimeline:httpTrigger", "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
-             "ReferralOrchestration:orchestrationTrigger", "SendMdReleaseRequest:activityTrigger", "ShowReleaseForm:httpTrigger",
-             "SubmitReferral:httpTrigger", "SubmitReleaseForm:httpTrigger"],
+            ["GetReferral:httpTrigger", "GetReferralPlan:httpTrigger", "GetReferralTimeline:httpTrigger", "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
+             "ReferralOrchestration:orchestrationTrigger", "SendMdReleaseRequest:activityTrigger", "ShowCareTeamSummary:httpTrigger",
+             "ShowConsentForm:httpTrigger", "ShowConsentWithdrawal:httpTrigger", "ShowIntakeForm:httpTrigger", "ShowReleaseForm:httpTrigger",
+             "ShowSurveyForm:httpTrigger", "SubmitConsentForm:httpTrigger", "SubmitConsentWithdrawal:httpTrigger", "SubmitIntakeForm:httpTrigger",
+             "SubmitReferral:httpTrigger", "SubmitReleaseForm:httpTrigger", "SubmitSurveyForm:httpTrigger"],
             listed);
     }
 
@@ -93,7 +95,10 @@ public sealed class FunctionsAppTests
 
         Assert.Equal("api", prefix);
         Assert.Equal(
-            ["post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/timeline", "get /api/release/{token}", "post /api/release/{token}"],
+            ["get /api/consent/{token}", "post /api/consent/{token}", "get /api/consent/{token}/withdraw", "post /api/consent/{token}/withdraw",
+             "get /api/intake/{token}", "post /api/intake/{token}",
+             "post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/plan", "get /api/referrals/{id}/timeline",
+             "get /api/release/{token}", "post /api/release/{token}", "get /api/summary/{token}", "get /api/survey/{token}", "post /api/survey/{token}"],
             routes);
         Assert.Equal(Functions().Count(f => HasTrigger<HttpTriggerAttribute>(f.Method)), routes.Count());
     }
