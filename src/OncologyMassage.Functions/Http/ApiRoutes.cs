@@ -31,4 +31,11 @@ public static class ApiRoutes
     public const string SmsInbound = "sms/inbound";
     public const string SmsStatus = "sms/status";
     public const string EmailEvents = "email/events";
+    // The client's and clinicians' pages: signed links (see SignedLinks), and the therapist's plan behind practice auth.
+    public const string IntakeForm = "intake/{token}";
+    public const string ConsentForm = "consent/{token}";
+    public const string ConsentWithdrawal = "consent/{token}/withdraw";
+    public const string SurveyForm = "survey/{token}";
+    public const string CareTeamSummary = "summary/{token}";
+    public const string ReferralPlan = "referrals/{id}/plan";
 }

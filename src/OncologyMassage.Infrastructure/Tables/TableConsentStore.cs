@@ -29,6 +29,7 @@ public sealed class TableConsentStore(StorageTables tables) : IConsentStore
                 [nameof(ConsentRecord.SignerUserAgent)] = record.SignerUserAgent,
                 [nameof(ConsentRecord.WithdrawnAt)] = record.WithdrawnAt,
                 [nameof(ConsentRecord.WithdrawalReason)] = record.WithdrawalReason,
+                [nameof(ConsentRecord.VisitAddress)] = record.VisitAddress,
             }, cancellationToken);
             return true;
         }
@@ -60,6 +61,7 @@ public sealed class TableConsentStore(StorageTables tables) : IConsentStore
         {
             WithdrawnAt = e.GetDateTimeOffset(nameof(ConsentRecord.WithdrawnAt)),
             WithdrawalReason = e.GetString(nameof(ConsentRecord.WithdrawalReason)),
+            VisitAddress = e.GetString(nameof(ConsentRecord.VisitAddress)),
         };
     }
 

@@ -32,4 +32,7 @@ public sealed record ConsentRecord(
     public DateTimeOffset? WithdrawnAt { get; init; }
 
     public string? WithdrawalReason { get; init; }
+
+    /// <summary>For an in-home venue: the visit address the client confirmed when signing.</summary>
+    public string? VisitAddress { get; init; }
 }

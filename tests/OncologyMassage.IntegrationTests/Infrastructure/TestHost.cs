@@ -47,8 +47,13 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartAsync(AzuriteFixture azurite, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null) =>
         StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], releaseReminderAfter, releaseExpiresAfter);
 
+    /// <summary>Starts a host with extra services registered before the app's own (the app's registrations win).</summary>
+    public static Task<TestHost> StartWithServicesAsync(AzuriteFixture azurite, Action<IServiceCollection> services) =>
+        StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], services: services);
+
     /// <summary>Starts a host on an existing task hub and table prefix (a restart of the same deployment).</summary>
-    public static async Task<TestHost> StartAsync(AzuriteFixture azurite, string hub, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null)
+    public static async Task<TestHost> StartAsync(AzuriteFixture azurite, string hub, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null,
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var settings = new Dictionary<string, string?>
@@ -67,7 +72,11 @@ public sealed class TestHost : IAsyncDisposable
             ["Workflow:ActivityRetryInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        var app = await LocalHostApp.BuildAsync([], b => b.Configuration.AddInMemoryCollection(settings), TestContext.Current.CancellationToken);
+        var app = await LocalHostApp.BuildAsync([], b =>
+        {
+            b.Configuration.AddInMemoryCollection(settings);
+            services?.Invoke(b.Services);
+        }, TestContext.Current.CancellationToken);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         http.DefaultRequestHeaders.Add("X-Api-Key", DemoPracticeKey);

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Workflow.Links;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// The care-team summary behind the signed summary link the referring oncologist receives: read-only, so not single-use,
+/// but it expires. It stays readable after the referral closes (that is when it is most useful).
+/// </summary>
+public sealed class CareTeamSummaryFunctions(SignedLinks links, IReferralStore referrals, ISessionStore sessions)
+{
+    [Function(nameof(ShowCareTeamSummary))]
+    public async Task<IActionResult> ShowCareTeamSummary(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CareTeamSummary)] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Summary, request, token, cancellationToken, openWhenClosed: true);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var given = await sessions.ListSessionsAsync(referral!.Id, cancellationToken);
+        var followUps = await sessions.ListFollowUpsAsync(referral.Id, cancellationToken);
+        return new HtmlResult(StatusCodes.Status200OK, SummaryPage.Render(referral, given, followUps));
+    }
+}

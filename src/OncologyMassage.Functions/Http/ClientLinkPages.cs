@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Workflow.Links;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// What every signed-link page (intake, consent, survey, summary) does first: check the token and find its referral.
+/// Tampered or foreign tokens and unknown referrals are 404, expired links 410; browsers get a page, JSON callers
+/// problem details.
+/// </summary>
+internal static class ClientLinkPages
+{
+    public static async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
+        SignedLinks links, IReferralStore referrals, string purpose, HttpRequest request, string token, CancellationToken cancellationToken, bool openWhenClosed = false)
+    {
+        var link = links.Check(purpose, token);
+        var referral = link.Status == LinkStatus.Invalid ? null : await referrals.GetAsync(link.ReferralId, cancellationToken);
+        if (referral is null)
+        {
+            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status404NotFound, "not-found", "This link is not valid",
+                "Check that the whole link was copied from the message, or ask the venue to send it again."));
+        }
+
+        if (link.Status == LinkStatus.Expired)
+        {
+            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status410Gone, "link-expired", "This link has expired",
+                "Ask the venue to send you a new link."));
+        }
+
+        if (!openWhenClosed && referral.Stage.IsClosed())
+        {
+            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status409Conflict, "referral-closed", "This referral is closed",
+                "There is nothing more to fill in. Contact the venue with any question."));
+        }
+
+        return (referral, link.ExpiresAt, null);
+    }
+
+    public static IActionResult Refuse(HttpRequest request, int status, string type, string title, string detail) =>
+        WantsJson(request) ? Problems.Create(request, status, type, title, detail) : new HtmlResult(status, PageKit.Message(title, detail));
+
+    public static IActionResult UnsupportedForm(HttpRequest request) =>
+        Problems.Create(request, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type.",
+            "Post the form as application/x-www-form-urlencoded.");
+
+    public static bool WantsJson(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
+
+    public static string? UserAgent(HttpRequest request) =>
+        request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 500)] : null;
+}

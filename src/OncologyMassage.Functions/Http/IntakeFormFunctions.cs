@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Workflow.Links;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// The client's intake form behind the signed intake link: GET shows it, POST validates it, stores it once (the insert
+/// makes the link single-use) and tells the waiting orchestration. The answers stay in the Intakes table: the event,
+/// the logs and the problem details carry none of them.
+/// </summary>
+public sealed partial class IntakeFormFunctions(
+    SignedLinks links,
+    IReferralStore referrals,
+    IIntakeStore intakes,
+    TimeProvider clock,
+    ILogger<IntakeFormFunctions> logger)
+{
+    [Function(nameof(ShowIntakeForm))]
+    public async Task<IActionResult> ShowIntakeForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.IntakeForm)] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
+        return refusal ?? new HtmlResult(StatusCodes.Status200OK,
+            IntakePages.Form(referral!.Referral.Client.GivenName, IntakeForm.Empty, new Dictionary<string, string[]>(), expiresAt));
+    }
+
+    [Function(nameof(SubmitIntakeForm))]
+    public async Task<IActionResult> SubmitIntakeForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.IntakeForm)] HttpRequest request,
+        string token,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return ClientLinkPages.UnsupportedForm(request);
+        }
+
+        var form = IntakeForm.Read(await request.ReadFormAsync(cancellationToken));
+        var now = clock.GetUtcNow();
+        var (intake, errors) = form.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        if (intake is null)
+        {
+            return ClientLinkPages.WantsJson(request)
+                ? Problems.Validation(request, errors)
+                : new HtmlResult(StatusCodes.Status400BadRequest, IntakePages.Form(referral!.Referral.Client.GivenName, form, errors, expiresAt));
+        }
+
+        if (!await intakes.TryRecordAsync(new IntakeRecord(referral!.Id, intake, now), cancellationToken))
+        {
+            return AlreadySent(request);
+        }
+
+        try
+        {
+            await durable.RaiseEventAsync(referral.Id, WorkflowEvents.IntakeSubmitted, new FormSubmitted(now), cancellationToken);
+        }
+        catch
+        {
+            await intakes.DeleteAsync(referral.Id, CancellationToken.None); // let the client send it again
+            throw;
+        }
+
+        LogSubmitted(logger, referral.Id);
+        return ClientLinkPages.WantsJson(request)
+            ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, submittedAt = now })
+            : new HtmlResult(StatusCodes.Status200OK, PageKit.Message("Thank you",
+                "Your answers are with your therapist, who will adapt your session to them. The venue will contact you to book your session."));
+    }
+
+    private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        var opened = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Intake, request, token, cancellationToken);
+        if (opened.Refusal is null && await intakes.GetAsync(opened.Referral!.Id, cancellationToken) is not null)
+        {
+            return (null, opened.ExpiresAt, AlreadySent(request));
+        }
+
+        return opened;
+    }
+
+    private static IActionResult AlreadySent(HttpRequest request) =>
+        ClientLinkPages.Refuse(request, StatusCodes.Status409Conflict, "already-submitted", "Your answers were already sent",
+            "This form works once. If something has changed, tell the venue or your therapist before your session.");
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Intake for referral {ReferralId} recorded")]
+    private static partial void LogSubmitted(ILogger logger, string referralId);
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// The therapist's adaptation plan: the latest plan version of a referral, as a page for browsers (Accept: text/html) and
+/// as JSON otherwise. Authenticated like GET referrals/{id}: the practice key, and only that practice's referrals.
+/// </summary>
+public sealed class PlanFunctions(IReferralStore referrals, IPlanStore plans, PracticeAuthentication authentication)
+{
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    [Function(nameof(GetReferralPlan))]
+    public async Task<IActionResult> GetReferralPlan(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralPlan)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (practice, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
+        if (practice is null)
+        {
+            return refusal!;
+        }
+
+        // Same rule as GET referrals/{id}: an id that is not "ref-" + 32 lower-case hex is not looked up.
+        var referral = id is { Length: 36 } && id.StartsWith("ref-", StringComparison.Ordinal) && !id.AsSpan(4).ContainsAnyExcept(LowerHex)
+            ? await referrals.GetAsync(id, cancellationToken)
+            : null;
+        if (referral is null || referral.PracticeId != practice.Id)
+        {
+            return Problems.NotFound(request, $"There is no referral {id}.");
+        }
+
+        var record = await plans.GetLatestAsync(referral.Id, cancellationToken);
+        if (record is null)
+        {
+            return Problems.Create(request, StatusCodes.Status404NotFound, "no-plan", "There is no plan yet.",
+                "The adaptation plan is computed when the release and the intake arrive.");
+        }
+
+        return WantsHtml(request)
+            ? new HtmlResult(StatusCodes.Status200OK, PlanPage.Render(referral, record))
+            : new ApiResult(StatusCodes.Status200OK, PlanView.From(record));
+    }
+
+    private static bool WantsHtml(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+}
+
+/// <summary>The plan as JSON: its lines in the order shown (section, text, reason), holds, basis and version.</summary>
+public sealed record PlanView(
+    string ReferralId,
+    int Version,
+    DateTimeOffset CreatedAt,
+    string Basis,
+    string PlanBasis,
+    string? HoldsClearedBy,
+    bool NeedsMdInput,
+    int MaxPressure,
+    IReadOnlyList<Position> AllowedPositions,
+    IReadOnlyList<PlanHoldView> Holds,
+    IReadOnlyList<PlanRenderer.PlanLine> Lines)
+{
+    public static PlanView From(PlanRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var plan = record.Plan;
+        return new PlanView(record.ReferralId, record.Version, record.CreatedAt, record.Basis, plan.Basis, record.HoldsClearedBy, plan.NeedsMdInput,
+            plan.MaxPressure, plan.AllowedPositions, plan.OrderedHolds.Select(h => new PlanHoldView(h.Kind, h.Reason, h.QuestionForMd)).ToArray(),
+            PlanRenderer.Lines(plan));
+    }
+}
+
+public sealed record PlanHoldView(HoldKind Kind, string Reason, string QuestionForMd);

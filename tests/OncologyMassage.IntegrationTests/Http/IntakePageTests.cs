@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Links;
+
+namespace OncologyMassage.IntegrationTests.Http;
+
+/// <summary>The client's intake link: the form, one stored intake per referral, and every refusal storing nothing.</summary>
+public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private TestHost host = null!;
+
+    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    private static Dictionary<string, string> Answers() => new()
+    {
+        ["cancerType"] = "Breast cancer",
+        ["chemo"] = "yes",
+        ["chemoStart"] = "2026-07-01",
+        ["surgery0Procedure"] = "Lumpectomy",
+        ["surgery0Date"] = "2026-06-02",
+        ["surgery0Region"] = "chest",
+        ["surgery0Side"] = "left",
+        ["surgery0Nodes"] = "armpit",
+        ["surgery0NodesSide"] = "left",
+        ["surgery0NodesCount"] = "3",
+        ["port"] = "yes",
+        ["portRegion"] = "chest",
+        ["portSide"] = "right",
+        ["plateletsValue"] = "180000",
+        ["plateletsDate"] = "2026-11-01",
+        ["pain"] = "3",
+        ["careTeamName"] = "Nurse Joy",
+        ["careTeamPermission"] = "yes",
+    };
+
+    [Fact]
+    public async Task ShowIntakeForm_ValidLink_ShowsAnAccessibleFormWithEverySection()
+    {
+        var id = await ClientLinks.SubmitReferralAsync(host);
+
+        using var page = await host.Http.GetAsync(ClientLinks.Link(host, LinkPurposes.Intake, id), TestContext.Current.CancellationToken);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        foreach (var legend in new[] { "Your cancer and treatments", "Surgeries", "Radiation therapy", "Medical devices", "blood tests", "Blood clots",
+            "Bones and brain", "neuropathy", "Lymphedema", "Skin changes", "How you feel now", "Medicines and comfort", "Today", "care team" })
+        {
+            Assert.Contains(legend, html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<label for=\"cancerType\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitIntakeForm_Valid_StoresTheIntakeOnce()
+    {
+        var id = await ClientLinks.SubmitReferralAsync(host);
+
+        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Intake, id), Answers());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var row = Assert.Single(await host.RowsAsync(StorageTables.Intakes));
+        Assert.Equal(id, row.PartitionKey);
+        using var intake = JsonDocument.Parse(row.GetString("Intake"));
+        Assert.Equal("UpperQuadrant", intake.RootElement.GetProperty("surgeries")[0].GetProperty("nodes").GetProperty("site").GetProperty("region").GetString());
+        Assert.Equal(180000, intake.RootElement.GetProperty("labs").GetProperty("platelets").GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public async Task SubmitIntakeForm_LinkUsedTwice_Returns409AndKeepsTheFirst()
+    {
+        var id = await ClientLinks.SubmitReferralAsync(host);
+        var link = ClientLinks.Link(host, LinkPurposes.Intake, id);
+        using var first = await ClientLinks.PostFormAsync(host, link, Answers());
+
+        using var second = await ClientLinks.PostFormAsync(host, link, new Dictionary<string, string>(Answers()) { ["cancerType"] = "Other" });
+        using var reopened = await host.Http.GetAsync(link, TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.Conflict), (first.StatusCode, second.StatusCode, reopened.StatusCode));
+        Assert.Contains("Breast cancer", Assert.Single(await host.RowsAsync(StorageTables.Intakes)).GetString("Intake"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitIntakeForm_Invalid_Returns400WithTheErrorsByTheFieldsAndStoresNothing()
+    {
+        var id = await ClientLinks.SubmitReferralAsync(host);
+        var link = ClientLinks.Link(host, LinkPurposes.Intake, id);
+        var invalid = new Dictionary<string, string>(Answers()) { ["cancerType"] = "", ["surgery0NodesSide"] = "", ["plateletsDate"] = "01/11/2026" };
+
+        using var page = await ClientLinks.PostFormAsync(host, link, invalid);
+        using var problem = await ClientLinks.PostFormAsync(host, link, invalid, acceptJson: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("role=\"alert\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"cancerType-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Lumpectomy\"", html, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (problem.StatusCode, problem.Content.Headers.ContentType?.MediaType));
+        var errors = (await problem.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+        Assert.Equal(["cancerType", "plateletsDate"], errors.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
+    }
+
+    [Fact]
+    public async Task SubmitIntakeForm_DomainRuleBroken_Returns400OnThatSurgeryRow()
+    {
+        var id = await ClientLinks.SubmitReferralAsync(host);
+        var noSide = new Dictionary<string, string>(Answers()) { ["surgery0NodesSide"] = "" };
+
+        using var problem = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Intake, id), noSide, acceptJson: true);
+
+        var errors = (await problem.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+        Assert.Equal("surgery0", Assert.Single(errors.EnumerateObject()).Name);
+        Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SubmitIntakeForm_TamperedLink_Returns404AndStoresNothing(bool acceptJson)
+    {
+        var id = await ClientLinks.SubmitReferralAsync(host);
+
+        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Tampered(ClientLinks.Link(host, LinkPurposes.Intake, id)), Answers(), acceptJson);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(acceptJson ? "application/problem+json" : "text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
+    }
+
+    [Fact]
+    public async Task ShowIntakeForm_LinkForAnotherPurpose_Returns404()
+    {
+        var id = await ClientLinks.SubmitReferralAsync(host);
+
+        using var response = await host.Http.GetAsync("api/intake/" + ClientLinks.Link(host, LinkPurposes.Survey, id).Split('/')[^1], TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SubmitIntakeForm_ExpiredLink_Returns410AndStoresNothing()
+    {
+        var id = await ClientLinks.SubmitReferralAsync(host);
+
+        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Intake, id, TimeSpan.FromDays(-1)), Answers());
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
+    }
+}

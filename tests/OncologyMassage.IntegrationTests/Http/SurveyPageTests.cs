@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Domain.Outcomes;
+using OncologyMassage.Domain.Replies;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Links;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.IntegrationTests.Http;
+
+/// <summary>The +7 day survey link: ratings as given (blank is not zero), red-flag screening, one answer per session.</summary>
+public sealed class SurveyPageTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private TestHost host = null!;
+
+    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    private ISessionStore Sessions => host.App.Services.GetRequiredService<ISessionStore>();
+
+    private async Task<string> ReferralWithSessionsAsync(int count)
+    {
+        var id = await ClientLinks.SubmitReferralAsync(host);
+        for (var n = 1; n <= count; n++)
+        {
+            await Sessions.TryRecordSessionAsync(new SessionRecord(id, "harbor-infusion-center", n, DateTimeOffset.UtcNow.AddDays(-7), "therapist-1", 2, [],
+                "Supine", new SymptomRatings(pain: 4), new SymptomRatings(pain: 2), null, null), TestContext.Current.CancellationToken);
+        }
+
+        return id;
+    }
+
+    [Fact]
+    public async Task SubmitSurveyForm_SomeRatingsBlank_StoresOnlyTheRatingsGivenAsTheLatestSessionsSurvey()
+    {
+        var id = await ReferralWithSessionsAsync(2);
+
+        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Survey, id),
+            new Dictionary<string, string> { ["pain"] = "0", ["sleep"] = "", ["wellBeing"] = "3", ["changes"] = "Nothing new, slept well" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var followUp = Assert.Single(await Sessions.ListFollowUpsAsync(id, TestContext.Current.CancellationToken));
+        Assert.Equal(("survey-2", 2, FollowUpKind.Email7Days, true, RedFlagLevel.None), (followUp.FollowUpId, followUp.SessionNumber, followUp.Kind, followUp.Replied, followUp.RedFlag));
+        Assert.Equal([(FollowUpItem.Pain, 0), (FollowUpItem.WellBeing, 3)], followUp.Ratings.Select(r => (r.Item, r.Score)).Order());
+    }
+
+    [Fact]
+    public async Task SubmitSurveyForm_ImmediateRedFlag_TellsTheClientToCallNowAndStoresTheFlag()
+    {
+        var id = await ReferralWithSessionsAsync(1);
+
+        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Survey, id),
+            new Dictionary<string, string> { ["changes"] = "I have chest pain and I am coughing blood" });
+
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("triage line or emergency services now", html, StringComparison.Ordinal);
+        Assert.Equal(RedFlagLevel.Immediate, Assert.Single(await Sessions.ListFollowUpsAsync(id, TestContext.Current.CancellationToken)).RedFlag);
+    }
+
+    [Fact]
+    public async Task SubmitSurveyForm_AnsweredTwiceForTheSameSession_Returns409AndKeepsTheFirst()
+    {
+        var id = await ReferralWithSessionsAsync(1);
+        var link = ClientLinks.Link(host, LinkPurposes.Survey, id);
+        using var first = await ClientLinks.PostFormAsync(host, link, new Dictionary<string, string> { ["pain"] = "2" });
+
+        using var second = await ClientLinks.PostFormAsync(host, link, new Dictionary<string, string> { ["pain"] = "9" });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict), (first.StatusCode, second.StatusCode));
+        Assert.Equal(2, Assert.Single(Assert.Single(await Sessions.ListFollowUpsAsync(id, TestContext.Current.CancellationToken)).Ratings).Score);
+    }
+
+    [Fact]
+    public async Task SubmitSurveyForm_OutOfRangeOrEmpty_Returns400AndStoresNothing()
+    {
+        var id = await ReferralWithSessionsAsync(1);
+        var link = ClientLinks.Link(host, LinkPurposes.Survey, id);
+
+        using var outOfRange = await ClientLinks.PostFormAsync(host, link, new Dictionary<string, string> { ["pain"] = "11" }, acceptJson: true);
+        using var empty = await ClientLinks.PostFormAsync(host, link, new Dictionary<string, string> { ["pain"] = "" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (outOfRange.StatusCode, empty.StatusCode));
+        Assert.Empty(await Sessions.ListFollowUpsAsync(id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SubmitSurveyForm_TamperedLink_Returns404AndStoresNothing()
+    {
+        var id = await ReferralWithSessionsAsync(1);
+
+        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Tampered(ClientLinks.Link(host, LinkPurposes.Survey, id)),
+            new Dictionary<string, string> { ["pain"] = "2" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Sessions), r => r.RowKey.StartsWith("f|", StringComparison.Ordinal));
+    }
+}
