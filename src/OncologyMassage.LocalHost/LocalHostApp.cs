@@ -6,6 +6,7 @@ using OncologyMassage.Infrastructure.Venues;
 using OncologyMassage.Workflow.Ports;
 using OncologyMassage.LocalHost.Azurite;
 using OncologyMassage.LocalHost.Demo;
+using OncologyMassage.LocalHost.Dev;
 using OncologyMassage.LocalHost.Engine;
 using OncologyMassage.LocalHost.Http;
 
@@ -62,6 +63,18 @@ public static partial class LocalHostApp
                 .Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
         }
 
+        // The simulated phone (dev outbox only) signs its replies like Twilio; with no token configured, one per run.
+        var devPhone = DevPhone.IsEnabled(builder.Configuration);
+        if (devPhone && string.IsNullOrEmpty(builder.Configuration["Twilio:AuthToken"]))
+        {
+            builder.Configuration["Twilio:AuthToken"] = DevPhone.NewDevAuthToken();
+        }
+
+        if (devPhone)
+        {
+            builder.Services.AddHttpClient(DevPhone.HttpClientName);
+        }
+
         builder.Configuration[AppSettings.HostStorage] = connectionString;
         builder.Services.AddSingleton(options);
         builder.Services.AddOncologyMassageHttp(builder.Configuration);
@@ -87,6 +100,11 @@ public static partial class LocalHostApp
         app.UseStatusCodePages();
         var routePrefix = FunctionRouteMapper.ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json"));
         app.MapHttpFunctions(typeof(ReferralFunctions).Assembly, routePrefix);
+        if (devPhone)
+        {
+            app.MapDevPhone(routePrefix);
+        }
+
         if (azurite is not null)
         {
             // Stop exactly the Azurite this host started, after the engine has stopped.
