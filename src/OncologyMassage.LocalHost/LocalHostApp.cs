@@ -82,6 +82,7 @@ public static partial class LocalHostApp
         await SeedDemoPracticeAsync(app, cancellationToken);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboardAtRoot(); // the coordinators' dashboard at "/"
         var routePrefix = FunctionRouteMapper.ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json"));
         app.MapHttpFunctions(typeof(ReferralFunctions).Assembly, routePrefix);
         if (azurite is not null)

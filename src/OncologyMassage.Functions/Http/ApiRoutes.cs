@@ -12,4 +12,7 @@ public static class ApiRoutes
 
     /// <summary>The oncologist's release form, opened from the signed link in the release email (see SignedLinks).</summary>
     public const string ReleaseForm = "release/{token}";
+
+    /// <summary>The coordinators' dashboard: static files (the page itself holds no data).</summary>
+    public const string Dashboard = "dashboard/{*path}";
 }
