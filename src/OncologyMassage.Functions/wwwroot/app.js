@@ -123,6 +123,7 @@ const state = {
   returnFocus: null,
   timer: null,
   busy: false,
+  pending: false,
 };
 
 function announce(message) {
@@ -558,13 +559,13 @@ export function renderChart(changes) {
     chart.append(svg('text', { x: 8, y: y + 36, 'font-size': 12 }, `n = ${c.n}`));
     const pre = Math.max(0, Math.min(10, Number(c.meanPre) || 0));
     const post = Math.max(0, Math.min(10, Number(c.meanPost) || 0));
-    chart.append(svg('rect', { x: left, y: y + 4, width: Math.max(1, pre * scale), height: 18, fill: 'var(--pre)', 'data-series': 'pre' }));
+    chart.append(svg('rect', { x: left, y: y + 4, width: Math.max(1, pre * scale), height: 18, class: 'bar pre', 'data-series': 'pre' }));
     chart.append(svg('text', { x: left + pre * scale + 6, y: y + 18 }, `before ${fixed(c.meanPre)}`));
-    chart.append(svg('rect', { x: left, y: y + 24, width: Math.max(1, post * scale), height: 18, fill: 'var(--post)', 'data-series': 'post' }));
+    chart.append(svg('rect', { x: left, y: y + 24, width: Math.max(1, post * scale), height: 18, class: 'bar post', 'data-series': 'post' }));
     chart.append(svg('text', { x: left + post * scale + 6, y: y + 38 }, `after ${fixed(c.meanPost)}`));
   });
   const axisY = 10 + changes.length * rowHeight;
-  chart.append(svg('line', { x1: left, y1: axisY, x2: left + 10 * scale, y2: axisY, stroke: '#4a5058' }));
+  chart.append(svg('line', { x1: left, y1: axisY, x2: left + 10 * scale, y2: axisY, class: 'axis' }));
   for (const tick of [0, 5, 10]) chart.append(svg('text', { x: left + tick * scale - 4, y: axisY + 16, 'font-size': 12 }, String(tick)));
   return chart;
 }
@@ -572,7 +573,12 @@ export function renderChart(changes) {
 // ---- Refresh and polling --------------------------------------------------------------------------------------
 
 async function refresh({ reset = true } = {}) {
-  if (!state.me || state.busy) return;
+  if (!state.me) return;
+  if (state.busy) {
+    // A filter change or an action while a poll is in flight: run once more when it ends, so nothing is lost.
+    state.pending = true;
+    return;
+  }
   state.busy = true;
   try {
     if (state.view === 'pipeline') await loadPipeline({ reset });
@@ -589,6 +595,10 @@ async function refresh({ reset = true } = {}) {
     }
   } finally {
     state.busy = false;
+    if (state.pending) {
+      state.pending = false;
+      refresh({ reset: true });
+    }
   }
 }
 

@@ -78,7 +78,8 @@ public sealed class FunctionsAppTests
             .ToArray();
         Assert.Equal(expected, listed);
         Assert.Equal(
-            ["GetReferral:httpTrigger", "GetReferralTimeline:httpTrigger", "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
+            ["GetDashboardFile:httpTrigger",
+             "GetReferral:httpTrigger", "GetReferralTimeline:httpTrigger", "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
              "ReferralOrchestration:orchestrationTrigger", "SendMdReleaseRequest:activityTrigger", "ShowReleaseForm:httpTrigger",
              "SubmitReferral:httpTrigger", "SubmitReleaseForm:httpTrigger"],
             listed);
@@ -93,7 +94,8 @@ public sealed class FunctionsAppTests
 
         Assert.Equal("api", prefix);
         Assert.Equal(
-            ["post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/timeline", "get /api/release/{token}", "post /api/release/{token}"],
+            ["get /api/dashboard/{*path}",
+             "post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/timeline", "get /api/release/{token}", "post /api/release/{token}"],
             routes);
         Assert.Equal(Functions().Count(f => HasTrigger<HttpTriggerAttribute>(f.Method)), routes.Count());
     }

@@ -19,7 +19,9 @@ public sealed class DashboardFunctions
         if (string.IsNullOrEmpty(path) && !(request.Path.Value ?? "").EndsWith('/'))
         {
             // The page's relative links (app.css, app.js, the API at ../) need the trailing slash.
-            return Task.FromResult<IActionResult>(new RedirectResult($"{request.PathBase}{request.Path}/", permanent: false));
+            // (A body-less ApiResult rather than RedirectResult: that one needs MVC's executors, which the local host lacks.)
+            return Task.FromResult<IActionResult>(new ApiResult(StatusCodes.Status302Found, null)
+                .WithHeader("Location", $"{request.PathBase}{request.Path}/"));
         }
 
         var file = DashboardFiles.Resolve(DashboardFiles.Root, path);
