@@ -98,6 +98,7 @@ public static partial class LocalHostApp
         await DemoVenues.SeedAsync(app.Services.GetRequiredService<IVenueStore>(), cancellationToken); // always: the README's curl sample needs its venue
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboardAtRoot(); // the coordinators' dashboard at "/"
         var routePrefix = FunctionRouteMapper.ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json"));
         app.MapHttpFunctions(typeof(ReferralFunctions).Assembly, routePrefix);
         if (devPhone)

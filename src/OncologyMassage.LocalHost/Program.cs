@@ -15,6 +15,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($$"""
 
         OncologyMassage local host is running on {{url}}
+          Dashboard for coordinators: {{url}}/
           POST {{url}}/api/referrals                 submit a referral (sample: docs/samples/referral.json)
           GET  {{url}}/api/referrals/{id}            where a referral stands
           GET  {{url}}/api/referrals/{id}/timeline   its timeline

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OncologyMassage.FunctionalTests.LocalHost;
+using OncologyMassage.LocalHost.Azurite;
+using static Microsoft.Playwright.Assertions;
+
+namespace OncologyMassage.FunctionalTests.Dashboard;
+
+/// <summary>
+/// The coordinators' dashboard against the local host as the README runs it (demo off), in headless Chromium: sign in
+/// as the demo coordinator of harbor-infusion-center, watch a referral submitted over the API appear in its column, open
+/// its timeline, answer the release from the simulated inbox, watch the card move, reply from the simulated phone.
+/// Needs the coordinator API, the dev sign-in and the dev outbox and phone routes (issue #7's API and the messaging work).
+/// </summary>
+public sealed partial class DashboardEndToEndTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IDisposable
+{
+    private const string Venue = "harbor-infusion-center";
+
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "om-ft-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was written.
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_ReferralSubmittedOverTheApi_AppearsInItsColumnAndMovesWhenTheReleaseIsAnswered()
+    {
+        var browser = chromium.Browser;
+        await using var host = await LocalHostProcess.StartAsync(dataFolder);
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        SetDefaultExpectTimeout(15_000);
+
+        // Sign in at the root URL as the demo coordinator of the sample referral's venue.
+        await page.GotoAsync(host.BaseAddress.ToString());
+        var coordinator = page.Locator("#coordinators li").Filter(new() { HasTextRegex = HarborVenue() }).GetByRole(AriaRole.Button);
+        await coordinator.ClickAsync();
+        await Expect(page.Locator("#filter-venue")).ToHaveValueAsync(Venue);
+
+        // A practice submits the sample referral; the board shows it in MdReleaseRequested.
+        var referralId = await SubmitSampleAsync(host.BaseAddress);
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('focus'))");
+        var card = page.Locator($"[data-stage=\"MdReleaseRequested\"] .card[data-referral-id=\"{referralId}\"]");
+        await Expect(card).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(card).ToContainTextAsync("A.S.");
+
+        // Its timeline, and the release email in the simulated inbox.
+        await card.ClickAsync();
+        await Expect(page.Locator("#timeline li[data-stage=\"MdReleaseRequested\"]").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#phone")).ToBeVisibleAsync();
+        var email = page.Locator("#phone-messages li[data-channel]").Filter(new() { HasTextRegex = ReleaseLink() });
+        await Expect(email.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("dashboard.png"), FullPage = true });
+
+        // The oncologist answers the release behind the link; the card moves to IntakePending by itself.
+        var link = ReleaseLink().Match(await email.First.InnerTextAsync()).Value;
+        await ApproveReleaseAsync(host.BaseAddress, new Uri(link));
+        await Expect(page.Locator($"[data-stage=\"IntakePending\"] .card[data-referral-id=\"{referralId}\"]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.Locator("#timeline li[data-stage=\"IntakePending\"]").First).ToBeVisibleAsync();
+
+        // The client replies from the simulated phone; the API accepts it.
+        await page.GetByLabel("Reply by SMS as the client").FillAsync("Feeling fine, thank you");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Expect(page.Locator("#announce")).ToHaveTextAsync("Reply sent.");
+        await Expect(page.Locator("#alert")).ToBeHiddenAsync();
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("dashboard-390.png"), FullPage = true });
+    }
+
+    private static async Task<string> SubmitSampleAsync(Uri baseAddress)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
+        var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
+        using var posted = await http.PostAsync("api/referrals", new StringContent(sample, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        return posted.Headers.Location!.OriginalString.Split('/')[^1];
+    }
+
+    /// <summary>
+    /// Posts the release form as the oncologist would (the form's own fields, as the --demo run answers it). The link's
+    /// host is the configured public URL; the path and token are what matter, so they go to this host.
+    /// </summary>
+    private static async Task ApproveReleaseAsync(Uri baseAddress, Uri link)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        using var response = await http.PostAsync(link.PathAndQuery.TrimStart('/'), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["decision"] = "approve", ["physicianName"] = "Dr. Rosa Demo", ["signature"] = "Dr. Rosa Demo", ["attest"] = "yes",
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [GeneratedRegex(@"harbor", RegexOptions.IgnoreCase)]
+    private static partial Regex HarborVenue();
+
+    [GeneratedRegex(@"https?://\S+/api/release/[^\s""<]+")]
+    private static partial Regex ReleaseLink();
+}
