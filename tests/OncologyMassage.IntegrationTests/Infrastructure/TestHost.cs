@@ -51,9 +51,13 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartWithServicesAsync(AzuriteFixture azurite, Action<IServiceCollection> services) =>
         StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], services: services);
 
+    /// <summary>Starts a host with settings of its own (e.g. every workflow duration shrunk) over the test defaults.</summary>
+    public static Task<TestHost> StartWithSettingsAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?> overrides) =>
+        StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], overrides: overrides);
+
     /// <summary>Starts a host on an existing task hub and table prefix (a restart of the same deployment).</summary>
     public static async Task<TestHost> StartAsync(AzuriteFixture azurite, string hub, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var settings = new Dictionary<string, string?>
@@ -70,8 +74,16 @@ public sealed class TestHost : IAsyncDisposable
             ["Workflow:ReleaseReminderAfter"] = (releaseReminderAfter ?? TimeSpan.FromHours(1)).ToString("c", CultureInfo.InvariantCulture),
             ["Workflow:ReleaseExpiresAfter"] = (releaseExpiresAfter ?? TimeSpan.FromHours(2)).ToString("c", CultureInfo.InvariantCulture),
             ["Workflow:ActivityRetryInterval"] = "00:00:00.100",
+            // No quiet hours in tests unless a test asks for them: results must not depend on the time of day.
+            ["Workflow:QuietHoursStart"] = "00:00:00",
+            ["Workflow:QuietHoursEnd"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var app = await LocalHostApp.BuildAsync([], b =>
         {
             b.Configuration.AddInMemoryCollection(settings);
