@@ -73,6 +73,8 @@ public static partial class LocalHostApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<DevSessionCookie>(); // coordinators' development sign-in (issue #7), local host only
+        builder.Services.AddSingleton<ICoordinatorSessionReader>(sp => sp.GetRequiredService<DevSessionCookie>());
         if (options.Demo)
         {
             builder.Services.AddHostedService<DemoReferrals>();
@@ -80,10 +82,12 @@ public static partial class LocalHostApp
 
         var app = builder.Build();
         await SeedDemoPracticeAsync(app, cancellationToken);
+        await DevSignIn.SeedDemoCoordinatorsAsync(app.Services, cancellationToken);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var routePrefix = FunctionRouteMapper.ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json"));
         app.MapHttpFunctions(typeof(ReferralFunctions).Assembly, routePrefix);
+        app.MapDevSignIn(routePrefix);
         if (azurite is not null)
         {
             // Stop exactly the Azurite this host started, after the engine has stopped.

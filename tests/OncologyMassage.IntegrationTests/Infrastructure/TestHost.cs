@@ -48,7 +48,8 @@ public sealed class TestHost : IAsyncDisposable
         StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], releaseReminderAfter, releaseExpiresAfter);
 
     /// <summary>Starts a host on an existing task hub and table prefix (a restart of the same deployment).</summary>
-    public static async Task<TestHost> StartAsync(AzuriteFixture azurite, string hub, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null)
+    public static async Task<TestHost> StartAsync(
+        AzuriteFixture azurite, string hub, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var settings = new Dictionary<string, string?>
@@ -67,7 +68,11 @@ public sealed class TestHost : IAsyncDisposable
             ["Workflow:ActivityRetryInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        var app = await LocalHostApp.BuildAsync([], b => b.Configuration.AddInMemoryCollection(settings), TestContext.Current.CancellationToken);
+        var app = await LocalHostApp.BuildAsync([], b =>
+        {
+            b.Configuration.AddInMemoryCollection(settings);
+            configure?.Invoke(b);
+        }, TestContext.Current.CancellationToken);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         http.DefaultRequestHeaders.Add("X-Api-Key", DemoPracticeKey);
@@ -135,11 +140,11 @@ public sealed class TestHost : IAsyncDisposable
         return instances;
     }
 
-    /// <summary>Rows in every table a request can write (the practice keys are seeded at start-up, not written by requests).</summary>
+    /// <summary>Rows in every table a request can write (practice keys and coordinators are seeded at start-up, not written by requests).</summary>
     public async Task<int> TotalRowsAsync()
     {
         var total = 0;
-        foreach (var table in StorageTables.All.Where(t => t != StorageTables.PracticeKeys))
+        foreach (var table in StorageTables.All.Where(t => t is not StorageTables.PracticeKeys and not StorageTables.Coordinators))
         {
             total += (await RowsAsync(table)).Count;
         }
