@@ -88,6 +88,8 @@ public static partial class LocalHostApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<DevSessionCookie>(); // coordinators' development sign-in (issue #7), local host only
+        builder.Services.AddSingleton<ICoordinatorSessionReader>(sp => sp.GetRequiredService<DevSessionCookie>());
         if (options.Demo)
         {
             builder.Services.AddHostedService<DemoReferrals>();
@@ -96,6 +98,7 @@ public static partial class LocalHostApp
         var app = builder.Build();
         await SeedDemoPracticeAsync(app, cancellationToken);
         await DemoVenues.SeedAsync(app.Services.GetRequiredService<IVenueStore>(), cancellationToken); // always: the README's curl sample needs its venue
+        await DevSignIn.SeedDemoCoordinatorsAsync(app.Services, cancellationToken);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDashboardAtRoot(); // the coordinators' dashboard at "/"
@@ -106,6 +109,7 @@ public static partial class LocalHostApp
             app.MapDevPhone(routePrefix);
         }
 
+        app.MapDevSignIn(routePrefix);
         if (azurite is not null)
         {
             // Stop exactly the Azurite this host started, after the engine has stopped.

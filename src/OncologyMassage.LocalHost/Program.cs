@@ -1,5 +1,6 @@
 using OncologyMassage.LocalHost;
 using OncologyMassage.LocalHost.Demo;
+using OncologyMassage.LocalHost.Http;
 
 // dotnet run --project src/OncologyMassage.LocalHost [-- --demo]
 // Starts Azurite, the Durable Task engine and the HTTP API on http://localhost:7071; Ctrl+C stops all of it.
@@ -20,6 +21,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
           GET  {{url}}/api/referrals/{id}            where a referral stands
           GET  {{url}}/api/referrals/{id}/timeline   its timeline
           Practice key for the samples: X-Api-Key: {{DemoReferrals.PracticeApiKey}}
+          Coordinators (development sign-in, a cookie): GET {{url}}/api/dev/coordinators, then
+            curl -c om.cookies -X POST {{url}}/api/dev/sign-in -H 'content-type: application/json' -d '{"coordinatorId":"{{DevSignIn.DemoCoordinators[0].Id}}"}'
+            curl -b om.cookies {{url}}/api/pipeline          (demo coordinators: {{string.Join(", ", DevSignIn.DemoCoordinators.Select(c => c.Id))}})
         Press Ctrl+C to stop (Azurite included).
 
         """);

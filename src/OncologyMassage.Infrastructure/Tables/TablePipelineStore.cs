@@ -44,7 +44,7 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
         var table = await tables.GetAsync(StorageTables.StageIndex, cancellationToken);
         var filter = Filter(query);
         var rows = new List<PipelineRow>();
-        var token = query.ContinuationToken;
+        var token = query.ContinuationToken is null ? null : DecodeToken(query.ContinuationToken);
 
         // A filtered query may come back with fewer rows than asked and a token: fetch whole server pages until the
         // page is full, the rows run out, or a few round trips have been spent (the caller continues with the token).
@@ -79,7 +79,21 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
             }
         }
 
-        return new PipelinePage(rows, token);
+        return new PipelinePage(rows, token is null ? null : EncodeToken(token));
+    }
+
+    /// <summary>The table's token, base64url-wrapped so it travels in a query string as one opaque word.</summary>
+    private static string EncodeToken(string token) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string DecodeToken(string token)
+    {
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var bytes = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, bytes, out var written) && written > 0
+            ? System.Text.Encoding.UTF8.GetString(bytes, 0, written)
+            : throw new InvalidContinuationTokenException("The continuation token is not one this API issued.");
     }
 
     public async Task<int> CountEnteredBeforeAsync(string venueId, Stage stage, DateTimeOffset enteredAtOrBefore, int cap, CancellationToken cancellationToken)

@@ -15,18 +15,23 @@ public sealed class OfferedSlots(IVenueStore venues, IBookingStore bookings, Tim
 
     public const int MaxSlots = 100;
 
+    /// <summary>The free slots, soonest first.</summary>
     public async Task<IReadOnlyList<Slot>> ForVenueAsync(string venueId, CancellationToken cancellationToken)
     {
-        var venue = await venues.GetAsync(venueId, cancellationToken);
-        if (venue is null)
-        {
-            return [];
-        }
-
         var now = clock.GetUtcNow();
-        var until = now + Horizon;
-        var booked = (await bookings.ListAsync(venueId, now, until, cancellationToken)).Select(b => b.Slot.Id).ToHashSet(StringComparer.Ordinal);
-        return Derive(venue, now, until).Where(s => !booked.Contains(s.Id)).Take(MaxSlots).ToArray();
+        var booked = (await bookings.ListAsync(venueId, now, now + Horizon, cancellationToken)).Select(b => b.Slot.Id).ToHashSet(StringComparer.Ordinal);
+        return (await AllAsync(venueId, cancellationToken)).Where(s => !booked.Contains(s.Id)).Take(MaxSlots).ToArray();
+    }
+
+    /// <summary>The slot with this id if the venue's hours offer it in the horizon, booked or not (a booking request's check).</summary>
+    public async Task<Slot?> FindAsync(string venueId, string slotId, CancellationToken cancellationToken) =>
+        (await AllAsync(venueId, cancellationToken)).FirstOrDefault(s => s.Id == slotId);
+
+    private async Task<IReadOnlyList<Slot>> AllAsync(string venueId, CancellationToken cancellationToken)
+    {
+        var venue = await venues.GetAsync(venueId, cancellationToken);
+        var now = clock.GetUtcNow();
+        return venue is null ? [] : Derive(venue, now, now + Horizon).ToArray();
     }
 
     internal static IEnumerable<Slot> Derive(Venue venue, DateTimeOffset fromUtc, DateTimeOffset untilUtc)

@@ -61,12 +61,11 @@ public sealed class ReferralActions(
             return ActionOutcome.WrongStage;
         }
 
-        var slot = (await slots.ForVenueAsync(referral.Referral.VenueId, cancellationToken)).FirstOrDefault(s => s.Id == slotId);
+        // Re-derived from the venue's hours, so a made-up, past or far-future slot id is refused; a taken one is a conflict.
+        var slot = await slots.FindAsync(referral.Referral.VenueId, slotId, cancellationToken);
         if (slot is null)
         {
-            // Not offered: unknown, past, outside the venue's hours, or already booked by someone.
-            var held = await bookings.FindAsync(referral.Referral.VenueId, referral.Id, cancellationToken);
-            return held?.Slot.Id == slotId ? ActionOutcome.Done : ActionOutcome.SlotNotOffered;
+            return ActionOutcome.SlotNotOffered;
         }
 
         if (!await bookings.TryBookAsync(slot, referral.Id, cancellationToken))

@@ -57,7 +57,7 @@ public sealed class TestHost : IAsyncDisposable
 
     /// <summary>Starts a host on an existing task hub and table prefix (a restart of the same deployment).</summary>
     public static async Task<TestHost> StartAsync(AzuriteFixture azurite, string hub, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null,
-        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? overrides = null)
+        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var settings = new Dictionary<string, string?>
@@ -88,6 +88,7 @@ public sealed class TestHost : IAsyncDisposable
         {
             b.Configuration.AddInMemoryCollection(settings);
             services?.Invoke(b.Services);
+            configure?.Invoke(b);
         }, TestContext.Current.CancellationToken);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -156,11 +157,11 @@ public sealed class TestHost : IAsyncDisposable
         return instances;
     }
 
-    /// <summary>Rows in every table a request can write (the practice keys and the venues are seeded at start-up, not written by requests).</summary>
+    /// <summary>Rows in every table a request can write (practice keys, venues and coordinators are seeded at start-up, not written by requests).</summary>
     public async Task<int> TotalRowsAsync()
     {
         var total = 0;
-        foreach (var table in StorageTables.All.Where(t => t is not StorageTables.PracticeKeys and not StorageTables.Venues))
+        foreach (var table in StorageTables.All.Where(t => t is not StorageTables.PracticeKeys and not StorageTables.Venues and not StorageTables.Coordinators))
         {
             total += (await RowsAsync(table)).Count;
         }

@@ -1,0 +1,237 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Access;
+using static OncologyMassage.IntegrationTests.Infrastructure.CoordinatorHost;
+
+namespace OncologyMassage.IntegrationTests.Http;
+
+/// <summary>
+/// Every caller has an identity and a scope: anonymous calls get 401, and every endpoint that takes a referral id
+/// answers 404 with no data to another venue's coordinator and to another practice (BOLA).
+/// </summary>
+public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string SessionBody =
+        """{"pressureUsed":2,"sitesAvoided":["chest:left"],"position":"supine","pre":{"pain":4,"anxiety":5},"post":{"pain":2,"anxiety":2}}""";
+
+    /// <summary>Every endpoint that takes a referral id, with a body a coordinator of the venue could send.</summary>
+    private static readonly (HttpMethod Method, string Path, string? Body)[] ReferralEndpoints =
+    [
+        (HttpMethod.Get, "api/referrals/{id}", null),
+        (HttpMethod.Get, "api/referrals/{id}/timeline", null),
+        (HttpMethod.Get, "api/referrals/{id}/slots", null),
+        (HttpMethod.Get, "api/referrals/{id}/audit", null),
+        (HttpMethod.Post, "api/referrals/{id}/cancel", """{"reason":"Client moved away"}"""),
+        (HttpMethod.Post, "api/referrals/{id}/release/resend", "{}"),
+        (HttpMethod.Post, "api/referrals/{id}/booking", """{"slotId":"t-1|20300101T0900Z"}"""),
+        (HttpMethod.Post, "api/referrals/{id}/sessions", SessionBody),
+    ];
+
+    private static readonly (HttpMethod Method, string Path, string? Body)[] OtherEndpoints =
+    [
+        (HttpMethod.Get, "api/me", null),
+        (HttpMethod.Get, "api/pipeline", null),
+        (HttpMethod.Get, "api/pipeline?venue=harbor-infusion-center", null),
+        (HttpMethod.Get, "api/outcomes?venue=harbor-infusion-center", null),
+        (HttpMethod.Post, "api/referrals", "{}"),
+    ];
+
+    private TestHost host = null!;
+    private string referralId = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        host = await CoordinatorHost.StartAsync(azurite);
+        referralId = await host.SubmitAsync(Harbor);
+    }
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, (HttpMethod Method, string Path, string? Body) endpoint, string id)
+    {
+        using var request = new HttpRequestMessage(endpoint.Method, endpoint.Path.Replace("{id}", id, StringComparison.Ordinal));
+        if (endpoint.Body is not null)
+        {
+            request.Content = new StringContent(endpoint.Body, Encoding.UTF8, "application/json");
+        }
+
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_Anonymous_Returns401ProblemWithNoData()
+    {
+        using var anonymous = host.Anonymous();
+
+        foreach (var endpoint in ReferralEndpoints.Concat(OtherEndpoints))
+        {
+            using var response = await SendAsync(anonymous, endpoint, referralId);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{endpoint.Method} {endpoint.Path}: {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain(Harbor, body, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Timeline), r => r.GetString("Kind") == "CoordinatorAction");
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Audit), r => r.GetString("Action") != "SubmitReferral");
+    }
+
+    [Fact]
+    public async Task EveryReferralEndpoint_AnotherVenuesCoordinator_Returns404AndNoDataAndWritesNothing()
+    {
+        using var other = await host.SignInAsync(LighthouseCoordinator);
+
+        await AssertNotFoundEverywhereAsync(other);
+
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Audit), r => r.GetString("CallerId") == LighthouseCoordinator);
+    }
+
+    [Fact]
+    public async Task EveryReferralEndpoint_AnotherPractice_Returns404AndNoDataAndWritesNothing()
+    {
+        var key = PracticeKeys.NewKey();
+        await host.App.Services.GetRequiredService<IPracticeKeyStore>().AddKeyAsync(new Practice("other-practice", "Other"), key, TestContext.Current.CancellationToken);
+        using var other = host.Anonymous();
+        other.DefaultRequestHeaders.Add(PracticeKeys.Header, key);
+
+        await AssertNotFoundEverywhereAsync(other);
+
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Audit), r => r.GetString("CallerId") == "other-practice");
+    }
+
+    private async Task AssertNotFoundEverywhereAsync(HttpClient other)
+    {
+        foreach (var endpoint in ReferralEndpoints)
+        {
+            using var response = await SendAsync(other, endpoint, referralId);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{endpoint.Method} {endpoint.Path}: {(int)response.StatusCode}");
+            Assert.DoesNotContain(Harbor, body, StringComparison.Ordinal);
+            Assert.DoesNotContain("stage", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("AS", body, StringComparison.Ordinal); // the client's initials
+        }
+
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Timeline), r => r.GetString("Kind") == "CoordinatorAction");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/timeline")]
+    public async Task GetReferral_CoordinatorOfItsVenue_Returns200(string suffix)
+    {
+        using var coordinator = await host.SignInAsync(HarborCoordinator);
+
+        using var response = await coordinator.GetAsync($"api/referrals/{referralId}{suffix}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(referralId, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetReferral_ByCoordinator_WritesAnAuditRowWithoutContent()
+    {
+        using var coordinator = await host.SignInAsync(HarborCoordinator);
+
+        using var response = await coordinator.GetAsync($"api/referrals/{referralId}", TestContext.Current.CancellationToken);
+
+        var row = Assert.Single(await host.RowsAsync(StorageTables.Audit), r => r.GetString("CallerId") == HarborCoordinator);
+        Assert.Equal((referralId, "coordinator", "GetReferral"), (row.PartitionKey, row.GetString("CallerKind"), row.GetString("Action")));
+        Assert.Equal(["Action", "At", "CallerId", "CallerKind"], row.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order());
+    }
+
+    [Fact]
+    public async Task GetReferralAudit_Coordinator_ListsReadsAndTheSubmissionNewestFirst()
+    {
+        using var coordinator = await host.SignInAsync(HarborCoordinator);
+        using (await coordinator.GetAsync($"api/referrals/{referralId}/timeline", TestContext.Current.CancellationToken))
+        {
+        }
+
+        using var response = await coordinator.GetAsync($"api/referrals/{referralId}/audit", TestContext.Current.CancellationToken);
+        using var audit = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var actions = audit.RootElement.EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToArray();
+        Assert.Equal(["GetReferralAudit", "GetReferralTimeline"], actions[..2]);
+        Assert.Equal("SubmitReferral", actions[^1]);
+    }
+
+    [Fact]
+    public async Task GetReferralAudit_OwningPractice_Returns403()
+    {
+        using var response = await host.Http.GetAsync($"api/referrals/{referralId}/audit", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetMe_SignedInCoordinator_ReturnsKindAndVenues()
+    {
+        using var coordinator = await host.SignInAsync(HarborCoordinator);
+
+        var me = await coordinator.GetFromJsonAsync<JsonElement>("api/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(("coord-harbor", "coordinator"), (me.GetProperty("id").GetString(), me.GetProperty("kind").GetString()));
+        Assert.Equal([Harbor], me.GetProperty("venues").EnumerateArray().Select(v => v.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task GetMe_Practice_ReturnsKindPracticeAndNoVenues()
+    {
+        var me = await host.Http.GetFromJsonAsync<JsonElement>("api/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(("demo-practice", "practice", 0), (me.GetProperty("id").GetString(), me.GetProperty("kind").GetString(), me.GetProperty("venues").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task GetMe_ForgedCookie_Returns401()
+    {
+        using var client = host.Anonymous();
+        client.DefaultRequestHeaders.Add("Cookie", "om_dev_coordinator=coord-harbor.99999999999.forged");
+
+        using var response = await client.GetAsync("api/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetMe_AppServicePrincipalWhenNotTrusted_Returns401()
+    {
+        using var client = host.Anonymous();
+        client.DefaultRequestHeaders.Add("x-ms-client-principal", Principal("hana.reyes@harbor.example"));
+
+        using var response = await client.GetAsync("api/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetMe_TrustedAppServicePrincipal_MapsTheEmailToTheCoordinator()
+    {
+        await using var trusting = await CoordinatorHost.StartAsync(azurite, trustPrincipal: true);
+        using var client = trusting.Anonymous();
+        client.DefaultRequestHeaders.Add("x-ms-client-principal", Principal("Hana.Reyes@harbor.example"));
+        using var unknown = trusting.Anonymous();
+        unknown.DefaultRequestHeaders.Add("x-ms-client-principal", Principal("someone@elsewhere.example"));
+
+        var me = await client.GetFromJsonAsync<JsonElement>("api/me", TestContext.Current.CancellationToken);
+        using var refused = await unknown.GetAsync("api/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal("coord-harbor", me.GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private static string Principal(string email) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    {
+        auth_typ = "aad",
+        name_typ = "name",
+        role_typ = "roles",
+        claims = new[] { new { typ = "preferred_username", val = email }, new { typ = "name", val = "Someone" } },
+    })));
+}
