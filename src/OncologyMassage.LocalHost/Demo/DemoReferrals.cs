@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using System.Text.RegularExpressions;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Ports;
@@ -9,9 +8,10 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.LocalHost.Demo;
 
 /// <summary>
-/// <c>--demo</c>: submits sample referrals through the real HTTP API as a referring practice would, then plays the
-/// oncologist through the signed link in each release email (read from the dev outbox): one release approved, one
-/// approved with restrictions, one declined, one left undecided so that the reminders and the expiry can be watched.
+/// <c>--demo</c>: submits sample referrals through the real HTTP API as a referring practice would, then plays the people
+/// around them through <see cref="ReferralActors"/> (links from the dev outbox, the simulated phone, the coordinators' API):
+/// two whole journeys to Completed (one with an MD hold and a same-day red flag), one declined release, and one left
+/// undecided so that the reminders, the coordinator's alert and the expiry can be watched.
 /// </summary>
 public sealed partial class DemoReferrals(
     IServer server, IHostApplicationLifetime lifetime, IMessageOutbox outbox, IConfiguration configuration, ILogger<DemoReferrals> logger)
@@ -30,7 +30,7 @@ public sealed partial class DemoReferrals(
         }
 
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? LocalHostApp.DefaultUrl;
-        using var http = new HttpClient { BaseAddress = new Uri(address.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal)) };
+        using var http = new HttpClient { BaseAddress = new Uri(Local(address)) };
         http.DefaultRequestHeaders.Add(PracticeKeys.Header, configuration["Demo:PracticeApiKey"] is { Length: > 0 } key ? key : PracticeApiKey);
 
         var ids = new List<string>();
@@ -44,45 +44,114 @@ public sealed partial class DemoReferrals(
             LogSubmitted(logger, body.Id, response.Headers.Location);
         }
 
-        var signature = new Dictionary<string, string> { ["physicianName"] = "Dr. Demo Oncologist", ["signature"] = "Dr. Demo Oncologist", ["attest"] = "yes" };
-        await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-        await DecideAsync(http, ids[0], new(signature) { ["decision"] = "approve" }, stoppingToken);
-        await Task.Delay(TimeSpan.FromSeconds(3), stoppingToken);
-        await DecideAsync(http, ids[1], new(signature)
-        {
-            ["decision"] = "restrict", ["maxPressure"] = "3", ["site0Region"] = "upper-quadrant", ["site0Side"] = "left", ["site0Pressure"] = "2",
-            ["conditions"] = "Strokes toward the trunk on the left arm",
-        }, stoppingToken);
-        await Task.Delay(TimeSpan.FromSeconds(3), stoppingToken);
-        await DecideAsync(http, ids[2], new(signature) { ["decision"] = "decline", ["reason"] = "Not during the current treatment cycle" }, stoppingToken);
+        var actors = new ReferralActors(http, outbox);
+        await Task.WhenAll(
+            PlayAsync(ids[0], "Ada", "coord-harbor", address, actors, fever: false, reply24h: "pain 2 tired 3 nausea 0 worry 1", stoppingToken),
+            PlayAsync(ids[1], "Ben", "coord-willow", address, actors, fever: true, reply24h: "my left arm is a bit puffy since the massage", stoppingToken),
+            DeclineAsync(ids[2], actors, stoppingToken));
         LogUndecided(logger, ids[3]);
     }
 
-    /// <summary>Opens the release link from the referral's email in the dev outbox and posts the form, as the oncologist would.</summary>
-    private async Task DecideAsync(HttpClient http, string referralId, Dictionary<string, string> form, CancellationToken cancellationToken)
+    /// <summary>
+    /// One whole journey: the oncologist approves (Ben's with restrictions), the client fills in the intake (Ben reports a
+    /// fever, so the plan holds and the oncologist is asked), picks a slot by text, signs the consent; the therapist records
+    /// the session; the client answers the follow-ups (Ben's first answer is a same-day red flag).
+    /// </summary>
+    private async Task PlayAsync(string id, string client, string coordinatorId, string address, ReferralActors actors, bool fever, string reply24h, CancellationToken ct)
     {
-        var link = await ReleaseLinkAsync(referralId, cancellationToken);
-        using var response = await http.PostAsync(link.PathAndQuery.TrimStart('/'), new FormUrlEncodedContent(form), cancellationToken);
-        LogDecided(logger, referralId, form["decision"], (int)response.StatusCode);
-    }
-
-    private async Task<Uri> ReleaseLinkAsync(string referralId, CancellationToken cancellationToken)
-    {
-        while (true)
+        try
         {
-            var email = (await outbox.ListAsync(referralId, cancellationToken)).FirstOrDefault(m => m.IdempotencyKey.EndsWith(":md-release:1", StringComparison.Ordinal));
-            var match = email is null ? null : LinkPattern().Match(email.Body);
-            if (match is { Success: true })
+            var release = ReferralActors.Signature(fever ? "restrict" : "approve");
+            if (fever)
             {
-                return new Uri(match.Value);
+                release["maxPressure"] = "3";
+                release["site0Region"] = "upper-quadrant";
+                release["site0Side"] = "left";
+                release["site0Pressure"] = "2";
+                release["conditions"] = "Strokes toward the trunk on the left arm";
             }
 
-            await Task.Delay(200, cancellationToken);
+            await StepAsync(id, "oncologist answered the release form", actors.DecideReleaseAsync(id, release, ct));
+            var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
+            if (fever)
+            {
+                intake["temperature"] = "38.4";
+            }
+
+            await StepAsync(id, "client submitted the intake form", actors.SubmitIntakeAsync(id, intake, ct));
+            if (fever)
+            {
+                await StepAsync(id, "oncologist answered the question about the plan on hold", actors.AnswerHoldQuestionAsync(id, ReferralActors.Signature("approve"), ct));
+            }
+
+            await StepAsync(id, "client texted back slot 1", actors.ReplyToTextAsync(id, ":slots:1:1", "1", ct));
+            await StepAsync(id, "client signed the consent form", actors.SignConsentAsync(id, ReferralActors.Consent(client + " Sample"), ct));
+            await actors.MessageAsync(id, ":booked:1", ct);
+            using (var therapist = await SignInAsync(address, coordinatorId, ct))
+            {
+                await WaitForStageAsync(therapist, id, Stage.SessionScheduled, ct);
+                await StepAsync(id, "therapist recorded the session", therapist.PostAsJsonAsync($"api/referrals/{id}/sessions", new
+                {
+                    pressureUsed = 2,
+                    sitesAvoided = new[] { "chest:right" },
+                    position = "side-lying",
+                    pre = new { pain = 5, anxiety = 6, nausea = 2, fatigue = 7 },
+                    post = new { pain = 3, anxiety = 2, nausea = 1, fatigue = 5 },
+                    reactions = "Relaxed; no reaction",
+                }, ct));
+            }
+
+            await StepAsync(id, "client answered the +24 h text", actors.ReplyToTextAsync(id, ":sms24h-1", reply24h, ct));
+            await StepAsync(id, "client answered the +7 day survey", actors.AnswerSurveyAsync(id, 1,
+                new Dictionary<string, string> { ["pain"] = "2", ["wellBeing"] = "3", ["sleep"] = "3", ["changes"] = "Sleeping better" }, ct));
+            await StepAsync(id, "client answered the +30 day text", actors.ReplyToTextAsync(id, ":sms30d-1", "no problems since, thank you", ct));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPlayFailed(logger, id, ex.Message);
         }
     }
 
-    [GeneratedRegex(@"https?://\S+/api/release/\S+")]
-    private static partial Regex LinkPattern();
+    private async Task DeclineAsync(string id, ReferralActors actors, CancellationToken ct)
+    {
+        var form = ReferralActors.Signature("decline");
+        form["reason"] = "Not during the current treatment cycle";
+        await StepAsync(id, "oncologist declined the release", actors.DecideReleaseAsync(id, form, ct));
+    }
+
+    private async Task StepAsync(string id, string what, Task<HttpResponseMessage> action)
+    {
+        using var response = await action;
+        LogStep(logger, id, what, (int)response.StatusCode);
+    }
+
+    /// <summary>The therapist's browser: signed in as the venue's coordinator through the local host's development sign-in.</summary>
+    private static async Task<HttpClient> SignInAsync(string address, string coordinatorId, CancellationToken ct)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(Local(address)) };
+        using var response = await client.PostAsJsonAsync("api/dev/sign-in", new { coordinatorId }, ct);
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    private static async Task WaitForStageAsync(HttpClient client, string id, Stage stage, CancellationToken ct)
+    {
+        while (true)
+        {
+            var state = await client.GetFromJsonAsync<State>($"api/referrals/{id}", ct);
+            if (state?.Stage == stage.ToString())
+            {
+                return;
+            }
+
+            await Task.Delay(250, ct);
+        }
+    }
+
+    private static string Local(string address) =>
+        address.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal);
+
+    private sealed record State(string Stage);
 
     private static IEnumerable<ReferralRequest> Samples()
     {
@@ -107,8 +176,11 @@ public sealed partial class DemoReferrals(
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Demo referral {ReferralId} submitted: {Url}")]
     private static partial void LogSubmitted(ILogger logger, string referralId, Uri? url);
 
-    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Demo oncologist answered the release form of {ReferralId}: {Decision} (HTTP {Status})")]
-    private static partial void LogDecided(ILogger logger, string referralId, string decision, int status);
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Demo {ReferralId}: {What} (HTTP {Status})")]
+    private static partial void LogStep(ILogger logger, string referralId, string what, int status);
+
+    [LoggerMessage(EventId = 9004, Level = LogLevel.Warning, Message = "Demo {ReferralId} stopped playing: {Reason}")]
+    private static partial void LogPlayFailed(ILogger logger, string referralId, string reason);
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Demo referral {ReferralId} is left undecided: watch its reminders and its expiry")]
     private static partial void LogUndecided(ILogger logger, string referralId);

@@ -16,14 +16,19 @@ public sealed partial class ReferralActors(HttpClient http, IMessageOutbox outbo
     public TimeSpan MessageTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The first outbox message of the referral whose idempotency key ends with <paramref name="keySuffix"/> (e.g. ":intake:1").</summary>
-    public async Task<OutboxRow> MessageAsync(string referralId, string keySuffix, CancellationToken cancellationToken)
+    public Task<OutboxRow> MessageAsync(string referralId, string keySuffix, CancellationToken cancellationToken) =>
+        MessageAsync(referralId, key => key.EndsWith(keySuffix, StringComparison.Ordinal), keySuffix, cancellationToken);
+
+    /// <summary>The first outbox message of the referral whose idempotency key matches.</summary>
+    public async Task<OutboxRow> MessageAsync(string referralId, Func<string, bool> key, string description, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(key);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(MessageTimeout);
         while (true)
         {
             var message = (await outbox.ListAsync(referralId, timeout.Token))
-                .FirstOrDefault(m => m.IdempotencyKey.EndsWith(keySuffix, StringComparison.Ordinal));
+                .FirstOrDefault(m => key(m.IdempotencyKey));
             if (message is not null)
             {
                 return message;
@@ -35,7 +40,7 @@ public sealed partial class ReferralActors(HttpClient http, IMessageOutbox outbo
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"No message '{keySuffix}' for {referralId} within {MessageTimeout}.");
+                throw new TimeoutException($"No message '{description}' for {referralId} within {MessageTimeout}.");
             }
         }
     }
@@ -50,10 +55,12 @@ public sealed partial class ReferralActors(HttpClient http, IMessageOutbox outbo
     }
 
     /// <summary>Opens the link in the message (as a browser would: GET, keeping the page's hidden fields) and posts the form.</summary>
-    public async Task<HttpResponseMessage> PostFormFromMessageAsync(string referralId, string keySuffix, string purpose, IDictionary<string, string> form, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> PostFormFromMessageAsync(
+        string referralId, string keySuffix, string purpose, IDictionary<string, string> form, CancellationToken cancellationToken, string pathSuffix = "")
     {
         ArgumentNullException.ThrowIfNull(form);
-        var link = new Uri(LinkIn(await MessageAsync(referralId, keySuffix, cancellationToken), purpose), UriKind.Relative);
+        var message = await MessageAsync(referralId, key => key.EndsWith(keySuffix, StringComparison.Ordinal) || key.Contains(keySuffix + ":", StringComparison.Ordinal), keySuffix, cancellationToken);
+        var link = new Uri(LinkIn(message, purpose) + pathSuffix, UriKind.Relative);
         var page = await http.GetStringAsync(link, cancellationToken);
         var fields = Hidden().Matches(page).ToDictionary(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
         foreach (var (name, value) in form)
@@ -73,6 +80,14 @@ public sealed partial class ReferralActors(HttpClient http, IMessageOutbox outbo
 
     public Task<HttpResponseMessage> SignConsentAsync(string referralId, IDictionary<string, string> form, CancellationToken cancellationToken) =>
         PostFormFromMessageAsync(referralId, ":consent:1", "consent", form, cancellationToken);
+
+    /// <summary>The oncologist answers the latest question about a plan on hold.</summary>
+    public Task<HttpResponseMessage> AnswerHoldQuestionAsync(string referralId, IDictionary<string, string> form, CancellationToken cancellationToken) =>
+        PostFormFromMessageAsync(referralId, ":md-question", "md-question", form, cancellationToken);
+
+    /// <summary>The client withdraws consent through the link in the consent message.</summary>
+    public Task<HttpResponseMessage> WithdrawConsentAsync(string referralId, string reason, CancellationToken cancellationToken) =>
+        PostFormFromMessageAsync(referralId, ":consent:1", "consent", new Dictionary<string, string> { ["reason"] = reason }, cancellationToken, "/withdraw");
 
     public Task<HttpResponseMessage> AnswerSurveyAsync(string referralId, int session, IDictionary<string, string> form, CancellationToken cancellationToken) =>
         PostFormFromMessageAsync(referralId, $":survey-{session}", "survey", form, cancellationToken);

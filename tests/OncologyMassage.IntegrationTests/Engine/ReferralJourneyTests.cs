@@ -1,0 +1,217 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.LocalHost.Demo;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.IntegrationTests.Engine;
+
+/// <summary>
+/// Whole journeys on the real engine and Azurite, durations shrunk to seconds. The test plays the oncologist (signed
+/// links from the emails), the client (intake form, SMS replies through the signed webhook, consent, survey) and the
+/// therapist (session record through the coordinators' API), and checks the timeline, the messages and the end state.
+/// </summary>
+public sealed class ReferralJourneyTests(AzuriteFixture azurite)
+{
+    private static readonly Dictionary<string, string?> Fast = new()
+    {
+        ["Workflow:FirstFollowUpAfter"] = "00:00:01",
+        ["Workflow:SecondFollowUpAfter"] = "00:00:02",
+        ["Workflow:ThirdFollowUpAfter"] = "00:00:03",
+        ["Workflow:FollowUpReplyWindow"] = "00:00:30",
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<(TestHost Host, ReferralActors Actors, HttpClient Therapist)> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var host = await TestHost.StartWithSettingsAsync(azurite, settings ?? Fast);
+        var people = new HttpClient { BaseAddress = host.Http.BaseAddress };
+        var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>());
+        var therapist = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+        return (host, actors, therapist);
+    }
+
+    private static async Task<string> SubmitAsync(TestHost host, Action<System.Text.Json.Nodes.JsonObject>? change = null)
+    {
+        using var posted = await host.PostReferralAsync(change is null ? Samples.Referral() : Samples.Referral(change));
+        posted.EnsureSuccessStatusCode();
+        return (await posted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Oncologist approves, client fills the intake, picks slot 2 by text and signs the consent.</summary>
+    private static async Task UpToSessionScheduledAsync(TestHost host, ReferralActors actors, string id)
+    {
+        Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
+        Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), Ct));
+        Ok(await actors.ReplyToTextAsync(id, ":slots:1:1", "2", Ct));
+        Ok(await actors.SignConsentAsync(id, ReferralActors.Consent("Ada Sample"), Ct));
+        await host.WaitForStageAsync(id, Stage.SessionScheduled);
+    }
+
+    private static async Task RecordSessionAsync(HttpClient therapist, string id)
+    {
+        using var response = await therapist.PostAsync($"api/referrals/{id}/sessions", JsonContent.Create(new
+        {
+            pressureUsed = 2,
+            sitesAvoided = new[] { "chest:right" },
+            position = "supine",
+            pre = new { pain = 4, anxiety = 6, nausea = 2, fatigue = 7 },
+            post = new { pain = 2, anxiety = 3, nausea = 1, fatigue = 5 },
+            reactions = "none",
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    private static void Ok(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}");
+        }
+    }
+
+    private static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(TestHost host, string id) =>
+        await host.App.Services.GetRequiredService<IReferralStore>().GetTimelineAsync(id, Ct);
+
+    [Fact]
+    public async Task Journey_EveryoneActs_WalksEveryStageToCompleted()
+    {
+        var (host, actors, therapist) = await StartAsync(azurite);
+        await using var _ = host;
+        var id = await SubmitAsync(host);
+
+        await UpToSessionScheduledAsync(host, actors, id);
+        await RecordSessionAsync(therapist, id);
+        Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "pain 2 tired 3 nausea 0 worry 1", Ct));
+        Ok(await actors.AnswerSurveyAsync(id, 1, new Dictionary<string, string> { ["pain"] = "1", ["wellBeing"] = "2", ["changes"] = "No swelling, sleeping better" }, Ct));
+        Ok(await actors.ReplyToTextAsync(id, ":sms30d-1", "no problems, thank you", Ct));
+
+        var state = await host.WaitForStageAsync(id, Stage.Completed, TimeSpan.FromSeconds(60));
+        var stages = (await TimelineAsync(host, id)).Where(e => e.Kind == TimelineKind.StageChanged).Select(e => e.Stage).ToArray();
+        Assert.Equal(
+            [Stage.MdReleaseRequested, Stage.IntakePending, Stage.SchedulingPending, Stage.ConsentPending, Stage.SessionScheduled,
+             Stage.SessionCompleted, Stage.FollowUp, Stage.CareTeamFeedback, Stage.Completed],
+            stages);
+
+        var sent = (await host.App.Services.GetRequiredService<IMessageOutbox>().ListAsync(id, Ct)).Select(m => m.IdempotencyKey[(id.Length + 1)..]).ToArray();
+        Assert.Subset(
+            new HashSet<string> { "md-release:1", "intake:1", "slots:1:1", "booked:1", "consent:1", "sms24h-1", "survey-1", "sms30d-1", "care-team-summary" },
+            sent.ToHashSet());
+        var followUps = await host.App.Services.GetRequiredService<ISessionStore>().ListFollowUpsAsync(id, Ct);
+        Assert.Equal(3, followUps.Count(f => f.Replied));
+        Assert.Contains(followUps, f => f.Kind == FollowUpKind.Sms24Hours && f.Ratings.Count == 4);
+        Assert.Single(await host.App.Services.GetRequiredService<ISessionStore>().ListSessionsAsync(id, Ct));
+        Assert.NotNull(await host.App.Services.GetRequiredService<IPlanStore>().GetLatestAsync(id, Ct));
+        Assert.NotNull(await host.App.Services.GetRequiredService<IBookingStore>().FindAsync(state.VenueId, id, Ct));
+    }
+
+    [Fact]
+    public async Task Journey_NoFollowUpReplies_RecordsNoReplyAndStillCompletes()
+    {
+        var settings = new Dictionary<string, string?>(Fast) { ["Workflow:FollowUpReplyWindow"] = "00:00:01" };
+        var (host, actors, therapist) = await StartAsync(azurite, settings);
+        await using var _ = host;
+        var id = await SubmitAsync(host);
+
+        await UpToSessionScheduledAsync(host, actors, id);
+        await RecordSessionAsync(therapist, id);
+
+        await host.WaitForStageAsync(id, Stage.Completed, TimeSpan.FromSeconds(60));
+        var followUps = await host.App.Services.GetRequiredService<ISessionStore>().ListFollowUpsAsync(id, Ct);
+        Assert.Equal(3, followUps.Count);
+        Assert.All(followUps, f => Assert.False(f.Replied));
+        Assert.All(followUps, f => Assert.Empty(f.Ratings));
+    }
+
+    [Fact]
+    public async Task Journey_TwoSessionSeries_ContinuesAsNewAndCompletesAfterBoth()
+    {
+        var (host, actors, therapist) = await StartAsync(azurite);
+        await using var _ = host;
+        var id = await SubmitAsync(host, r => r["sessionsAuthorised"] = 2);
+
+        await UpToSessionScheduledAsync(host, actors, id);
+        await RecordSessionAsync(therapist, id);
+        Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "3 2 1 0", Ct));
+        Ok(await actors.ReplyToTextAsync(id, ":slots:2:1", "1", Ct));
+        await host.WaitForStageAsync(id, Stage.SessionScheduled);
+        await RecordSessionAsync(therapist, id);
+        Ok(await actors.ReplyToTextAsync(id, ":sms24h-2", "pain 1", Ct));
+        Ok(await actors.AnswerSurveyAsync(id, 2, new Dictionary<string, string> { ["pain"] = "1" }, Ct));
+        Ok(await actors.ReplyToTextAsync(id, ":sms30d-2", "all fine", Ct));
+
+        await host.WaitForStageAsync(id, Stage.Completed, TimeSpan.FromSeconds(60));
+        Assert.Equal(2, (await host.App.Services.GetRequiredService<ISessionStore>().ListSessionsAsync(id, Ct)).Count);
+        var stages = (await TimelineAsync(host, id)).Where(e => e.Kind == TimelineKind.StageChanged).Select(e => e.Stage).ToArray();
+        Assert.Equal(2, stages.Count(s => s == Stage.SessionCompleted));
+        Assert.Single(stages, s => s == Stage.ConsentPending); // consent once, for the series
+        var sequences = (await TimelineAsync(host, id)).Where(e => e.Sequence > 0).Select(e => e.Sequence).ToArray();
+        Assert.Equal(sequences.Length, sequences.Distinct().Count()); // the continued instance kept numbering
+    }
+
+    [Fact]
+    public async Task Journey_CancelledWhileScheduling_ClosesAndALateSlotReplyBooksNothing()
+    {
+        var (host, actors, therapist) = await StartAsync(azurite);
+        await using var _ = host;
+        var id = await SubmitAsync(host);
+        Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
+        Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), Ct));
+        await host.WaitForStageAsync(id, Stage.SchedulingPending);
+
+        using var cancel = await therapist.PostAsync($"api/referrals/{id}/cancel", JsonContent.Create(new { reason = "Client moved away" }), Ct);
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+
+        var state = await host.WaitForStageAsync(id, Stage.Cancelled);
+        Assert.Contains("Client moved away", state.ClosedReason, StringComparison.Ordinal);
+        using var late = await actors.ReplyToTextAsync(id, ":slots:1:1", "1", Ct);
+        await Task.Delay(1000, Ct);
+        Assert.Empty(await host.RowsAsync(StorageTables.Bookings));
+    }
+
+    [Fact]
+    public async Task Journey_ConsentWithdrawnAfterBooking_ClosesAsWithdrawnAndFreesTheSlot()
+    {
+        var (host, actors, _) = await StartAsync(azurite);
+        await using var _h = host;
+        var id = await SubmitAsync(host);
+        await UpToSessionScheduledAsync(host, actors, id);
+        Assert.NotEmpty(await host.RowsAsync(StorageTables.Bookings));
+
+        Ok(await actors.WithdrawConsentAsync(id, "Changed my mind", Ct));
+
+        var state = await host.WaitForStageAsync(id, Stage.Withdrawn);
+        Assert.Contains("withdrew consent", state.ClosedReason, StringComparison.Ordinal);
+        var booking = await host.App.Services.GetRequiredService<IBookingStore>().FindAsync(state.VenueId, id, Ct);
+        Assert.Null(booking);
+    }
+
+    [Fact]
+    public async Task Journey_IntakeReportsFever_HoldsUntilTheOncologistAnswersTheQuestion()
+    {
+        var (host, actors, _) = await StartAsync(azurite);
+        await using var _h = host;
+        var id = await SubmitAsync(host);
+        Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
+        var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
+        intake["temperature"] = "38.6";
+        Ok(await actors.SubmitIntakeAsync(id, intake, Ct));
+
+        var held = await host.WaitForStageAsync(id, Stage.NeedsMdInput);
+        Assert.Contains("hold", (await TimelineAsync(host, id)).Last(e => e.Kind == TimelineKind.StageChanged).Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty((await host.App.Services.GetRequiredService<IMessageOutbox>().ListAsync(id, Ct)).Where(m => m.IdempotencyKey.Contains(":slots:", StringComparison.Ordinal)));
+
+        Ok(await actors.AnswerHoldQuestionAsync(id, ReferralActors.Signature("approve"), Ct));
+
+        await host.WaitForStageAsync(id, Stage.SchedulingPending);
+        var plan = await host.App.Services.GetRequiredService<IPlanStore>().GetLatestAsync(id, Ct);
+        Assert.Equal(2, plan!.Version);
+        Assert.Equal("Dr. Demo Oncologist", plan.HoldsClearedBy);
+        Assert.Equal(Stage.NeedsMdInput, held.Stage);
+    }
+}
