@@ -9,12 +9,11 @@ namespace OncologyMassage.Functions.Http;
 
 /// <summary>
 /// The therapist's adaptation plan: the latest plan version of a referral, as a page for browsers (Accept: text/html) and
-/// as JSON otherwise. Authenticated like GET referrals/{id}: the practice key, and only that practice's referrals.
+/// as JSON otherwise. Scoped like GET referrals/{id} (<see cref="ReferralScope"/>): the venue's coordinators and the
+/// referring practice; anyone else's id is not found; every read is audited.
 /// </summary>
-public sealed class PlanFunctions(IReferralStore referrals, IPlanStore plans, PracticeAuthentication authentication)
+public sealed class PlanFunctions(ReferralScope scope, IPlanStore plans)
 {
-    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
-
     [Function(nameof(GetReferralPlan))]
     public async Task<IActionResult> GetReferralPlan(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralPlan)] HttpRequest request,
@@ -22,19 +21,10 @@ public sealed class PlanFunctions(IReferralStore referrals, IPlanStore plans, Pr
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (practice, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
-        if (practice is null)
+        var (_, referral, refusal) = await scope.FindAsync(request, id, nameof(GetReferralPlan), cancellationToken);
+        if (referral is null)
         {
             return refusal!;
-        }
-
-        // Same rule as GET referrals/{id}: an id that is not "ref-" + 32 lower-case hex is not looked up.
-        var referral = id is { Length: 36 } && id.StartsWith("ref-", StringComparison.Ordinal) && !id.AsSpan(4).ContainsAnyExcept(LowerHex)
-            ? await referrals.GetAsync(id, cancellationToken)
-            : null;
-        if (referral is null || referral.PracticeId != practice.Id)
-        {
-            return Problems.NotFound(request, $"There is no referral {id}.");
         }
 
         var record = await plans.GetLatestAsync(referral.Id, cancellationToken);

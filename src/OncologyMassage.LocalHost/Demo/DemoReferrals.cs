@@ -21,6 +21,8 @@ public sealed partial class DemoReferrals(
 
     public static Practice Practice { get; } = new("demo-practice", "Demo Oncology Practice");
 
+    private static readonly string[] SitesAvoided = ["chest:right"];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource();
@@ -93,7 +95,7 @@ public sealed partial class DemoReferrals(
                 await StepAsync(id, "therapist recorded the session", therapist.PostAsJsonAsync($"api/referrals/{id}/sessions", new
                 {
                     pressureUsed = 2,
-                    sitesAvoided = new[] { "chest:right" },
+                    sitesAvoided = SitesAvoided,
                     position = "side-lying",
                     pre = new { pain = 5, anxiety = 6, nausea = 2, fatigue = 7 },
                     post = new { pain = 3, anxiety = 2, nausea = 1, fatigue = 5 },

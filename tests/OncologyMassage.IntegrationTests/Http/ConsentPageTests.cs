@@ -17,7 +17,7 @@ public sealed class ConsentPageTests(AzuriteFixture azurite) : IAsyncLifetime
     private TestHost host = null!;
 
     public async ValueTask InitializeAsync() =>
-        host = await TestHost.StartWithServicesAsync(azurite, s => s.AddSingleton<IVenueStore, InMemoryVenueStore>());
+        host = await TestHost.StartAsync(azurite);
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 

@@ -10,8 +10,7 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A <see cref="TestHost"/> for the coordinators' API: the ports built in parallel work get in-test implementations
-/// (registered first, so real adapters win when they are registered too), and App Service principals may be trusted.
+/// A <see cref="TestHost"/> for the coordinators' API on the real table adapters; App Service principals may be trusted.
 /// Clients sign in through the local host's development sign-in, as the dashboard does.
 /// </summary>
 internal static class CoordinatorHost
@@ -25,9 +24,6 @@ internal static class CoordinatorHost
         TestHost.StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], configure: b =>
         {
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:TrustAppServicePrincipal"] = trustPrincipal ? "true" : "false" });
-            b.Services.AddSingleton<IVenueStore, InMemoryVenueStore>();
-            b.Services.AddSingleton<IBookingStore, InMemoryBookingStore>();
-            b.Services.AddSingleton<ISessionStore, InMemorySessionStore>();
         });
 
     /// <summary>A client without a practice key, signed in as the coordinator (the cookie is kept by the client's handler).</summary>
