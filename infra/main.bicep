@@ -134,6 +134,17 @@ param twilioBaseUrl string = ''
 @description('SendGrid v3 base address (SendGrid__BaseUrl); empty for https://api.sendgrid.com, https://api.eu.sendgrid.com for EU data residency.')
 param sendGridBaseUrl string = ''
 
+@description('Earliest start of a slot offered to a client, after the offer (Scheduling__LeadTime), .NET TimeSpan d.hh:mm:ss.')
+param schedulingLeadTime string = '1.00:00:00'
+
+@description('Latest start of a slot offered to a client, after the offer (Scheduling__Horizon), .NET TimeSpan d.hh:mm:ss.')
+param schedulingHorizon string = '21.00:00:00'
+
+@description('Slots offered to a client at once; the client replies with a number (Scheduling__SlotsOffered).')
+@minValue(1)
+@maxValue(9)
+param schedulingSlotsOffered int = 3
+
 // ---------- secrets (optional here: usually set after deploy with az keyvault secret set) ----------
 
 @secure()
@@ -363,6 +374,9 @@ module api 'app/api.bicep' = {
     twilioMessagingServiceSid: twilioMessagingServiceSid
     twilioBaseUrl: twilioBaseUrl
     sendGridBaseUrl: sendGridBaseUrl
+    schedulingLeadTime: schedulingLeadTime
+    schedulingHorizon: schedulingHorizon
+    schedulingSlotsOffered: schedulingSlotsOffered
   }
   // The app starts pulling its package, storage and secrets as soon as it exists: grant the roles first.
   dependsOn: [

@@ -41,24 +41,32 @@ public sealed class TableBookingStore(StorageTables tables, TimeProvider clock) 
         ArgumentException.ThrowIfNullOrEmpty(referralId);
         var table = await tables.GetAsync(StorageTables.Bookings, cancellationToken);
         var booking = new Booking(slot, referralId, clock.GetUtcNow());
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await table.AddEntityAsync(ToRow(booking, slot.Id, SlotKind), cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var holder = await table.GetEntityIfExistsAsync<TableEntity>(slot.VenueId, slot.Id, cancellationToken: cancellationToken);
-            if (!holder.HasValue)
+            try
             {
-                return await TryBookAsync(slot, referralId, cancellationToken); // released in between: try again
+                await table.AddEntityAsync(ToRow(booking, slot.Id, SlotKind), cancellationToken);
+                break;
             }
-
-            if (holder.Value!.GetString("ReferralId") != referralId)
+            catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                return false;
-            }
+                var holder = await table.GetEntityIfExistsAsync<TableEntity>(slot.VenueId, slot.Id, cancellationToken: cancellationToken);
+                if (holder.HasValue)
+                {
+                    if (holder.Value!.GetString(nameof(Booking.ReferralId)) != referralId)
+                    {
+                        return false;
+                    }
 
-            booking = ToBooking(holder.Value); // a retry of our own booking: keep the first BookedAt
+                    booking = ToBooking(holder.Value); // a retry of our own booking: keep the first BookedAt
+                    break;
+                }
+
+                if (attempt == 3)
+                {
+                    return false; // released and re-taken under us again and again: report it as taken
+                }
+            }
         }
 
         // Written after the slot row: a crash in between is repaired by the retry above.

@@ -11,9 +11,9 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Workflow.Referrals;
 
 /// <summary>
-/// Accepts a referral: validates it and checks that its venue exists (nothing is written otherwise), honours the Idempotency-Key, stores the
-/// referral row and starts its orchestration with instance id = referral id. Host-neutral: the Functions app and the
-/// local host call it with their own <see cref="DurableTaskClient"/>.
+/// Accepts a referral: validates it and checks that its venue is in the venue store (nothing is written otherwise),
+/// honours the Idempotency-Key, stores the referral row and starts its orchestration with instance id = referral id.
+/// Host-neutral: the Functions app and the local host call it with their own <see cref="DurableTaskClient"/>.
 /// </summary>
 public sealed partial class ReferralSubmissions(
     ReferralNormalizer normalizer,
@@ -39,6 +39,7 @@ public sealed partial class ReferralSubmissions(
 
         if (await venues.GetAsync(validation.Referral!.VenueId, cancellationToken) is null)
         {
+            LogUnknownVenue(logger, validation.Referral.VenueId);
             return new SubmissionResult.UnknownVenue(validation.Referral.VenueId);
         }
 
@@ -113,6 +114,9 @@ public sealed partial class ReferralSubmissions(
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Referral {ReferralId} accepted for venue {VenueId}")]
     private static partial void LogAccepted(ILogger logger, string referralId, string venueId);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Referral refused: there is no venue {VenueId}")]
+    private static partial void LogUnknownVenue(ILogger logger, string venueId);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Referral {ReferralId} returned again for a repeated Idempotency-Key")]
     private static partial void LogReplayed(ILogger logger, string referralId);

@@ -73,6 +73,21 @@ public sealed class TableBookingStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ReleaseAsync_RepeatedAfterAnotherReferralBookedTheSlot_LeavesTheNewBooking()
+    {
+        var store = stores.Bookings();
+        var slot = SlotAt(Start);
+        await store.TryBookAsync(slot, "ref-a", Ct);
+        await store.ReleaseAsync(slot.VenueId, "ref-a", Ct);
+        await store.TryBookAsync(slot, "ref-b", Ct);
+
+        await store.ReleaseAsync(slot.VenueId, "ref-a", Ct);
+
+        Assert.Equal("ref-b", (await store.FindAsync(slot.VenueId, "ref-b", Ct))?.ReferralId);
+        Assert.False(await store.TryBookAsync(slot, "ref-c", Ct));
+    }
+
+    [Fact]
     public async Task ReleaseAsync_ReferralWithNoBooking_DoesNothing()
     {
         var store = stores.Bookings();
