@@ -74,7 +74,7 @@ public sealed partial class SurveyFormFunctions(
         await durable.RaiseEventAsync(referral.Id, WorkflowEvents.ClientReplied,
             new ClientReply(form.Text ?? "", now, ReplyChannel.Web, followUpId), cancellationToken);
 
-        LogAnswered(logger, referral.Id, followUpId, screen.Level);
+        LogAnswered(logger, referral.Id, followUpId);
         return ClientLinkPages.WantsJson(request)
             ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, followUpId, redFlag = screen.Level, message = screen.ImmediateAnswer })
             : new HtmlResult(StatusCodes.Status200OK, SurveyPages.Thanks(screen.ImmediateAnswer));
@@ -99,6 +99,6 @@ public sealed partial class SurveyFormFunctions(
             : (referral, sessionNumber, null);
     }
 
-    [LoggerMessage(EventId = 1321, Level = LogLevel.Information, Message = "Survey {FollowUpId} for referral {ReferralId} recorded, red flag {RedFlag}")]
-    private static partial void LogAnswered(ILogger logger, string referralId, string followUpId, RedFlagLevel redFlag);
+    [LoggerMessage(EventId = 1321, Level = LogLevel.Information, Message = "Survey {FollowUpId} for referral {ReferralId} recorded")]
+    private static partial void LogAnswered(ILogger logger, string referralId, string followUpId);
 }

@@ -634,8 +634,14 @@ public sealed class IntakeForm
             fields.Add(field);
         }
 
-        private void Error(string field, string message) =>
-            Errors[field] = [.. Errors.GetValueOrDefault(field) ?? [], message];
+        private void Error(string field, string message)
+        {
+            var messages = Errors.GetValueOrDefault(field) ?? [];
+            if (!messages.Contains(message, StringComparer.Ordinal))
+            {
+                Errors[field] = [.. messages, message];
+            }
+        }
 
         private static IEnumerable<int> Range(int count) => Enumerable.Range(0, count);
     }
