@@ -17,8 +17,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string PracticeKeys = "PracticeKeys";
     public const string PhoneIndex = "PhoneIndex";
     public const string OptOuts = "OptOuts";
+    public const string OutboxProviderIds = "OutboxProviderIds";
 
-    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys, PhoneIndex, OptOuts];
+    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys, PhoneIndex, OptOuts, OutboxProviderIds];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);
 

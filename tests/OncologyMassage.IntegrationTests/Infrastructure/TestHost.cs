@@ -47,8 +47,13 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartAsync(AzuriteFixture azurite, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null) =>
         StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], releaseReminderAfter, releaseExpiresAfter);
 
+    /// <summary>Starts a host with extra settings (e.g. the Twilio and SendGrid providers pointed at a stub).</summary>
+    public static Task<TestHost> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?> extraSettings) =>
+        StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], extraSettings: extraSettings);
+
     /// <summary>Starts a host on an existing task hub and table prefix (a restart of the same deployment).</summary>
-    public static async Task<TestHost> StartAsync(AzuriteFixture azurite, string hub, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null)
+    public static async Task<TestHost> StartAsync(AzuriteFixture azurite, string hub, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null,
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var settings = new Dictionary<string, string?>
@@ -67,6 +72,11 @@ public sealed class TestHost : IAsyncDisposable
             ["Workflow:ActivityRetryInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var app = await LocalHostApp.BuildAsync([], b => b.Configuration.AddInMemoryCollection(settings), TestContext.Current.CancellationToken);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
