@@ -40,6 +40,7 @@ internal static class MessagingHost
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName);
+        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.SectionName);
         services.AddMessaging(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -84,4 +84,26 @@ public sealed class TwilioSignatureValidatorTests
     {
         Assert.Equal(new Uri("https://sms.clinic.example/api/sms/status?x=1"), Validator().PublicUrl("/api/sms/status?x=1"));
     }
+
+    [Fact]
+    public void Sign_ThenIsValid_AcceptsTheAppsOwnSignature()
+    {
+        var validator = Validator();
+
+        var signature = validator.Sign(Path, Form);
+
+        Assert.Equal(Sign(PublicBase + Path, Form), signature);
+        Assert.True(validator.IsValid(Path, Form, signature));
+    }
+
+    [Fact]
+    public void IsValid_WebhookBaseUrlConfigured_ChecksAgainstItInsteadOfTheLinkBase()
+    {
+        var validator = new TwilioSignatureValidator(
+            Options.Create(new TwilioOptions { AuthToken = MessagingHost.AuthToken, WebhookBaseUrl = "https://hooks.clinic.example" }),
+            Options.Create(new LinkOptions { PublicBaseUrl = PublicBase }));
+
+        Assert.True(validator.IsValid(Path, Form, Sign("https://hooks.clinic.example" + Path, Form)));
+        Assert.False(validator.IsValid(Path, Form, Sign(PublicBase + Path, Form)));
+    }
 }

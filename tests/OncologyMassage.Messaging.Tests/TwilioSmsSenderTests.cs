@@ -46,6 +46,21 @@ public sealed class TwilioSmsSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_Accepted_AsksForStatusCallbacksOnThePublicStatusUrl()
+    {
+        var settings = MessagingHost.VendorSettings(stub.Url!);
+        settings["Links:PublicBaseUrl"] = "https://om.clinic.example";
+        await using var withLinks = MessagingHost.Build(settings);
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Accepted("SM0009")));
+
+        await withLinks.GetRequiredService<ISmsSender>().SendAsync(Sms, TestContext.Current.CancellationToken);
+
+        var form = HttpUtility.ParseQueryString(Assert.Single(await stub.RequestsAsync(1)).RequestMessage.Body!);
+        Assert.Equal("https://om.clinic.example/api/sms/status", form["StatusCallback"]);
+    }
+
+    [Fact]
     public async Task SendAsync_MessagingServiceConfigured_SendsTheServiceSidInsteadOfFrom()
     {
         var settings = MessagingHost.VendorSettings(stub.Url!);

@@ -36,6 +36,22 @@ public sealed class TwilioOptions : IValidatableObject
     [RegularExpression("^$|^https?://.+", ErrorMessage = "Twilio:WebhookBaseUrl must be empty or an absolute http(s) URL.")]
     public string WebhookBaseUrl { get; set; } = "";
 
+    /// <summary>
+    /// Path of the status callback sent with every text (Twilio posts delivery reports there), under
+    /// <see cref="WebhookBaseUrl"/> or <c>Links:PublicBaseUrl</c>; empty: none is sent (e.g. the Messaging Service sets one).
+    /// </summary>
+    [RegularExpression("^$|^/.*", ErrorMessage = "Twilio:StatusCallbackPath must be empty or start with '/'.")]
+    public string StatusCallbackPath { get; set; } = "/api/sms/status";
+
+    /// <summary>The public URL Twilio calls for <paramref name="pathAndQuery"/>: <see cref="WebhookBaseUrl"/>, else <paramref name="linkBaseUrl"/>.</summary>
+    public Uri WebhookUrl(string linkBaseUrl, string pathAndQuery)
+    {
+        ArgumentNullException.ThrowIfNull(linkBaseUrl);
+        ArgumentNullException.ThrowIfNull(pathAndQuery);
+        var baseUrl = string.IsNullOrEmpty(WebhookBaseUrl) ? linkBaseUrl : WebhookBaseUrl;
+        return new Uri(baseUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/'), UriKind.Absolute);
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrEmpty(FromNumber) && string.IsNullOrEmpty(MessagingServiceSid))

@@ -20,9 +20,7 @@ public sealed class TwilioSignatureValidator(IOptions<TwilioOptions> twilio, IOp
     /// <summary>The URL Twilio signed: the public base URL plus <paramref name="pathAndQuery"/> (e.g. <c>/api/sms/inbound</c>).</summary>
     public Uri PublicUrl(string pathAndQuery)
     {
-        ArgumentNullException.ThrowIfNull(pathAndQuery);
-        var baseUrl = string.IsNullOrEmpty(twilio.Value.WebhookBaseUrl) ? links.Value.PublicBaseUrl : twilio.Value.WebhookBaseUrl;
-        return new Uri(baseUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/'), UriKind.Absolute);
+        return twilio.Value.WebhookUrl(links.Value.PublicBaseUrl, pathAndQuery);
     }
 
     /// <summary>

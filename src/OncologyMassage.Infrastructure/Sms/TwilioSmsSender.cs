@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OncologyMassage.Infrastructure.Messaging;
+using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
 using Twilio.Clients;
 using Twilio.Exceptions;
@@ -16,7 +17,7 @@ namespace OncologyMassage.Infrastructure.Sms;
 /// <see cref="PermanentDeliveryException"/> (another 4xx: invalid number, unverified sender, bad credentials).
 /// Logs carry the idempotency key, status and Twilio error code only: never the number, the body or the token.
 /// </summary>
-public sealed partial class TwilioSmsSender(ITwilioRestClient client, IOptions<TwilioOptions> options, ILogger<TwilioSmsSender> logger) : ISmsSender
+public sealed partial class TwilioSmsSender(ITwilioRestClient client, IOptions<TwilioOptions> options, IOptions<LinkOptions> links, ILogger<TwilioSmsSender> logger) : ISmsSender
 {
     public const string ProviderName = "Twilio";
 
@@ -25,6 +26,12 @@ public sealed partial class TwilioSmsSender(ITwilioRestClient client, IOptions<T
         ArgumentNullException.ThrowIfNull(sms);
         var settings = options.Value;
         var create = new CreateMessageOptions(new PhoneNumber(sms.To)) { Body = sms.Body };
+        if (!string.IsNullOrEmpty(settings.StatusCallbackPath))
+        {
+            // Delivery reports come back to POST /api/sms/status, signed like every Twilio webhook.
+            create.StatusCallback = settings.WebhookUrl(links.Value.PublicBaseUrl, settings.StatusCallbackPath);
+        }
+
         if (!string.IsNullOrEmpty(settings.MessagingServiceSid))
         {
             create.MessagingServiceSid = settings.MessagingServiceSid;

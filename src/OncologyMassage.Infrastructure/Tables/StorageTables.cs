@@ -17,6 +17,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string PracticeKeys = "PracticeKeys";
     public const string PhoneIndex = "PhoneIndex";
     public const string OptOuts = "OptOuts";
+    public const string OutboxProviderIds = "OutboxProviderIds";
 
     // Client and clinician forms (intake, plan, consent, sessions and follow-ups).
     public const string Intakes = "Intakes";
@@ -33,6 +34,8 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Venues = "Venues";
     public const string Bookings = "Bookings";
 
+    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys, PhoneIndex, OptOuts, OutboxProviderIds];
+
     /// <summary>Every table, created on first use; one name per line.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -45,6 +48,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
         PracticeKeys,
         PhoneIndex,
         OptOuts,
+        OutboxProviderIds,
         Intakes,
         Plans,
         Consents,

@@ -6,8 +6,8 @@ namespace OncologyMassage.Infrastructure.Tables;
 
 /// <summary>
 /// Outbox rows: PartitionKey = referral id, RowKey = the message's idempotency key. Each accepted message also has an
-/// index row, PartitionKey = <c>provider|{vendor message id}</c>, RowKey <c>index</c>, naming its referral and key, so a
-/// status callback finds its row with one point read. The index row is written before the row is completed, so a crash
+/// index row in <c>OutboxProviderIds</c>, PartitionKey = the vendor's message id, RowKey <c>index</c>, naming its referral
+/// and key, so a status callback finds its row with one point read. The index row is written before the row is completed, so a crash
 /// between the two leaves a Pending row that a later callback can still settle.
 /// </summary>
 public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
@@ -48,7 +48,8 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
         var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
         if (!string.IsNullOrEmpty(providerMessageId))
         {
-            await table.UpsertEntityAsync(new TableEntity(ProviderPartition(providerMessageId), ProviderIndexRow)
+            var index = await tables.GetAsync(StorageTables.OutboxProviderIds, cancellationToken);
+            await index.UpsertEntityAsync(new TableEntity(ProviderPartition(providerMessageId), ProviderIndexRow)
             {
                 ["ReferralId"] = referralId,
                 ["IdempotencyKey"] = idempotencyKey,
@@ -79,7 +80,8 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
     {
         ArgumentException.ThrowIfNullOrEmpty(providerMessageId);
         var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
-        var index = await table.GetEntityIfExistsAsync<TableEntity>(ProviderPartition(providerMessageId), ProviderIndexRow, cancellationToken: cancellationToken);
+        var indexTable = await tables.GetAsync(StorageTables.OutboxProviderIds, cancellationToken);
+        var index = await indexTable.GetEntityIfExistsAsync<TableEntity>(ProviderPartition(providerMessageId), ProviderIndexRow, cancellationToken: cancellationToken);
         if (!index.HasValue || index.Value is not { } pointer)
         {
             return null;
@@ -122,7 +124,7 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
 
     /// <summary>Keys may not contain '/', '\', '#', '?' or control characters; vendor ids normally have none.</summary>
     private static string ProviderPartition(string providerMessageId) =>
-        "provider|" + string.Concat(providerMessageId.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c));
+        string.Concat(providerMessageId.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c));
 
     private static TableEntity ToEntity(OutboxRow r) => new(r.ReferralId, r.IdempotencyKey)
     {

@@ -29,7 +29,7 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
 
     private static async Task<(TestHost Host, ReferralActors Actors, HttpClient Therapist)> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = await TestHost.StartWithSettingsAsync(azurite, settings ?? Fast);
+        var host = await TestHost.StartAsync(azurite, settings ?? Fast);
         var people = new HttpClient { BaseAddress = host.Http.BaseAddress };
         var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>());
         var therapist = await host.SignInAsync(CoordinatorHost.HarborCoordinator);

@@ -78,8 +78,9 @@ public sealed class FunctionsAppTests
             .ToArray();
         Assert.Equal(expected, listed);
         Assert.Equal(
-            ["GetReferral:httpTrigger", "GetReferralTimeline:httpTrigger", "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
+            ["GetReferral:httpTrigger", "GetReferralTimeline:httpTrigger",
              "ReceiveEmailEvents:httpTrigger", "ReceiveSms:httpTrigger", "ReceiveSmsStatus:httpTrigger",
+             "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
              "ReferralOrchestration:orchestrationTrigger", "SendMdReleaseRequest:activityTrigger", "ShowReleaseForm:httpTrigger",
              "SubmitReferral:httpTrigger", "SubmitReleaseForm:httpTrigger"],
             listed);

@@ -47,13 +47,13 @@ public sealed class TestHost : IAsyncDisposable
     public static Task<TestHost> StartAsync(AzuriteFixture azurite, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null) =>
         StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], releaseReminderAfter, releaseExpiresAfter);
 
+    /// <summary>Starts a host with settings over the test defaults (e.g. every workflow duration shrunk, or Twilio and SendGrid pointed at a stub).</summary>
+    public static Task<TestHost> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?> extraSettings) =>
+        StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], overrides: extraSettings);
+
     /// <summary>Starts a host with extra services registered before the app's own (the app's registrations win).</summary>
     public static Task<TestHost> StartWithServicesAsync(AzuriteFixture azurite, Action<IServiceCollection> services) =>
         StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], services: services);
-
-    /// <summary>Starts a host with settings of its own (e.g. every workflow duration shrunk) over the test defaults.</summary>
-    public static Task<TestHost> StartWithSettingsAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?> overrides) =>
-        StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], overrides: overrides);
 
     /// <summary>Starts a host on an existing task hub and table prefix (a restart of the same deployment).</summary>
     public static async Task<TestHost> StartAsync(AzuriteFixture azurite, string hub, TimeSpan? releaseReminderAfter = null, TimeSpan? releaseExpiresAfter = null,

@@ -1,0 +1,166 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Messaging;
+using OncologyMassage.Workflow.Ports;
+using WireMock.Server;
+
+namespace OncologyMassage.IntegrationTests.Http;
+
+/// <summary>
+/// POST /api/sms/status: texts sent by the real Twilio SDK to a WireMock stub, then Twilio's status callbacks, signed, in
+/// and out of order. STOP through the inbound webhook then stops every later text before the vendor is called.
+/// </summary>
+public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Status = "/api/sms/status";
+    private readonly WireMockServer stub = WireMockServer.Start();
+    private TestHost host = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Webhooks.AcceptEverything(stub);
+        host = await TestHost.StartAsync(azurite, Webhooks.VendorSettings(stub.Url!));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.DisposeAsync();
+        stub.Stop();
+        stub.Dispose();
+    }
+
+    private MessageDispatcher Dispatcher => host.App.Services.GetRequiredService<MessageDispatcher>();
+
+    private IMessageOutbox Outbox => host.App.Services.GetRequiredService<IMessageOutbox>();
+
+    private static OutgoingSms FollowUp(string referralId, int attempt = 1) =>
+        new($"{referralId}:follow-up-24h:{attempt}", referralId, Webhooks.ClientPhone, "Harbor Spa: how do you feel today? Reply 0-10 for pain, tiredness, nausea, worry.");
+
+    private async Task<OutboxRow> SendAsync(string referralId)
+    {
+        Assert.Equal(DispatchOutcome.Sent, await Dispatcher.SendSmsAsync(FollowUp(referralId), TestContext.Current.CancellationToken));
+        return await RowAsync(referralId);
+    }
+
+    private async Task<OutboxRow> RowAsync(string referralId) =>
+        (await Outbox.ListAsync(referralId, TestContext.Current.CancellationToken)).Single(r => r.Channel == MessageChannel.Sms);
+
+    private static Dictionary<string, string> Callback(string sid, string status, string? errorCode = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = sid,
+            ["SmsSid"] = sid,
+            ["AccountSid"] = Webhooks.AccountSid,
+            ["From"] = Webhooks.FromNumber,
+            ["To"] = Webhooks.ClientPhone,
+            ["MessageStatus"] = status,
+            ["SmsStatus"] = status,
+        };
+        if (errorCode is not null)
+        {
+            form["ErrorCode"] = errorCode;
+        }
+
+        return form;
+    }
+
+    private async Task PostStatusAsync(Dictionary<string, string> form)
+    {
+        using var response = await host.PostTwilioAsync(Status, form, Webhooks.AuthToken);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReceiveSmsStatus_Delivered_MarksTheOutboxRowDelivered()
+    {
+        var id = await host.SubmitSampleAsync();
+        var sent = await SendAsync(id);
+
+        await PostStatusAsync(Callback(sent.ProviderMessageId!, "delivered"));
+
+        Assert.Equal(OutboxStatus.Delivered, (await RowAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task ReceiveSmsStatus_SentArrivingAfterDelivered_DoesNotMoveTheRowBack()
+    {
+        var id = await host.SubmitSampleAsync();
+        var sent = await SendAsync(id);
+
+        await PostStatusAsync(Callback(sent.ProviderMessageId!, "delivered"));
+        await PostStatusAsync(Callback(sent.ProviderMessageId!, "sent"));
+
+        Assert.Equal(OutboxStatus.Delivered, (await RowAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task ReceiveSmsStatus_PermanentFailureReportedTwice_MarksUndeliveredAndPutsOneEntryOnTheTimeline()
+    {
+        var id = await host.SubmitSampleAsync();
+        var sent = await SendAsync(id);
+
+        await PostStatusAsync(Callback(sent.ProviderMessageId!, "undelivered", "30003"));
+        await PostStatusAsync(Callback(sent.ProviderMessageId!, "undelivered", "30003"));
+
+        var row = await RowAsync(id);
+        Assert.Equal((OutboxStatus.Undelivered, "30003 unreachable handset"), (row.Status, row.Error));
+        var entry = Assert.Single(await host.ExternalTimelineAsync(id));
+        Assert.Equal(nameof(TimelineKind.DeliveryFailed), entry.GetString("Kind"));
+        Assert.StartsWith("A text message could not be delivered (error 30003", entry.GetString("Detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiveSmsStatus_TransientFailure_MarksUndeliveredWithoutATimelineEntry()
+    {
+        var id = await host.SubmitSampleAsync();
+        var sent = await SendAsync(id);
+
+        await PostStatusAsync(Callback(sent.ProviderMessageId!, "failed", "30001"));
+
+        Assert.Equal(OutboxStatus.Undelivered, (await RowAsync(id)).Status);
+        Assert.Empty(await host.ExternalTimelineAsync(id));
+    }
+
+    [Fact]
+    public async Task ReceiveSmsStatus_ForgedSignature_Returns403AndLeavesTheRow()
+    {
+        var id = await host.SubmitSampleAsync();
+        var sent = await SendAsync(id);
+        var form = Callback(sent.ProviderMessageId!, "undelivered", "30003");
+
+        using var response = await host.PostTwilioAsync(Status, form, Webhooks.AuthToken, signature: Webhooks.TwilioSignature(Webhooks.PublicBaseUrl + Status, form, "forged"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync(id)).Status);
+        Assert.Empty(await host.ExternalTimelineAsync(id));
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_AfterTheClientRepliedStop_IsOptedOutWithoutAVendorCallOrOutboxRow()
+    {
+        var id = await host.SubmitSampleAsync();
+        using var stop = await host.PostTwilioAsync("/api/sms/inbound", Webhooks.InboundSms("STOP", "SMstop"), Webhooks.AuthToken);
+        Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+
+        var outcome = await Dispatcher.SendSmsAsync(FollowUp(id), TestContext.Current.CancellationToken);
+
+        Assert.Equal(DispatchOutcome.OptedOut, outcome);
+        Assert.Equal(0, Webhooks.TwilioSends(stub));
+        Assert.DoesNotContain(await Outbox.ListAsync(id, TestContext.Current.CancellationToken), r => r.Channel == MessageChannel.Sms);
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_AfterStopThenStart_SendsAgain()
+    {
+        var id = await host.SubmitSampleAsync();
+        (await host.PostTwilioAsync("/api/sms/inbound", Webhooks.InboundSms("STOP", "SMstop"), Webhooks.AuthToken)).Dispose();
+        (await host.PostTwilioAsync("/api/sms/inbound", Webhooks.InboundSms("UNSTOP", "SMunstop"), Webhooks.AuthToken)).Dispose();
+
+        var outcome = await Dispatcher.SendSmsAsync(FollowUp(id), TestContext.Current.CancellationToken);
+
+        Assert.Equal(DispatchOutcome.Sent, outcome);
+        await Webhooks.WaitUntilAsync(() => Task.FromResult(Webhooks.TwilioSends(stub) == 1), "one request to Twilio");
+    }
+}

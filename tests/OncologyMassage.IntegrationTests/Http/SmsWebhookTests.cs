@@ -1,0 +1,161 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Domain.Replies;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Messaging;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.IntegrationTests.Http;
+
+/// <summary>POST /api/sms/inbound end to end, signed as Twilio signs it (the local host's per-run dev auth token).</summary>
+public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Inbound = "/api/sms/inbound";
+    private TestHost host = null!;
+
+    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    private string Token => host.App.Configuration["Twilio:AuthToken"]!;
+
+    private IOptOutStore OptOuts => host.App.Services.GetRequiredService<IOptOutStore>();
+
+    private Task<HttpResponseMessage> TextAsync(string body, string sid, string from = Webhooks.ClientPhone) =>
+        host.PostTwilioAsync(Inbound, Webhooks.InboundSms(body, sid, from), Token);
+
+    private static async Task<string> TwimlAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    private Task AwaitReplyAsync(string referralId) => host.App.Services.GetRequiredService<IPhoneIndex>().SetAwaitingAsync(
+        new AwaitingReply(Webhooks.ClientPhone, referralId, ReplyExpectation.Rating, 0, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task ReceiveSms_ForgedSignature_Returns403AndOptsNobodyOut()
+    {
+        var form = Webhooks.InboundSms("STOP", "SMforged");
+
+        using var response = await host.PostTwilioAsync(Inbound, form, Token, signature: Webhooks.TwilioSignature(Webhooks.PublicBaseUrl + Inbound, form, "not-the-token"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(await OptOuts.IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ReceiveSms_SignedForAnotherUrl_Returns403AndWritesNothing()
+    {
+        var form = Webhooks.InboundSms("STOP", "SMwrongurl");
+
+        using var response = await host.PostTwilioAsync(Inbound, form, Token, signature: Webhooks.TwilioSignature(host.Http.BaseAddress + "api/sms/inbound", form, Token));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await host.TotalRowsAsync());
+    }
+
+    [Fact]
+    public async Task ReceiveSms_Unsigned_Returns403AndWritesNothing()
+    {
+        using var response = await host.Http.PostAsync("api/sms/inbound", new FormUrlEncodedContent(Webhooks.InboundSms("STOP", "SMunsigned")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await host.TotalRowsAsync());
+    }
+
+    [Fact]
+    public async Task ReceiveSms_Stop_OptsTheNumberOutAndNotesEveryReferralOfIt()
+    {
+        var first = await host.SubmitSampleAsync();
+        var second = await host.SubmitSampleAsync();
+
+        var twiml = await TwimlAsync(await TextAsync("Stop", "SMstop1"));
+
+        Assert.Contains(SmsAutoReplies.OptedOut, twiml, StringComparison.Ordinal);
+        Assert.True(await OptOuts.IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+        foreach (var id in new[] { first, second })
+        {
+            var note = Assert.Single(await host.ExternalTimelineAsync(id));
+            Assert.Equal(("x-SMstop1", nameof(TimelineKind.Note)), (note.RowKey, note.GetString("Kind")));
+            Assert.Contains("STOP", note.GetString("Detail"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ReceiveSms_StartAfterStop_OptsTheNumberBackIn()
+    {
+        await TwimlAsync(await TextAsync("STOP", "SMstop2"));
+
+        var twiml = await TwimlAsync(await TextAsync("start", "SMstart2"));
+
+        Assert.Contains(SmsAutoReplies.OptedIn, twiml, StringComparison.Ordinal);
+        Assert.False(await OptOuts.IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ReceiveSms_Help_AnswersWhoWeAreHowToStopAndToCallTheOncologyTeam()
+    {
+        var twiml = await TwimlAsync(await TextAsync("HELP", "SMhelp"));
+
+        Assert.Contains("Reply STOP", twiml, StringComparison.Ordinal);
+        Assert.Contains("call your oncology team", twiml, StringComparison.Ordinal);
+        Assert.Equal(0, await host.TotalRowsAsync());
+    }
+
+    [Fact]
+    public async Task ReceiveSms_NoReferralAwaitsTheNumber_AnswersPolitelyAndRaisesNothing()
+    {
+        var id = await host.SubmitSampleAsync();
+
+        var twiml = await TwimlAsync(await TextAsync("7", "SMunexpected"));
+
+        Assert.Contains("weren't expecting a reply", twiml, StringComparison.Ordinal);
+        Assert.Empty(await host.RowsAsync(StorageTables.IdempotencyKeys));
+        Assert.Empty(await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied));
+    }
+
+    [Fact]
+    public async Task ReceiveSms_AwaitedReplyDeliveredTwice_RaisesClientRepliedOnce()
+    {
+        var id = await host.SubmitSampleAsync();
+        await AwaitReplyAsync(id);
+
+        var first = await TwimlAsync(await TextAsync("pain 3 anxiety 2", "SMdup"));
+        var retry = await TwimlAsync(await TextAsync("pain 3 anxiety 2", "SMdup"));
+
+        Assert.Equal(first, retry);
+        Assert.Contains(SmsAutoReplies.Thanks, first, StringComparison.Ordinal);
+        await Webhooks.WaitUntilAsync(async () => (await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied)).Count > 0, "ClientReplied in the history");
+        await Task.Delay(1000, TestContext.Current.CancellationToken); // room for a second event to show up, if one had been raised
+        var raised = Assert.Single(await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied));
+        Assert.Contains("SMdup", raised.GetString("Input"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiveSms_ImmediateRedFlag_TellsTheClientToCallTheirTeamOrEmergencyServicesNow()
+    {
+        var id = await host.SubmitSampleAsync();
+        await AwaitReplyAsync(id);
+
+        var twiml = await TwimlAsync(await TextAsync("I have chest pain and feel short of breath", "SMflag"));
+
+        Assert.Contains("triage line or emergency services now", twiml, StringComparison.Ordinal);
+        await Webhooks.WaitUntilAsync(async () => (await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied)).Count == 1, "ClientReplied in the history");
+    }
+
+    [Fact]
+    public async Task ReceiveSms_SignedButWithoutSender_Returns400()
+    {
+        var form = Webhooks.InboundSms("7", "SMnofrom");
+        form.Remove("From");
+
+        using var response = await host.PostTwilioAsync(Inbound, form, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Domain.Replies;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Messaging;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.IntegrationTests.LocalHost;
+
+/// <summary>The local host's simulated phone and dev outbox (SMS provider: the dev outbox, the default).</summary>
+public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private TestHost host = null!;
+
+    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    private Task<HttpResponseMessage> ReplyAsync(string referralId, string text) =>
+        host.Http.PostAsJsonAsync($"api/dev/phone/{referralId}/reply", new { text }, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task DevPhoneReply_AwaitedReferral_GoesThroughTheSignedWebhookToTheOrchestration()
+    {
+        var id = await host.SubmitSampleAsync();
+        await host.App.Services.GetRequiredService<IPhoneIndex>().SetAwaitingAsync(
+            new AwaitingReply(Webhooks.ClientPhone, id, ReplyExpectation.Rating, 0, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+
+        using var response = await ReplyAsync(id, "pain 2 tiredness 4");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal((200, SmsAutoReplies.Thanks), (answer.GetProperty("status").GetInt32(), answer.GetProperty("reply").GetString()));
+        await Webhooks.WaitUntilAsync(async () => (await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied)).Count == 1, "ClientReplied in the history");
+        var raised = Assert.Single(await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied));
+        Assert.Contains("SMdev", raised.GetString("Input"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DevPhoneReply_Stop_OptsTheReferralsNumberOut()
+    {
+        var id = await host.SubmitSampleAsync();
+
+        using var response = await ReplyAsync(id, "STOP");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await host.App.Services.GetRequiredService<IOptOutStore>().IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task DevPhoneReply_UnknownReferral_Returns404()
+    {
+        using var response = await ReplyAsync("ref-unknown", "7");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DevPhoneReply_NoText_Returns400AndWritesNothing()
+    {
+        using var response = await host.Http.PostAsJsonAsync("api/dev/phone/ref-x/reply", new { text = " " }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await host.TotalRowsAsync());
+    }
+
+    [Fact]
+    public async Task DevOutbox_ReferralWithAReleaseEmail_ListsItsMessages()
+    {
+        var id = await host.SubmitSampleAsync();
+        JsonElement rows = default;
+
+        await Webhooks.WaitUntilAsync(async () =>
+        {
+            rows = await host.Http.GetFromJsonAsync<JsonElement>($"api/dev/outbox?referralId={id}", TestContext.Current.CancellationToken);
+            return rows.GetArrayLength() == 1 && rows[0].GetProperty("status").GetString() == "Sent";
+        }, "the release email in the dev outbox");
+
+        var email = rows[0];
+        Assert.Equal(("Email", "rosa.demo@example.org"), (email.GetProperty("channel").GetString(), email.GetProperty("to").GetString()));
+        Assert.Contains("/api/release/", email.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DevOutbox_WithoutReferralId_Returns400()
+    {
+        using var response = await host.Http.GetAsync("api/dev/outbox", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
