@@ -6,6 +6,8 @@ const here = new URL(import.meta.url);
 export const apiBase = /\/dashboard\/[^/]*$/.test(here.pathname) ? new URL('../', here) : new URL('api/', here);
 
 const POLL_MS = 5000;
+const PAGE = 50;
+const MAX_PAGE = 200;
 export const STAGES = [
   'Received', 'MdReleaseRequested', 'NeedsMdInput', 'IntakePending', 'SchedulingPending', 'ConsentPending',
   'SessionScheduled', 'SessionCompleted', 'FollowUp', 'CareTeamFeedback', 'Completed', 'Declined', 'Expired',
@@ -133,11 +135,16 @@ function announce(message) {
   setTimeout(() => { region.textContent = message; }, 50);
 }
 
+/** Plain words for a failed call: the problem's title and detail, and each field's messages for a validation problem. */
+export function describeError(error) {
+  if (!(error instanceof ApiError) || !error.problem?.title) return String(error?.message ?? error);
+  const fields = Object.values(error.problem.errors ?? {}).flat().filter(Boolean);
+  return [error.problem.title, fields.length ? fields.join(' ') : error.problem.detail].filter(Boolean).join(' ');
+}
+
 function showError(error) {
   const alert = $('alert');
-  alert.textContent = error instanceof ApiError && error.problem?.title
-    ? `${error.problem.title} ${error.problem.detail ?? ''}`.trim()
-    : String(error?.message ?? error);
+  alert.textContent = describeError(error);
   alert.hidden = false;
 }
 
@@ -159,8 +166,8 @@ async function detectDev() {
   }
 }
 
-function venueNames(venues) {
-  return (venues ?? []).map((v) => (typeof v === 'string' ? v : v.name ?? v.id)).join(', ');
+function venueNames(coordinator) {
+  return (coordinator.venues ?? coordinator.venueIds ?? []).map((v) => (typeof v === 'string' ? v : v.name ?? v.id)).join(', ');
 }
 
 async function showSignIn() {
@@ -171,9 +178,8 @@ async function showSignIn() {
   if (coordinators) {
     const list = $('coordinators');
     list.replaceChildren(...coordinators.map((c) => el('li', {},
-      el('button', { type: 'button', dataset: { coordinatorId: c.id }, onclick: () => signIn(c.id) },
-        `Sign in as ${c.name ?? c.id}`, c.venues?.length ? el('span', { class: 'visually-hidden' }, ` (${venueNames(c.venues)})`) : null),
-      c.venues?.length ? el('span', { class: 'muted' }, ` ${venueNames(c.venues)}`) : null)));
+      el('button', { type: 'button', dataset: { coordinatorId: c.id }, onclick: () => signIn(c.id) }, `Sign in as ${c.name ?? c.id}`),
+      venueNames(c) ? el('span', { class: 'muted' }, ` ${venueNames(c)}`) : null)));
     $('sign-in-dev').hidden = false;
     $('sign-in-aad').hidden = true;
   } else {
@@ -245,7 +251,9 @@ function currentVenue() {
 // ---- Pipeline -------------------------------------------------------------------------------------------------
 
 async function loadPipeline({ reset }) {
-  const params = { venue: state.venue, stage: state.stage, stuck: state.stuck ? 'true' : '', pageSize: 50 };
+  // A refresh re-reads as many referrals as are shown (up to the API's 200), so "Load more" pages do not vanish on a poll.
+  const pageSize = reset ? Math.min(MAX_PAGE, Math.max(PAGE, state.items.size)) : PAGE;
+  const params = { venue: state.venue, stage: state.stage, stuck: state.stuck ? 'true' : '', pageSize };
   if (reset) {
     const page = await api(`pipeline${query(params)}`);
     state.pipeline = page;
@@ -413,17 +421,35 @@ async function act(description, call) {
     await call();
     announce(description);
     await refresh({ reset: true });
+    return null;
   } catch (error) {
+    if (error instanceof ApiError && (error.status === 400 || error.status === 422)) return error;
     showError(error);
+    return null;
+  }
+}
+
+/**
+ * Asks with a form dialog until the input is accepted or the coordinator backs out: an invalid answer (400/422) opens
+ * the dialog again with what was typed and the API's message inside it.
+ */
+async function askAndSend(dialog, description, send) {
+  const message = dialog.querySelector('.dialog-error');
+  message.hidden = true;
+  message.textContent = '';
+  for (;;) {
+    if (await ask(dialog) !== 'confirm') return;
+    const invalid = await act(description, send);
+    if (!invalid) return;
+    message.textContent = describeError(invalid);
+    message.hidden = false;
   }
 }
 
 async function cancelReferral(id) {
-  const form = $('cancel-form');
-  form.reset();
-  if (await ask($('cancel-dialog')) !== 'confirm') return;
-  const reason = $('cancel-reason').value.trim();
-  await act('Referral cancelled.', () => api(`referrals/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: { reason } }));
+  $('cancel-form').reset();
+  await askAndSend($('cancel-dialog'), 'Referral cancelled.',
+    () => api(`referrals/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: { reason: $('cancel-reason').value.trim() } }));
 }
 
 async function resendRelease(id) {
@@ -464,9 +490,8 @@ async function recordSession(id) {
       el('td', {}, el('label', { class: 'visually-hidden', for: `pre-${key}` }, `${s} before`), ratingInput(`pre-${key}`, `pre.${key}`)),
       el('td', {}, el('label', { class: 'visually-hidden', for: `post-${key}` }, `${s} after`), ratingInput(`post-${key}`, `post.${key}`)));
   }));
-  if (await ask($('session-dialog')) !== 'confirm') return;
   const ratings = (prefix) => Object.fromEntries(SYMPTOMS.map((s) => [s.toLowerCase(), Number($(`${prefix}-${s.toLowerCase()}`).value)]));
-  const body = {
+  const body = () => ({
     pressureUsed: Number($('session-pressure').value),
     sitesAvoided: $('session-sites').value.split(',').map((x) => x.trim()).filter(Boolean),
     position: $('session-position').value,
@@ -474,8 +499,9 @@ async function recordSession(id) {
     post: ratings('post'),
     reactions: $('session-reactions').value.trim() || null,
     notes: $('session-notes').value.trim() || null,
-  };
-  await act('Session recorded.', () => api(`referrals/${encodeURIComponent(id)}/sessions`, { method: 'POST', body }));
+  });
+  await askAndSend($('session-dialog'), 'Session recorded.',
+    () => api(`referrals/${encodeURIComponent(id)}/sessions`, { method: 'POST', body: body() }));
 }
 
 // ---- Simulated phone (local host only) ------------------------------------------------------------------------
@@ -505,8 +531,15 @@ async function sendReply(event) {
   if (!id || !text) return;
   try {
     clearError();
-    await api(`dev/phone/${encodeURIComponent(id)}/reply`, { method: 'POST', body: { text } });
+    // The local host posts the reply to the app's own signed SMS webhook and passes on its status and SMS answer.
+    const result = await api(`dev/phone/${encodeURIComponent(id)}/reply`, { method: 'POST', body: { text } });
+    if (typeof result?.status === 'number' && result.status >= 400) {
+      showError(`The SMS webhook refused the reply (HTTP ${result.status}).`);
+      return;
+    }
     $('phone-text').value = '';
+    $('phone-answer').textContent = result?.reply ? `Answer by SMS: ${result.reply}` : '';
+    $('phone-answer').hidden = !result?.reply;
     announce('Reply sent.');
     await refresh({ reset: true });
   } catch (error) {
@@ -624,11 +657,17 @@ function setView(view) {
   refresh({ reset: true });
 }
 
+/** A new filter starts again from one page. */
+function refilter() {
+  state.items = new Map();
+  refresh({ reset: true });
+}
+
 function wire() {
   $('filter-stage').append(...STAGES.map((s) => el('option', { value: s }, stageLabel(s))));
-  $('filter-venue').addEventListener('change', (e) => { state.venue = e.target.value; closeDetail(); refresh({ reset: true }); });
-  $('filter-stage').addEventListener('change', (e) => { state.stage = e.target.value; refresh({ reset: true }); });
-  $('filter-stuck').addEventListener('change', (e) => { state.stuck = e.target.checked; refresh({ reset: true }); });
+  $('filter-venue').addEventListener('change', (e) => { state.venue = e.target.value; closeDetail(); refilter(); });
+  $('filter-stage').addEventListener('change', (e) => { state.stage = e.target.value; refilter(); });
+  $('filter-stuck').addEventListener('change', (e) => { state.stuck = e.target.checked; refilter(); });
   $('filters').addEventListener('submit', (e) => e.preventDefault());
   $('load-more').addEventListener('click', () => refresh({ reset: false }));
   $('view-pipeline').addEventListener('click', () => setView('pipeline'));

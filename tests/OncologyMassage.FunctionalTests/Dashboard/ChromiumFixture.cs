@@ -8,7 +8,9 @@ namespace OncologyMassage.FunctionalTests.Dashboard;
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium, or the browser named by CHROMIUM_PATH (e.g. to try the skip on a machine that has it).</summary>
+    public static string ExecutablePath { get; } =
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public const string MissingReason = "Chromium not found: run `apt-get update && apt-get install -y chromium`";
 

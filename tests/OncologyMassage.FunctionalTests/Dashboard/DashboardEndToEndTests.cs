@@ -42,6 +42,13 @@ public sealed partial class DashboardEndToEndTests(ChromiumFixture chromium) : I
         page.SetDefaultTimeout(15_000);
         SetDefaultExpectTimeout(15_000);
 
+        // This scenario needs the coordinator API and the local host's dev sign-in (issue #7's API work).
+        using (var probe = new HttpClient { BaseAddress = host.BaseAddress })
+        using (var me = await probe.GetAsync("api/me", TestContext.Current.CancellationToken))
+        {
+            Assert.True(me.StatusCode == HttpStatusCode.Unauthorized, $"GET /api/me answered {(int)me.StatusCode} without a session; expected 401 from the coordinator API.");
+        }
+
         // Sign in at the root URL as the demo coordinator of the sample referral's venue.
         await page.GotoAsync(host.BaseAddress.ToString());
         var coordinator = page.Locator("#coordinators li").Filter(new() { HasTextRegex = HarborVenue() }).GetByRole(AriaRole.Button);

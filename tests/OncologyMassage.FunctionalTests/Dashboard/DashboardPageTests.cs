@@ -175,7 +175,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
 
         await page.GetByLabel("Pressure used (Walton 0–5)").SelectOptionAsync("2");
         await page.GetByLabel("Position").SelectOptionAsync("SideLyingLeft");
-        await page.GetByLabel("Sites avoided (comma-separated)").FillAsync("port site, left arm");
+        await page.GetByLabel("Sites avoided (comma-separated)").FillAsync("left arm, chest:right");
         foreach (var (symptom, before, after) in new[] { ("Pain", "4", "2"), ("Anxiety", "6", "2"), ("Nausea", "1", "1"), ("Fatigue", "5", "3") })
         {
             await page.GetByLabel($"{symptom} before").FillAsync(before);
@@ -187,7 +187,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         await Expect(page.Locator("#announce")).ToHaveTextAsync("Session recorded.");
         var body = Assert.Single(api.Posts, p => p.Path.EndsWith("/sessions", StringComparison.Ordinal)).Body!;
         Assert.Equal((2, "SideLyingLeft"), ((int)body["pressureUsed"]!, (string?)body["position"]));
-        Assert.Equal(["port site", "left arm"], body["sitesAvoided"]!.AsArray().Select(x => (string?)x));
+        Assert.Equal(["left arm", "chest:right"], body["sitesAvoided"]!.AsArray().Select(x => (string?)x));
         Assert.Equal((4, 2, 6, 2), ((int)body["pre"]!["pain"]!, (int)body["post"]!["pain"]!, (int)body["pre"]!["anxiety"]!, (int)body["post"]!["anxiety"]!));
     }
 
@@ -197,6 +197,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         var api = new CoordinatorApiAnswers
         {
             DevCoordinators = [],
+            PhoneAnswer = "Thank you. Your answer is recorded.",
             Outbox = [CoordinatorApiAnswers.Json(new { channel = "Sms", to = "+16175550143", subject = (string?)null, body = "How do you feel today? <script>x</script>", status = "Sent", createdAt = "2026-11-25T10:00:00Z" })],
         };
         await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
@@ -208,8 +209,51 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
 
         await Expect(page.Locator("#announce")).ToHaveTextAsync("Reply sent.");
+        await Expect(page.Locator("#phone-answer")).ToHaveTextAsync("Answer by SMS: Thank you. Your answer is recorded.");
         var post = Assert.Single(api.Posts, p => p.Path.StartsWith("dev/phone/", StringComparison.Ordinal));
         Assert.Equal(($"dev/phone/{CoordinatorApiAnswers.ReferralId}/reply", "Pain 2, feeling fine"), (post.Path, (string?)post.Body?["text"]));
+    }
+
+    [Fact]
+    public async Task RecordSession_ApiRejectsASite_ReopensTheDialogWithTheMessageAndTheInputKept()
+    {
+        var api = new CoordinatorApiAnswers { SessionSiteRejected = "port site" };
+        api.Move("SessionScheduled", "Cancel", "RecordSession");
+        await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
+        var page = dashboard.Page;
+        await page.Locator($".card[data-referral-id=\"{CoordinatorApiAnswers.ReferralId}\"]").ClickAsync();
+        await page.Locator("[data-action=\"RecordSession\"]").ClickAsync();
+        await page.GetByLabel("Sites avoided (comma-separated)").FillAsync("port site");
+        foreach (var symptom in new[] { "Pain", "Anxiety", "Nausea", "Fatigue" })
+        {
+            await page.GetByLabel($"{symptom} before").FillAsync("3");
+            await page.GetByLabel($"{symptom} after").FillAsync("2");
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save session" }).ClickAsync();
+
+        await Expect(page.Locator("#session-dialog .dialog-error")).ToHaveTextAsync("The request has invalid fields. 'port site' is not a body site.");
+        await Expect(page.Locator("#session-dialog")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Pain before")).ToHaveValueAsync("3");
+        await Expect(page.Locator("#announce")).Not.ToHaveTextAsync("Session recorded.");
+    }
+
+    [Fact]
+    public async Task LoadMore_PipelineHasASecondPage_FetchesItWithTheContinuationToken()
+    {
+        var api = new CoordinatorApiAnswers { SecondPageReferralId = "ref-ffffffffffffffffffffffffffffffff" };
+        api.Items.Add(CoordinatorApiAnswers.Item("ref-ffffffffffffffffffffffffffffffff", "B.T.", "IntakePending", stuck: false, ["Cancel"]));
+        await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
+        var page = dashboard.Page;
+        await Expect(page.Locator(Card)).ToBeVisibleAsync();
+        await Expect(page.Locator(".card")).ToHaveCountAsync(1);
+
+        var request = page.WaitForRequestAsync(r => r.Url.Contains("continuationToken=page-2", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Load more referrals" }).ClickAsync();
+        await request;
+
+        await Expect(page.Locator(".card")).ToHaveCountAsync(2);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Load more referrals" })).ToBeHiddenAsync();
     }
 
     [Fact]

@@ -115,6 +115,15 @@ public sealed class CoordinatorApiAnswers
         followUpReplyRate = 0.75, followUpsSent = 40,
     });
 
+    /// <summary>The SMS answer the app's inbound webhook gives to a reply from the simulated phone.</summary>
+    public string? PhoneAnswer { get; set; }
+
+    /// <summary>A site the sessions endpoint refuses as "not a body site" (400 validation problem).</summary>
+    public string? SessionSiteRejected { get; set; }
+
+    /// <summary>When set, the first pipeline page leaves this referral for a second page behind a continuation token.</summary>
+    public string? SecondPageReferralId { get; set; }
+
     public ConcurrentQueue<(string Path, JsonNode? Body)> Posts { get; } = new();
 
     public ConcurrentQueue<string> PageErrors { get; } = new();
@@ -141,6 +150,14 @@ public sealed class CoordinatorApiAnswers
             {
                 "dev/sign-in" when DevCoordinators is not null => SignIn(),
                 "dev/sign-out" when DevCoordinators is not null => (204, null),
+                _ when path.StartsWith("dev/phone/", StringComparison.Ordinal) => (200, Json(new { status = 200, reply = PhoneAnswer })),
+                _ when path.EndsWith("/sessions", StringComparison.Ordinal) && SessionSiteRejected is { } site
+                    && JsonNode.Parse(postData!)!["sitesAvoided"]!.AsArray().Any(x => (string?)x == site) =>
+                    (400, Json(new
+                    {
+                        type = "https://oncologymassage.dev/problems/validation", title = "The request has invalid fields.", status = 400,
+                        errors = new Dictionary<string, string[]> { ["SitesAvoided[0]"] = [$"'{site}' is not a body site."] },
+                    })),
                 _ when path.EndsWith("/sessions", StringComparison.Ordinal) => (201, Json(new { })),
                 _ => (202, Json(new { })),
             };
@@ -152,7 +169,7 @@ public sealed class CoordinatorApiAnswers
             {
                 "me" => Me is null ? (401, Problem(401, "Sign in.")) : (200, Me.DeepClone()),
                 "dev/coordinators" => DevCoordinators is null ? (404, Problem(404, "Not found.")) : (200, DevCoordinators.DeepClone()),
-                "pipeline" => (200, Pipeline(query["stage"], query["stuck"] == "true")),
+                "pipeline" => (200, Pipeline(query["stage"], query["stuck"] == "true", query["continuationToken"])),
                 "outcomes" => (200, Outcomes.DeepClone()),
                 "dev/outbox" => Outbox is null ? (404, Problem(404, "Not found.")) : (200, Outbox.DeepClone()),
                 _ when path == $"referrals/{ReferralId}" => (200, Referral()),
@@ -194,9 +211,16 @@ public sealed class CoordinatorApiAnswers
         closedReason = (string?)null, workflowStatus = "Running",
     });
 
-    private JsonObject Pipeline(string? stage, bool stuckOnly)
+    private JsonObject Pipeline(string? stage, bool stuckOnly, string? continuationToken)
     {
         var items = Items.Where(i => (stage is null || (string?)i["stage"] == stage) && (!stuckOnly || (bool)i["stuck"]!)).ToArray();
+        string? next = null;
+        if (SecondPageReferralId is { } later)
+        {
+            next = continuationToken is null ? "page-2" : null;
+            items = items.Where(i => ((string?)i["referralId"] == later) == (continuationToken == "page-2")).ToArray();
+        }
+
         var counts = new JsonObject();
         var stuckCounts = new JsonObject();
         foreach (var group in Items.GroupBy(i => (string)i["stage"]!))
@@ -211,7 +235,7 @@ public sealed class CoordinatorApiAnswers
             ["counts"] = counts,
             ["stuckCounts"] = stuckCounts,
             ["items"] = new JsonArray(items.Select(i => (JsonNode)i.DeepClone()).ToArray()),
-            ["continuationToken"] = null,
+            ["continuationToken"] = next,
         };
     }
 }
