@@ -14,7 +14,8 @@ namespace OncologyMassage.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real local host (HTTP functions + Durable Task engine on the Azure Storage backend) against the shared Azurite,
-/// isolated by its own task hub and table prefix. Workflow timings are shrunk through options, never faked.
+/// isolated by its own task hub and table prefix. Workflow timings are shrunk through options, never faked. Like the
+/// local host, it starts with the demo practice and the five demo venues (DemoVenues) seeded under its prefix.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
