@@ -22,7 +22,7 @@ public sealed record ReplyOutcome(ReplyKind Kind, int? Slot, RedFlagLevel RedFla
 /// Parses and screens a client's reply (domain rules), keeps it verbatim on the timeline, stores a follow-up answer with its
 /// ratings (never imputed), and clears the number's wait. Alerting the coordinator on a red flag is the orchestration's next step.
 /// </summary>
-public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessions, IPhoneIndex phones)
+public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessions, IPhoneIndex phones, IReferralFlags flags)
     : IActivity<ReplyToProcess, ReplyOutcome>
 {
     public async Task<ReplyOutcome> RunAsync(ReplyToProcess input, CancellationToken cancellationToken)
@@ -47,6 +47,8 @@ public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessi
             var reasons = string.Join("; ", screen.Matches.Select(m => m.Reason).Distinct(StringComparer.Ordinal));
             await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.Step.Sequence + 1, input.Step.At, TimelineKind.RedFlag, input.Step.Stage,
                 $"Red flag ({screen.Level}): {reasons}"), cancellationToken);
+            await flags.SetFlagAsync(input.ReferralId,
+                screen.Level == RedFlagLevel.Immediate ? ReferralFlagKind.RedFlagImmediate : ReferralFlagKind.RedFlagSameDay, cancellationToken);
         }
 
         if (input.FollowUp is { } kind && input.Reply.Channel == ReplyChannel.Sms)

@@ -74,15 +74,21 @@ public sealed class SendClientMessage(
             outcome = await dispatcher.SendSmsAsync(new OutgoingSms(key, record.Id, client.MobilePhone, body), cancellationToken);
             channel = ContactChannel.Sms;
         }
-        else if (!string.IsNullOrEmpty(client.Email))
+        else
+        {
+            outcome = DispatchOutcome.OptedOut; // not by text: the email branch below takes it
+            channel = null;
+        }
+
+        // Not by text (preference, or opted out of texts (checked again by the dispatcher at the moment of sending): email instead, where there is one.
+        if (outcome == DispatchOutcome.OptedOut && !string.IsNullOrEmpty(client.Email))
         {
             var content = Email(input, venueName, zone);
             outcome = await dispatcher.SendEmailAsync(new OutgoingEmail(key, record.Id, client.Email, content.Subject, content.TextBody), cancellationToken);
             channel = ContactChannel.Email;
         }
-        else
+        else if (outcome == DispatchOutcome.OptedOut)
         {
-            outcome = DispatchOutcome.Uncertain;
             channel = null;
         }
 
@@ -90,7 +96,7 @@ public sealed class SendClientMessage(
         {
             ContactChannel.Sms => " texted to the client",
             ContactChannel.Email => " emailed to the client",
-            _ => ": the client has no usable channel (opted out of texts and no email)",
+            _ => ": not sent, the client has no usable channel (opted out of texts and no email)",
         });
         if (outcome == DispatchOutcome.Uncertain && channel is not null)
         {

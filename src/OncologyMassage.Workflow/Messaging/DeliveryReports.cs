@@ -32,7 +32,7 @@ public enum DeliveryReportOutcome
 }
 
 /// <summary>Applies delivery reports to the outbox, forward only, and puts permanent failures on the referral's timeline.</summary>
-public sealed partial class DeliveryReports(IMessageOutbox outbox, IReferralStore referrals, ILogger<DeliveryReports> logger)
+public sealed partial class DeliveryReports(IMessageOutbox outbox, IReferralStore referrals, IReferralFlags flags, ILogger<DeliveryReports> logger)
 {
     public async Task<DeliveryReportOutcome> ApplyAsync(DeliveryReport report, CancellationToken cancellationToken)
     {
@@ -59,6 +59,7 @@ public sealed partial class DeliveryReports(IMessageOutbox outbox, IReferralStor
             var reason = report.ErrorCode is null ? report.Status.ToString().ToLowerInvariant() : $"error {report.ErrorCode}{(report.ErrorText is null ? "" : ": " + report.ErrorText)}";
             await referrals.AppendExternalTimelineAsync(row.ReferralId, "delivery-" + report.ProviderMessageId, report.At, TimelineKind.DeliveryFailed,
                 $"{channel} could not be delivered ({reason}). Check the client's contact details or reach them another way.", cancellationToken);
+            await flags.SetFlagAsync(row.ReferralId, ReferralFlagKind.DeliveryFailed, cancellationToken);
         }
 
         LogApplied(logger, report.ProviderMessageId, report.Status, moved);

@@ -204,7 +204,7 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
 
         var held = await host.WaitForStageAsync(id, Stage.NeedsMdInput);
         Assert.Contains("hold", (await TimelineAsync(host, id)).Last(e => e.Kind == TimelineKind.StageChanged).Detail, StringComparison.OrdinalIgnoreCase);
-        Assert.Empty((await host.App.Services.GetRequiredService<IMessageOutbox>().ListAsync(id, Ct)).Where(m => m.IdempotencyKey.Contains(":slots:", StringComparison.Ordinal)));
+        Assert.DoesNotContain(await host.App.Services.GetRequiredService<IMessageOutbox>().ListAsync(id, Ct), m => m.IdempotencyKey.Contains(":slots:", StringComparison.Ordinal));
 
         Ok(await actors.AnswerHoldQuestionAsync(id, ReferralActors.Signature("approve"), Ct));
 

@@ -22,7 +22,7 @@ public sealed class FormEventFailureTests(AzuriteFixture azurite) : IAsyncLifeti
     private TestHost host = null!;
 
     public async ValueTask InitializeAsync() =>
-        host = await TestHost.StartWithServicesAsync(azurite, s => s.AddSingleton<IVenueStore, InMemoryVenueStore>());
+        host = await TestHost.StartAsync(azurite);
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 

@@ -13,8 +13,9 @@ public sealed class DeliveryReportsTests
 
     private readonly Mock<IMessageOutbox> outbox = new(MockBehavior.Strict);
     private readonly Mock<IReferralStore> referrals = new(MockBehavior.Strict);
+    private readonly Mock<IReferralFlags> flags = new();
 
-    private DeliveryReports Reports => new(outbox.Object, referrals.Object, NullLogger<DeliveryReports>.Instance);
+    private DeliveryReports Reports => new(outbox.Object, referrals.Object, flags.Object, NullLogger<DeliveryReports>.Instance);
 
     [Fact]
     public async Task ApplyAsync_Delivered_MovesTheRowWithoutATimelineEntry()
@@ -39,6 +40,7 @@ public sealed class DeliveryReportsTests
         await Reports.ApplyAsync(new DeliveryReport(MessageChannel.Sms, "SM1", OutboxStatus.Undelivered, "30003", "unreachable handset", true, At), CancellationToken.None);
 
         referrals.VerifyAll();
+        flags.Verify(f => f.SetFlagAsync("ref-1", ReferralFlagKind.DeliveryFailed, It.IsAny<CancellationToken>()), Times.Once); // the pipeline shows it
     }
 
     [Fact]
