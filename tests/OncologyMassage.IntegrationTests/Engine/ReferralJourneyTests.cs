@@ -36,9 +36,14 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
         return (host, actors, therapist);
     }
 
+    /// <summary>Submits the sample referral for one session (the sample authorises three) unless <paramref name="change"/> says otherwise.</summary>
     private static async Task<string> SubmitAsync(TestHost host, Action<System.Text.Json.Nodes.JsonObject>? change = null)
     {
-        using var posted = await host.PostReferralAsync(change is null ? Samples.Referral() : Samples.Referral(change));
+        using var posted = await host.PostReferralAsync(Samples.Referral(r =>
+        {
+            r["sessionsAuthorised"] = 1;
+            change?.Invoke(r);
+        }));
         posted.EnsureSuccessStatusCode();
         return (await posted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
     }
