@@ -22,7 +22,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
         var page = dashboard.Page;
 
-        await Expect(page.Locator(Card)).ToContainTextAsync("A.S.");
+        await Expect(page.Locator(Card)).ToContainTextAsync("AS");
         await Expect(page.Locator(Card)).ToContainTextAsync("1 d 2 h in stage");
         await Expect(page.Locator("[data-count=\"MdReleaseRequested\"]")).ToHaveTextAsync("1 referrals");
         var stuck = page.Locator("[data-stage=\"IntakePending\"] .card");
@@ -30,6 +30,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         await Expect(stuck.Locator(".badge.urgent")).ToHaveTextAsync("Red flag: same day");
         await Expect(page.Locator("#pipeline-summary")).ToHaveTextAsync("2 referrals, 1 stuck.");
         Assert.Empty(api.PageErrors);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280, "The board widens the page instead of scrolling itself.");
     }
 
     [Fact]
@@ -280,7 +281,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         await page.EvaluateAsync("() => window.dispatchEvent(new Event('focus'))");
 
         await Expect(page.Locator($"[data-stage=\"IntakePending\"] .card[data-referral-id=\"{CoordinatorApiAnswers.ReferralId}\"]")).ToBeVisibleAsync();
-        await Expect(page.Locator("#announce")).ToHaveTextAsync("A.S. moved to Intake pending");
+        await Expect(page.Locator("#announce")).ToHaveTextAsync("AS moved to Intake pending");
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class CoordinatorApiAnswers
     /// <summary>The local host's demo coordinators; null when the dev routes do not exist (Azure).</summary>
     public JsonArray? DevCoordinators { get; set; }
 
-    public List<JsonObject> Items { get; } = [Item(ReferralId, "A.S.", "MdReleaseRequested", stuck: false, actions: ["Cancel", "ResendRelease"])];
+    public List<JsonObject> Items { get; } = [Item(ReferralId, "AS", "MdReleaseRequested", stuck: false, actions: ["Cancel", "ResendRelease"])];
 
     public JsonArray Timeline { get; } = [Json(new { sequence = 1, at = "2026-11-25T10:00:00Z", kind = "StageChanged", stage = "MdReleaseRequested", detail = "Release requested from the oncologist" })];
 
@@ -206,7 +206,7 @@ public sealed class CoordinatorApiAnswers
 
     private JsonObject Referral() => Json(new
     {
-        id = ReferralId, stage = CurrentStage, venueId = VenueId, service = "OncologyMassage", clientInitials = "A.S.",
+        id = ReferralId, stage = CurrentStage, venueId = VenueId, service = "OncologyMassage", clientInitials = "AS",
         createdAt = "2026-11-24T09:00:00Z", updatedAt = "2026-11-25T10:00:00Z", nextExpectedStep = "Waiting for the oncologist's release decision",
         closedReason = (string?)null, workflowStatus = "Running",
     });
