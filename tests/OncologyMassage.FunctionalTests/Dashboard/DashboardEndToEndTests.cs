@@ -82,6 +82,12 @@ public sealed partial class DashboardEndToEndTests(ChromiumFixture chromium) : I
         await Expect(page.Locator("#announce")).ToHaveTextAsync("Reply sent.");
         await Expect(page.Locator("#alert")).ToBeHiddenAsync();
 
+        // The venue's outcome view answers too (no sessions yet: an empty chart that says so).
+        await page.GetByRole(AriaRole.Button, new() { Name = "Outcomes" }).ClickAsync();
+        await Expect(page.Locator("#outcome-totals")).ToContainTextAsync("Completed referrals");
+        await Expect(page.Locator("#chart svg")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pipeline" }).ClickAsync();
+
         // Phone width: the detail covers the screen; closed, the stages stack as a list.
         await page.SetViewportSizeAsync(390, 844);
         await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("dashboard-390-detail.png") });

@@ -124,6 +124,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
 
         await Expect(page.Locator("#cancel-dialog")).ToBeHiddenAsync();
         await Expect(page.Locator("#announce")).ToHaveTextAsync("Referral cancelled.");
+        await Expect(page.Locator("#detail-title")).ToBeFocusedAsync();
         var post = Assert.Single(api.Posts, p => p.Path.EndsWith("/cancel", StringComparison.Ordinal));
         Assert.Equal($"referrals/{CoordinatorApiAnswers.ReferralId}/cancel", post.Path);
         Assert.Equal("Client moved away", (string?)post.Body?["reason"]);
