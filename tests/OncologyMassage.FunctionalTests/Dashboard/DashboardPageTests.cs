@@ -34,6 +34,28 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
     }
 
     [Fact]
+    public async Task Board_PageUnderTheFunctionsRoute_CallsTheApiBesideIt()
+    {
+        var api = new CoordinatorApiAnswers();
+        await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api, path: RoutedDashboard.FunctionsPath);
+        var page = dashboard.Page;
+
+        await Expect(page.Locator(Card)).ToBeVisibleAsync();
+        Assert.Equal($"{RoutedDashboard.Origin}/api/", await page.EvaluateAsync<string>("async () => (await import('./app.js')).apiBase.href"));
+    }
+
+    [Fact]
+    public async Task Start_CallerIsAPractice_ExplainsThePageIsForCoordinatorsAndShowsNoBoard()
+    {
+        var api = new CoordinatorApiAnswers { Me = CoordinatorApiAnswers.Json(new { id = "demo-practice", name = "Demo Oncology Practice", kind = "practice", venues = Array.Empty<object>() }) };
+        await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
+        var page = dashboard.Page;
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is for venue coordinators" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#app")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task Board_InitialsAndStepsWithMarkup_ShownAsTextNeverParsed()
     {
         var api = new CoordinatorApiAnswers();
