@@ -6,6 +6,9 @@ namespace OncologyMassage.Functions.Http;
 /// </summary>
 public static class ApiRoutes
 {
+    /// <summary>The coordinators' dashboard: static files (the page itself holds no data).</summary>
+    public const string Dashboard = "dashboard/{*path}";
+
     public const string Referrals = "referrals";
     public const string Referral = "referrals/{id}";
     public const string ReferralTimeline = "referrals/{id}/timeline";
@@ -31,6 +34,7 @@ public static class ApiRoutes
     public const string SmsInbound = "sms/inbound";
     public const string SmsStatus = "sms/status";
     public const string EmailEvents = "email/events";
+
     // The client's and clinicians' pages: signed links (see SignedLinks), and the therapist's plan behind practice auth.
     public const string IntakeForm = "intake/{token}";
     public const string ConsentForm = "consent/{token}";
@@ -38,6 +42,7 @@ public static class ApiRoutes
     public const string SurveyForm = "survey/{token}";
     public const string CareTeamSummary = "summary/{token}";
     public const string ReferralPlan = "referrals/{id}/plan";
+
     /// <summary>The coordinators' dashboard: static files (the page itself holds no data).</summary>
     public const string Dashboard = "dashboard/{*path}";
 }

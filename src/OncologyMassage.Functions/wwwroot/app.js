@@ -421,6 +421,8 @@ async function act(description, call) {
     await call();
     announce(description);
     await refresh({ reset: true });
+    // The action buttons were redrawn for the new stage: keep keyboard focus in the panel.
+    if (!$('detail').hidden) $('detail-title').focus();
     return null;
   } catch (error) {
     if (error instanceof ApiError && (error.status === 400 || error.status === 422)) return error;

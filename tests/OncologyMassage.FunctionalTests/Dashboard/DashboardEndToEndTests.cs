@@ -60,7 +60,7 @@ public sealed partial class DashboardEndToEndTests(ChromiumFixture chromium) : I
         await page.EvaluateAsync("() => window.dispatchEvent(new Event('focus'))");
         var card = page.Locator($"[data-stage=\"MdReleaseRequested\"] .card[data-referral-id=\"{referralId}\"]");
         await Expect(card).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await Expect(card).ToContainTextAsync("A.S.");
+        await Expect(card).ToContainTextAsync("AS");
 
         // Its timeline, and the release email in the simulated inbox.
         await card.ClickAsync();
@@ -82,7 +82,17 @@ public sealed partial class DashboardEndToEndTests(ChromiumFixture chromium) : I
         await Expect(page.Locator("#announce")).ToHaveTextAsync("Reply sent.");
         await Expect(page.Locator("#alert")).ToBeHiddenAsync();
 
+        // The venue's outcome view answers too (no sessions yet: an empty chart that says so).
+        await page.GetByRole(AriaRole.Button, new() { Name = "Outcomes" }).ClickAsync();
+        await Expect(page.Locator("#outcome-totals")).ToContainTextAsync("Completed referrals");
+        await Expect(page.Locator("#chart svg")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pipeline" }).ClickAsync();
+
+        // Phone width: the detail covers the screen; closed, the stages stack as a list.
         await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("dashboard-390-detail.png") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close referral details" }).ClickAsync();
+        await Expect(page.Locator($"[data-stage=\"IntakePending\"] .card[data-referral-id=\"{referralId}\"]")).ToBeFocusedAsync();
         await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("dashboard-390.png"), FullPage = true });
     }
 

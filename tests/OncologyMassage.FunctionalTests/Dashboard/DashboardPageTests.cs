@@ -22,7 +22,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
         var page = dashboard.Page;
 
-        await Expect(page.Locator(Card)).ToContainTextAsync("A.S.");
+        await Expect(page.Locator(Card)).ToContainTextAsync("AS");
         await Expect(page.Locator(Card)).ToContainTextAsync("1 d 2 h in stage");
         await Expect(page.Locator("[data-count=\"MdReleaseRequested\"]")).ToHaveTextAsync("1 referrals");
         var stuck = page.Locator("[data-stage=\"IntakePending\"] .card");
@@ -30,6 +30,29 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         await Expect(stuck.Locator(".badge.urgent")).ToHaveTextAsync("Red flag: same day");
         await Expect(page.Locator("#pipeline-summary")).ToHaveTextAsync("2 referrals, 1 stuck.");
         Assert.Empty(api.PageErrors);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280, "The board widens the page instead of scrolling itself.");
+    }
+
+    [Fact]
+    public async Task Board_PageUnderTheFunctionsRoute_CallsTheApiBesideIt()
+    {
+        var api = new CoordinatorApiAnswers();
+        await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api, path: RoutedDashboard.FunctionsPath);
+        var page = dashboard.Page;
+
+        await Expect(page.Locator(Card)).ToBeVisibleAsync();
+        Assert.Equal($"{RoutedDashboard.Origin}/api/", await page.EvaluateAsync<string>("async () => (await import('./app.js')).apiBase.href"));
+    }
+
+    [Fact]
+    public async Task Start_CallerIsAPractice_ExplainsThePageIsForCoordinatorsAndShowsNoBoard()
+    {
+        var api = new CoordinatorApiAnswers { Me = CoordinatorApiAnswers.Json(new { id = "demo-practice", name = "Demo Oncology Practice", kind = "practice", venues = Array.Empty<object>() }) };
+        await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
+        var page = dashboard.Page;
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is for venue coordinators" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#app")).ToBeHiddenAsync();
     }
 
     [Fact]
@@ -123,6 +146,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
 
         await Expect(page.Locator("#cancel-dialog")).ToBeHiddenAsync();
         await Expect(page.Locator("#announce")).ToHaveTextAsync("Referral cancelled.");
+        await Expect(page.Locator("#detail-title")).ToBeFocusedAsync();
         var post = Assert.Single(api.Posts, p => p.Path.EndsWith("/cancel", StringComparison.Ordinal));
         Assert.Equal($"referrals/{CoordinatorApiAnswers.ReferralId}/cancel", post.Path);
         Assert.Equal("Client moved away", (string?)post.Body?["reason"]);
@@ -280,7 +304,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         await page.EvaluateAsync("() => window.dispatchEvent(new Event('focus'))");
 
         await Expect(page.Locator($"[data-stage=\"IntakePending\"] .card[data-referral-id=\"{CoordinatorApiAnswers.ReferralId}\"]")).ToBeVisibleAsync();
-        await Expect(page.Locator("#announce")).ToHaveTextAsync("A.S. moved to Intake pending");
+        await Expect(page.Locator("#announce")).ToHaveTextAsync("AS moved to Intake pending");
     }
 
     [Fact]

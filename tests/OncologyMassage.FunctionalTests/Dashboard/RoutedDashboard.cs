@@ -25,7 +25,10 @@ public sealed class RoutedDashboard : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<RoutedDashboard> OpenAsync(IBrowser browser, CoordinatorApiAnswers api, int width = 1280, int height = 900)
+    /// <summary>Where the Functions app serves the page (the local host serves it at "/").</summary>
+    public const string FunctionsPath = "/api/dashboard/";
+
+    public static async Task<RoutedDashboard> OpenAsync(IBrowser browser, CoordinatorApiAnswers api, int width = 1280, int height = 900, string path = "/")
     {
         ArgumentNullException.ThrowIfNull(browser);
         ArgumentNullException.ThrowIfNull(api);
@@ -43,14 +46,15 @@ public sealed class RoutedDashboard : IAsyncDisposable
                 errors.Enqueue(message.Text);
             }
         };
-        await page.GotoAsync(Origin + "/");
+        await page.GotoAsync(Origin + path);
         return new RoutedDashboard(context, page);
     }
 
     private static async Task HandleAsync(IRoute route, CoordinatorApiAnswers api)
     {
         var url = new Uri(route.Request.Url);
-        if (url.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
+        var file = url.AbsolutePath.StartsWith(FunctionsPath, StringComparison.Ordinal) ? url.AbsolutePath[FunctionsPath.Length..] : url.AbsolutePath.TrimStart('/');
+        if (url.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal) && !url.AbsolutePath.StartsWith(FunctionsPath, StringComparison.Ordinal))
         {
             var (status, body) = api.Answer(route.Request.Method, url, route.Request.PostData);
             await route.FulfillAsync(new()
@@ -62,8 +66,7 @@ public sealed class RoutedDashboard : IAsyncDisposable
             return;
         }
 
-        var file = DashboardFiles.Resolve(DashboardFiles.Root, url.AbsolutePath.TrimStart('/'));
-        if (file is not { } found)
+        if (DashboardFiles.Resolve(DashboardFiles.Root, file) is not { } found)
         {
             await route.FulfillAsync(new() { Status = 404, Body = "" });
             return;
@@ -94,7 +97,7 @@ public sealed class CoordinatorApiAnswers
     /// <summary>The local host's demo coordinators; null when the dev routes do not exist (Azure).</summary>
     public JsonArray? DevCoordinators { get; set; }
 
-    public List<JsonObject> Items { get; } = [Item(ReferralId, "A.S.", "MdReleaseRequested", stuck: false, actions: ["Cancel", "ResendRelease"])];
+    public List<JsonObject> Items { get; } = [Item(ReferralId, "AS", "MdReleaseRequested", stuck: false, actions: ["Cancel", "ResendRelease"])];
 
     public JsonArray Timeline { get; } = [Json(new { sequence = 1, at = "2026-11-25T10:00:00Z", kind = "StageChanged", stage = "MdReleaseRequested", detail = "Release requested from the oncologist" })];
 
@@ -206,7 +209,7 @@ public sealed class CoordinatorApiAnswers
 
     private JsonObject Referral() => Json(new
     {
-        id = ReferralId, stage = CurrentStage, venueId = VenueId, service = "OncologyMassage", clientInitials = "A.S.",
+        id = ReferralId, stage = CurrentStage, venueId = VenueId, service = "OncologyMassage", clientInitials = "AS",
         createdAt = "2026-11-24T09:00:00Z", updatedAt = "2026-11-25T10:00:00Z", nextExpectedStep = "Waiting for the oncologist's release decision",
         closedReason = (string?)null, workflowStatus = "Running",
     });
