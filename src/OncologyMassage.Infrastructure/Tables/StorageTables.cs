@@ -19,10 +19,11 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     // Coordinators' access and read models (issue #7).
     public const string Coordinators = "Coordinators";
     public const string StageCounts = "StageCounts";
+    public const string StageAge = "StageAge";
     public const string Audit = "Audit";
 
     public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys,
-        Coordinators, StageCounts, Audit];
+        Coordinators, StageCounts, StageAge, Audit];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);
 

@@ -78,8 +78,10 @@ public sealed class FunctionsAppTests
             .ToArray();
         Assert.Equal(expected, listed);
         Assert.Equal(
-            ["GetReferral:httpTrigger", "GetReferralTimeline:httpTrigger", "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
-             "ReferralOrchestration:orchestrationTrigger", "SendMdReleaseRequest:activityTrigger", "ShowReleaseForm:httpTrigger",
+            ["BookReferralSlot:httpTrigger", "CancelReferral:httpTrigger", "GetMe:httpTrigger", "GetOutcomes:httpTrigger", "GetPipeline:httpTrigger",
+             "GetReferral:httpTrigger", "GetReferralAudit:httpTrigger", "GetReferralTimeline:httpTrigger", "ListReferralSlots:httpTrigger",
+             "RecordReferralSession:httpTrigger", "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
+             "ReferralOrchestration:orchestrationTrigger", "ResendReleaseRequest:httpTrigger", "SendMdReleaseRequest:activityTrigger", "ShowReleaseForm:httpTrigger",
              "SubmitReferral:httpTrigger", "SubmitReleaseForm:httpTrigger"],
             listed);
     }
@@ -93,7 +95,10 @@ public sealed class FunctionsAppTests
 
         Assert.Equal("api", prefix);
         Assert.Equal(
-            ["post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/timeline", "get /api/release/{token}", "post /api/release/{token}"],
+            ["get /api/me", "get /api/outcomes", "get /api/pipeline",
+             "post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/audit", "post /api/referrals/{id}/booking",
+             "post /api/referrals/{id}/cancel", "post /api/referrals/{id}/release/resend", "post /api/referrals/{id}/sessions",
+             "get /api/referrals/{id}/slots", "get /api/referrals/{id}/timeline", "get /api/release/{token}", "post /api/release/{token}"],
             routes);
         Assert.Equal(Functions().Count(f => HasTrigger<HttpTriggerAttribute>(f.Method)), routes.Count());
     }
