@@ -76,6 +76,9 @@ param tablePrefix string = ''
 @description('Public base URL used in links sent to clients and oncologists (Links__PublicBaseUrl); empty: the function app\'s own https address.')
 param publicBaseUrl string = ''
 
+@description('Application (client) id of the Entra ID app registration coordinators sign in with; empty: coordinators cannot sign in (no App Service authentication).')
+param coordinatorAuthClientId string = ''
+
 @description('Sender address of outgoing email (Email__FromAddress); must be a verified SendGrid sender.')
 param emailFromAddress string = 'referrals@oncologymassage.example'
 
@@ -358,6 +361,7 @@ module api 'app/api.bicep' = {
     taskHubName: taskHubName
     tablePrefix: tablePrefix
     publicBaseUrl: publicBaseUrl
+    coordinatorAuthClientId: coordinatorAuthClientId
     emailFromAddress: emailFromAddress
     emailFromName: emailFromName
     releaseReminderAfter: releaseReminderAfter

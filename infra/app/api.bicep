@@ -68,6 +68,9 @@ param tablePrefix string = ''
 @description('Public base URL for links in messages (Links__PublicBaseUrl); empty: the app\'s own https://<default host name>.')
 param publicBaseUrl string = ''
 
+@description('Application (client) id of the Entra ID app registration coordinators sign in with; empty: no App Service authentication, and the app then trusts no x-ms-client-principal header (Auth__TrustAppServicePrincipal).')
+param coordinatorAuthClientId string = ''
+
 @description('Sender address of outgoing email (Email__FromAddress).')
 param emailFromAddress string
 
@@ -264,6 +267,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Scheduling__LeadTime: schedulingLeadTime
     Scheduling__Horizon: schedulingHorizon
     Scheduling__SlotsOffered: string(schedulingSlotsOffered)
+    // Coordinators sign in through App Service authentication; the principal header is trusted only when it runs (authSettings below).
+    Auth__TrustAppServicePrincipal: string(!empty(coordinatorAuthClientId))
 
     // Secrets: Key Vault references (app/secrets.bicep, docs/deploy.md). Links__SigningKey is read by an upcoming feature.
     Twilio__AccountSid: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-account-sid/)'
@@ -275,6 +280,38 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 }
 
 @description('Name of the function app.')
+// App Service authentication (Entra ID) for coordinators. Unauthenticated requests still reach the app (practice API
+// keys, signed links, webhooks); the app answers 401 itself. App Service strips any x-ms-client-principal a caller sends.
+resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(coordinatorAuthClientId)) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: coordinatorAuthClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${coordinatorAuthClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
+    }
+  }
+}
+
 output name string = functionApp.name
 
 @description('Default host name of the function app.')

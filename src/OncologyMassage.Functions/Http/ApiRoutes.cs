@@ -42,7 +42,5 @@ public static class ApiRoutes
     public const string SurveyForm = "survey/{token}";
     public const string CareTeamSummary = "summary/{token}";
     public const string ReferralPlan = "referrals/{id}/plan";
-
-    /// <summary>The coordinators' dashboard: static files (the page itself holds no data).</summary>
-    public const string Dashboard = "dashboard/{*path}";
 }
+

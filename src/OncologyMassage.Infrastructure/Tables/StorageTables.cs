@@ -29,10 +29,14 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     // Coordinators' access and read models (issue #7).
     public const string Coordinators = "Coordinators";
     public const string StageCounts = "StageCounts";
+    public const string StageAge = "StageAge";
     public const string Audit = "Audit";
 
     public const string Venues = "Venues";
     public const string Bookings = "Bookings";
+
+    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys,
+        Coordinators, StageCounts, StageAge, Audit];
 
     /// <summary>Every table, created on first use; one name per line.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -54,6 +58,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
         VenueSessions,
         Coordinators,
         StageCounts,
+        StageAge,
         Audit,
         Venues,
         Bookings,

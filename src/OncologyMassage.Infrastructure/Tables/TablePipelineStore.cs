@@ -9,7 +9,9 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// <summary>
 /// The pipeline read model. A page is one range query on the venue's StageIndex partition (row key "{stage}|{id}", so a
 /// stage is a key range) with the table's own continuation token; counts are the venue's StageCounts rows (one
-/// partition, one row per stage), maintained by <see cref="TableReferralStore.ApplyStageChangeAsync"/>.
+/// partition, one row per stage), maintained by <see cref="TableReferralStore.ApplyStageChangeAsync"/>. Stuck
+/// referrals come from StageAge (row key "{stage}|{ticks entered}|{id}"): the ones past a stage's limit are the start
+/// of its key range, so neither a stuck page nor a stuck count reads a single row that is not stuck.
 /// </summary>
 public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
 {
@@ -41,7 +43,8 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
             throw new InvalidContinuationTokenException("The continuation token is too long.");
         }
 
-        var table = await tables.GetAsync(StorageTables.StageIndex, cancellationToken);
+        var stuck = query.EnteredBefore is { Count: > 0 };
+        var table = await tables.GetAsync(stuck ? StorageTables.StageAge : StorageTables.StageIndex, cancellationToken);
         var filter = Filter(query);
         var rows = new List<PipelineRow>();
         var token = query.ContinuationToken is null ? null : DecodeToken(query.ContinuationToken);
@@ -98,10 +101,10 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
 
     public async Task<int> CountEnteredBeforeAsync(string venueId, Stage stage, DateTimeOffset enteredAtOrBefore, int cap, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.StageIndex, cancellationToken);
-        var filter = $"{StageRange(venueId, stage)} and {TableClient.CreateQueryFilter($"EnteredAt le {enteredAtOrBefore}")}";
+        var table = await tables.GetAsync(StorageTables.StageAge, cancellationToken);
         var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(cap, 1000), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in table.QueryAsync<TableEntity>(AgeRange(venueId, stage, enteredAtOrBefore), maxPerPage: Math.Min(cap, 1000), select: ["RowKey"],
+            cancellationToken: cancellationToken))
         {
             if (++count >= cap)
             {
@@ -118,14 +121,23 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
         {
             var perStage = before
                 .Where(b => query.Stage is null || b.Key == query.Stage)
-                .Select(b => $"({StageRange(query.VenueId, b.Key)} and {TableClient.CreateQueryFilter($"EnteredAt le {b.Value}")})")
+                .OrderBy(b => b.Key.ToString(), StringComparer.Ordinal)
+                .Select(b => AgeRange(query.VenueId, b.Key, b.Value))
                 .ToArray();
-            return perStage.Length == 1 ? perStage[0] : string.Join(" or ", perStage);
+            return perStage.Length == 1 ? perStage[0] : string.Join(" or ", perStage.Select(p => $"({p})"));
         }
 
         return query.Stage is { } stage
             ? StageRange(query.VenueId, stage)
             : TableClient.CreateQueryFilter($"PartitionKey eq {query.VenueId}");
+    }
+
+    /// <summary>StageAge keys of one stage that entered it at or before the time: "{stage}|" up to "{stage}|{ticks + 1}".</summary>
+    private static string AgeRange(string venueId, Stage stage, DateTimeOffset enteredAtOrBefore)
+    {
+        var from = stage + "|";
+        var to = $"{stage}|{(enteredAtOrBefore.UtcTicks + 1).ToString("D19", System.Globalization.CultureInfo.InvariantCulture)}";
+        return TableClient.CreateQueryFilter($"PartitionKey eq {venueId} and RowKey ge {from} and RowKey lt {to}");
     }
 
     /// <summary>The row keys of one stage: "{stage}|" up to "{stage}}" ('}' follows '|').</summary>

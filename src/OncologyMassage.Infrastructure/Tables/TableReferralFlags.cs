@@ -23,7 +23,12 @@ public sealed class TableReferralFlags(StorageTables tables) : IReferralFlags
         var venueId = referral.GetString("VenueId") ?? "";
         var stage = Enum.Parse<Stage>(referral.GetString("Stage"));
         var index = await tables.GetAsync(StorageTables.StageIndex, cancellationToken);
-        await AddFlagAsync(index, venueId, TableReferralStore.IndexKey(stage, referralId), flag, cancellationToken);
+        var row = await AddFlagAsync(index, venueId, TableReferralStore.IndexKey(stage, referralId), flag, cancellationToken);
+        if (row?.GetDateTimeOffset("EnteredAt") is { } enteredAt)
+        {
+            var ages = await tables.GetAsync(StorageTables.StageAge, cancellationToken);
+            await AddFlagAsync(ages, venueId, TableReferralStore.AgeKey(stage, enteredAt, referralId), flag, cancellationToken);
+        }
     }
 
     /// <summary>The row after the flag is on it, or null when there is no such row.</summary>

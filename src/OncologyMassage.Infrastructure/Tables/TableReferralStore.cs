@@ -98,9 +98,22 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
                 await index.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
             }
 
-            if (change.From != change.To && await DeleteIfExistsAsync(index, change.VenueId, IndexKey(change.From, change.ReferralId), cancellationToken))
+            // The same row keyed by the time it entered the stage: "stuck" is then a key range, oldest first.
+            var ages = await tables.GetAsync(StorageTables.StageAge, cancellationToken);
+            await ages.UpsertEntityAsync(new TableEntity(row) { RowKey = AgeKey(change.To, change.At, change.ReferralId) }, TableUpdateMode.Replace, cancellationToken);
+
+            if (change.From != change.To)
             {
-                await StageCounters.AdjustAsync(counts, change.VenueId, change.From, -1, cancellationToken);
+                var previous = await index.GetEntityIfExistsAsync<TableEntity>(change.VenueId, IndexKey(change.From, change.ReferralId), cancellationToken: cancellationToken);
+                if (previous.HasValue && previous.Value!.GetDateTimeOffset("EnteredAt") is { } enteredFrom)
+                {
+                    await DeleteIfExistsAsync(ages, change.VenueId, AgeKey(change.From, enteredFrom, change.ReferralId), cancellationToken);
+                }
+
+                if (await DeleteIfExistsAsync(index, change.VenueId, IndexKey(change.From, change.ReferralId), cancellationToken))
+                {
+                    await StageCounters.AdjustAsync(counts, change.VenueId, change.From, -1, cancellationToken);
+                }
             }
         }
 
@@ -188,7 +201,11 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
     private static string SafeKey(string key) =>
         string.Concat(key.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c));
 
-    internal static string IndexKey(Stage stage, string referralId) => $"{stage}|{referralId}";
+    public static string IndexKey(Stage stage, string referralId) => $"{stage}|{referralId}";
+
+    /// <summary>StageAge row key: "{stage}|{UTC ticks, 19 digits}|{referral id}", so rows of a stage sort oldest first.</summary>
+    public static string AgeKey(Stage stage, DateTimeOffset enteredAt, string referralId) =>
+        $"{stage}|{enteredAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{referralId}";
 
     private static TableEntity ToEntity(ReferralRecord r) => new(r.Id, ReferralRowKey)
     {

@@ -17,7 +17,7 @@ public sealed class PipelineOptions
     public const int DefaultPageSize = 50;
 
     /// <summary>Stuck counts are exact up to this many per stage, then shown as this number (the page stays cheap).</summary>
-    public const int StuckCountCap = 1000;
+    public const int StuckCountCap = 100;
 
     public Dictionary<Stage, TimeSpan> ExpectedDurations { get; } = new()
     {

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Workflow.Coordinators;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Workflow.Tests.Coordinators;
+
+public sealed class PipelineServiceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+    private readonly Mock<IPipelineStore> store = new(MockBehavior.Strict);
+
+    private PipelineService Service() => new(store.Object, Microsoft.Extensions.Options.Options.Create(new PipelineOptions()), new FakeTimeProvider(Now));
+
+    [Fact]
+    public async Task GetAsync_StuckOnlyForAStage_QueriesRowsEnteredBeforeItsExpectedDuration()
+    {
+        PipelineQuery? asked = null;
+        store.Setup(s => s.GetCountsAsync("v", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<Stage, int>());
+        store.Setup(s => s.GetPageAsync(It.IsAny<PipelineQuery>(), It.IsAny<CancellationToken>()))
+            .Callback<PipelineQuery, CancellationToken>((q, _) => asked = q)
+            .ReturnsAsync(new PipelinePage([], null));
+
+        await Service().GetAsync("v", Stage.IntakePending, stuckOnly: true, 10, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new Dictionary<Stage, DateTimeOffset> { [Stage.IntakePending] = Now.AddDays(-3) }, asked?.EnteredBefore);
+        Assert.Equal((Stage.IntakePending, 10), (asked?.Stage, asked?.PageSize));
+    }
+
+    [Fact]
+    public async Task GetAsync_StuckOnlyForAStageWithNoExpectedDuration_ReadsNoPage()
+    {
+        store.Setup(s => s.GetCountsAsync("v", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<Stage, int> { [Stage.Completed] = 4 });
+
+        var view = await Service().GetAsync("v", Stage.Completed, stuckOnly: true, 10, null, TestContext.Current.CancellationToken);
+
+        Assert.Empty(view.Items);
+        Assert.Equal(4, view.Counts["Completed"]);
+    }
+
+    [Fact]
+    public async Task GetAsync_RowPastItsStagesDuration_IsStuckWithOverdueSecondsAndItsActions()
+    {
+        var row = new PipelineRow("ref-1", "v", "AS", Stage.SchedulingPending, Now.AddDays(-2).AddHours(-5), [ReferralFlagKind.RedFlagSameDay]);
+        store.Setup(s => s.GetCountsAsync("v", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<Stage, int> { [Stage.SchedulingPending] = 1 });
+        store.Setup(s => s.CountEnteredBeforeAsync("v", Stage.SchedulingPending, Now.AddDays(-2), PipelineOptions.StuckCountCap, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(1);
+        store.Setup(s => s.GetPageAsync(It.IsAny<PipelineQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PipelinePage([row], "next"));
+
+        var view = await Service().GetAsync("v", null, stuckOnly: false, 50, null, TestContext.Current.CancellationToken);
+
+        var item = Assert.Single(view.Items);
+        Assert.Equal((true, 5 * 3600L, (long)TimeSpan.FromHours(53).TotalSeconds), (item.Stuck, item.OverdueSeconds, item.AgeInStageSeconds));
+        Assert.Equal([CoordinatorAction.Cancel, CoordinatorAction.BookSlot], item.Actions);
+        Assert.Equal(1, view.StuckCounts["SchedulingPending"]);
+        Assert.Equal("next", view.ContinuationToken);
+    }
+}
