@@ -91,4 +91,15 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task DevRoutes_TwilioChosenForSms_AreNotMapped()
+    {
+        await using var vendorHost = await TestHost.StartAsync(azurite, Webhooks.VendorSettings("http://127.0.0.1:9"));
+
+        using var outbox = await vendorHost.Http.GetAsync("api/dev/outbox?referralId=ref-x", TestContext.Current.CancellationToken);
+        using var phone = await vendorHost.Http.PostAsJsonAsync("api/dev/phone/ref-x/reply", new { text = "7" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (outbox.StatusCode, phone.StatusCode));
+    }
 }

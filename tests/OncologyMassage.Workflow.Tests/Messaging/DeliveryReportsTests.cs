@@ -66,14 +66,4 @@ public sealed class DeliveryReportsTests
 
         Assert.Equal(DeliveryReportOutcome.Stale, outcome);
     }
-
-    [Theory]
-    [InlineData(OutboxStatus.Pending, OutboxStatus.Delivered, true)]
-    [InlineData(OutboxStatus.Sent, OutboxStatus.Delivered, true)]
-    [InlineData(OutboxStatus.Sent, OutboxStatus.Undelivered, true)]
-    [InlineData(OutboxStatus.Delivered, OutboxStatus.Sent, false)]
-    [InlineData(OutboxStatus.Undelivered, OutboxStatus.Sent, false)]
-    [InlineData(OutboxStatus.Delivered, OutboxStatus.Delivered, false)]
-    public void CanMove_StatusPair_OnlyMovesForward(OutboxStatus current, OutboxStatus next, bool expected) =>
-        Assert.Equal(expected, OutboxStatuses.CanMove(current, next));
 }
