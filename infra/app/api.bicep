@@ -264,6 +264,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Twilio__MessagingServiceSid: twilioMessagingServiceSid
     Twilio__BaseUrl: twilioBaseUrl
     SendGrid__BaseUrl: sendGridBaseUrl
+    // Webhooks: Twilio signs the public URL it calls (empty = Links__PublicBaseUrl); SendGrid events older than the tolerance are refused.
+    Twilio__WebhookBaseUrl: ''
+    Twilio__StatusCallbackPath: '/api/sms/status'
+    SendGrid__WebhookTolerance: '00:10:00'
     Scheduling__LeadTime: schedulingLeadTime
     Scheduling__Horizon: schedulingHorizon
     Scheduling__SlotsOffered: string(schedulingSlotsOffered)

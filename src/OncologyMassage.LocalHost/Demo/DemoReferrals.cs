@@ -96,7 +96,7 @@ public sealed partial class DemoReferrals(
                 {
                     pressureUsed = 2,
                     sitesAvoided = SitesAvoided,
-                    position = "side-lying",
+                    position = "SideLyingLeft",
                     pre = new { pain = 5, anxiety = 6, nausea = 2, fatigue = 7 },
                     post = new { pain = 3, anxiety = 2, nausea = 1, fatigue = 5 },
                     reactions = "Relaxed; no reaction",
@@ -121,10 +121,15 @@ public sealed partial class DemoReferrals(
         await StepAsync(id, "oncologist declined the release", actors.DecideReleaseAsync(id, form, ct));
     }
 
+    /// <summary>One person's action; a refusal stops that referral's play (and says why) instead of waiting for nothing.</summary>
     private async Task StepAsync(string id, string what, Task<HttpResponseMessage> action)
     {
         using var response = await action;
         LogStep(logger, id, what, (int)response.StatusCode);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{what} was refused with HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     /// <summary>The therapist's browser: signed in as the venue's coordinator through the local host's development sign-in.</summary>

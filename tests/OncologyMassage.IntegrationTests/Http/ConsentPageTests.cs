@@ -24,7 +24,7 @@ public sealed class ConsentPageTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<string> ReferralAtVenueAsync(VenueType type)
     {
         await host.App.Services.GetRequiredService<IVenueStore>().UpsertAsync(new Venue("harbor-infusion-center", "Harbor Infusion Center", type,
-            "America/New_York", "Boston and Cambridge", "coordinator@example.org", Document, []), TestContext.Current.CancellationToken);
+            "America/New_York", "Boston and Cambridge", "coordinator@example.org", Document, [new TherapistAvailability("t-1", "Therapist One", [new WeeklyWindow(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0))])]), TestContext.Current.CancellationToken);
         return await ClientLinks.SubmitReferralAsync(host);
     }
 

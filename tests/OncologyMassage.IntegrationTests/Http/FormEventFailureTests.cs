@@ -64,7 +64,7 @@ public sealed class FormEventFailureTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task SubmitConsentForm_RaisingFails_TakesTheSignatureBack()
     {
         await host.App.Services.GetRequiredService<IVenueStore>().UpsertAsync(new Venue("harbor-infusion-center", "Harbor", VenueType.InfusionCenter,
-            "America/New_York", "1 Main St", "c@example.org", new ConsentDocument("1", "Consent", "Text"), []), TestContext.Current.CancellationToken);
+            "America/New_York", "1 Main St", "c@example.org", new ConsentDocument("1", "Consent", "Text"), [new TherapistAvailability("t-1", "Therapist One", [new WeeklyWindow(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0))])]), TestContext.Current.CancellationToken);
         var id = await ClientLinks.SubmitReferralAsync(host);
         var functions = ActivatorUtilities.CreateInstance<ConsentFormFunctions>(host.App.Services);
 
