@@ -55,7 +55,7 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
         Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), Ct));
         Ok(await actors.ReplyToTextAsync(id, ":slots:1:1", "2", Ct));
         Ok(await actors.SignConsentAsync(id, ReferralActors.Consent("Ada Sample"), Ct));
-        await host.WaitForStageAsync(id, Stage.SessionScheduled);
+        await ReachAsync(host, id, Stage.SessionScheduled);
     }
 
     private static async Task RecordSessionAsync(HttpClient therapist, string id)
@@ -83,6 +83,21 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
     private static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(TestHost host, string id) =>
         await host.App.Services.GetRequiredService<IReferralStore>().GetTimelineAsync(id, Ct);
 
+    /// <summary>
+    /// Waits until the referral is in <paramref name="stage"/> and its timeline shows the move (the row moves first, then
+    /// the index, then the timeline).
+    /// </summary>
+    private static async Task<ReferralState> ReachAsync(TestHost host, string id, Stage stage, TimeSpan? timeout = null)
+    {
+        var state = await host.WaitForStageAsync(id, stage, timeout);
+        for (var i = 0; i < 100 && !(await TimelineAsync(host, id)).Any(e => e.Kind == TimelineKind.StageChanged && e.Stage == stage); i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        return state;
+    }
+
     [Fact]
     public async Task Journey_EveryoneActs_WalksEveryStageToCompleted()
     {
@@ -96,7 +111,7 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
         Ok(await actors.AnswerSurveyAsync(id, 1, new Dictionary<string, string> { ["pain"] = "1", ["wellBeing"] = "2", ["changes"] = "No swelling, sleeping better" }, Ct));
         Ok(await actors.ReplyToTextAsync(id, ":sms30d-1", "no problems, thank you", Ct));
 
-        var state = await host.WaitForStageAsync(id, Stage.Completed, TimeSpan.FromSeconds(60));
+        var state = await ReachAsync(host, id, Stage.Completed, TimeSpan.FromSeconds(60));
         var stages = (await TimelineAsync(host, id)).Where(e => e.Kind == TimelineKind.StageChanged).Select(e => e.Stage).ToArray();
         Assert.Equal(
             [Stage.MdReleaseRequested, Stage.IntakePending, Stage.SchedulingPending, Stage.ConsentPending, Stage.SessionScheduled,
@@ -126,7 +141,7 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
         await UpToSessionScheduledAsync(host, actors, id);
         await RecordSessionAsync(therapist, id);
 
-        await host.WaitForStageAsync(id, Stage.Completed, TimeSpan.FromSeconds(60));
+        await ReachAsync(host, id, Stage.Completed, TimeSpan.FromSeconds(60));
         var followUps = await host.App.Services.GetRequiredService<ISessionStore>().ListFollowUpsAsync(id, Ct);
         Assert.Equal(3, followUps.Count);
         Assert.All(followUps, f => Assert.False(f.Replied));
@@ -144,13 +159,13 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
         await RecordSessionAsync(therapist, id);
         Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "3 2 1 0", Ct));
         Ok(await actors.ReplyToTextAsync(id, ":slots:2:1", "1", Ct));
-        await host.WaitForStageAsync(id, Stage.SessionScheduled);
+        await ReachAsync(host, id, Stage.SessionScheduled);
         await RecordSessionAsync(therapist, id);
         Ok(await actors.ReplyToTextAsync(id, ":sms24h-2", "pain 1", Ct));
         Ok(await actors.AnswerSurveyAsync(id, 2, new Dictionary<string, string> { ["pain"] = "1" }, Ct));
         Ok(await actors.ReplyToTextAsync(id, ":sms30d-2", "all fine", Ct));
 
-        await host.WaitForStageAsync(id, Stage.Completed, TimeSpan.FromSeconds(60));
+        await ReachAsync(host, id, Stage.Completed, TimeSpan.FromSeconds(60));
         Assert.Equal(2, (await host.App.Services.GetRequiredService<ISessionStore>().ListSessionsAsync(id, Ct)).Count);
         var stages = (await TimelineAsync(host, id)).Where(e => e.Kind == TimelineKind.StageChanged).Select(e => e.Stage).ToArray();
         Assert.Equal(2, stages.Count(s => s == Stage.SessionCompleted));
@@ -167,12 +182,12 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
         var id = await SubmitAsync(host);
         Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
         Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), Ct));
-        await host.WaitForStageAsync(id, Stage.SchedulingPending);
+        await ReachAsync(host, id, Stage.SchedulingPending);
 
         using var cancel = await therapist.PostAsync($"api/referrals/{id}/cancel", JsonContent.Create(new { reason = "Client moved away" }), Ct);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
 
-        var state = await host.WaitForStageAsync(id, Stage.Cancelled);
+        var state = await ReachAsync(host, id, Stage.Cancelled);
         Assert.Contains("Client moved away", state.ClosedReason, StringComparison.Ordinal);
         using var late = await actors.ReplyToTextAsync(id, ":slots:1:1", "1", Ct);
         await Task.Delay(1000, Ct);
@@ -190,7 +205,7 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
 
         Ok(await actors.WithdrawConsentAsync(id, "Changed my mind", Ct));
 
-        var state = await host.WaitForStageAsync(id, Stage.Withdrawn);
+        var state = await ReachAsync(host, id, Stage.Withdrawn);
         Assert.Contains("withdrew consent", state.ClosedReason, StringComparison.Ordinal);
         var booking = await host.App.Services.GetRequiredService<IBookingStore>().FindAsync(state.VenueId, id, Ct);
         Assert.Null(booking);
@@ -207,13 +222,13 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
         intake["temperature"] = "38.6";
         Ok(await actors.SubmitIntakeAsync(id, intake, Ct));
 
-        var held = await host.WaitForStageAsync(id, Stage.NeedsMdInput);
+        var held = await ReachAsync(host, id, Stage.NeedsMdInput);
         Assert.Contains("hold", (await TimelineAsync(host, id)).Last(e => e.Kind == TimelineKind.StageChanged).Detail, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(await host.App.Services.GetRequiredService<IMessageOutbox>().ListAsync(id, Ct), m => m.IdempotencyKey.Contains(":slots:", StringComparison.Ordinal));
 
         Ok(await actors.AnswerHoldQuestionAsync(id, ReferralActors.Signature("approve"), Ct));
 
-        await host.WaitForStageAsync(id, Stage.SchedulingPending);
+        await ReachAsync(host, id, Stage.SchedulingPending);
         var plan = await host.App.Services.GetRequiredService<IPlanStore>().GetLatestAsync(id, Ct);
         Assert.Equal(2, plan!.Version);
         Assert.Equal("Dr. Demo Oncologist", plan.HoldsClearedBy);
