@@ -64,7 +64,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPipelineStore, TablePipelineStore>();
         services.AddSingleton<IReferralFlags, TableReferralFlags>();
         services.AddSingleton<PipelineService>();
-        services.AddSingleton<OfferedSlots>();
         services.AddSingleton<ReferralActions>();
         // Venues and bookings (issue #4): venues as data, slots offered from availability minus bookings.
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

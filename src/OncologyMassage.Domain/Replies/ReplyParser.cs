@@ -15,20 +15,6 @@ public static class ReplyParser
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly FrozenDictionary<string, SmsKeyword> Keywords = new Dictionary<string, SmsKeyword>
-    {
-        ["STOP"] = SmsKeyword.Stop,
-        ["STOPALL"] = SmsKeyword.Stop,
-        ["UNSUBSCRIBE"] = SmsKeyword.Stop,
-        ["CANCEL"] = SmsKeyword.Stop,
-        ["END"] = SmsKeyword.Stop,
-        ["QUIT"] = SmsKeyword.Stop,
-        ["START"] = SmsKeyword.Start,
-        ["UNSTOP"] = SmsKeyword.Start,
-        ["HELP"] = SmsKeyword.Help,
-        ["INFO"] = SmsKeyword.Help,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
     private static readonly FrozenDictionary<string, Symptom> SymptomWords = new Dictionary<string, Symptom>
     {
         ["pain"] = Symptom.Pain,
@@ -52,7 +38,6 @@ public static class ReplyParser
     private static readonly Regex Named = new(@"\b(pain|anxiety|anx|worry|worried|nausea|nauseous|nausious|fatigue|tiredness|tired)\b\s*(?:is\s+|=|:|-)?\s*(\d{1,3})\b", Options, Timeout);
     private static readonly Regex Separators = new(@"^[\s,;.&/]*(?:and[\s,;.&/]*)*$", Options, Timeout);
     private static readonly Regex FourNumbers = new(@"^\s*(\d{1,3})\s*[,;/\s]\s*(\d{1,3})\s*[,;/\s]\s*(\d{1,3})\s*[,;/\s]\s*(\d{1,3})\s*\.?\s*$", Options, Timeout);
-    private static readonly Regex KeywordShape = new(@"^\s*([a-z]+)\s*[.!]*\s*$", Options, Timeout);
 
     private const string OutOfRange = "Ratings are 0 (none) to 10 (worst).";
 
@@ -65,7 +50,7 @@ public static class ReplyParser
             return new ParsedReply(ReplyKind.Empty, text);
         }
 
-        if (KeywordShape.Match(text) is { Success: true } word && Keywords.TryGetValue(word.Groups[1].Value, out var keyword))
+        if (SmsKeywords.Classify(text) is { } keyword) // the carrier keywords, recognised as the webhook does
         {
             return new ParsedReply(ReplyKind.Keyword, text) { Keyword = keyword };
         }

@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Coordinators;
+using OncologyMassage.Workflow.Scheduling;
 
 namespace OncologyMassage.Functions.Http;
 
@@ -18,10 +19,14 @@ namespace OncologyMassage.Functions.Http;
 public sealed class ReferralActionFunctions(
     ReferralScope scope,
     ReferralActions actions,
-    OfferedSlots slots,
+    SlotOffers slots,
+    TimeProvider clock,
     IAuditLog audit)
 {
     public const int MaxAuditEntries = 200;
+
+    /// <summary>How many free slots the booking dialog lists.</summary>
+    public const int MaxSlotsListed = 30;
 
     private static readonly CancelInputValidator CancelValidator = new();
     private static readonly BookingInputValidator BookingValidator = new();
@@ -44,7 +49,7 @@ public sealed class ReferralActionFunctions(
             return CoordinatorProblems.WrongStage(request, "Listing slots", referral.Stage.ToString());
         }
 
-        var offered = await slots.ForVenueAsync(referral.Referral.VenueId, cancellationToken);
+        var offered = await slots.OfferAsync(referral.Referral.VenueId, clock.GetUtcNow(), MaxSlotsListed, cancellationToken);
         return new ApiResult(StatusCodes.Status200OK, offered.Select(s => new SlotView(s.Id, s.TherapistId, s.StartsAt, s.EndsAt)).ToArray());
     }
 

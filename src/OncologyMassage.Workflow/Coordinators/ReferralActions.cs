@@ -1,3 +1,4 @@
+using OncologyMassage.Workflow.Scheduling;
 using Microsoft.DurableTask.Client;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
@@ -16,7 +17,7 @@ public sealed class ReferralActions(
     IReferralStore referrals,
     IBookingStore bookings,
     ISessionStore sessions,
-    OfferedSlots slots,
+    SlotOffers slots,
     TimeProvider clock)
 {
     public async Task<ActionOutcome> CancelAsync(CoordinatorCaller by, ReferralRecord referral, string reason, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -62,7 +63,7 @@ public sealed class ReferralActions(
         }
 
         // Re-derived from the venue's hours, so a made-up, past or far-future slot id is refused; a taken one is a conflict.
-        var slot = await slots.FindAsync(referral.Referral.VenueId, slotId, cancellationToken);
+        var slot = await slots.FindOfferedAsync(referral.Referral.VenueId, slotId, clock.GetUtcNow(), cancellationToken);
         if (slot is null)
         {
             return ActionOutcome.SlotNotOffered;
