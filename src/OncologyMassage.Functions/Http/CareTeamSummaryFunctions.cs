@@ -11,7 +11,7 @@ namespace OncologyMassage.Functions.Http;
 /// The care-team summary behind the signed summary link the referring oncologist receives: read-only, so not single-use,
 /// but it expires. It stays readable after the referral closes (that is when it is most useful).
 /// </summary>
-public sealed class CareTeamSummaryFunctions(SignedLinks links, IReferralStore referrals, ISessionStore sessions)
+public sealed class CareTeamSummaryFunctions(SignedLinks links, IReferralStore referrals, ISessionStore sessions, IVenueStore venues)
 {
     [Function(nameof(ShowCareTeamSummary))]
     public async Task<IActionResult> ShowCareTeamSummary(
@@ -27,6 +27,6 @@ public sealed class CareTeamSummaryFunctions(SignedLinks links, IReferralStore r
 
         var given = await sessions.ListSessionsAsync(referral!.Id, cancellationToken);
         var followUps = await sessions.ListFollowUpsAsync(referral.Id, cancellationToken);
-        return new HtmlResult(StatusCodes.Status200OK, SummaryPage.Render(referral, given, followUps));
+        return new HtmlResult(StatusCodes.Status200OK, SummaryPage.Render(referral, given, followUps, (await venues.GetAsync(referral.Referral.VenueId, cancellationToken))?.Name));
     }
 }

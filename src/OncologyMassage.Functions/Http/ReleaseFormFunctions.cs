@@ -22,6 +22,7 @@ public sealed partial class ReleaseFormFunctions(
     IReferralStore referrals,
     IReleaseStore releases,
     IPlanStore storedPlans,
+    IVenueStore venues,
     AdaptationEngine plans,
     TimeProvider clock,
     ILogger<ReleaseFormFunctions> logger)
@@ -57,7 +58,8 @@ public sealed partial class ReleaseFormFunctions(
     {
         var (referral, expiresAt, refusal) = await OpenAsync(request, token, question, cancellationToken);
         return refusal ?? new HtmlResult(StatusCodes.Status200OK,
-            ReleasePages.Form(referral!, await PlanToShowAsync(referral!, question, cancellationToken), ReleaseForm.Empty, new Dictionary<string, string[]>(), expiresAt, question));
+            ReleasePages.Form(referral!, await PlanToShowAsync(referral!, question, cancellationToken), ReleaseForm.Empty, new Dictionary<string, string[]>(), expiresAt, question,
+                await VenueNameAsync(referral!, cancellationToken)));
     }
 
     private async Task<IActionResult> SubmitAsync(HttpRequest request, string token, DurableTaskClient durable, bool question, CancellationToken cancellationToken)
@@ -84,7 +86,8 @@ public sealed partial class ReleaseFormFunctions(
             return WantsJson(request)
                 ? Problems.Validation(request, errors)
                 : new HtmlResult(StatusCodes.Status400BadRequest,
-                    ReleasePages.Form(referral!, await PlanToShowAsync(referral!, question, cancellationToken), form, errors, expiresAt, question));
+                    ReleasePages.Form(referral!, await PlanToShowAsync(referral!, question, cancellationToken), form, errors, expiresAt, question,
+                        await VenueNameAsync(referral!, cancellationToken)));
         }
 
         var record = new ReleaseRecord(referral!.Id, decision, now, request.HttpContext.Connection.RemoteIpAddress?.ToString(),
@@ -152,6 +155,9 @@ public sealed partial class ReleaseFormFunctions(
 
         return (referral, link.ExpiresAt, null);
     }
+
+    private async Task<string?> VenueNameAsync(ReferralRecord referral, CancellationToken cancellationToken) =>
+        (await venues.GetAsync(referral.Referral.VenueId, cancellationToken))?.Name;
 
     /// <summary>One answer per question: a question is identified by its link's deadline, unique per question asked.</summary>
     private static string QuestionKey(DateTimeOffset expiresAt) => expiresAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);

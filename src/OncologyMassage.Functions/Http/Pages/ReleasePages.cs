@@ -27,7 +27,7 @@ public static class ReleasePages
         """;
 
     public static string Form(ReferralRecord referral, AdaptationPlan proposedPlan, ReleaseForm values, IReadOnlyDictionary<string, string[]> errors, DateTimeOffset respondBy,
-        bool question = false)
+        bool question = false, string? venueName = null)
     {
         ArgumentNullException.ThrowIfNull(referral);
         ArgumentNullException.ThrowIfNull(values);
@@ -36,7 +36,7 @@ public static class ReleasePages
         html.Append(CultureInfo.InvariantCulture, $"""
             <h1>{(question ? "A question about the plan for " : "Release for ")}{E.Encode(Words(r.Service))}</h1>
             <p>{E.Encode(r.Oncologist.Practice)} referred <strong>{E.Encode(r.Client.GivenName)} {E.Encode(r.Client.FamilyName)}</strong>
-            (born {r.Client.DateOfBirth:yyyy-MM-dd}) to <strong>{E.Encode(r.VenueId)}</strong> for {E.Encode(Words(r.Service))},
+            (born {r.Client.DateOfBirth:yyyy-MM-dd}) to <strong>{E.Encode(venueName ?? r.VenueId)}</strong> for {E.Encode(Words(r.Service))},
             {r.SessionsAuthorised} session(s). Please answer by {respondBy:yyyy-MM-dd}.</p>
             """);
         if (errors.Count > 0)

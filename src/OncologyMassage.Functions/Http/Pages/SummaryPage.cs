@@ -14,7 +14,7 @@ namespace OncologyMassage.Functions.Http.Pages;
 /// </summary>
 public static class SummaryPage
 {
-    public static string Render(ReferralRecord referral, IReadOnlyList<SessionRecord> sessions, IReadOnlyList<FollowUpRecord> followUps)
+    public static string Render(ReferralRecord referral, IReadOnlyList<SessionRecord> sessions, IReadOnlyList<FollowUpRecord> followUps, string? venueName = null)
     {
         ArgumentNullException.ThrowIfNull(referral);
         ArgumentNullException.ThrowIfNull(sessions);
@@ -26,7 +26,7 @@ public static class SummaryPage
         html.Append(CultureInfo.InvariantCulture, $"""
             <h1>Care-team summary</h1>
             <p>{E.Encode(client.GivenName)} {E.Encode(client.FamilyName)} (born {client.DateOfBirth:yyyy-MM-dd}), referred by
-            {E.Encode(referral.Referral.Oncologist.Name)} to {E.Encode(referral.Referral.VenueId)}.
+            {E.Encode(referral.Referral.Oncologist.Name)} to {E.Encode(venueName ?? referral.Referral.VenueId)}.
             <strong>{ordered.Length} of {referral.Referral.SessionsAuthorised}</strong> authorised session(s) given.</p>
             """);
 
