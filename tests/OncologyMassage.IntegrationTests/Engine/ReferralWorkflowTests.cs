@@ -65,6 +65,7 @@ public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
         Assert.Equal("No release decision before the deadline", state.ClosedReason);
         var sent = (await host.RowsAsync(StorageTables.Outbox)).Select(r => r.RowKey).Order().ToArray();
         Assert.Equal([$"{id}:md-release:1", $"{id}:md-release:2", $"{id}:md-release:3"], sent);
+        await WaitForTimelineAsync(host, id, "StageChanged:Expired"); // the row moves first, then the index, then the timeline
         var index = Assert.Single(await host.RowsAsync(StorageTables.StageIndex));
         Assert.Equal($"Expired|{id}", index.RowKey);
     }
