@@ -130,12 +130,16 @@ internal sealed class Journey
         return winner;
     }
 
-    /// <summary>Waits for an event until <paramref name="deadline"/>; null when the deadline came first.</summary>
+    /// <summary>Waits for an event until <paramref name="deadline"/> (<see cref="DateTime.MaxValue"/>: no deadline); null when the deadline came first.</summary>
     public async Task<T?> WaitAsync<T>(string eventName, DateTime deadline)
         where T : class
     {
         var waiter = Listen<T>(eventName);
-        if (!waiter.IsCompleted && deadline > Now)
+        if (!waiter.IsCompleted && deadline == DateTime.MaxValue)
+        {
+            await RaceAsync(waiter); // no deadline: no timer (a far timer would be re-armed every few days by the engine)
+        }
+        else if (!waiter.IsCompleted && deadline > Now)
         {
             using var cts = new CancellationTokenSource();
             var timer = context.CreateTimer(deadline, cts.Token);

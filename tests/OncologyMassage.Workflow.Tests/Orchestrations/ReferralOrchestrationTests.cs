@@ -277,6 +277,7 @@ public sealed class ReferralOrchestrationTests
         var run = RunToSessionScheduled();
         h.AdvanceTo(h.Slots[1].EndsAt.UtcDateTime + Timings.SessionRecordGrace);
         Assert.Equal(CoordinatorNoticeKind.SessionNotRecorded, Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))).Kind);
+        Assert.DoesNotContain(DateTime.MaxValue, h.PendingTimers); // waits without a deadline: no far-future timer
 
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
         h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
