@@ -31,4 +31,8 @@ public sealed record ClinicalSummary(string CancerType, IReadOnlyList<Treatment>
 
 public sealed record Treatment(TreatmentType Type, DateOnly StartedOn, DateOnly? EndedOn);
 
-public sealed record Precaution(PrecautionCode Code, BodyRegion? Region, BodySide? Side, string? Detail);
+public sealed record Precaution(PrecautionCode Code, BodyRegion? Region, BodySide? Side, string? Detail)
+{
+    /// <summary>The precaution as a finding for the rules engine (region and side as a site, when given).</summary>
+    public Finding ToFinding() => new(Code, Region is { } region ? new BodySite(region, Side ?? BodySide.Unspecified) : null, Detail: Detail);
+}

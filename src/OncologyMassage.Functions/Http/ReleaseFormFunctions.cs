@@ -170,7 +170,7 @@ public sealed partial class ReleaseFormFunctions(
     private AdaptationPlan ProposedPlan(ReferralRecord referral)
     {
         var findings = referral.Referral.ClinicalSummary.Precautions
-            .Select(p => new Finding(p.Code, p.Region is { } region ? new BodySite(region, p.Side ?? BodySide.Unspecified) : null, Detail: p.Detail))
+            .Select(p => p.ToFinding())
             .ToArray();
         return plans.Evaluate(new PlanRequest(referral.Referral.Service, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) { ReferralFindings = findings });
     }

@@ -34,11 +34,11 @@ public sealed class BuildAdaptationPlan(IReferralStore store, IReleaseStore rele
         var intake = await intakes.GetAsync(input.ReferralId, cancellationToken);
 
         var referralFindings = record.Referral.ClinicalSummary.Precautions
-            .Select(p => new Finding(p.Code, p.Region is { } region ? new BodySite(region, p.Side ?? BodySide.Unspecified) : null, Detail: p.Detail))
+            .Select(p => p.ToFinding())
             .ToList();
         var decisions = new[] { release?.Decision, input.Answer }.OfType<ReleaseDecision>().ToArray();
         var mdFindings = decisions.SelectMany(d => d.Restrictions)
-            .Select(p => new Finding(p.Code, p.Region is { } region ? new BodySite(region, p.Side ?? BodySide.Unspecified) : null, Detail: p.Detail))
+            .Select(p => p.ToFinding())
             .ToArray();
         var limits = decisions.Select(d => d.Limits).OfType<MdRestrictions>().ToArray();
         var mdRelease = decisions.Length == 0 ? null : new MdRelease(limits.Length > 0 || mdFindings.Length > 0 ? MdReleaseDecision.ModifyAsFollows : MdReleaseDecision.NoContraindications)
