@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName);
         services.AddSingleton<ICoordinatorStore, TableCoordinatorStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton(sp => new PipelineBoard(sp.GetRequiredService<StorageTables>()));
         services.AddSingleton<IPipelineStore, TablePipelineStore>();
         services.AddSingleton<IReferralFlags, TableReferralFlags>();
         services.AddSingleton<PipelineService>();

@@ -9,7 +9,6 @@ namespace OncologyMassage.Infrastructure.Tables;
 public sealed class StorageTables(TableServiceClient service, IOptions<StorageOptions> options)
 {
     public const string Referrals = "Referrals";
-    public const string StageIndex = "StageIndex";
     public const string Timeline = "Timeline";
     public const string IdempotencyKeys = "IdempotencyKeys";
     public const string Outbox = "Outbox";
@@ -28,8 +27,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
 
     // Coordinators' access and read models (issue #7).
     public const string Coordinators = "Coordinators";
-    public const string StageCounts = "StageCounts";
-    public const string StageAge = "StageAge";
+
+    /// <summary>The pipeline board: per venue, stage counts and each stage's referrals in entry order (<see cref="PipelineBoard"/>).</summary>
+    public const string Pipeline = "Pipeline";
     public const string Audit = "Audit";
 
     public const string Venues = "Venues";
@@ -39,7 +39,6 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public static IReadOnlyList<string> All { get; } =
     [
         Referrals,
-        StageIndex,
         Timeline,
         IdempotencyKeys,
         Outbox,
@@ -54,8 +53,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
         Sessions,
         VenueSessions,
         Coordinators,
-        StageCounts,
-        StageAge,
+        Pipeline,
         Audit,
         Venues,
         Bookings,

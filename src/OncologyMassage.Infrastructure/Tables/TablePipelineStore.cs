@@ -1,199 +1,173 @@
-using Azure;
+using System.Globalization;
+using System.Text;
 using Azure.Data.Tables;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Coordinators;
-using OncologyMassage.Workflow.Ports;
+using static OncologyMassage.Infrastructure.Tables.PipelineBoardRows;
 
 namespace OncologyMassage.Infrastructure.Tables;
 
 /// <summary>
-/// The pipeline read model. A page is one range query on the venue's StageIndex partition (row key "{stage}|{id}", so a
-/// stage is a key range) with the table's own continuation token; counts are the venue's StageCounts rows (one
-/// partition, one row per stage), maintained by <see cref="TableReferralStore.ApplyStageChangeAsync"/>. Stuck
-/// referrals come from StageAge (row key "{stage}|{ticks entered}|{id}"): the ones past a stage's limit are the start
-/// of its key range, so neither a stuck page nor a stuck count reads a single row that is not stuck.
+/// Reads the pipeline board (<see cref="PipelineBoard"/>, layout in <see cref="PipelineBoardRows"/>) with point reads only:
+/// counts are the venue's <c>lanes</c> row; a page walks a stage's bucket chain from its head (or from where the
+/// continuation token points) and stops after a page or a fixed number of bucket reads. Referrals sit in the order they
+/// entered the stage, so the stuck ones of a stage are the start of its chain: stuck pages and stuck counts stop at
+/// the first bucket that holds a referral within its stage's expected duration. Nothing is queried, so the cost of a
+/// page does not depend on how many referrals the venue or the table holds.
 /// </summary>
 public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
 {
-    internal const string FlagsColumn = "Flags";
-    private const int MaxTokenLength = 2048;
-    private const int MaxServerPages = 5;
-    private static readonly string[] Columns = ["RowKey", "ReferralId", "Stage", "EnteredAt", "Initials", FlagsColumn];
+    /// <summary>Bucket reads one page may make; a page of sparse buckets ends early with a token.</summary>
+    public const int MaxBucketReadsPerPage = 16;
+
+    /// <summary>Bucket reads one stage's stuck count may make (enough for the cap when buckets are full).</summary>
+    public const int MaxBucketReadsPerStuckCount = 8;
+
+    private const int MaxTokenLength = 256;
 
     public async Task<IReadOnlyDictionary<Stage, int>> GetCountsAsync(string venueId, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.StageCounts, cancellationToken);
-        var counts = new Dictionary<Stage, int>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {venueId}"), cancellationToken: cancellationToken))
-        {
-            if (Enum.TryParse<Stage>(row.RowKey, out var stage))
-            {
-                counts[stage] = row.GetInt32(StageCounters.CountColumn) ?? 0;
-            }
-        }
-
-        return counts;
+        var (_, lanes) = await LanesAsync(venueId, cancellationToken);
+        return lanes.Where(l => l.Value.Count > 0).ToDictionary(l => l.Key, l => l.Value.Count);
     }
 
     public async Task<PipelinePage> GetPageAsync(PipelineQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.ContinuationToken is { Length: > MaxTokenLength })
+        var cutoffs = query.EnteredBefore is { Count: > 0 } before ? before : null;
+        Stage[] stages = query.Stage is { } only ? [only] : Enum.GetValues<Stage>();
+        if (cutoffs is not null)
         {
-            throw new InvalidContinuationTokenException("The continuation token is too long.");
+            stages = [.. stages.Where(cutoffs.ContainsKey)];
         }
 
-        var stuck = query.EnteredBefore is { Count: > 0 };
-        var table = await tables.GetAsync(stuck ? StorageTables.StageAge : StorageTables.StageIndex, cancellationToken);
-        var filter = Filter(query);
-        var rows = new List<PipelineRow>();
-        var token = query.ContinuationToken is null ? null : DecodeToken(query.ContinuationToken);
-
-        // A filtered query may come back with fewer rows than asked and a token: fetch whole server pages until the
-        // page is full, the rows run out, or a few round trips have been spent (the caller continues with the token).
-        for (var round = 0; round < MaxServerPages && rows.Count < query.PageSize; round++)
+        var cursor = query.ContinuationToken is null ? null : Cursor.Decode(query.ContinuationToken);
+        if (cursor is not null && !stages.Contains(cursor.Stage))
         {
-            Page<TableEntity>? page = null;
-            try
+            throw new InvalidContinuationTokenException("The continuation token is not valid for this query.");
+        }
+
+        var (table, lanes) = await LanesAsync(query.VenueId, cancellationToken);
+        var rows = new List<PipelineRow>(query.PageSize);
+        var reads = 0;
+        foreach (var stage in cursor is null ? stages : stages.SkipWhile(s => s != cursor.Stage))
+        {
+            var fromCursor = cursor?.Stage == stage;
+            if (!lanes.TryGetValue(stage, out var lane) || lane.Count == 0)
             {
-                await foreach (var p in table.QueryAsync<TableEntity>(filter, maxPerPage: query.PageSize - rows.Count, select: Columns, cancellationToken: cancellationToken)
-                    .AsPages(token, query.PageSize - rows.Count))
+                continue;
+            }
+
+            var number = fromCursor ? cursor!.Bucket : lane.Head;
+            var after = fromCursor ? cursor!.After : None;
+            DateTimeOffset? cutoff = cutoffs is null ? null : cutoffs[stage];
+            while (number != None)
+            {
+                if (reads == MaxBucketReadsPerPage)
                 {
-                    page = p;
+                    return new PipelinePage(rows, new Cursor(stage, number, after).Encode());
+                }
+
+                reads++;
+                var row = await PipelineBoard.ReadAsync(table, query.VenueId, BucketKey(stage, number), cancellationToken);
+                if (row is null)
+                {
                     break;
                 }
-            }
-            catch (Exception ex) when (ex is RequestFailedException { Status: 400 } or FormatException or ArgumentException)
-            {
-                throw new InvalidContinuationTokenException("The continuation token is not valid for this query.", ex);
-            }
 
-            if (page is null)
-            {
-                token = null;
-                break;
-            }
+                var bucket = ReadBucket(row);
+                var reachedRecent = false;
+                foreach (var item in bucket.Items.Where(i => i.Position > after))
+                {
+                    if (cutoff is not null && item.EnteredAt > cutoff)
+                    {
+                        reachedRecent = true;
+                        continue;
+                    }
 
-            rows.AddRange(page.Values.Select(row => ToRow(query.VenueId, row)));
-            token = page.ContinuationToken;
-            if (token is null)
-            {
-                break;
+                    if (rows.Count == query.PageSize)
+                    {
+                        return new PipelinePage(rows, new Cursor(stage, number, after).Encode());
+                    }
+
+                    rows.Add(new PipelineRow(item.ReferralId, query.VenueId, item.Initials, stage, item.EnteredAt, ParseFlags(item.Flags)));
+                    after = item.Position;
+                }
+
+                number = reachedRecent ? None : bucket.Next;
             }
         }
 
-        return new PipelinePage(rows, token is null ? null : EncodeToken(token));
+        return new PipelinePage(rows, null);
     }
 
-    /// <summary>The table's token, base64url-wrapped so it travels in a query string as one opaque word.</summary>
-    private static string EncodeToken(string token) =>
-        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string DecodeToken(string token)
+    public async Task<IReadOnlyDictionary<Stage, int>> CountEnteredBeforeAsync(
+        string venueId, IReadOnlyDictionary<Stage, DateTimeOffset> enteredAtOrBefore, int cap, CancellationToken cancellationToken)
     {
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, bytes, out var written) && written > 0
-            ? System.Text.Encoding.UTF8.GetString(bytes, 0, written)
-            : throw new InvalidContinuationTokenException("The continuation token is not one this API issued.");
+        ArgumentNullException.ThrowIfNull(enteredAtOrBefore);
+        var (table, lanes) = await LanesAsync(venueId, cancellationToken);
+        var counted = await Task.WhenAll(enteredAtOrBefore
+            .Where(c => lanes.TryGetValue(c.Key, out var lane) && lane.Count > 0)
+            .Select(async c => (Stage: c.Key, Count: await CountAsync(table, venueId, c.Key, lanes[c.Key].Head, c.Value, cap, cancellationToken))));
+        return counted.Where(c => c.Count > 0).ToDictionary(c => c.Stage, c => c.Count);
     }
 
-    public async Task<int> CountEnteredBeforeAsync(string venueId, Stage stage, DateTimeOffset enteredAtOrBefore, int cap, CancellationToken cancellationToken)
+    /// <summary>Items from the head of the chain that entered at or before the cutoff, until a more recent one, the cap or the read limit.</summary>
+    private static async Task<int> CountAsync(TableClient table, string venueId, Stage stage, long head, DateTimeOffset cutoff, int cap, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.StageAge, cancellationToken);
         var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(AgeRange(venueId, stage, enteredAtOrBefore), maxPerPage: Math.Min(cap, 1000), select: ["RowKey"],
-            cancellationToken: cancellationToken))
+        var number = head;
+        for (var reads = 0; number != None && reads < MaxBucketReadsPerStuckCount; reads++)
         {
-            if (++count >= cap)
+            var row = await PipelineBoard.ReadAsync(table, venueId, BucketKey(stage, number), cancellationToken);
+            if (row is null)
             {
                 break;
             }
+
+            var bucket = ReadBucket(row);
+            count += bucket.Items.Count(i => i.EnteredAt <= cutoff);
+            if (count >= cap)
+            {
+                return cap;
+            }
+
+            number = bucket.Items.Exists(i => i.EnteredAt > cutoff) ? None : bucket.Next;
         }
 
         return count;
     }
 
-    private static string Filter(PipelineQuery query)
+    private async Task<(TableClient Table, Dictionary<Stage, LaneEnds> Lanes)> LanesAsync(string venueId, CancellationToken cancellationToken)
     {
-        if (query.EnteredBefore is { Count: > 0 } before)
+        var table = await tables.GetAsync(StorageTables.Pipeline, cancellationToken);
+        return (table, ReadLanes(await PipelineBoard.ReadAsync(table, venueId, LanesKey, cancellationToken)));
+    }
+
+    /// <summary>Where a page stopped: the stage, the bucket, and the position of the last referral returned from it.</summary>
+    private sealed record Cursor(Stage Stage, long Bucket, long After)
+    {
+        public string Encode() =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Stage}.{Bucket}.{After}")))
+                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static Cursor Decode(string token)
         {
-            var perStage = before
-                .Where(b => query.Stage is null || b.Key == query.Stage)
-                .OrderBy(b => b.Key.ToString(), StringComparer.Ordinal)
-                .Select(b => AgeRange(query.VenueId, b.Key, b.Value))
-                .ToArray();
-            return perStage.Length == 1 ? perStage[0] : string.Join(" or ", perStage.Select(p => $"({p})"));
-        }
-
-        return query.Stage is { } stage
-            ? StageRange(query.VenueId, stage)
-            : TableClient.CreateQueryFilter($"PartitionKey eq {query.VenueId}");
-    }
-
-    /// <summary>StageAge keys of one stage that entered it at or before the time: "{stage}|" up to "{stage}|{ticks + 1}".</summary>
-    private static string AgeRange(string venueId, Stage stage, DateTimeOffset enteredAtOrBefore)
-    {
-        var from = stage + "|";
-        var to = $"{stage}|{(enteredAtOrBefore.UtcTicks + 1).ToString("D19", System.Globalization.CultureInfo.InvariantCulture)}";
-        return TableClient.CreateQueryFilter($"PartitionKey eq {venueId} and RowKey ge {from} and RowKey lt {to}");
-    }
-
-    /// <summary>The row keys of one stage: "{stage}|" up to "{stage}}" ('}' follows '|').</summary>
-    private static string StageRange(string venueId, Stage stage)
-    {
-        var from = stage + "|";
-        var to = stage + "}";
-        return TableClient.CreateQueryFilter($"PartitionKey eq {venueId} and RowKey ge {from} and RowKey lt {to}");
-    }
-
-    private static PipelineRow ToRow(string venueId, TableEntity row) => new(
-        row.GetString("ReferralId") ?? row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..],
-        venueId,
-        row.GetString("Initials") ?? "",
-        Enum.Parse<Stage>(row.GetString("Stage") ?? row.RowKey[..row.RowKey.IndexOf('|', StringComparison.Ordinal)]),
-        row.GetDateTimeOffset("EnteredAt") ?? default,
-        ParseFlags(row.GetString(FlagsColumn)));
-
-    internal static IReadOnlyList<ReferralFlagKind> ParseFlags(string? flags) =>
-        (flags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(f => Enum.TryParse<ReferralFlagKind>(f, out var kind) ? kind : (ReferralFlagKind?)null)
-            .OfType<ReferralFlagKind>()
-            .Distinct()
-            .ToArray();
-
-    internal static string FormatFlags(IEnumerable<ReferralFlagKind> flags) => string.Join(',', flags.Distinct().Order());
-}
-
-/// <summary>Per-venue stage counters (table StageCounts: PartitionKey venue, RowKey stage, column Count).</summary>
-internal static class StageCounters
-{
-    public const string CountColumn = "Count";
-
-    /// <summary>Adds <paramref name="delta"/> to the counter with optimistic concurrency (ETag), retrying on 409/412.</summary>
-    public static async Task AdjustAsync(TableClient counts, string venueId, Stage stage, int delta, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var current = await counts.GetEntityIfExistsAsync<TableEntity>(venueId, stage.ToString(), cancellationToken: cancellationToken);
-            try
+            if (token.Length > MaxTokenLength)
             {
-                if (!current.HasValue)
-                {
-                    await counts.AddEntityAsync(new TableEntity(venueId, stage.ToString()) { [CountColumn] = Math.Max(0, delta) }, cancellationToken);
-                    return;
-                }
+                throw new InvalidContinuationTokenException("The continuation token is too long.");
+            }
 
-                var row = current.Value!;
-                row[CountColumn] = Math.Max(0, (row.GetInt32(CountColumn) ?? 0) + delta);
-                await counts.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another move changed the counter meanwhile: read it again.
-            }
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            var bytes = new byte[base64.Length];
+            var parts = Convert.TryFromBase64String(base64, bytes, out var written) ? Encoding.UTF8.GetString(bytes, 0, written).Split('.') : [];
+            return parts.Length == 3
+                && Enum.TryParse<Stage>(parts[0], out var stage) && Enum.IsDefined(stage) && !int.TryParse(parts[0], CultureInfo.InvariantCulture, out _)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var bucket)
+                && long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var after) && after >= None
+                ? new Cursor(stage, bucket, after)
+                : throw new InvalidContinuationTokenException("The continuation token is not one this API issued.");
         }
     }
 }

@@ -6,54 +6,44 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Infrastructure.Tables;
 
 /// <summary>
-/// Sets a flag on the referral row (so the next stage's index row inherits it) and on its current stage index row (so
-/// the pipeline shows it now). Both updates are ETag-checked and retried; setting a flag twice changes nothing.
+/// Sets a flag on the referral row (so a referral not yet on the board gets it when it arrives) and on the pipeline
+/// board (so the pipeline shows it now; the board carries it into the next stages). Both writes are ETag-checked and
+/// retried; setting a flag twice changes nothing.
 /// </summary>
-public sealed class TableReferralFlags(StorageTables tables) : IReferralFlags
+public sealed class TableReferralFlags(StorageTables tables, PipelineBoard board) : IReferralFlags
 {
     public async Task SetFlagAsync(string referralId, ReferralFlagKind flag, CancellationToken cancellationToken)
     {
         var referrals = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
-        var referral = await AddFlagAsync(referrals, referralId, TableReferralStore.ReferralRowKey, flag, cancellationToken);
-        if (referral is null)
+        var venueId = await AddFlagAsync(referrals, referralId, flag, cancellationToken);
+        if (venueId is not null)
         {
-            return;
-        }
-
-        var venueId = referral.GetString("VenueId") ?? "";
-        var stage = Enum.Parse<Stage>(referral.GetString("Stage"));
-        var index = await tables.GetAsync(StorageTables.StageIndex, cancellationToken);
-        var row = await AddFlagAsync(index, venueId, TableReferralStore.IndexKey(stage, referralId), flag, cancellationToken);
-        if (row?.GetDateTimeOffset("EnteredAt") is { } enteredAt)
-        {
-            var ages = await tables.GetAsync(StorageTables.StageAge, cancellationToken);
-            await AddFlagAsync(ages, venueId, TableReferralStore.AgeKey(stage, enteredAt, referralId), flag, cancellationToken);
+            await board.AddFlagAsync(venueId, referralId, flag, cancellationToken);
         }
     }
 
-    /// <summary>The row after the flag is on it, or null when there is no such row.</summary>
-    private static async Task<TableEntity?> AddFlagAsync(TableClient table, string partitionKey, string rowKey, ReferralFlagKind flag, CancellationToken cancellationToken)
+    /// <summary>The referral's venue once the flag is on its row, or null when there is no such referral.</summary>
+    private static async Task<string?> AddFlagAsync(TableClient table, string referralId, ReferralFlagKind flag, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-            if (!response.HasValue)
+            var row = await PipelineBoard.ReadAsync(table, referralId, TableReferralStore.ReferralRowKey, cancellationToken);
+            if (row is null)
             {
                 return null;
             }
 
-            var row = response.Value!;
-            var flags = TablePipelineStore.ParseFlags(row.GetString(TablePipelineStore.FlagsColumn));
+            var flags = PipelineBoardRows.ParseFlags(row.GetString(PipelineBoardRows.FlagsColumn));
             if (flags.Contains(flag))
             {
-                return row;
+                return row.GetString("VenueId") ?? "";
             }
 
-            row[TablePipelineStore.FlagsColumn] = TablePipelineStore.FormatFlags([.. flags, flag]);
+            row[PipelineBoardRows.FlagsColumn] = PipelineBoardRows.FormatFlags([.. flags, flag]);
             try
             {
                 await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return row;
+                return row.GetString("VenueId") ?? "";
             }
             catch (RequestFailedException ex) when (ex.Status == 412)
             {

@@ -8,11 +8,11 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Infrastructure.Tables;
 
 /// <summary>
-/// Referral rows (PartitionKey = referral id), the stage index (PartitionKey = venue, RowKey = stage|referral: the
-/// pipeline of one venue and stage is a single partition range query) and the timeline (PartitionKey = referral id,
-/// RowKey = zero-padded sequence, so entries come back in order and a replayed write is a conflict, not a duplicate).
+/// Referral rows (PartitionKey = referral id), the pipeline board on every stage move (<see cref="PipelineBoard"/>) and
+/// the timeline (PartitionKey = referral id, RowKey = zero-padded sequence, so entries come back in order and a
+/// replayed write is a conflict, not a duplicate).
 /// </summary>
-public sealed class TableReferralStore(StorageTables tables) : IReferralStore
+public sealed class TableReferralStore(StorageTables tables, PipelineBoard board) : IReferralStore
 {
     internal const string ReferralRowKey = "referral";
 
@@ -71,50 +71,16 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
             }
         }
 
-        // 2. The stage index, unless a later move has already happened (a re-delivered old activity must not resurrect a row).
-        //    The venue's stage counters move only when an index row was really inserted or deleted, so a replayed move
-        //    does not count twice.
+        // 2. The pipeline board, unless a later move has already happened (a re-delivered old activity must not move the
+        //    referral back). The board itself also ignores a move it has seen, so a replay does not count twice.
         if (current == change.Sequence)
         {
-            var index = await tables.GetAsync(StorageTables.StageIndex, cancellationToken);
-            var counts = await tables.GetAsync(StorageTables.StageCounts, cancellationToken);
-            var referral = FromEntity(entity).Referral; // the row just read: no second read for the index's columns
-            var row = new TableEntity(change.VenueId, IndexKey(change.To, change.ReferralId))
-            {
-                ["ReferralId"] = change.ReferralId,
-                ["Stage"] = change.To.ToString(),
-                ["EnteredAt"] = change.At,
-                ["Initials"] = referral.Client.Initials,
-                ["Service"] = referral.Service.ToString(),
-                [TablePipelineStore.FlagsColumn] = entity.GetString(TablePipelineStore.FlagsColumn),
-            };
-            try
-            {
-                await index.AddEntityAsync(row, cancellationToken);
-                await StageCounters.AdjustAsync(counts, change.VenueId, change.To, +1, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-                await index.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
-            }
-
-            // The same row keyed by the time it entered the stage: "stuck" is then a key range, oldest first.
-            var ages = await tables.GetAsync(StorageTables.StageAge, cancellationToken);
-            await ages.UpsertEntityAsync(new TableEntity(row) { RowKey = AgeKey(change.To, change.At, change.ReferralId) }, TableUpdateMode.Replace, cancellationToken);
-
-            if (change.From != change.To)
-            {
-                var previous = await index.GetEntityIfExistsAsync<TableEntity>(change.VenueId, IndexKey(change.From, change.ReferralId), cancellationToken: cancellationToken);
-                if (previous.HasValue && previous.Value!.GetDateTimeOffset("EnteredAt") is { } enteredFrom)
-                {
-                    await DeleteIfExistsAsync(ages, change.VenueId, AgeKey(change.From, enteredFrom, change.ReferralId), cancellationToken);
-                }
-
-                if (await DeleteIfExistsAsync(index, change.VenueId, IndexKey(change.From, change.ReferralId), cancellationToken))
-                {
-                    await StageCounters.AdjustAsync(counts, change.VenueId, change.From, -1, cancellationToken);
-                }
-            }
+            var referral = FromEntity(entity).Referral; // the row just read: no second read for the board's columns
+            await board.MoveAsync(
+                new BoardEntry(change.VenueId, change.ReferralId, referral.Client.Initials, change.To, change.At,
+                    PipelineBoardRows.ParseFlags(entity.GetString(PipelineBoardRows.FlagsColumn))),
+                change.Sequence,
+                cancellationToken);
         }
 
         // 3. The timeline.
@@ -183,29 +149,9 @@ public sealed class TableReferralStore(StorageTables tables) : IReferralStore
 
     private const string ExternalPrefix = "x-";
 
-    /// <summary>True when the row existed and this call deleted it.</summary>
-    private static async Task<bool> DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
-            return response.Status is >= 200 and < 300;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Row keys may not contain '/', '\', '#', '?' or control characters.</summary>
     private static string SafeKey(string key) =>
         string.Concat(key.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c));
-
-    public static string IndexKey(Stage stage, string referralId) => $"{stage}|{referralId}";
-
-    /// <summary>StageAge row key: "{stage}|{UTC ticks, 19 digits}|{referral id}", so rows of a stage sort oldest first.</summary>
-    public static string AgeKey(Stage stage, DateTimeOffset enteredAt, string referralId) =>
-        $"{stage}|{enteredAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{referralId}";
 
     private static TableEntity ToEntity(ReferralRecord r) => new(r.Id, ReferralRowKey)
     {

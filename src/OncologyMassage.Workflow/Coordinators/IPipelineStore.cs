@@ -4,20 +4,24 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Workflow.Coordinators;
 
 /// <summary>
-/// The coordinators' read model: the stage index (partition = venue, one row per referral in its current stage) and
-/// per-venue stage counters maintained on every stage move. Nothing here counts rows, so the cost of a page does not
-/// grow with the number of referrals a venue has.
+/// The coordinators' read model: per venue, each stage's referrals in the order they entered it, and the stage counts,
+/// both maintained on every stage move. Nothing here counts or scans rows, so the cost of a page does not grow with the
+/// number of referrals a venue has.
 /// </summary>
 public interface IPipelineStore
 {
     /// <summary>Referrals per stage at the venue, from the counter rows (stages with none are left out).</summary>
     Task<IReadOnlyDictionary<Stage, int>> GetCountsAsync(string venueId, CancellationToken cancellationToken);
 
-    /// <summary>One page of the venue's index rows in row-key order (stage, then referral id).</summary>
+    /// <summary>One page of the venue's referrals: stage by stage in pipeline order, oldest in the stage first.</summary>
     Task<PipelinePage> GetPageAsync(PipelineQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Rows of one stage that entered it at or before <paramref name="enteredAtOrBefore"/>, counted up to <paramref name="cap"/>.</summary>
-    Task<int> CountEnteredBeforeAsync(string venueId, Stage stage, DateTimeOffset enteredAtOrBefore, int cap, CancellationToken cancellationToken);
+    /// <summary>
+    /// Per stage of <paramref name="enteredAtOrBefore"/>, the referrals that entered it at or before the given time,
+    /// counted up to <paramref name="cap"/> (stages with none are left out).
+    /// </summary>
+    Task<IReadOnlyDictionary<Stage, int>> CountEnteredBeforeAsync(
+        string venueId, IReadOnlyDictionary<Stage, DateTimeOffset> enteredAtOrBefore, int cap, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -33,7 +37,7 @@ public sealed record PipelineQuery(
 
 public sealed record PipelinePage(IReadOnlyList<PipelineRow> Rows, string? ContinuationToken);
 
-/// <summary>One stage index row: enough for the board without reading the referral.</summary>
+/// <summary>One referral on the board: enough for the pipeline without reading the referral.</summary>
 public sealed record PipelineRow(string ReferralId, string VenueId, string Initials, Stage Stage, DateTimeOffset EnteredAt, IReadOnlyList<ReferralFlagKind> Flags);
 
 /// <summary>The continuation token could not be used (malformed or from another query).</summary>

@@ -26,15 +26,16 @@ public sealed class PipelineService(IPipelineStore store, IOptions<PipelineOptio
         var counts = await countsTask;
 
         // Stuck counts only for stages that have referrals at all: a venue's empty stages cost nothing.
-        var stuckStages = expected.Keys.Where(s => counts.GetValueOrDefault(s) > 0).ToArray();
-        var stuckCounts = await Task.WhenAll(stuckStages.Select(s =>
-            store.CountEnteredBeforeAsync(venueId, s, now - expected[s], PipelineOptions.StuckCountCap, cancellationToken)));
+        var stuckCutoffs = expected.Where(e => counts.GetValueOrDefault(e.Key) > 0).ToDictionary(e => e.Key, e => now - e.Value);
+        var stuckCounts = stuckCutoffs.Count == 0
+            ? (IReadOnlyDictionary<Stage, int>)new Dictionary<Stage, int>()
+            : await store.CountEnteredBeforeAsync(venueId, stuckCutoffs, PipelineOptions.StuckCountCap, cancellationToken);
         var page = await pageTask;
 
         return new PipelineView(
             venueId,
             counts.Where(c => c.Value > 0).OrderBy(c => c.Key).ToDictionary(c => c.Key.ToString(), c => c.Value),
-            stuckStages.Zip(stuckCounts).Where(s => s.Second > 0).ToDictionary(s => s.First.ToString(), s => s.Second),
+            stuckCounts.Where(s => s.Value > 0).OrderBy(s => s.Key).ToDictionary(s => s.Key.ToString(), s => s.Value),
             page.Rows.Select(r => ToItem(r, now, expected)).ToArray(),
             page.ContinuationToken);
     }

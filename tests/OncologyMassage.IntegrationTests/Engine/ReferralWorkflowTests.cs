@@ -26,15 +26,15 @@ public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
             TestContext.Current.CancellationToken);
 
         await host.WaitForStageAsync(id, Stage.IntakePending);
-        // The row moves before its timeline entry is written (row, index, timeline, in that order): wait for the entry.
+        // The row moves before its timeline entry is written (row, pipeline board, timeline, in that order): wait for the entry.
         await WaitForTimelineAsync(host, id, "StageChanged:IntakePending");
         var timeline = await TimelineAsync(host, id);
 
         Assert.Equal(
             ["StageChanged:MdReleaseRequested", "MessageSent:MdReleaseRequested", "Decision:MdReleaseRequested", "StageChanged:IntakePending"],
             timeline.Take(4));
-        var index = Assert.Single(await host.RowsAsync(StorageTables.StageIndex));
-        Assert.Equal($"IntakePending|{id}", index.RowKey);
+        var onBoard = Assert.Single(await host.RowsAsync(StorageTables.Pipeline), r => r.RowKey == $"r|{id}");
+        Assert.Equal("IntakePending", onBoard.GetString("Stage"));
     }
 
     [Fact]
@@ -65,9 +65,9 @@ public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
         Assert.Equal("No release decision before the deadline", state.ClosedReason);
         var sent = (await host.RowsAsync(StorageTables.Outbox)).Select(r => r.RowKey).Order().ToArray();
         Assert.Equal([$"{id}:md-release:1", $"{id}:md-release:2", $"{id}:md-release:3"], sent);
-        await WaitForTimelineAsync(host, id, "StageChanged:Expired"); // the row moves first, then the index, then the timeline
-        var index = Assert.Single(await host.RowsAsync(StorageTables.StageIndex));
-        Assert.Equal($"Expired|{id}", index.RowKey);
+        await WaitForTimelineAsync(host, id, "StageChanged:Expired"); // the row moves first, then the board, then the timeline
+        var onBoard = Assert.Single(await host.RowsAsync(StorageTables.Pipeline), r => r.RowKey == $"r|{id}");
+        Assert.Equal("Expired", onBoard.GetString("Stage"));
     }
 
     [Fact]

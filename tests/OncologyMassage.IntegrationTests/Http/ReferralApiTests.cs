@@ -42,8 +42,8 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("harbor-infusion-center", state.VenueId);
         var row = Assert.Single(await host.RowsAsync(StorageTables.Referrals));
         Assert.Equal(nameof(Stage.MdReleaseRequested), row.GetString("Stage"));
-        var index = Assert.Single(await host.RowsAsync(StorageTables.StageIndex));
-        Assert.Equal(("harbor-infusion-center", $"MdReleaseRequested|{id}"), (index.PartitionKey, index.RowKey));
+        var onBoard = Assert.Single(await host.RowsAsync(StorageTables.Pipeline), r => r.RowKey == $"r|{id}");
+        Assert.Equal(("harbor-infusion-center", "MdReleaseRequested"), (onBoard.PartitionKey, onBoard.GetString("Stage")));
         var timeline = await host.RowsAsync(StorageTables.Timeline);
         Assert.Equal(["StageChanged", "MessageSent"], timeline.Select(t => t.GetString("Kind")));
     }

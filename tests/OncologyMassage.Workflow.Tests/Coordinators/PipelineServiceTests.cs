@@ -44,8 +44,10 @@ public sealed class PipelineServiceTests
     {
         var row = new PipelineRow("ref-1", "v", "AS", Stage.SchedulingPending, Now.AddDays(-2).AddHours(-5), [ReferralFlagKind.RedFlagSameDay]);
         store.Setup(s => s.GetCountsAsync("v", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<Stage, int> { [Stage.SchedulingPending] = 1 });
-        store.Setup(s => s.CountEnteredBeforeAsync("v", Stage.SchedulingPending, Now.AddDays(-2), PipelineOptions.StuckCountCap, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(1);
+        store.Setup(s => s.CountEnteredBeforeAsync("v",
+                It.Is<IReadOnlyDictionary<Stage, DateTimeOffset>>(d => d.Count == 1 && d[Stage.SchedulingPending] == Now.AddDays(-2)),
+                PipelineOptions.StuckCountCap, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<Stage, int> { [Stage.SchedulingPending] = 1 });
         store.Setup(s => s.GetPageAsync(It.IsAny<PipelineQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PipelinePage([row], "next"));
 
         var view = await Service().GetAsync("v", null, stuckOnly: false, 50, null, TestContext.Current.CancellationToken);
