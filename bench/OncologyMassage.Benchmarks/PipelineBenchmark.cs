@@ -72,7 +72,7 @@ public static class PipelineBenchmark
             {
                 var (smallRun, bigRun) = await MeasureSideBySideAsync(counter, calls, WarmUpCalls, async (venue, _) =>
                 {
-                    var view = await pipeline.GetAsync(venue, scenario.Stage, scenario.Stuck, PipelineOptions.DefaultPageSize, null, CancellationToken.None);
+                    var view = await pipeline.GetAsync(venue, scenario.Stage, scenario.Stuck, since: null, PipelineOptions.DefaultPageSize, null, CancellationToken.None);
                     if (view.Items.Count == 0)
                     {
                         throw new InvalidOperationException($"{scenario.Name} returned no rows for {venue}: the benchmark would measure nothing.");

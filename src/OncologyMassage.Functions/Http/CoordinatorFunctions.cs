@@ -76,6 +76,21 @@ public sealed class CoordinatorFunctions(
             errors["stuck"] = ["stuck must be true or false."];
         }
 
+        DateTimeOffset? since = null;
+        var sinceText = request.Query["since"].ToString();
+        if (sinceText.Length > 0)
+        {
+            if (DateTimeOffset.TryParse(sinceText, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var parsedSince))
+            {
+                since = parsedSince;
+            }
+            else
+            {
+                errors["since"] = ["since must be an ISO 8601 date or date-time, e.g. 2026-11-24T09:00:00Z."];
+            }
+        }
+
         var pageSize = PipelineOptions.DefaultPageSize;
         var pageSizeText = request.Query["pageSize"].ToString();
         if (pageSizeText.Length > 0 && (!int.TryParse(pageSizeText, out pageSize) || pageSize is < 1 or > PipelineOptions.MaxPageSize))
@@ -92,7 +107,7 @@ public sealed class CoordinatorFunctions(
         try
         {
             return new ApiResult(StatusCodes.Status200OK,
-                await pipeline.GetAsync(venueId, stage, stuck, pageSize, token.Length == 0 ? null : token, cancellationToken));
+                await pipeline.GetAsync(venueId, stage, stuck, since, pageSize, token.Length == 0 ? null : token, cancellationToken));
         }
         catch (InvalidContinuationTokenException ex)
         {

@@ -117,6 +117,7 @@ const state = {
   venue: '',
   stage: '',
   stuck: false,
+  sinceDays: '',         // '' or a number of days: only referrals that entered their stage that recently (newest first)
   pipeline: null,        // last page of /api/pipeline
   items: new Map(),      // referralId -> item (all pages loaded so far)
   token: null,
@@ -253,7 +254,8 @@ function currentVenue() {
 async function loadPipeline({ reset }) {
   // A refresh re-reads as many referrals as are shown (up to the API's 200), so "Load more" pages do not vanish on a poll.
   const pageSize = reset ? Math.min(MAX_PAGE, Math.max(PAGE, state.items.size)) : PAGE;
-  const params = { venue: state.venue, stage: state.stage, stuck: state.stuck ? 'true' : '', pageSize };
+  const since = state.sinceDays ? new Date(Date.now() - Number(state.sinceDays) * 86_400_000).toISOString() : '';
+  const params = { venue: state.venue, stage: state.stage, stuck: state.stuck ? 'true' : '', since, pageSize };
   if (reset) {
     const page = await api(`pipeline${query(params)}`);
     state.pipeline = page;
@@ -311,7 +313,8 @@ function renderBoard() {
   const total = Object.values(counts).reduce((a, b) => a + Number(b || 0), 0);
   const stuckTotal = Object.values(stuckCounts).reduce((a, b) => a + Number(b || 0), 0);
   $('pipeline-summary').textContent = `${total} referral${total === 1 ? '' : 's'}, ${stuckTotal} stuck.`
-    + (state.stuck ? ' Showing stuck referrals only.' : '');
+    + (state.stuck ? ' Showing stuck referrals only.' : '')
+    + (state.sinceDays ? ` Showing referrals that entered their stage in the last ${state.sinceDays === '1' ? '24 hours' : `${state.sinceDays} days`}, newest first.` : '');
 
   const focusedId = document.activeElement?.dataset?.referralId;
   const columns = stagesToShow(counts).map((stage) => {
@@ -670,6 +673,7 @@ function wire() {
   $('filter-venue').addEventListener('change', (e) => { state.venue = e.target.value; closeDetail(); refilter(); });
   $('filter-stage').addEventListener('change', (e) => { state.stage = e.target.value; refilter(); });
   $('filter-stuck').addEventListener('change', (e) => { state.stuck = e.target.checked; refilter(); });
+  $('filter-since').addEventListener('change', (e) => { state.sinceDays = e.target.value; refilter(); });
   $('filters').addEventListener('submit', (e) => e.preventDefault());
   $('load-more').addEventListener('click', () => refresh({ reset: false }));
   $('view-pipeline').addEventListener('click', () => setView('pipeline'));

@@ -11,9 +11,10 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// Reads the pipeline board (<see cref="PipelineBoard"/>, layout in <see cref="PipelineBoardRows"/>) with point reads only:
 /// counts are the venue's <c>lanes</c> row; a page walks a stage's bucket chain from its head (or from where the
 /// continuation token points) and stops after a page or a fixed number of bucket reads. Referrals sit in the order they
-/// entered the stage, so the stuck ones of a stage are the start of its chain: stuck pages and stuck counts stop at
-/// the first bucket that holds a referral within its stage's expected duration. Nothing is queried, so the cost of a
-/// page does not depend on how many referrals the venue or the table holds.
+/// entered the stage, so the stuck ones of a stage are the start of its chain (stuck pages and stuck counts stop at
+/// the first bucket that holds a referral within its stage's expected duration) and the ones that entered since a time
+/// are its end (such a page walks back from the tail, newest first). Nothing is queried, so the cost of a page does not
+/// depend on how many referrals the venue or the table holds.
 /// </summary>
 public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
 {
@@ -48,6 +49,7 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
         }
 
         var (table, lanes) = await LanesAsync(query.VenueId, cancellationToken);
+        var newestFirst = query.EnteredSince is not null; // the referrals that entered since a time are the end of a chain
         var rows = new List<PipelineRow>(query.PageSize);
         var reads = 0;
         foreach (var stage in cursor is null ? stages : stages.SkipWhile(s => s != cursor.Stage))
@@ -58,14 +60,14 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
                 continue;
             }
 
-            var number = fromCursor ? cursor!.Bucket : lane.Head;
-            var after = fromCursor ? cursor!.After : None;
+            var number = fromCursor ? cursor!.Bucket : newestFirst ? lane.Tail : lane.Head;
+            var mark = fromCursor ? cursor!.After : newestFirst ? long.MaxValue : None; // the last position returned
             DateTimeOffset? cutoff = cutoffs is null ? null : cutoffs[stage];
             while (number != None)
             {
                 if (reads == MaxBucketReadsPerPage)
                 {
-                    return new PipelinePage(rows, new Cursor(stage, number, after).Encode());
+                    return new PipelinePage(rows, new Cursor(stage, number, mark).Encode());
                 }
 
                 reads++;
@@ -76,25 +78,34 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
                 }
 
                 var bucket = ReadBucket(row);
-                var reachedRecent = false;
-                foreach (var item in bucket.Items.Where(i => i.Position > after))
+                var reachedEnd = false;
+                var items = newestFirst
+                    ? bucket.Items.Where(i => i.Position < mark).Reverse()
+                    : bucket.Items.Where(i => i.Position > mark);
+                foreach (var item in items)
                 {
                     if (cutoff is not null && item.EnteredAt > cutoff)
                     {
-                        reachedRecent = true;
+                        reachedEnd |= !newestFirst; // oldest first: the stuck ones are behind us
+                        continue;
+                    }
+
+                    if (query.EnteredSince is { } since && item.EnteredAt < since)
+                    {
+                        reachedEnd = true; // newest first: the rest entered earlier
                         continue;
                     }
 
                     if (rows.Count == query.PageSize)
                     {
-                        return new PipelinePage(rows, new Cursor(stage, number, after).Encode());
+                        return new PipelinePage(rows, new Cursor(stage, number, mark).Encode());
                     }
 
                     rows.Add(new PipelineRow(item.ReferralId, query.VenueId, item.Initials, stage, item.EnteredAt, ParseFlags(item.Flags)));
-                    after = item.Position;
+                    mark = item.Position;
                 }
 
-                number = reachedRecent ? None : bucket.Next;
+                number = reachedEnd ? None : newestFirst ? bucket.Prev : bucket.Next;
             }
         }
 

@@ -26,14 +26,16 @@ public interface IPipelineStore
 
 /// <summary>
 /// A page request. <see cref="EnteredBefore"/> keeps only rows that entered their stage at or before the given time
-/// per stage (the stuck filter); with a <see cref="Stage"/> it has at most that one entry.
+/// per stage (the stuck filter); with a <see cref="Stage"/> it has at most that one entry. <see cref="EnteredSince"/>
+/// keeps only rows that entered their stage at or after that time, and lists each stage newest first.
 /// </summary>
 public sealed record PipelineQuery(
     string VenueId,
     Stage? Stage,
     IReadOnlyDictionary<Stage, DateTimeOffset>? EnteredBefore,
     int PageSize,
-    string? ContinuationToken);
+    string? ContinuationToken,
+    DateTimeOffset? EnteredSince = null);
 
 public sealed record PipelinePage(IReadOnlyList<PipelineRow> Rows, string? ContinuationToken);
 

@@ -11,7 +11,9 @@ namespace OncologyMassage.Workflow.Coordinators;
 /// </summary>
 public sealed class PipelineService(IPipelineStore store, IOptions<PipelineOptions> options, TimeProvider clock)
 {
-    public async Task<PipelineView> GetAsync(string venueId, Stage? stage, bool stuckOnly, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    /// <summary>The pipeline; <paramref name="since"/> keeps referrals that entered their stage at or after it (newest first), counts stay whole.</summary>
+    public async Task<PipelineView> GetAsync(
+        string venueId, Stage? stage, bool stuckOnly, DateTimeOffset? since, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var expected = options.Value.ExpectedDurations;
@@ -22,7 +24,7 @@ public sealed class PipelineService(IPipelineStore store, IOptions<PipelineOptio
         var countsTask = store.GetCountsAsync(venueId, cancellationToken);
         var pageTask = stuckOnly && thresholds.Count == 0
             ? Task.FromResult(new PipelinePage([], null)) // nothing can be stuck in this stage
-            : store.GetPageAsync(new PipelineQuery(venueId, stage, stuckOnly ? thresholds : null, pageSize, continuationToken), cancellationToken);
+            : store.GetPageAsync(new PipelineQuery(venueId, stage, stuckOnly ? thresholds : null, pageSize, continuationToken, since), cancellationToken);
         var counts = await countsTask;
 
         // Stuck counts only for stages that have referrals at all: a venue's empty stages cost nothing.

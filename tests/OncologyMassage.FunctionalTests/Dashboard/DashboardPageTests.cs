@@ -87,6 +87,24 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
     }
 
     [Fact]
+    public async Task SinceFilter_LastSevenDays_AsksThePipelineForReferralsThatEnteredTheirStageSince()
+    {
+        var api = new CoordinatorApiAnswers();
+        await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
+        var page = dashboard.Page;
+        await Expect(page.Locator(Card)).ToBeVisibleAsync();
+
+        var request = page.WaitForRequestAsync(r => r.Url.Contains("/api/pipeline", StringComparison.Ordinal) && r.Url.Contains("since=", StringComparison.Ordinal));
+        await page.GetByLabel("Entered stage").SelectOptionAsync("7");
+        var asked = await request;
+
+        var since = System.Web.HttpUtility.ParseQueryString(new Uri(asked.Url).Query)["since"];
+        var sinceAt = DateTimeOffset.Parse(since!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(DateTimeOffset.UtcNow - sinceAt, TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        await Expect(page.Locator("#pipeline-summary")).ToContainTextAsync("entered their stage in the last 7 days, newest first");
+    }
+
+    [Fact]
     public async Task SignIn_MeIs401OnTheLocalHost_ListsDemoCoordinatorsAndSignsInWithTheChosenOne()
     {
         var api = new CoordinatorApiAnswers

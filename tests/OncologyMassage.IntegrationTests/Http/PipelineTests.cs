@@ -10,7 +10,7 @@ using static OncologyMassage.IntegrationTests.Infrastructure.CoordinatorHost;
 
 namespace OncologyMassage.IntegrationTests.Http;
 
-/// <summary>GET /api/pipeline: counts from the counter rows, pages by continuation token, the stuck filter, flags, scope.</summary>
+/// <summary>GET /api/pipeline: counts from the board, pages by continuation token, the stuck and since filters, flags, scope.</summary>
 public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private TestHost host = null!;
@@ -30,7 +30,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         page.GetProperty(name).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
 
     [Fact]
-    public async Task GetPipeline_AfterStageMoves_CountsPerStageFromTheCounters()
+    public async Task GetPipeline_AfterStageMoves_CountsPerStageFromTheBoard()
     {
         var ids = new[] { await host.SubmitAsync(), await host.SubmitAsync(), await host.SubmitAsync() };
         await host.MoveAsync(ids[0], Stage.IntakePending);
@@ -94,6 +94,24 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetPipeline_Since_ListsOnlyReferralsThatEnteredTheirStageSinceNewestFirst()
+    {
+        var old = await host.SubmitAsync();
+        var recent = await host.SubmitAsync();
+        var newest = await host.SubmitAsync();
+        await host.MoveAsync(old, Stage.IntakePending, DateTimeOffset.UtcNow.AddDays(-2));
+        await host.MoveAsync(recent, Stage.IntakePending, DateTimeOffset.UtcNow.AddHours(-3));
+        await host.MoveAsync(newest, Stage.IntakePending, DateTimeOffset.UtcNow.AddHours(-1));
+        using var coordinator = await host.SignInAsync(HarborCoordinator);
+
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var page = await GetAsync(coordinator, $"?stage=IntakePending&since={since}");
+
+        Assert.Equal([newest, recent], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("referralId").GetString()));
+        Assert.Equal(3, Counts(page)["IntakePending"]); // counts stay whole
+    }
+
+    [Fact]
     public async Task GetPipeline_Item_CarriesInitialsNextStepActionsAndFlags()
     {
         var id = await host.SubmitAsync();
@@ -141,6 +159,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("?pageSize=0")]
     [InlineData("?pageSize=201")]
     [InlineData("?stuck=maybe")]
+    [InlineData("?since=yesterday")]
     [InlineData("?continuationToken=not%20a%20token")]
     public async Task GetPipeline_BadQuery_Returns400Problem(string query)
     {

@@ -26,13 +26,12 @@ public sealed class PipelineBoardTests(AzuriteFixture azurite)
         new(venue, id, "AB", stage, at, flags);
 
     private static async Task<List<PipelineRow>> AllAsync(TablePipelineStore store, Stage? stage, int pageSize = 50, string venue = Venue,
-        IReadOnlyDictionary<Stage, DateTimeOffset>? enteredBefore = null, List<int>? pageSizes = null)
+        IReadOnlyDictionary<Stage, DateTimeOffset>? enteredBefore = null, List<int>? pageSizes = null, DateTimeOffset? since = null, string? token = null)
     {
         var rows = new List<PipelineRow>();
-        string? token = null;
         do
         {
-            var page = await store.GetPageAsync(new PipelineQuery(venue, stage, enteredBefore, pageSize, token), Ct);
+            var page = await store.GetPageAsync(new PipelineQuery(venue, stage, enteredBefore, pageSize, token, since), Ct);
             rows.AddRange(page.Rows);
             pageSizes?.Add(page.Rows.Count);
             token = page.ContinuationToken;
@@ -211,6 +210,28 @@ public sealed class PipelineBoardTests(AzuriteFixture azurite)
         Assert.Equal(new Dictionary<Stage, int> { [Stage.IntakePending] = 7 }, counts);
         Assert.Equal(4, capped[Stage.IntakePending]);
         Assert.Equal(Enumerable.Range(0, 7).Select(i => $"r{i}"), stuck.Select(r => r.ReferralId));
+    }
+
+    [Fact]
+    public async Task GetPageAsync_EnteredSince_NewestFirstUntilTheFirstOlderReferral()
+    {
+        var (board, store) = Board(capacity: 3);
+        for (var i = 0; i < 10; i++)
+        {
+            await board.MoveAsync(Entry($"r{i}", Stage.FollowUp, T0.AddDays(i)), 1, Ct); // buckets 0: r0-r2, 1: r3-r5, 2: r6-r8, 3: r9
+        }
+
+        var first = await store.GetPageAsync(new PipelineQuery(Venue, Stage.FollowUp, null, 2, null, EnteredSince: T0.AddDays(4)), Ct);
+        await board.MoveAsync(Entry("r6", Stage.CareTeamFeedback, T0.AddDays(11)), 2, Ct); // bucket 2 loses r6, r7, r8 while the
+        await board.MoveAsync(Entry("r7", Stage.CareTeamFeedback, T0.AddDays(11)), 2, Ct); // coordinator reads: the token still
+        await board.MoveAsync(Entry("r8", Stage.CareTeamFeedback, T0.AddDays(11)), 2, Ct); // leads back through the unlinked bucket
+        var rest = await AllAsync(store, Stage.FollowUp, pageSize: 2, enteredBefore: null, since: T0.AddDays(4), token: first.ContinuationToken);
+        var stuckSince = await AllAsync(store, Stage.FollowUp, pageSize: 10,
+            enteredBefore: new Dictionary<Stage, DateTimeOffset> { [Stage.FollowUp] = T0.AddDays(4) }, since: T0.AddDays(1));
+
+        Assert.Equal(["r9", "r8"], first.Rows.Select(r => r.ReferralId));
+        Assert.Equal(["r5", "r4"], rest.Select(r => r.ReferralId));
+        Assert.Equal(["r4", "r3", "r2", "r1"], stuckSince.Select(r => r.ReferralId));
     }
 
     [Fact]

@@ -22,10 +22,24 @@ public sealed class PipelineServiceTests
             .Callback<PipelineQuery, CancellationToken>((q, _) => asked = q)
             .ReturnsAsync(new PipelinePage([], null));
 
-        await Service().GetAsync("v", Stage.IntakePending, stuckOnly: true, 10, null, TestContext.Current.CancellationToken);
+        await Service().GetAsync("v", Stage.IntakePending, stuckOnly: true, since: null, 10, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(new Dictionary<Stage, DateTimeOffset> { [Stage.IntakePending] = Now.AddDays(-3) }, asked?.EnteredBefore);
         Assert.Equal((Stage.IntakePending, 10), (asked?.Stage, asked?.PageSize));
+    }
+
+    [Fact]
+    public async Task GetAsync_Since_AsksForReferralsThatEnteredTheirStageSince()
+    {
+        PipelineQuery? asked = null;
+        store.Setup(s => s.GetCountsAsync("v", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<Stage, int>());
+        store.Setup(s => s.GetPageAsync(It.IsAny<PipelineQuery>(), It.IsAny<CancellationToken>()))
+            .Callback<PipelineQuery, CancellationToken>((q, _) => asked = q)
+            .ReturnsAsync(new PipelinePage([], null));
+
+        await Service().GetAsync("v", null, stuckOnly: false, since: Now.AddDays(-1), 10, "token", TestContext.Current.CancellationToken);
+
+        Assert.Equal(new PipelineQuery("v", null, null, 10, "token", Now.AddDays(-1)), asked);
     }
 
     [Fact]
@@ -33,7 +47,7 @@ public sealed class PipelineServiceTests
     {
         store.Setup(s => s.GetCountsAsync("v", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<Stage, int> { [Stage.Completed] = 4 });
 
-        var view = await Service().GetAsync("v", Stage.Completed, stuckOnly: true, 10, null, TestContext.Current.CancellationToken);
+        var view = await Service().GetAsync("v", Stage.Completed, stuckOnly: true, since: null, 10, null, TestContext.Current.CancellationToken);
 
         Assert.Empty(view.Items);
         Assert.Equal(4, view.Counts["Completed"]);
@@ -50,7 +64,7 @@ public sealed class PipelineServiceTests
             .ReturnsAsync(new Dictionary<Stage, int> { [Stage.SchedulingPending] = 1 });
         store.Setup(s => s.GetPageAsync(It.IsAny<PipelineQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PipelinePage([row], "next"));
 
-        var view = await Service().GetAsync("v", null, stuckOnly: false, 50, null, TestContext.Current.CancellationToken);
+        var view = await Service().GetAsync("v", null, stuckOnly: false, since: null, 50, null, TestContext.Current.CancellationToken);
 
         var item = Assert.Single(view.Items);
         Assert.Equal((true, 5 * 3600L, (long)TimeSpan.FromHours(53).TotalSeconds), (item.Stuck, item.OverdueSeconds, item.AgeInStageSeconds));
