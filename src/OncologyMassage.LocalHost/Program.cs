@@ -1,12 +1,14 @@
 using OncologyMassage.LocalHost;
+using OncologyMassage.LocalHost.Admin;
 using OncologyMassage.LocalHost.Demo;
 using OncologyMassage.LocalHost.Http;
 
 // dotnet run --project src/OncologyMassage.LocalHost [-- --demo]
 // Starts Azurite, the Durable Task engine and the HTTP API on http://localhost:7071; Ctrl+C stops all of it.
-if (args.FirstOrDefault() == PracticeKeyCommand.Name)
+// dotnet run --project src/OncologyMassage.LocalHost -- practice-key|venue|coordinator …: the clinic's admin commands.
+if (await AdminCommands.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
-    return await PracticeKeyCommand.RunAsync(args[1..]);
+    return exitCode;
 }
 
 var app = await LocalHostApp.BuildAsync(args);

@@ -70,6 +70,21 @@ public sealed class TableCoordinatorStore(StorageTables tables) : ICoordinatorSt
         }
 
         var table = await tables.GetAsync(StorageTables.Coordinators, cancellationToken);
+        if (await GetAsync(coordinator.Id, cancellationToken) is { } previous)
+        {
+            // The old lookups go first: after a crash the new e-mail may not sign in until the change is made again, but the
+            // old one never keeps signing in.
+            if (!string.Equals(EmailKey(previous.Email), EmailKey(coordinator.Email), StringComparison.Ordinal))
+            {
+                await DeleteLinkAsync(table, EmailPartition, EmailKey(previous.Email), previous.Id, cancellationToken);
+            }
+
+            if (previous.PrincipalObjectId is { } oldOid && !string.Equals(oldOid, coordinator.PrincipalObjectId, StringComparison.Ordinal))
+            {
+                await DeleteLinkAsync(table, ObjectIdPartition, oldOid, previous.Id, cancellationToken);
+            }
+        }
+
         await table.UpsertEntityAsync(new TableEntity(CoordinatorPartition, coordinator.Id)
         {
             [nameof(Coordinator.Name)] = coordinator.Name,
@@ -83,6 +98,46 @@ public sealed class TableCoordinatorStore(StorageTables tables) : ICoordinatorSt
         {
             await table.UpsertEntityAsync(new TableEntity(ObjectIdPartition, coordinator.PrincipalObjectId) { ["CoordinatorId"] = coordinator.Id },
                 TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    public async Task<bool> RemoveAsync(string coordinatorId, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(coordinatorId, cancellationToken) is not { } coordinator)
+        {
+            return false;
+        }
+
+        var table = await tables.GetAsync(StorageTables.Coordinators, cancellationToken);
+        await DeleteLinkAsync(table, EmailPartition, EmailKey(coordinator.Email), coordinator.Id, cancellationToken);
+        if (coordinator.PrincipalObjectId is { } oid)
+        {
+            await DeleteLinkAsync(table, ObjectIdPartition, oid, coordinator.Id, cancellationToken);
+        }
+
+        await table.DeleteEntityAsync(CoordinatorPartition, coordinator.Id, ETag.All, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Deletes a lookup row if it still points at this coordinator (another coordinator may have taken the e-mail since).</summary>
+    private static async Task DeleteLinkAsync(TableClient table, string partition, string key, string coordinatorId, CancellationToken cancellationToken)
+    {
+        if (!IsKeySafe(key))
+        {
+            return;
+        }
+
+        var link = await table.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken);
+        if (link.HasValue && link.Value!.GetString("CoordinatorId") == coordinatorId)
+        {
+            try
+            {
+                await table.DeleteEntityAsync(partition, key, link.Value.ETag, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Gone or re-pointed meanwhile: nothing of this coordinator's is left to remove.
+            }
         }
     }
 

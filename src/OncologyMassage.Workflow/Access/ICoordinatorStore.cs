@@ -13,8 +13,14 @@ public interface ICoordinatorStore
 
     Task<IReadOnlyList<Coordinator>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>Creates or replaces a coordinator and its principal lookups (seeding, admin).</summary>
+    /// <summary>
+    /// Creates or replaces a coordinator and its principal lookups (seeding, admin). Lookups of an e-mail or object id
+    /// the coordinator no longer has are removed, so they stop signing anyone in as this coordinator.
+    /// </summary>
     Task UpsertAsync(Coordinator coordinator, CancellationToken cancellationToken);
+
+    /// <summary>Removes a coordinator and its principal lookups: they can no longer sign in. False when there was none.</summary>
+    Task<bool> RemoveAsync(string coordinatorId, CancellationToken cancellationToken);
 }
 
 /// <summary>A venue coordinator. <see cref="PrincipalObjectId"/> is the Entra ID object id (oid) when known.</summary>
