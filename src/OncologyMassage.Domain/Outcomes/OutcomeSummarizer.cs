@@ -30,15 +30,6 @@ public static class OutcomeSummarizer
             .ToDictionary(g => g.Key, g => Summarize(g, ratings[g.Key]), StringComparer.Ordinal);
     }
 
-    /// <summary>One summary per venue, for the coordinators' outcome view.</summary>
-    public static IReadOnlyDictionary<string, OutcomeSummary> ByVenue(IEnumerable<SessionOutcome> sessions)
-    {
-        ArgumentNullException.ThrowIfNull(sessions);
-        return sessions
-            .GroupBy(s => s.VenueId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Summarize(g), StringComparer.Ordinal);
-    }
-
     private static SymptomChange Change(Symptom symptom, IReadOnlyList<SessionOutcome> sessions)
     {
         var paired = sessions

@@ -126,23 +126,16 @@ public sealed class CoordinatorFunctions(
             return refusal!;
         }
 
-        var venueSessions = await sessions.ListVenueSessionsAsync(venueId, cancellationToken);
-        var summary = OutcomeSummarizer.ByVenue(venueSessions.Select(s => s.ToOutcome())).GetValueOrDefault(venueId)
-            ?? OutcomeSummarizer.Summarize([]);
-        var followUps = new List<FollowUpRecord>();
-        foreach (var referralId in venueSessions.Select(s => s.ReferralId).Distinct(StringComparer.Ordinal))
-        {
-            followUps.AddRange(await sessions.ListFollowUpsAsync(referralId, cancellationToken));
-        }
-
+        var totals = await sessions.GetVenueOutcomesAsync(venueId, cancellationToken);
+        var summary = totals.ToSummary();
         var counts = await pipelineStore.GetCountsAsync(venueId, cancellationToken);
         return new ApiResult(StatusCodes.Status200OK, new VenueOutcomes(
             venueId,
             counts.GetValueOrDefault(Stage.Completed),
             summary.Sessions,
             summary.Changes.Select(c => new OutcomeChange(c.Symptom, c.N, c.MeanPre, c.MeanPost, c.MeanChange)).ToArray(),
-            followUps.Count == 0 ? 0 : (double)followUps.Count(f => f.Replied) / followUps.Count,
-            followUps.Count));
+            totals.ReplyRate,
+            totals.FollowUps));
     }
 
     /// <summary>The venue asked for (or the caller's only one), or the refusal: 401, 403 for a practice, 400, 404.</summary>

@@ -69,7 +69,8 @@ public sealed partial class SurveyFormFunctions(
         var followUpId = FollowUpId(sessionNumber);
         var screen = form.Text is null ? RedFlagResult.Clear : RedFlagScreener.Screen(form.Text);
         await sessions.RecordFollowUpAsync(new FollowUpRecord(referral!.Id, followUpId, sessionNumber, FollowUpKind.Email7Days, Replied: true, now,
-            ratings.Select(r => new FollowUpRating(referral.Id, followUpId, now, r.Item, r.Score)).ToArray(), form.Text, screen.Level), cancellationToken);
+            ratings.Select(r => new FollowUpRating(referral.Id, followUpId, now, r.Item, r.Score)).ToArray(), form.Text, screen.Level),
+            referral.Referral.VenueId, cancellationToken);
 
         await durable.RaiseEventAsync(referral.Id, WorkflowEvents.ClientReplied,
             new ClientReply(form.Text ?? "", now, ReplyChannel.Web, followUpId), cancellationToken);

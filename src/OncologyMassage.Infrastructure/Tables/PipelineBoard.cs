@@ -26,8 +26,6 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
     /// </summary>
     public const int DefaultBucketCapacity = 100;
 
-    private const int MaxAttempts = 60;
-
     /// <summary>
     /// Puts the referral in <paramref name="entry"/>'s stage unless the board already holds it at this or a later stage
     /// sequence (a replayed or overtaken move changes nothing). Its flags are the ones it had plus <see cref="BoardEntry.Flags"/>.
@@ -38,8 +36,8 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
         var table = await tables.GetAsync(StorageTables.Pipeline, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var lanesRow = await ReadAsync(table, entry.VenueId, LanesKey, cancellationToken);
-            var location = await ReadAsync(table, entry.VenueId, LocationKey(entry.ReferralId), cancellationToken);
+            var lanesRow = await TableRows.ReadAsync(table, entry.VenueId, LanesKey, cancellationToken);
+            var location = await TableRows.ReadAsync(table, entry.VenueId, LocationKey(entry.ReferralId), cancellationToken);
             if ((location?.GetInt32("StageSequence") ?? int.MinValue) >= stageSequence)
             {
                 return;
@@ -69,7 +67,7 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
                 return;
             }
 
-            await BackOffAsync(attempt, cancellationToken);
+            await TableRows.BackOffAsync(attempt, "The pipeline board", cancellationToken);
         }
     }
 
@@ -79,7 +77,7 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
         var table = await tables.GetAsync(StorageTables.Pipeline, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var location = await ReadAsync(table, venueId, LocationKey(referralId), cancellationToken);
+            var location = await TableRows.ReadAsync(table, venueId, LocationKey(referralId), cancellationToken);
             var flags = ParseFlags(location?.GetString(FlagsColumn));
             if (location is null || flags.Contains(flag))
             {
@@ -87,7 +85,7 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
             }
 
             var stage = Enum.Parse<Stage>(location.GetString("Stage"));
-            var bucketRow = await ReadAsync(table, venueId, BucketKey(stage, location.GetInt64("Bucket") ?? None), cancellationToken)
+            var bucketRow = await TableRows.ReadAsync(table, venueId, BucketKey(stage, location.GetInt64("Bucket") ?? None), cancellationToken)
                 ?? throw new InvalidDataException($"The board of venue {venueId} has no bucket for referral {referralId}.");
             var bucket = ReadBucket(bucketRow);
             var formatted = FormatFlags([.. flags, flag]);
@@ -108,7 +106,7 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
                 // A move or another flag changed one of the rows: read again.
             }
 
-            await BackOffAsync(attempt, cancellationToken);
+            await TableRows.BackOffAsync(attempt, "The pipeline board", cancellationToken);
         }
     }
 
@@ -161,18 +159,6 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
         WriteLanes(lanesRow, lanes);
         yield return lanesRow;
     }
-
-    internal static async Task<TableEntity?> ReadAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
-    }
-
-    /// <summary>A short, growing, jittered pause between attempts, so racing moves of one venue do not keep colliding.</summary>
-    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
-        attempt >= MaxAttempts
-            ? throw new InvalidOperationException($"The pipeline board kept changing under {MaxAttempts} attempts of one write.")
-            : Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + Math.Min(attempt, 10) * 10)), cancellationToken);
 
     /// <summary>The rows one move reads and changes, committed together.</summary>
     private sealed class Change(TableClient table, string venueId, Dictionary<Stage, LaneEnds> lanes)
@@ -272,7 +258,7 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
             var key = BucketKey(stage, number);
             if (!buckets.TryGetValue(key, out var bucket))
             {
-                var row = await ReadAsync(table, venueId, key, cancellationToken)
+                var row = await TableRows.ReadAsync(table, venueId, key, cancellationToken)
                     ?? throw new InvalidDataException($"The board of venue {venueId} has no bucket {key}.");
                 bucket = buckets[key] = ReadBucket(row);
             }

@@ -71,7 +71,7 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
                 }
 
                 reads++;
-                var row = await PipelineBoard.ReadAsync(table, query.VenueId, BucketKey(stage, number), cancellationToken);
+                var row = await TableRows.ReadAsync(table, query.VenueId, BucketKey(stage, number), cancellationToken);
                 if (row is null)
                 {
                     break;
@@ -130,7 +130,7 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
         var number = head;
         for (var reads = 0; number != None && reads < MaxBucketReadsPerStuckCount; reads++)
         {
-            var row = await PipelineBoard.ReadAsync(table, venueId, BucketKey(stage, number), cancellationToken);
+            var row = await TableRows.ReadAsync(table, venueId, BucketKey(stage, number), cancellationToken);
             if (row is null)
             {
                 break;
@@ -152,7 +152,7 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
     private async Task<(TableClient Table, Dictionary<Stage, LaneEnds> Lanes)> LanesAsync(string venueId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Pipeline, cancellationToken);
-        return (table, ReadLanes(await PipelineBoard.ReadAsync(table, venueId, LanesKey, cancellationToken)));
+        return (table, ReadLanes(await TableRows.ReadAsync(table, venueId, LanesKey, cancellationToken)));
     }
 
     /// <summary>Where a page stopped: the stage, the bucket, and the position of the last referral returned from it.</summary>

@@ -27,7 +27,7 @@ public sealed class TableReferralFlags(StorageTables tables, PipelineBoard board
     {
         while (true)
         {
-            var row = await PipelineBoard.ReadAsync(table, referralId, TableReferralStore.ReferralRowKey, cancellationToken);
+            var row = await TableRows.ReadAsync(table, referralId, TableReferralStore.ReferralRowKey, cancellationToken);
             if (row is null)
             {
                 return null;

@@ -115,7 +115,7 @@ public sealed class TableReferralStore(StorageTables tables, PipelineBoard board
         var table = await tables.GetAsync(StorageTables.Timeline, cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(referralId, ExternalPrefix + SafeKey(eventKey))
+            await table.AddEntityAsync(new TableEntity(referralId, ExternalPrefix + TableRows.SafeKey(eventKey))
             {
                 [nameof(TimelineEntry.At)] = at,
                 [nameof(TimelineEntry.Kind)] = kind.ToString(),
@@ -148,10 +148,6 @@ public sealed class TableReferralStore(StorageTables tables, PipelineBoard board
     }
 
     private const string ExternalPrefix = "x-";
-
-    /// <summary>Row keys may not contain '/', '\', '#', '?' or control characters.</summary>
-    private static string SafeKey(string key) =>
-        string.Concat(key.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c));
 
     private static TableEntity ToEntity(ReferralRecord r) => new(r.Id, ReferralRowKey)
     {

@@ -12,11 +12,12 @@ public sealed class CloseFollowUp(IReferralStore store, ISessionStore sessions, 
     public async Task<bool> RunAsync(FollowUpWindowClosed input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var referral = await store.GetAsync(input.ReferralId, cancellationToken);
         await sessions.RecordFollowUpAsync(new FollowUpRecord(input.ReferralId, FollowUps.Id(input.Kind, input.SessionNumber), input.SessionNumber,
-            input.Kind, false, input.Step.At, [], null, RedFlagLevel.None), cancellationToken);
+            input.Kind, false, input.Step.At, [], null, RedFlagLevel.None), referral?.Referral.VenueId, cancellationToken);
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.Step.Sequence, input.Step.At, TimelineKind.Note, input.Step.Stage,
             $"No reply to the {Describe(input.Kind)} follow-up within the window (recorded as no reply, not as a score)"), cancellationToken);
-        if (await store.GetAsync(input.ReferralId, cancellationToken) is { } referral)
+        if (referral is not null)
         {
             await phones.ClearAwaitingAsync(referral.Referral.Client.MobilePhone, input.ReferralId, cancellationToken);
         }

@@ -51,21 +51,18 @@ public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessi
                 screen.Level == RedFlagLevel.Immediate ? ReferralFlagKind.RedFlagImmediate : ReferralFlagKind.RedFlagSameDay, cancellationToken);
         }
 
+        var referral = await store.GetAsync(input.ReferralId, cancellationToken);
         if (input.FollowUp is { } kind && input.Reply.Channel == ReplyChannel.Sms)
         {
             // Only ratings the client named (or gave in the question's order) are stored; a lone number is kept as text, not guessed.
             var ratings = parsed.Scores.Select(s => new FollowUpRating(input.ReferralId, FollowUpId(input), input.Reply.ReceivedAt, ToItem(s.Key), s.Value)).ToArray();
             await sessions.RecordFollowUpAsync(new FollowUpRecord(input.ReferralId, FollowUpId(input), input.SessionNumber, kind, true,
-                input.Reply.ReceivedAt, ratings, text, screen.Level), cancellationToken);
+                input.Reply.ReceivedAt, ratings, text, screen.Level), referral?.Referral.VenueId, cancellationToken);
         }
 
-        if (input.Reply.Channel == ReplyChannel.Sms)
+        if (input.Reply.Channel == ReplyChannel.Sms && referral is not null)
         {
-            var referral = await store.GetAsync(input.ReferralId, cancellationToken);
-            if (referral is not null)
-            {
-                await phones.ClearAwaitingAsync(referral.Referral.Client.MobilePhone, input.ReferralId, cancellationToken);
-            }
+            await phones.ClearAwaitingAsync(referral.Referral.Client.MobilePhone, input.ReferralId, cancellationToken);
         }
 
         return new ReplyOutcome(parsed.Kind, parsed.Slot, screen.Level);

@@ -14,11 +14,17 @@ public interface ISessionStore
 
     Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(string referralId, CancellationToken cancellationToken);
 
-    /// <summary>Every session of a venue (outcome view). Sessions carry their venue id.</summary>
-    Task<IReadOnlyList<SessionRecord>> ListVenueSessionsAsync(string venueId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The venue's outcome totals (outcome view): every session recorded there and every follow-up of its referrals,
+    /// counted once each as they were recorded, so reading them costs the same whatever the venue's size.
+    /// </summary>
+    Task<OutcomeTotals> GetVenueOutcomesAsync(string venueId, CancellationToken cancellationToken);
 
-    /// <summary>Stores a follow-up result unless one with the same id exists (idempotent).</summary>
-    Task RecordFollowUpAsync(FollowUpRecord record, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a follow-up result unless one with the same id exists (idempotent), and counts it in the outcome totals
+    /// of <paramref name="venueId"/> (none when the venue is not known).
+    /// </summary>
+    Task RecordFollowUpAsync(FollowUpRecord record, string? venueId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FollowUpRecord>> ListFollowUpsAsync(string referralId, CancellationToken cancellationToken);
 }

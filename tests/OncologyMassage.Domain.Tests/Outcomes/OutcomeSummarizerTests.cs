@@ -60,21 +60,6 @@ public sealed class OutcomeSummarizerTests
     }
 
     [Fact]
-    public void ByVenue_SessionsFromTwoVenues_GroupedByVenueWithReferralCount()
-    {
-        var sessions = new[]
-        {
-            Session("r1", "infusion", new SymptomRatings(anxiety: 4), new SymptomRatings(anxiety: 2)),
-            Session("r2", "infusion", new SymptomRatings(anxiety: 4), new SymptomRatings(anxiety: 1)),
-            Session("r3", "spa", new SymptomRatings(anxiety: 5), new SymptomRatings(anxiety: 5)),
-        };
-
-        var byVenue = OutcomeSummarizer.ByVenue(sessions);
-
-        Assert.Equal((2, 2, -2.5), (byVenue["infusion"].Sessions, byVenue["infusion"].Referrals, byVenue["infusion"][Symptom.Anxiety].MeanChange));
-    }
-
-    [Fact]
     public void Summarize_FollowUps_MeanPerItemWithN()
     {
         var followUps = new[]

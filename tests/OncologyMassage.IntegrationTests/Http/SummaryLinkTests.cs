@@ -26,7 +26,7 @@ public sealed class SummaryLinkTests(AzuriteFixture azurite) : IAsyncLifetime
         await sessions.TryRecordSessionAsync(new SessionRecord(id, "harbor-infusion-center", 1, at, "therapist-1", 2, ["right chest (port)"], "Supine",
             new SymptomRatings(pain: 5, anxiety: 6), new SymptomRatings(pain: 2, anxiety: 3), null, null), TestContext.Current.CancellationToken);
         await sessions.RecordFollowUpAsync(new FollowUpRecord(id, "sms24-1", 1, FollowUpKind.Sms24Hours, false, at.AddDays(1), [], null, RedFlagLevel.None),
-            TestContext.Current.CancellationToken);
+            "harbor-infusion-center", TestContext.Current.CancellationToken);
         var link = ClientLinks.Link(host, LinkPurposes.Summary, id);
 
         using var first = await host.Http.GetAsync(link, TestContext.Current.CancellationToken);

@@ -15,7 +15,7 @@ public sealed class TableSessionStoreTests(AzuriteFixture azurite)
         new SymptomRatings(pain: 5, anxiety: 6), new SymptomRatings(pain: 2, anxiety: 3), null, "tolerated well");
 
     [Fact]
-    public async Task TryRecordSessionAsync_New_ListsItForTheReferralAndTheVenue()
+    public async Task TryRecordSessionAsync_New_ListsItForTheReferralAndCountsItForTheVenue()
     {
         var store = new TableSessionStore(StoreFactory.Tables(azurite));
 
@@ -25,11 +25,13 @@ public sealed class TableSessionStoreTests(AzuriteFixture azurite)
         var read = Assert.Single(await store.ListSessionsAsync("ref-1", TestContext.Current.CancellationToken));
         Assert.Equal(Session("ref-1", "venue-a", 1).Pre, read.Pre);
         Assert.Equal(["left arm", "right chest"], read.SitesAvoided);
-        Assert.Equal(1, Assert.Single(await store.ListVenueSessionsAsync("venue-a", TestContext.Current.CancellationToken)).SessionNumber);
+        var totals = await store.GetVenueOutcomesAsync("venue-a", TestContext.Current.CancellationToken);
+        Assert.Equal((1, 1), (totals.Sessions, totals.Referrals));
+        Assert.Equal(new SymptomChange(Symptom.Pain, 1, 5, 2, 0), totals.ToSummary()[Symptom.Pain]);
     }
 
     [Fact]
-    public async Task TryRecordSessionAsync_SameNumberTwice_ReturnsFalseAndKeepsTheFirst()
+    public async Task TryRecordSessionAsync_SameNumberTwice_ReturnsFalseKeepsTheFirstAndCountsItOnce()
     {
         var store = new TableSessionStore(StoreFactory.Tables(azurite));
         await store.TryRecordSessionAsync(Session("ref-1", "venue-a", 1, pressure: 2), TestContext.Current.CancellationToken);
@@ -38,21 +40,26 @@ public sealed class TableSessionStoreTests(AzuriteFixture azurite)
 
         Assert.False(second);
         Assert.Equal(2, Assert.Single(await store.ListSessionsAsync("ref-1", TestContext.Current.CancellationToken)).PressureUsed);
-        Assert.Equal(2, Assert.Single(await store.ListVenueSessionsAsync("venue-a", TestContext.Current.CancellationToken)).PressureUsed);
+        Assert.Equal(1, (await store.GetVenueOutcomesAsync("venue-a", TestContext.Current.CancellationToken)).Sessions);
     }
 
     [Fact]
-    public async Task ListVenueSessionsAsync_SeveralVenues_ReturnsOnlyThatVenuesSessionsInOrder()
+    public async Task GetVenueOutcomesAsync_SessionsAtTwoVenuesRecordedAtOnce_EachVenueCountsItsOwnExactlyOnce()
     {
         var store = new TableSessionStore(StoreFactory.Tables(azurite));
-        await store.TryRecordSessionAsync(Session("ref-2", "venue-a", 1), TestContext.Current.CancellationToken);
-        await store.TryRecordSessionAsync(Session("ref-1", "venue-a", 2), TestContext.Current.CancellationToken);
-        await store.TryRecordSessionAsync(Session("ref-1", "venue-a", 1), TestContext.Current.CancellationToken);
-        await store.TryRecordSessionAsync(Session("ref-3", "venue-b", 1), TestContext.Current.CancellationToken);
+        SessionRecord[] sessions =
+        [
+            Session("ref-1", "venue-a", 1), Session("ref-1", "venue-a", 2), Session("ref-2", "venue-a", 1),
+            Session("ref-3", "venue-a", 1), Session("ref-3", "venue-a", 2), Session("ref-4", "venue-b", 1),
+        ];
 
-        var sessions = await store.ListVenueSessionsAsync("venue-a", TestContext.Current.CancellationToken);
+        await Task.WhenAll(sessions.Concat(sessions).Select(s => store.TryRecordSessionAsync(s, TestContext.Current.CancellationToken))); // each twice, racing
 
-        Assert.Equal(["ref-1:1", "ref-1:2", "ref-2:1"], sessions.Select(s => $"{s.ReferralId}:{s.SessionNumber}"));
+        var a = await store.GetVenueOutcomesAsync("venue-a", TestContext.Current.CancellationToken);
+        var b = await store.GetVenueOutcomesAsync("venue-b", TestContext.Current.CancellationToken);
+        Assert.Equal((5, 3, 5), (a.Sessions, a.Referrals, a.ToSummary()[Symptom.Anxiety].N));
+        Assert.Equal((1, 1), (b.Sessions, b.Referrals));
+        Assert.Equal(0, (await store.GetVenueOutcomesAsync("venue-c", TestContext.Current.CancellationToken)).Sessions);
     }
 
     [Fact]
@@ -64,14 +71,16 @@ public sealed class TableSessionStoreTests(AzuriteFixture azurite)
             [new FollowUpRating("ref-1", "survey-1", At, FollowUpItem.Pain, 2)], "Arm a bit swollen", RedFlagLevel.SameDay);
         var silent = new FollowUpRecord("ref-1", "sms24-1", 1, FollowUpKind.Sms24Hours, false, At, [], null, RedFlagLevel.None);
 
-        await store.RecordFollowUpAsync(replied, TestContext.Current.CancellationToken);
-        await store.RecordFollowUpAsync(silent, TestContext.Current.CancellationToken);
-        await store.RecordFollowUpAsync(replied with { Text = "changed" }, TestContext.Current.CancellationToken);
+        await store.RecordFollowUpAsync(replied, "venue-a", TestContext.Current.CancellationToken);
+        await store.RecordFollowUpAsync(silent, "venue-a", TestContext.Current.CancellationToken);
+        await store.RecordFollowUpAsync(replied with { Text = "changed", Replied = false }, "venue-a", TestContext.Current.CancellationToken);
 
         var list = await store.ListFollowUpsAsync("ref-1", TestContext.Current.CancellationToken);
         Assert.Equal(["sms24-1", "survey-1"], list.Select(f => f.FollowUpId));
         Assert.Equal(("Arm a bit swollen", RedFlagLevel.SameDay, 2), (list[1].Text, list[1].RedFlag, list[1].Ratings.Single().Score));
         Assert.Equal((false, 0), (list[0].Replied, list[0].Ratings.Count));
         Assert.Single(await store.ListSessionsAsync("ref-1", TestContext.Current.CancellationToken));
+        var totals = await store.GetVenueOutcomesAsync("venue-a", TestContext.Current.CancellationToken);
+        Assert.Equal((2, 1, 0.5), (totals.FollowUps, totals.FollowUpsReplied, totals.ReplyRate)); // the repeat counted nothing
     }
 }
