@@ -71,6 +71,16 @@ public sealed record AdaptationPlan(ServiceType Service, IReadOnlyList<PlanConst
     }).ToArray();
 
     /// <summary>
+    /// This plan with every constraint and hold of <paramref name="other"/> added, e.g. what a reaction after a session
+    /// adds to the plan in use: every limit of either applies, so the result is at least as strict as both.
+    /// </summary>
+    public AdaptationPlan TightenedBy(AdaptationPlan other, string basis)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return this with { Constraints = [.. Constraints, .. other.Constraints], Holds = [.. Holds, .. other.Holds], Basis = basis };
+    }
+
+    /// <summary>
     /// True when this plan is at least as strict as <paramref name="other"/> in every respect: whole-body and per-site
     /// pressure, avoided sites and positions, session length, every constraint and every hold of the other plan.
     /// </summary>

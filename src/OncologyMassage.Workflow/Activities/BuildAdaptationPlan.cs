@@ -1,5 +1,6 @@
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
 
@@ -7,11 +8,14 @@ namespace OncologyMassage.Workflow.Activities;
 
 /// <summary>
 /// Input of <see cref="BuildAdaptationPlan"/>. <see cref="Answer"/> is the oncologist's answer to a hold question, when the
-/// plan is rebuilt after it: its restrictions tighten the plan and a clearance lifts the holds.
+/// plan is rebuilt after it: its restrictions tighten the plan and a clearance lifts the holds. <see cref="AfterSession"/>
+/// asks for the plan in use to be tightened by what the client reported after that session (instead of computed anew).
 /// </summary>
 public sealed record PlanInput(string ReferralId, int Version, JourneyStep Step)
 {
     public ReleaseDecision? Answer { get; init; }
+
+    public int? AfterSession { get; init; }
 }
 
 /// <summary>The plan's shape for the orchestration: no clinical content, just whether it holds and its version.</summary>
@@ -20,9 +24,12 @@ public sealed record PlanOutcome(int Version, bool NeedsMdInput, int Constraints
 /// <summary>
 /// Computes the adaptation plan from the referral's precautions, the MD release (and any answer to a hold question) and the
 /// intake, through the domain's rules engine; stores it as a new version for the therapist; notes it on the timeline with
-/// the hold reasons (the coordinator must see why a referral waits).
+/// the hold reasons (the coordinator must see why a referral waits). Between sessions of a series it tightens the plan in
+/// use by the findings of the client's follow-up replies (<see cref="ReplyFindings"/>): after flu-like illness or severe
+/// fatigue "the next plan is lowered", and vomiting adds its hold.
 /// </summary>
-public sealed class BuildAdaptationPlan(IReferralStore store, IReleaseStore releases, IIntakeStore intakes, IPlanStore plans, AdaptationEngine engine)
+public sealed class BuildAdaptationPlan(
+    IReferralStore store, IReleaseStore releases, IIntakeStore intakes, IPlanStore plans, ISessionStore sessions, AdaptationEngine engine)
     : IActivity<PlanInput, PlanOutcome>
 {
     public async Task<PlanOutcome> RunAsync(PlanInput input, CancellationToken cancellationToken)
@@ -30,37 +37,12 @@ public sealed class BuildAdaptationPlan(IReferralStore store, IReleaseStore rele
         ArgumentNullException.ThrowIfNull(input);
         var record = await store.GetAsync(input.ReferralId, cancellationToken)
             ?? throw new InvalidOperationException($"Referral {input.ReferralId} does not exist.");
-        var release = await releases.GetAsync(input.ReferralId, cancellationToken);
-        var intake = await intakes.GetAsync(input.ReferralId, cancellationToken);
-
-        var referralFindings = record.Referral.ClinicalSummary.Precautions
-            .Select(p => p.ToFinding())
-            .ToList();
-        var decisions = new[] { release?.Decision, input.Answer }.OfType<ReleaseDecision>().ToArray();
-        var mdFindings = decisions.SelectMany(d => d.Restrictions)
-            .Select(p => p.ToFinding())
-            .ToArray();
-        var limits = decisions.Select(d => d.Limits).OfType<MdRestrictions>().ToArray();
-        var mdRelease = decisions.Length == 0 ? null : new MdRelease(limits.Length > 0 || mdFindings.Length > 0 ? MdReleaseDecision.ModifyAsFollows : MdReleaseDecision.NoContraindications)
-        {
-            Restrictions = Combine(limits),
-            Findings = mdFindings,
-            PhysicianName = decisions[^1].PhysicianName,
-            Recommendations = string.Join(" ", decisions.Select(d => d.Recommendations).OfType<string>()),
-        };
-
         var asOf = DateOnly.FromDateTime(input.Step.At.UtcDateTime);
-        var plan = engine.Evaluate(new PlanRequest(record.Referral.Service, asOf)
-        {
-            ReferralFindings = referralFindings,
-            Release = mdRelease,
-            Intake = intake?.Intake,
-        });
+        var (plan, basis) = input.AfterSession is { } session
+            ? await TightenedAfterSessionAsync(record, input, session, asOf, cancellationToken)
+            : await ComputedAsync(record, input, asOf, cancellationToken);
 
         var cleared = input.Answer is { Outcome: not ReleaseOutcome.Declined } answer ? answer.PhysicianName : null;
-        var basis = intake is null
-            ? "Computed from the referral and the MD release only: the intake has not been received"
-            : $"Computed from the referral, the MD release{(input.Answer is null ? "" : " and the oncologist's answer")} and the intake of {intake.SubmittedAt:yyyy-MM-dd}";
         await plans.SaveAsync(new PlanRecord(input.ReferralId, input.Version, plan, input.Step.At, basis) { HoldsClearedBy = cleared }, cancellationToken);
 
         var needsMd = plan.NeedsMdInput && cleared is null;
@@ -70,6 +52,67 @@ public sealed class BuildAdaptationPlan(IReferralStore store, IReleaseStore rele
                 : $"; holds cleared by {cleared}: {plan.HoldSummary}");
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.Step.Sequence, input.Step.At, TimelineKind.Note, input.Step.Stage, detail), cancellationToken);
         return new PlanOutcome(input.Version, needsMd, plan.Constraints.Count, plan.Holds.Count);
+    }
+
+    private async Task<(AdaptationPlan Plan, string Basis)> ComputedAsync(ReferralRecord record, PlanInput input, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var release = await releases.GetAsync(input.ReferralId, cancellationToken);
+        var intake = await intakes.GetAsync(input.ReferralId, cancellationToken);
+        var plan = engine.Evaluate(new PlanRequest(record.Referral.Service, asOf)
+        {
+            ReferralFindings = record.Referral.ClinicalSummary.Precautions.Select(p => p.ToFinding()).ToList(),
+            Release = ToMdRelease([release?.Decision, input.Answer]),
+            Intake = intake?.Intake,
+        });
+        var basis = intake is null
+            ? "Computed from the referral and the MD release only: the intake has not been received"
+            : $"Computed from the referral, the MD release{(input.Answer is null ? "" : " and the oncologist's answer")} and the intake of {intake.SubmittedAt:yyyy-MM-dd}";
+        return (plan, basis);
+    }
+
+    /// <summary>
+    /// The plan in use tightened by what the client reported in follow-up replies after <paramref name="session"/> (or, with
+    /// an answer, by the oncologist's answer to the hold those reports raised). Holds an oncologist cleared stay cleared.
+    /// </summary>
+    private async Task<(AdaptationPlan Plan, string Basis)> TightenedAfterSessionAsync(
+        ReferralRecord record, PlanInput input, int session, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var latest = await plans.GetLatestAsync(input.ReferralId, cancellationToken)
+            ?? throw new InvalidOperationException($"Referral {input.ReferralId} has no plan to tighten.");
+        if (input.Answer is { } answer)
+        {
+            var answered = engine.Evaluate(new PlanRequest(record.Referral.Service, asOf) { Release = ToMdRelease([answer]) });
+            return (latest.Plan.TightenedBy(answered, latest.Plan.Basis), $"{latest.Basis}; then the oncologist's answer");
+        }
+
+        var findings = (await sessions.ListFollowUpsAsync(input.ReferralId, cancellationToken))
+            .Where(f => f.SessionNumber == session && f.Replied && !string.IsNullOrWhiteSpace(f.Text))
+            .SelectMany(f => ReplyFindings.From(RedFlagScreener.Screen(f.Text!), DateOnly.FromDateTime(f.RecordedAt.UtcDateTime)))
+            .ToArray();
+        var reported = engine.Evaluate(new PlanRequest(record.Referral.Service, asOf) { ReferralFindings = findings });
+        var inUse = latest.HoldsClearedBy is null ? latest.Plan : latest.Plan with { Holds = [] };
+        var basis = $"Plan v{latest.Version} tightened after session {session}: the client reported "
+            + (findings.Length == 0 ? "nothing that changes it" : string.Join("; ", findings.Select(f => f.Detail).Distinct(StringComparer.Ordinal)));
+        return (inUse.TightenedBy(reported, basis), basis);
+    }
+
+    private static MdRelease? ToMdRelease(ReleaseDecision?[] given)
+    {
+        var decisions = given.OfType<ReleaseDecision>().ToArray();
+        if (decisions.Length == 0)
+        {
+            return null;
+        }
+
+        var mdFindings = decisions.SelectMany(d => d.Restrictions).Select(p => p.ToFinding()).ToArray();
+        var limits = decisions.Select(d => d.Limits).OfType<MdRestrictions>().ToArray();
+        return new MdRelease(limits.Length > 0 || mdFindings.Length > 0 ? MdReleaseDecision.ModifyAsFollows : MdReleaseDecision.NoContraindications)
+        {
+            Restrictions = Combine(limits),
+            Findings = mdFindings,
+            PhysicianName = decisions[^1].PhysicianName,
+            Recommendations = string.Join(" ", decisions.Select(d => d.Recommendations).OfType<string>()),
+        };
     }
 
     private static MdRestrictions? Combine(MdRestrictions[] limits) => limits.Length switch

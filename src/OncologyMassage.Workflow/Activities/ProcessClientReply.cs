@@ -15,8 +15,14 @@ public sealed record ReplyToProcess(string ReferralId, ClientReply Reply, ReplyE
     public FollowUpKind? FollowUp { get; init; }
 }
 
-/// <summary>What the reply said, as far as the orchestration needs it: the slot chosen, and whether it was a red flag.</summary>
-public sealed record ReplyOutcome(ReplyKind Kind, int? Slot, RedFlagLevel RedFlag);
+/// <summary>
+/// What the reply said, as far as the orchestration needs it: the slot chosen, whether it was a red flag, and whether it
+/// lowers the next session's plan (a follow-up reply reporting flu-like illness, severe fatigue or vomiting; DOMAIN.md).
+/// </summary>
+public sealed record ReplyOutcome(ReplyKind Kind, int? Slot, RedFlagLevel RedFlag)
+{
+    public bool LowersNextPlan { get; init; }
+}
 
 /// <summary>
 /// Parses and screens a client's reply (domain rules), keeps it verbatim on the timeline, stores a follow-up answer with its
@@ -65,7 +71,10 @@ public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessi
             await phones.ClearAwaitingAsync(referral.Referral.Client.MobilePhone, input.ReferralId, cancellationToken);
         }
 
-        return new ReplyOutcome(parsed.Kind, parsed.Slot, screen.Level);
+        return new ReplyOutcome(parsed.Kind, parsed.Slot, screen.Level)
+        {
+            LowersNextPlan = input.FollowUp is not null && ReplyFindings.From(screen, DateOnly.FromDateTime(input.Reply.ReceivedAt.UtcDateTime)).Count > 0,
+        };
     }
 
     public static string FollowUpId(ReplyToProcess input) => FollowUps.Id(input.FollowUp ?? FollowUpKind.Sms24Hours, input.SessionNumber);

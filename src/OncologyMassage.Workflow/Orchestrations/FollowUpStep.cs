@@ -12,10 +12,12 @@ namespace OncologyMassage.Workflow.Orchestrations;
 /// </summary>
 internal static class FollowUpStep
 {
-    public static async Task FirstAsync(Journey journey, DateTime sessionEnded)
+    /// <summary>The +24 h follow-up; true when the client's reply lowers the next session's plan.</summary>
+    public static async Task<bool> FirstAsync(Journey journey, DateTime sessionEnded)
     {
         await journey.MoveAsync(Stage.FollowUp, $"Follow-ups after session {journey.SessionNumber}");
-        await AskAsync(journey, sessionEnded + journey.Input.Timings.FirstFollowUpAfter, ClientMessageKind.FirstFollowUp, FollowUpKind.Sms24Hours);
+        var reply = await AskAsync(journey, sessionEnded + journey.Input.Timings.FirstFollowUpAfter, ClientMessageKind.FirstFollowUp, FollowUpKind.Sms24Hours);
+        return reply?.LowersNextPlan == true;
     }
 
     public static async Task LaterAsync(Journey journey, DateTime sessionEnded)
@@ -25,7 +27,7 @@ internal static class FollowUpStep
         await AskAsync(journey, sessionEnded + timings.ThirdFollowUpAfter, ClientMessageKind.LastFollowUp, FollowUpKind.Sms30Days);
     }
 
-    private static async Task AskAsync(Journey journey, DateTime at, ClientMessageKind kind, FollowUpKind followUp)
+    private static async Task<ReplyOutcome?> AskAsync(Journey journey, DateTime at, ClientMessageKind kind, FollowUpKind followUp)
     {
         await journey.DelayUntilAsync(at);
         var key = $"{FollowUps.Id(followUp, journey.SessionNumber)}";
@@ -39,9 +41,9 @@ internal static class FollowUpStep
         if (reply is null)
         {
             await journey.CallAsync<bool>(nameof(CloseFollowUp), new FollowUpWindowClosed(journey.Input.ReferralId, journey.SessionNumber, followUp, journey.NextStep()));
-            return;
+            return null;
         }
 
-        await ReplyHandling.ProcessAsync(journey, reply, ReplyExpectation.Rating, 0, followUp);
+        return await ReplyHandling.ProcessAsync(journey, reply, ReplyExpectation.Rating, 0, followUp);
     }
 }

@@ -35,11 +35,26 @@ internal static class IntakeStep
             await journey.CloseAsync(Stage.Expired, "The intake form was not submitted before the deadline");
         }
 
-        var plan = await journey.CallAsync<PlanOutcome>(nameof(BuildAdaptationPlan), new PlanInput(journey.Input.ReferralId, 1, journey.NextStep()));
+        await PlanAsync(journey, version: 1, afterSession: null);
+    }
+
+    /// <summary>
+    /// Before the next session of a series, when the client's reply to the +24 h follow-up lowers the plan: the plan in
+    /// use tightened by what they reported, versions 2n+1 (and 2n+2 after a hold answer) for session n.
+    /// </summary>
+    public static Task TightenAfterSessionAsync(Journey journey) =>
+        PlanAsync(journey, version: (2 * journey.SessionNumber) + 1, afterSession: journey.SessionNumber);
+
+    /// <summary>Builds plan <paramref name="version"/>; one with holds goes to the oncologist, and their answer makes the next version.</summary>
+    private static async Task PlanAsync(Journey journey, int version, int? afterSession)
+    {
+        var plan = await journey.CallAsync<PlanOutcome>(nameof(BuildAdaptationPlan),
+            new PlanInput(journey.Input.ReferralId, version, journey.NextStep()) { AfterSession = afterSession });
         if (plan.NeedsMdInput)
         {
             var answer = await ReleaseStep.AskAboutHoldAsync(journey, $"{plan.Holds} hold(s) in the adaptation plan; see the plan");
-            await journey.CallAsync<PlanOutcome>(nameof(BuildAdaptationPlan), new PlanInput(journey.Input.ReferralId, 2, journey.NextStep()) { Answer = answer });
+            await journey.CallAsync<PlanOutcome>(nameof(BuildAdaptationPlan),
+                new PlanInput(journey.Input.ReferralId, version + 1, journey.NextStep()) { Answer = answer, AfterSession = afterSession });
         }
     }
 

@@ -10,7 +10,8 @@ namespace OncologyMassage.Workflow.Orchestrations;
 /// MD release (<see cref="ReleaseStep"/>) → intake and plan, with holds answered by the oncologist (<see cref="IntakeStep"/>)
 /// → scheduling (<see cref="SchedulingStep"/>) → consent before the first session (<see cref="ConsentStep"/>) → the session
 /// (<see cref="SessionStep"/>) → follow-ups (<see cref="FollowUpStep"/>) → care-team feedback → Completed.
-/// A series of sessions continues as new between sessions so the history stays small. Cancellation and consent withdrawal
+/// A series of sessions continues as new between sessions so the history stays small; a +24 h reply that reports flu-like
+/// illness, severe fatigue or vomiting tightens the plan before the next session. Cancellation and consent withdrawal
 /// end the journey from any wait. Deterministic: time from the context, durations from the input, effects through activities.
 /// </summary>
 public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInput, ReferralOutcome>
@@ -35,9 +36,14 @@ public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInp
             }
 
             var ended = await SessionStep.RunAsync(journey, slot);
-            await FollowUpStep.FirstAsync(journey, ended);
+            var lowersNextPlan = await FollowUpStep.FirstAsync(journey, ended);
             if (journey.SessionNumber < input.SessionsAuthorised)
             {
+                if (lowersNextPlan)
+                {
+                    await IntakeStep.TightenAfterSessionAsync(journey);
+                }
+
                 context.ContinueAsNew(input with { Resume = new JourneyResume(journey.Stage, journey.SessionNumber + 1, journey.NextSequence) });
                 return new ReferralOutcome(journey.Stage, $"Continuing with session {journey.SessionNumber + 1}");
             }

@@ -20,6 +20,17 @@ public sealed class AdaptationPlanPropertyTests
     }
 
     [Property]
+    public bool TightenedBy_AnyTwoPlans_IsAtLeastAsStrictAsBoth(FindingSet inUse, FindingSet reaction)
+    {
+        var plan = Engine.Evaluate(inUse.Findings, ClinicalGenerators.Today);
+        var added = Engine.Evaluate(reaction.Findings, ClinicalGenerators.Today);
+
+        var tightened = plan.TightenedBy(added, "test");
+
+        return tightened.IsAtLeastAsStrictAs(plan) && tightened.IsAtLeastAsStrictAs(added);
+    }
+
+    [Property]
     public bool Evaluate_FindingsInAnyOrder_GiveEquallyStrictPlans(FindingSet set)
     {
         var forward = Engine.Evaluate(set.Findings, ClinicalGenerators.Today);

@@ -175,6 +175,31 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Journey_FluLikeReplyAfterTheFirstSession_LowersThePlanForTheSecond()
+    {
+        var (host, actors, therapist) = await StartAsync(azurite);
+        await using var _ = host;
+        var id = await SubmitAsync(host, r => r["sessionsAuthorised"] = 2);
+        await UpToSessionScheduledAsync(host, actors, id);
+        var plans = host.App.Services.GetRequiredService<IPlanStore>();
+        var before = (await plans.GetLatestAsync(id, Ct))!;
+
+        await RecordSessionAsync(therapist, id);
+        Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "wiped out and achy all over since yesterday", Ct));
+        Ok(await actors.ReplyToTextAsync(id, ":slots:2:1", "1", Ct)); // the next session's slots come after the new plan
+        await ReachAsync(host, id, Stage.SessionScheduled);
+
+        var after = (await plans.GetLatestAsync(id, Ct))!;
+        Assert.Equal(3, after.Version);
+        Assert.True(after.Plan.IsAtLeastAsStrictAs(before.Plan));
+        Assert.True(after.Plan.MaxPressure <= 3, $"max pressure {after.Plan.MaxPressure}");
+        Assert.True(after.Plan.MaxSessionMinutes <= 45, $"session {after.Plan.MaxSessionMinutes} min");
+        Assert.Contains("tightened after session 1", after.Basis, StringComparison.Ordinal);
+        var timeline = await TimelineAsync(host, id);
+        Assert.Contains(timeline, e => e.Detail.StartsWith("Adaptation plan v3:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Journey_CancelledWhileScheduling_ClosesAndALateSlotReplyBooksNothing()
     {
         var (host, actors, therapist) = await StartAsync(azurite);

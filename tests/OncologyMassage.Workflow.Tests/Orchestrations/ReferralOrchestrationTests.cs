@@ -1,4 +1,5 @@
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Activities;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Orchestrations;
@@ -326,6 +327,43 @@ public sealed class ReferralOrchestrationTests
         var next = Assert.IsType<ReferralWorkflowInput>(h.ContinuedAsNew);
         Assert.Equal(new JourneyResume(Stage.FollowUp, 2, next.Resume!.NextSequence), next.Resume);
         Assert.Empty(h.Inputs<CareTeamSummaryMessage>(nameof(SendCareTeamSummary)));
+    }
+
+    [Fact]
+    public async Task RunAsync_SeriesReplyReportsFluLikeIllness_TightensThePlanBeforeTheNextSession()
+    {
+        var run = RunToSessionScheduled(Input with { SessionsAuthorised = 2 });
+        h.Results[nameof(ProcessClientReply)] = _ => new ReplyOutcome(ReplyKind.FreeText, null, RedFlagLevel.SameDay) { LowersNextPlan = true };
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.ClientReplied, Sms("wiped out and achy all over", h.Now));
+
+        await run;
+
+        var plans = h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)).ToArray();
+        Assert.Equal([(1, (int?)null), (3, 1)], plans.Select(p => (p.Version, p.AfterSession)));
+        Assert.Equal(CoordinatorNoticeKind.RedFlagSameDay, Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))).Kind);
+        Assert.NotNull(h.ContinuedAsNew);
+    }
+
+    [Fact]
+    public async Task RunAsync_TightenedPlanHasAHold_AsksTheOncologistBeforeTheNextSession()
+    {
+        var run = RunToSessionScheduled(Input with { SessionsAuthorised = 2 });
+        h.Results[nameof(ProcessClientReply)] = _ => new ReplyOutcome(ReplyKind.FreeText, null, RedFlagLevel.SameDay) { LowersNextPlan = true };
+        h.Results[nameof(BuildAdaptationPlan)] = input => input is PlanInput { AfterSession: not null, Answer: null } p
+            ? new PlanOutcome(p.Version, true, 5, 1)
+            : new PlanOutcome(((PlanInput)input).Version, false, 4, 0);
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.ClientReplied, Sms("I keep vomiting", h.Now));
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved with { PhysicianName = "Dr. Answer" });
+
+        await run;
+
+        Assert.Contains("FollowUp->NeedsMdInput", h.Moves);
+        Assert.Equal([3, 4], h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)).Where(p => p.AfterSession == 1).Select(p => p.Version));
+        Assert.NotNull(h.ContinuedAsNew);
     }
 
     [Fact]
