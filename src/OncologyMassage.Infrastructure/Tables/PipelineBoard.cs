@@ -112,7 +112,7 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
 
     /// <summary>
     /// The rows of a whole venue's board holding <paramref name="entries"/> (in entry order per stage), as a run of moves
-    /// into an empty board would leave them: for seeding a demo or benchmark, or rebuilding the board from the referrals.
+    /// into an empty board would leave them (stage sequence 0, so any later move applies): for seeding a benchmark.
     /// </summary>
     public static IEnumerable<TableEntity> LayOut(string venueId, IEnumerable<BoardEntry> entries, int bucketCapacity = DefaultBucketCapacity)
     {

@@ -17,12 +17,12 @@ public static class AdminCommands
         [CoordinatorCommand.Name] = CoordinatorCommand.RunAsync,
     };
 
-    public static IReadOnlyCollection<string> Names => Commands.Keys;
-
     /// <summary>Runs the command <paramref name="args"/> start with, or returns null when they name none (the host starts).</summary>
     public static async Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         if (args.Length == 0 || !Commands.TryGetValue(args[0], out var command))
         {
             return null;

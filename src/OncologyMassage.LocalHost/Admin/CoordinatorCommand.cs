@@ -9,7 +9,7 @@ namespace OncologyMassage.LocalHost.Admin;
 /// maria</c> takes away their access; <c>coordinator list</c> lists them. A coordinator signs in with Entra ID and is
 /// matched by object id, then by e-mail; they see and act on the listed venues only, which must exist.
 /// </summary>
-public static class CoordinatorCommand
+internal static class CoordinatorCommand
 {
     public const string Name = "coordinator";
 
@@ -22,9 +22,6 @@ public static class CoordinatorCommand
 
     public static async Task<int> RunAsync(string[] words, IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         switch (words)
         {
             case ["add"]:

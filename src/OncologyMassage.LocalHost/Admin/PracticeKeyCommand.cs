@@ -7,15 +7,12 @@ namespace OncologyMassage.LocalHost.Admin;
 /// <c>practice-key --id harbor --name "Harbor Oncology"</c>: issues a new API key for a referring practice and prints
 /// it once (only its hash is stored). A practice keeps its two newest keys, so issuing a third revokes the oldest.
 /// </summary>
-public static class PracticeKeyCommand
+internal static class PracticeKeyCommand
 {
     public const string Name = "practice-key";
 
     public static async Task<int> RunAsync(string[] words, IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         var (id, name) = (configuration["id"], configuration["name"]);
         if (words.Length > 0 || string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(name) || !System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]{1,62}$"))
         {

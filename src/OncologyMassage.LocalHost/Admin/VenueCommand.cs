@@ -11,7 +11,7 @@ namespace OncologyMassage.LocalHost.Admin;
 /// <c>venue list</c> lists them. A venue is checked with <see cref="VenueValidator"/> first, and nothing is written when
 /// it is refused. A changed consent document needs a new version: signatures keep the version and hash they signed.
 /// </summary>
-public static class VenueCommand
+internal static class VenueCommand
 {
     public const string Name = "venue";
 
@@ -23,9 +23,6 @@ public static class VenueCommand
 
     public static async Task<int> RunAsync(string[] words, IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         switch (words)
         {
             case ["add"] when configuration["file"] is { Length: > 0 } file:
