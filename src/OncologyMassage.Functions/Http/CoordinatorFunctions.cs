@@ -128,7 +128,7 @@ public sealed class CoordinatorFunctions(
 
         var totals = await sessions.GetVenueOutcomesAsync(venueId, cancellationToken);
         var summary = totals.ToSummary();
-        var counts = await pipelineStore.GetCountsAsync(venueId, cancellationToken);
+        var counts = (await pipelineStore.GetCountsAsync(venueId, PipelineCounts.NoStuckCounts, 0, cancellationToken)).Counts;
         return new ApiResult(StatusCodes.Status200OK, new VenueOutcomes(
             venueId,
             counts.GetValueOrDefault(Stage.Completed),

@@ -26,10 +26,17 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
 
     private const int MaxTokenLength = 256;
 
-    public async Task<IReadOnlyDictionary<Stage, int>> GetCountsAsync(string venueId, CancellationToken cancellationToken)
+    public async Task<PipelineCounts> GetCountsAsync(
+        string venueId, IReadOnlyDictionary<Stage, DateTimeOffset> stuckCutoffs, int stuckCap, CancellationToken cancellationToken)
     {
-        var (_, lanes) = await LanesAsync(venueId, cancellationToken);
-        return lanes.Where(l => l.Value.Count > 0).ToDictionary(l => l.Key, l => l.Value.Count);
+        ArgumentNullException.ThrowIfNull(stuckCutoffs);
+        var (table, lanes) = await LanesAsync(venueId, cancellationToken);
+        var stuck = await Task.WhenAll(stuckCutoffs
+            .Where(c => lanes.TryGetValue(c.Key, out var lane) && lane.Count > 0)
+            .Select(async c => (Stage: c.Key, Count: await CountAsync(table, venueId, c.Key, lanes[c.Key].Head, c.Value, stuckCap, cancellationToken))));
+        return new PipelineCounts(
+            lanes.Where(l => l.Value.Count > 0).ToDictionary(l => l.Key, l => l.Value.Count),
+            stuck.Where(c => c.Count > 0).ToDictionary(c => c.Stage, c => c.Count));
     }
 
     public async Task<PipelinePage> GetPageAsync(PipelineQuery query, CancellationToken cancellationToken)
@@ -110,17 +117,6 @@ public sealed class TablePipelineStore(StorageTables tables) : IPipelineStore
         }
 
         return new PipelinePage(rows, null);
-    }
-
-    public async Task<IReadOnlyDictionary<Stage, int>> CountEnteredBeforeAsync(
-        string venueId, IReadOnlyDictionary<Stage, DateTimeOffset> enteredAtOrBefore, int cap, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(enteredAtOrBefore);
-        var (table, lanes) = await LanesAsync(venueId, cancellationToken);
-        var counted = await Task.WhenAll(enteredAtOrBefore
-            .Where(c => lanes.TryGetValue(c.Key, out var lane) && lane.Count > 0)
-            .Select(async c => (Stage: c.Key, Count: await CountAsync(table, venueId, c.Key, lanes[c.Key].Head, c.Value, cap, cancellationToken))));
-        return counted.Where(c => c.Count > 0).ToDictionary(c => c.Stage, c => c.Count);
     }
 
     /// <summary>Items from the head of the chain that entered at or before the cutoff, until a more recent one, the cap or the read limit.</summary>

@@ -10,18 +10,21 @@ namespace OncologyMassage.Workflow.Coordinators;
 /// </summary>
 public interface IPipelineStore
 {
-    /// <summary>Referrals per stage at the venue, from the counter rows (stages with none are left out).</summary>
-    Task<IReadOnlyDictionary<Stage, int>> GetCountsAsync(string venueId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Referrals per stage at the venue and, per stage of <paramref name="stuckCutoffs"/> that has any, those that entered
+    /// it at or before the given time, counted up to <paramref name="stuckCap"/> (stages with none are left out of both).
+    /// </summary>
+    Task<PipelineCounts> GetCountsAsync(
+        string venueId, IReadOnlyDictionary<Stage, DateTimeOffset> stuckCutoffs, int stuckCap, CancellationToken cancellationToken);
 
     /// <summary>One page of the venue's referrals: stage by stage in pipeline order, oldest in the stage first.</summary>
     Task<PipelinePage> GetPageAsync(PipelineQuery query, CancellationToken cancellationToken);
+}
 
-    /// <summary>
-    /// Per stage of <paramref name="enteredAtOrBefore"/>, the referrals that entered it at or before the given time,
-    /// counted up to <paramref name="cap"/> (stages with none are left out).
-    /// </summary>
-    Task<IReadOnlyDictionary<Stage, int>> CountEnteredBeforeAsync(
-        string venueId, IReadOnlyDictionary<Stage, DateTimeOffset> enteredAtOrBefore, int cap, CancellationToken cancellationToken);
+/// <summary>Counts per stage, and stuck counts per stage (capped), read together.</summary>
+public sealed record PipelineCounts(IReadOnlyDictionary<Stage, int> Counts, IReadOnlyDictionary<Stage, int> Stuck)
+{
+    public static IReadOnlyDictionary<Stage, DateTimeOffset> NoStuckCounts { get; } = new Dictionary<Stage, DateTimeOffset>();
 }
 
 /// <summary>

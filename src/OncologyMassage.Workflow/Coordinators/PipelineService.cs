@@ -21,23 +21,18 @@ public sealed class PipelineService(IPipelineStore store, IOptions<PipelineOptio
             .Where(e => stage is null || e.Key == stage)
             .ToDictionary(e => e.Key, e => now - e.Value);
 
-        var countsTask = store.GetCountsAsync(venueId, cancellationToken);
+        // Counts and stuck counts in one read of the venue's counts, alongside the page; a stage with none costs nothing.
+        var countsTask = store.GetCountsAsync(venueId, expected.ToDictionary(e => e.Key, e => now - e.Value), PipelineOptions.StuckCountCap, cancellationToken);
         var pageTask = stuckOnly && thresholds.Count == 0
             ? Task.FromResult(new PipelinePage([], null)) // nothing can be stuck in this stage
             : store.GetPageAsync(new PipelineQuery(venueId, stage, stuckOnly ? thresholds : null, pageSize, continuationToken, since), cancellationToken);
         var counts = await countsTask;
-
-        // Stuck counts only for stages that have referrals at all: a venue's empty stages cost nothing.
-        var stuckCutoffs = expected.Where(e => counts.GetValueOrDefault(e.Key) > 0).ToDictionary(e => e.Key, e => now - e.Value);
-        var stuckCounts = stuckCutoffs.Count == 0
-            ? (IReadOnlyDictionary<Stage, int>)new Dictionary<Stage, int>()
-            : await store.CountEnteredBeforeAsync(venueId, stuckCutoffs, PipelineOptions.StuckCountCap, cancellationToken);
         var page = await pageTask;
 
         return new PipelineView(
             venueId,
-            counts.Where(c => c.Value > 0).OrderBy(c => c.Key).ToDictionary(c => c.Key.ToString(), c => c.Value),
-            stuckCounts.Where(s => s.Value > 0).OrderBy(s => s.Key).ToDictionary(s => s.Key.ToString(), s => s.Value),
+            counts.Counts.Where(c => c.Value > 0).OrderBy(c => c.Key).ToDictionary(c => c.Key.ToString(), c => c.Value),
+            counts.Stuck.Where(s => s.Value > 0).OrderBy(s => s.Key).ToDictionary(s => s.Key.ToString(), s => s.Value),
             page.Rows.Select(r => ToItem(r, now, expected)).ToArray(),
             page.ContinuationToken);
     }

@@ -41,6 +41,9 @@ public sealed class PipelineBoardTests(AzuriteFixture azurite)
         return rows;
     }
 
+    private static async Task<IReadOnlyDictionary<Stage, int>> CountsAsync(TablePipelineStore store, string venue) =>
+        (await store.GetCountsAsync(venue, PipelineCounts.NoStuckCounts, 0, Ct)).Counts;
+
     private async Task<TableEntity> RowAsync(string rowKey, string venue = Venue) =>
         (await (await tables.GetAsync(StorageTables.Pipeline, Ct)).GetEntityAsync<TableEntity>(venue, rowKey, cancellationToken: Ct)).Value;
 
@@ -58,7 +61,7 @@ public sealed class PipelineBoardTests(AzuriteFixture azurite)
         await board.MoveAsync(Entry("r3", Stage.SchedulingPending, T0.AddHours(3)), 3, Ct);
 
         Assert.Equal(new Dictionary<Stage, int> { [Stage.MdReleaseRequested] = 3, [Stage.IntakePending] = 1, [Stage.SchedulingPending] = 1 },
-            await store.GetCountsAsync(Venue, Ct));
+            await CountsAsync(store, Venue));
         var rows = await AllAsync(store, stage: null);
         Assert.Equal(["r0:MdReleaseRequested", "r2:MdReleaseRequested", "r4:MdReleaseRequested", "r1:IntakePending", "r3:SchedulingPending"],
             rows.Select(r => $"{r.ReferralId}:{r.Stage}"));
@@ -75,7 +78,7 @@ public sealed class PipelineBoardTests(AzuriteFixture azurite)
         await board.MoveAsync(Entry("r", Stage.IntakePending, T0.AddHours(1)), 2, Ct); // re-delivered
         await board.MoveAsync(Entry("r", Stage.MdReleaseRequested, T0), 1, Ct); // an old move arriving late
 
-        Assert.Equal(new Dictionary<Stage, int> { [Stage.IntakePending] = 1 }, await store.GetCountsAsync(Venue, Ct));
+        Assert.Equal(new Dictionary<Stage, int> { [Stage.IntakePending] = 1 }, await CountsAsync(store, Venue));
         Assert.Equal(["r"], (await AllAsync(store, null)).Select(r => r.ReferralId));
     }
 
@@ -119,7 +122,7 @@ public sealed class PipelineBoardTests(AzuriteFixture azurite)
         await board.MoveAsync(Entry("r1", Stage.SchedulingPending, T0.AddHours(2)), 2, Ct);
         Assert.Equal(["r4", "r5"], (await AllAsync(store, Stage.IntakePending)).Select(r => r.ReferralId));
         Assert.Equal(["r2", "r3", "r0", "r1"], (await AllAsync(store, Stage.SchedulingPending)).Select(r => r.ReferralId));
-        Assert.Equal(new Dictionary<Stage, int> { [Stage.IntakePending] = 2, [Stage.SchedulingPending] = 4 }, await store.GetCountsAsync(Venue, Ct));
+        Assert.Equal(new Dictionary<Stage, int> { [Stage.IntakePending] = 2, [Stage.SchedulingPending] = 4 }, await CountsAsync(store, Venue));
     }
 
     [Fact]
@@ -157,7 +160,7 @@ public sealed class PipelineBoardTests(AzuriteFixture azurite)
             }
         }));
 
-        Assert.Equal(new Dictionary<Stage, int> { [Stage.IntakePending] = 20, [Stage.SchedulingPending] = 10 }, await store.GetCountsAsync(Venue, Ct));
+        Assert.Equal(new Dictionary<Stage, int> { [Stage.IntakePending] = 20, [Stage.SchedulingPending] = 10 }, await CountsAsync(store, Venue));
         var rows = await AllAsync(store, null, pageSize: 7);
         Assert.Equal(ids, rows.Select(r => r.ReferralId).Order());
         Assert.Equal(ids.Where((_, i) => i % 3 == 0), rows.Where(r => r.Stage == Stage.SchedulingPending).Select(r => r.ReferralId).Order());
@@ -192,7 +195,7 @@ public sealed class PipelineBoardTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task CountEnteredBeforeAsync_OldestAtTheHead_CountsThemUpToTheCap()
+    public async Task GetCountsAsync_OldestAtTheHead_CountsStuckOnesUpToTheCap()
     {
         var (board, store) = Board(capacity: 3);
         for (var i = 0; i < 10; i++)
@@ -203,8 +206,8 @@ public sealed class PipelineBoardTests(AzuriteFixture azurite)
         await board.MoveAsync(Entry("s", Stage.SchedulingPending, T0.AddDays(20)), 1, Ct);
         var cutoffs = new Dictionary<Stage, DateTimeOffset> { [Stage.IntakePending] = T0.AddDays(6), [Stage.SchedulingPending] = T0.AddDays(6) };
 
-        var counts = await store.CountEnteredBeforeAsync(Venue, cutoffs, cap: 100, Ct);
-        var capped = await store.CountEnteredBeforeAsync(Venue, cutoffs, cap: 4, Ct);
+        var counts = (await store.GetCountsAsync(Venue, cutoffs, stuckCap: 100, Ct)).Stuck;
+        var capped = (await store.GetCountsAsync(Venue, cutoffs, stuckCap: 4, Ct)).Stuck;
         var stuck = await AllAsync(store, null, pageSize: 2, enteredBefore: cutoffs);
 
         Assert.Equal(new Dictionary<Stage, int> { [Stage.IntakePending] = 7 }, counts);
@@ -274,7 +277,7 @@ public sealed class PipelineBoardTests(AzuriteFixture azurite)
             fromLayout.Where(r => r.ReferralId != "r0").Select(r => (r.ReferralId, r.Stage, r.EnteredAt, string.Join(',', r.Flags))));
         Assert.Equal(Stage.SchedulingPending, fromLayout.Single(r => r.ReferralId == "r0").Stage);
         Assert.Equal(new Dictionary<Stage, int> { [Stage.IntakePending] = 4, [Stage.FollowUp] = 5, [Stage.SchedulingPending] = 1 },
-            await store.GetCountsAsync("venue-laid-out", Ct));
+            await CountsAsync(store, "venue-laid-out"));
     }
 
     [Theory]
