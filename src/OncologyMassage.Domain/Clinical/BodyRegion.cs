@@ -1,6 +1,6 @@
 namespace OncologyMassage.Domain.Clinical;
 
-/// <summary>Body regions a plan limits or avoids (DOMAIN.md: "Region means a body region and side ... or a quadrant").</summary>
+/// <summary>Body regions a plan limits or avoids (docs/clinical.md, "Sites and positions").</summary>
 public enum BodyRegion
 {
     WholeBody,

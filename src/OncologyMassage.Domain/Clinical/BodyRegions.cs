@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace OncologyMassage.Domain.Clinical;
 
-/// <summary>Wire forms (kebab-case, as DOMAIN.md writes them), nesting of quadrants and plain-word descriptions.</summary>
+/// <summary>Wire forms (kebab-case, as docs/clinical.md writes them), nesting of quadrants and plain-word descriptions.</summary>
 public static class BodyRegions
 {
     private static readonly FrozenDictionary<BodyRegion, string> ToWire = new Dictionary<BodyRegion, string>

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OncologyMassage.Domain.Clinical;
 
 /// <summary>
-/// Thresholds DOMAIN.md marks "(default)": common teaching no source fixed to a number. A clinic's lead therapist may
+/// Thresholds docs/clinical.md marks in italics as clinic defaults: common teaching no source fixed to a number. A clinic's lead therapist may
 /// change them; constraints built from them are shown as "default rule". Sourced values (e.g. fever 38.0 °C, platelets
 /// 50,000) are here too so every number lives in one place, but they keep the "sourced rule" label.
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class ClinicalRuleOptions : IValidatableObject
     /// <summary>Sourced: session length cap with fatigue, in minutes.</summary>
     [Range(10, 180)] public int FatigueSessionMinutes { get; set; } = 45;
 
-    /// <summary>(default) "Shorter session" for anemia and cachexia, in minutes (DOMAIN.md gives no number; the fatigue cap is reused).</summary>
+    /// <summary>(default) "Shorter session" for anemia and cachexia, in minutes (no source gives a number; the fatigue cap is reused).</summary>
     [Range(10, 180)] public int ShorterSessionMinutes { get; set; } = 45;
 
     /// <summary>(default) Pressure on thin or bruised skin with steroids.</summary>
@@ -69,15 +69,15 @@ public sealed class ClinicalRuleOptions : IValidatableObject
     [Range(0, 60)] public int DvtLimbMonths { get; set; } = 6;
 
     /// <summary>
-    /// Clinic default, not from DOMAIN.md: an intake 0–10 fatigue or nausea score at or above this becomes a FATIGUE or
+    /// Clinic default (docs/clinical.md, intake thresholds), no published source: an intake 0–10 fatigue or nausea score at or above this becomes a FATIGUE or
     /// NAUSEA finding. Lower it to make more plans adapt.
     /// </summary>
     [Range(0, 10)] public int IntakeSymptomScoreFindingFrom { get; set; } = 4;
 
-    /// <summary>Clinic default, not from DOMAIN.md: an intake ANC below this (per mm³) becomes a NEUTROPENIA finding.</summary>
+    /// <summary>Clinic default (docs/clinical.md, intake thresholds), no published source: an intake ANC below this (per mm³) becomes a NEUTROPENIA finding.</summary>
     [Range(0, 100_000)] public int IntakeNeutropeniaAncBelow { get; set; } = 1_500;
 
-    /// <summary>Clinic default, not from DOMAIN.md: an intake haemoglobin below this (g/dL) becomes an ANEMIA finding.</summary>
+    /// <summary>Clinic default (docs/clinical.md, intake thresholds), no published source: an intake haemoglobin below this (g/dL) becomes an ANEMIA finding.</summary>
     [Range(0.0, 25.0)] public double IntakeAnemiaHaemoglobinBelow { get; set; } = 10.0;
 
     /// <summary>Cross-field checks for <c>ValidateDataAnnotations</c>: the hold threshold must sit at or below the limit threshold.</summary>

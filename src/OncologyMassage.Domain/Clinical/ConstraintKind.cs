@@ -1,6 +1,6 @@
 namespace OncologyMassage.Domain.Clinical;
 
-/// <summary>What a constraint changes (DOMAIN.md's adaptation frame). Declared in the order the plan shows them: most important first.</summary>
+/// <summary>What a constraint changes (docs/clinical.md's adaptation frame). Declared in the order the plan shows them: most important first.</summary>
 public enum ConstraintKind
 {
     /// <summary>No contact on a site (device, incision, stoma, field).</summary>

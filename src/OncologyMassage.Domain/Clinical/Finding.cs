@@ -3,7 +3,7 @@ namespace OncologyMassage.Domain.Clinical;
 /// <summary>
 /// One structured precaution about the client, from a referral, an MD release or an intake.
 /// </summary>
-/// <param name="Code">The precaution (DOMAIN.md's table).</param>
+/// <param name="Code">The precaution (docs/clinical.md's table).</param>
 /// <param name="Site">Where it applies; null when it is whole-body (e.g. low platelets).</param>
 /// <param name="Value">The measured value where the row asks for one: platelets per mm³, temperature in °C, a 0–10 score.</param>
 /// <param name="Date">The date that matters for the row: placed, operated, radiation ended, clot, lab drawn, last chemo dose.</param>

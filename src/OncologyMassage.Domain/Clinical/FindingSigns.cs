@@ -1,7 +1,7 @@
 namespace OncologyMassage.Domain.Clinical;
 
 /// <summary>
-/// Observations attached to a finding. Warning signs trigger holds (DOMAIN.md's last column); the few status flags
+/// Observations attached to a finding. Warning signs trigger holds (docs/clinical.md's last column); the few status flags
 /// (healed, cleared, allowed) are facts the rules read to choose between two sourced limits.
 /// </summary>
 [Flags]

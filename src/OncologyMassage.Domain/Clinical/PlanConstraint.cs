@@ -1,7 +1,7 @@
 namespace OncologyMassage.Domain.Clinical;
 
 /// <summary>
-/// One line of an adaptation plan: which limit, where, and why (DOMAIN.md: "a plan never says just 'be careful'").
+/// One line of an adaptation plan: which limit, where, and why (docs/clinical.md, "The adaptation frame": a plan never says just "be careful").
 /// </summary>
 /// <param name="Kind">What it changes.</param>
 /// <param name="Text">The instruction in plain words, e.g. "No contact on the port or its dressing".</param>

@@ -1,7 +1,7 @@
 namespace OncologyMassage.Domain.Clinical;
 
 /// <summary>
-/// Structured precaution codes shared by referrals, MD releases and intakes (../shared/DOMAIN.md, "Precautions → adaptations").
+/// Structured precaution codes shared by referrals, MD releases and intakes (docs/clinical.md, "Precautions → adaptations and holds").
 /// The JSON and storage form is the upper-snake name (e.g. <c>NODES_REMOVED</c>); see <see cref="PrecautionCodes"/>.
 /// </summary>
 public enum PrecautionCode

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace OncologyMassage.Domain.Clinical;
 
-/// <summary>Converts between <see cref="PrecautionCode"/> and its wire form (UPPER_SNAKE, as DOMAIN.md writes it).</summary>
+/// <summary>Converts between <see cref="PrecautionCode"/> and its wire form (UPPER_SNAKE, as docs/clinical.md writes it).</summary>
 public static class PrecautionCodes
 {
     private static readonly FrozenDictionary<PrecautionCode, string> ToWire = Enum.GetValues<PrecautionCode>()

@@ -3,10 +3,10 @@ namespace OncologyMassage.Domain.Clinical;
 /// <summary>Where a constraint comes from, shown on the plan next to its reason.</summary>
 public enum RuleSource
 {
-    /// <summary>A rule from a published source (DOMAIN.md cites MacDonald, Walton, S4OM, OncoLink, MD Anderson, Roswell Park).</summary>
+    /// <summary>A rule from a published source (docs/clinical.md cites MacDonald, Walton, S4OM, OncoLink, MD Anderson, Roswell Park).</summary>
     Sourced,
 
-    /// <summary>A value marked "(default)" in DOMAIN.md: common teaching, changeable in <see cref="ClinicalRuleOptions"/>.</summary>
+    /// <summary>A value docs/clinical.md marks as a clinic default: common teaching, changeable in <see cref="ClinicalRuleOptions"/>.</summary>
     ClinicDefault,
 
     /// <summary>A restriction the physician wrote on the MD release.</summary>

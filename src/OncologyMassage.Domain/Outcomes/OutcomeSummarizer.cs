@@ -1,7 +1,7 @@
 namespace OncologyMassage.Domain.Outcomes;
 
 /// <summary>
-/// Summarises outcomes as DOMAIN.md asks: change per symptom (mean pre→post, with n), never a single made-up score and
+/// Summarises outcomes as docs/clinical.md asks: change per symptom (mean pre→post, with n), never a single made-up score and
 /// never an imputed rating. A session counts for a symptom only when it has both ratings for it.
 /// </summary>
 public static class OutcomeSummarizer

@@ -3,7 +3,7 @@ using OncologyMassage.Domain.Clinical.Rules;
 
 namespace OncologyMassage.Domain.Tests.Clinical;
 
-/// <summary>One example per row of DOMAIN.md's "Precautions → adaptations" table, pinning its adaptation and its hold.</summary>
+/// <summary>One example per row of docs/clinical.md's "Precautions → adaptations and holds" table, pinning its adaptation and its hold.</summary>
 public sealed class PrecautionRulesTests
 {
     private static readonly DateOnly Today = new(2026, 11, 25);

@@ -1,6 +1,6 @@
 namespace OncologyMassage.Domain.Clinical;
 
-/// <summary>The intake evaluation, every field of DOMAIN.md's intake list. Validate with <see cref="IntakeValidator"/>.</summary>
+/// <summary>The intake evaluation, every field of docs/clinical.md's intake list. Validate with <see cref="IntakeValidator"/>.</summary>
 public sealed record Intake
 {
     /// <summary>The day the client completed the form; dates after it are rejected, and windows count from it.</summary>

@@ -1,6 +1,6 @@
 namespace OncologyMassage.Domain.Clinical;
 
-// Small records and enums the intake is made of (DOMAIN.md, "The forms: Intake"), kept together: each is a few lines.
+// Small records and enums the intake is made of (docs/clinical.md, "The forms: Intake"), kept together: each is a few lines.
 
 public enum TreatmentType
 {

@@ -5,7 +5,7 @@ using static System.FormattableString;
 namespace OncologyMassage.Domain.Clinical.Rules;
 
 /// <summary>
-/// DOMAIN.md's "Precautions → adaptations" table as data: one rule per row, in the table's order. Each rule only adds
+/// docs/clinical.md's "Precautions → adaptations and holds" table as data: one rule per row, in the table's order. Each rule only adds
 /// constraints and holds, so a plan over more findings is never looser (combining happens in <see cref="AdaptationPlan"/>).
 /// </summary>
 public static partial class PrecautionRules
