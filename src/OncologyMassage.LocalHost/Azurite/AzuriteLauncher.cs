@@ -16,10 +16,32 @@ public static class AzuriteLauncher
 
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
 
-    /// <summary>Runs azurite.js in this node process and exits when the parent (the .NET host) is gone.</summary>
+    /// <summary>
+    /// Runs azurite.js in this node process and, when the parent (the .NET host) is gone, saves Azurite's databases and
+    /// exits. Azurite keeps its metadata (every table row, queue message and blob entry) in LokiJS databases in memory
+    /// and writes them to disk every 5 s, so exiting without a save loses writes the host had already been told were
+    /// stored. The watchdog remembers each database Azurite saves (all of them save once at start-up), saves them all
+    /// when the host disappears (killed, crashed), then exits; a fallback exit after 10 s keeps a failing save from
+    /// outliving the host. A write to the dead host's closed pipes (EPIPE) is ignored so that it cannot crash the save.
+    /// Closing a server also drops its open connections, so that a graceful stop (SIGTERM) never waits for kept-alive ones.
+    /// </summary>
     private const string Watchdog = """
         const [parent, script, ...args] = process.argv.slice(1);
-        setInterval(() => { try { process.kill(Number(parent), 0); } catch { process.exit(0); } }, 1000);
+        for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+        const Loki = require(require.resolve('lokijs', { paths: [require('path').dirname(script)] }));
+        const databases = new Set(), save = Loki.prototype.saveDatabase;
+        Loki.prototype.saveDatabase = function (...a) { databases.add(this); return save.apply(this, a); };
+        const http = require('http'), close = http.Server.prototype.close;
+        http.Server.prototype.close = function (...a) { const r = close.apply(this, a); this.closeAllConnections(); return r; };
+        const watch = setInterval(() => {
+          try { process.kill(Number(parent), 0); return; } catch { clearInterval(watch); }
+          setTimeout(() => process.exit(0), 10000).unref();
+          let pending = databases.size;
+          const saved = () => { if (--pending <= 0) process.exit(0); };
+          if (pending === 0) process.exit(0);
+          for (const db of databases) { try { save.call(db, saved); } catch { saved(); } }
+        }, 250);
+        watch.unref();
         process.argv = [process.argv[0], script, ...args];
         require(script);
         """;

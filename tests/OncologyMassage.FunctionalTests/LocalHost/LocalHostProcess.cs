@@ -94,6 +94,13 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>Kills the host process alone (SIGKILL), as a crash would: nothing of its shutdown runs, its Azurite is left to its watchdog.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: false);
+        process.WaitForExit();
+    }
+
     public static bool IsRunning(int pid)
     {
         try

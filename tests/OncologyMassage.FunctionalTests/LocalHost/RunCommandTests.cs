@@ -89,6 +89,42 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task KilledHost_WriteConfirmedJustBefore_SurvivesRestart()
+    {
+        // A crash, not a stop: the host is killed (SIGKILL) right after the API confirmed a write. Azurite keeps tables in
+        // memory and saves them every 5 s; its watchdog must save them when the host is gone, not exit and drop the last seconds.
+        var first = await LocalHostProcess.StartAsync(dataFolder);
+        Uri location;
+        await using (first)
+        {
+            using var http = new HttpClient { BaseAddress = first.BaseAddress };
+            http.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
+            var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
+            using var posted = await http.PostAsync("api/referrals", new StringContent(sample, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+            location = posted.Headers.Location!;
+
+            first.Kill();
+
+            // Only the watchdog may end Azurite here (disposing the test's handle would kill it first).
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (LocalHostProcess.IsRunning(first.AzuritePid) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            Assert.False(LocalHostProcess.IsRunning(first.AzuritePid), "Azurite outlived its killed host.");
+        }
+
+        await using var second = await LocalHostProcess.StartAsync(dataFolder);
+        using var again = new HttpClient { BaseAddress = second.BaseAddress };
+        again.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
+        using var read = await again.GetAsync(location, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
     public async Task Restart_KeepsReferralsInTheDataFolder()
     {
         Uri location;
