@@ -31,12 +31,18 @@ public sealed class RedFlagScreenerTests
     }
 
     [Theory]
-    [InlineData("temp 37.6", RedFlagLevel.None)]
+    [InlineData("temp 37.4", RedFlagLevel.None)]
+    [InlineData("temp 37.6", RedFlagLevel.SameDay)]
     [InlineData("temp 38.0", RedFlagLevel.Immediate)]
-    [InlineData("100.2F", RedFlagLevel.None)]
+    [InlineData("99.1F", RedFlagLevel.None)]
+    [InlineData("100.2F", RedFlagLevel.SameDay)]
     [InlineData("100.4F", RedFlagLevel.Immediate)]
+    [InlineData("temp 101", RedFlagLevel.Immediate)]
+    [InlineData("took it, 38.4", RedFlagLevel.Immediate)]
+    [InlineData("38.4", RedFlagLevel.Immediate)]
     [InlineData("I'm 38 and usually healthy", RedFlagLevel.None)]
-    public void Screen_TemperatureNumbers_FlagFrom38Celsius(string reply, RedFlagLevel expected)
+    [InlineData("see you at 10.30 on the 12th", RedFlagLevel.None)]
+    public void Screen_TemperatureNumbers_ImmediateFrom38CelsiusReviewFrom37Point5(string reply, RedFlagLevel expected)
     {
         Assert.Equal(expected, RedFlagScreener.Screen(reply).Level);
     }
