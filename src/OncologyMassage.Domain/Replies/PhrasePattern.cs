@@ -6,7 +6,8 @@ namespace OncologyMassage.Domain.Replies;
 /// <summary>
 /// Turns a vocabulary phrase (the readable syntax described in red-flag-vocabulary.json) into a regular expression:
 /// a space matches whitespace, " ?" optional whitespace, "word*" any ending, " ... " up to three words between,
-/// "{name}" a list, "(a|b)" a choice; the whole phrase matches whole words only.
+/// "{name}" a list, "(a|b)" a choice, and a trailing " !(a|b)" an exception (not when followed by a or b); the whole
+/// phrase matches whole words only.
 /// </summary>
 internal static partial class PhrasePattern
 {
@@ -16,6 +17,14 @@ internal static partial class PhrasePattern
     public static string ToRegex(string phrase, IReadOnlyDictionary<string, string[]> lists)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(phrase);
+        var unless = phrase.IndexOf(" !(", StringComparison.Ordinal);
+        return unless < 0
+            ? Compile(phrase, lists)
+            : Compile(phrase[..unless], lists) + @"(?!\s+" + Compile(phrase[(unless + 2)..], lists) + ")";
+    }
+
+    private static string Compile(string phrase, IReadOnlyDictionary<string, string[]> lists)
+    {
         var text = ExpandLists(phrase.Trim(), lists, depth: 0);
         text = text.Replace(" ... ", Gap, StringComparison.Ordinal).Replace(" ?", OptionalSpace, StringComparison.Ordinal);
         text = AnyEnding().Replace(text, @"$1\w*");

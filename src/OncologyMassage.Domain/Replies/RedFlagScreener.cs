@@ -86,7 +86,7 @@ public static partial class RedFlagScreener
             foreach (Match match in rule.Pattern.Matches(clause))
             {
                 var end = match.Index + match.Length;
-                if (IsNegated(clause, match.Index, end) || IsResolvedRightAfter(clause[end..]) || (rule.ResolvedAnywhereInClause && IsResolvedInClause(clause)))
+                if (IsNegated(clause, match.Index, end) || IsResolvedRightAfter(clause[end..]) || (rule.ResolvedAnywhereInClause && (IsResolvedInClause(clause) || IsImprovement(clause.Remove(match.Index, match.Length)))))
                 {
                     continue;
                 }

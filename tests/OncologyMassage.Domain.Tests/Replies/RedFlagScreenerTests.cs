@@ -90,4 +90,88 @@ public sealed class RedFlagScreenerTests
 
         Assert.Equal((3, 45), (plan.MaxPressure, plan.MaxSessionMinutes));
     }
+
+    [Theory]
+    [InlineData("no fever")]
+    [InlineData("not short of breath")]
+    [InlineData("No sob, no cp")]
+    [InlineData("didn't faint, just sleepy")]
+    [InlineData("pain free today")]
+    [InlineData("no dizziness")]
+    public void Screen_NegatedSymptom_NotFlagged(string reply)
+    {
+        Assert.Equal(RedFlagLevel.None, RedFlagScreener.Screen(reply).Level);
+    }
+
+    [Theory]
+    [InlineData("sob")]
+    [InlineData("bad cp tonight")]
+    [InlineData("temp 100.8")]
+    public void Screen_Abbreviation_Immediate(string reply)
+    {
+        Assert.Equal(RedFlagLevel.Immediate, RedFlagScreener.Screen(reply).Level);
+    }
+
+    [Theory]
+    [InlineData("dizzy all afternoon")]
+    [InlineData("diarrhoea since yesterday")]
+    [InlineData("my feet are numb")]
+    [InlineData("stomach pain")]
+    public void Screen_SymptomItCannotGrade_SameDayNeedsReview(string reply)
+    {
+        var result = RedFlagScreener.Screen(reply);
+
+        Assert.Equal((RedFlagLevel.SameDay, true), (result.Level, result.Reasons.Contains(RedFlagScreener.NeedsReview)));
+    }
+
+    [Theory]
+    [InlineData("headache gone now")]
+    [InlineData("nausea much better since the massage")]
+    [InlineData("breathing fine")]
+    [InlineData("pain 2")]
+    public void Screen_UngradedSymptomBetterOrRated_NotFlagged(string reply)
+    {
+        Assert.Equal(RedFlagLevel.None, RedFlagScreener.Screen(reply).Level);
+    }
+
+    [Theory]
+    [InlineData("2 9 1 1", RedFlagScreener.FluLikeOrSevereFatigue)]
+    [InlineData("pain 8 tired 2", RedFlagScreener.SevereRating)]
+    [InlineData("9", RedFlagScreener.SevereRating)]
+    [InlineData("8/10 pain today", RedFlagScreener.SevereRating)]
+    public void Screen_RatingOf7OrMore_SameDay(string reply, string reason)
+    {
+        var result = RedFlagScreener.Screen(reply);
+
+        Assert.Equal((RedFlagLevel.SameDay, true), (result.Level, result.Reasons.Contains(reason)));
+    }
+
+    [Theory]
+    [InlineData("3 2 1 0")]
+    [InlineData("6 4 2 3")]
+    [InlineData("pain 2, tired 3, nausea 0, worry 1")]
+    public void Screen_RatingsBelow7_NotFlagged(string reply)
+    {
+        Assert.Equal(RedFlagLevel.None, RedFlagScreener.Screen(reply).Level);
+    }
+
+    [Fact]
+    public void Screen_ExceptionOnOneTerm_DoesNotSilenceTheFlagsOtherTerms()
+    {
+        Assert.Equal(
+            (RedFlagLevel.None, RedFlagLevel.Immediate),
+            (RedFlagScreener.Screen("a bit confused about when my next appointment is").Level, RedFlagScreener.Screen("she's not making sense when she speaks").Level));
+    }
+
+    [Fact]
+    public void Screen_SwellingWentDown_NotFlagged()
+    {
+        Assert.Equal(RedFlagLevel.None, RedFlagScreener.Screen("the swelling went down overnight").Level);
+    }
+
+    [Fact]
+    public void Screen_SwellingHasNotGoneDown_Flagged()
+    {
+        Assert.Equal(RedFlagLevel.SameDay, RedFlagScreener.Screen("the swelling hasn't gone down").Level);
+    }
 }
