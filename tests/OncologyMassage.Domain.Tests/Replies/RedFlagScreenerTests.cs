@@ -174,4 +174,16 @@ public sealed class RedFlagScreenerTests
     {
         Assert.Equal(RedFlagLevel.SameDay, RedFlagScreener.Screen("the swelling hasn't gone down").Level);
     }
+
+    [Fact]
+    public void Screen_LongestSmsWithFlagAtTheEnd_ImmediateWellWithinTheTimeout()
+    {
+        RedFlagScreener.Screen("warm-up");
+        var reply = string.Concat(Enumerable.Repeat("feeling fine today and thank you so much for the lovely massage ", 25)) + "but now chest pain";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var level = RedFlagScreener.Screen(reply).Level;
+
+        Assert.Equal((RedFlagLevel.Immediate, true), (level, clock.Elapsed < TimeSpan.FromMilliseconds(500)));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using OncologyMassage.Domain.Replies;
@@ -12,8 +13,14 @@ public sealed class EvaluationReport
 {
     public EvaluationReport(IReadOnlyList<EvaluationReply> replies)
     {
+        RedFlagScreener.Screen("warm-up"); // the vocabulary is compiled once, on first use
+        var clock = Stopwatch.StartNew();
         Results = replies.Select(r => (r, RedFlagScreener.Screen(r.Reply))).ToArray();
+        Elapsed = clock.Elapsed;
     }
+
+    /// <summary>Wall time to screen the whole set (after the one-off vocabulary compile).</summary>
+    public TimeSpan Elapsed { get; }
 
     public IReadOnlyList<(EvaluationReply Reply, RedFlagResult Result)> Results { get; }
 
@@ -54,6 +61,7 @@ public sealed class EvaluationReport
 
         var immediateAsSameDay = Results.Count(r => r.Reply.Expected == RedFlagLevel.SameDay && r.Result.Level == RedFlagLevel.Immediate);
         text.AppendLine(CultureInfo.InvariantCulture, $"  Same-day replies raised to immediate: {immediateAsSameDay}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  Screened in {Elapsed.TotalMilliseconds:0} ms ({Elapsed.TotalMilliseconds / Results.Count:0.00} ms a reply)");
         return text.ToString();
     }
 }
