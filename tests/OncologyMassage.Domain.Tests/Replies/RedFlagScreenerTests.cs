@@ -98,7 +98,9 @@ public sealed class RedFlagScreenerTests
     [InlineData("didn't faint, just sleepy")]
     [InlineData("pain free today")]
     [InlineData("no dizziness")]
-    public void Screen_NegatedSymptom_NotFlagged(string reply)
+    [InlineData("blood test tomorrow, feeling fine")]
+    [InlineData("a lot of blood tests this week but all good")]
+    public void Screen_NegatedOrNotASymptom_NotFlagged(string reply)
     {
         Assert.Equal(RedFlagLevel.None, RedFlagScreener.Screen(reply).Level);
     }
@@ -176,14 +178,11 @@ public sealed class RedFlagScreenerTests
     }
 
     [Fact]
-    public void Screen_LongestSmsWithFlagAtTheEnd_ImmediateWellWithinTheTimeout()
+    public void Screen_LongestSmsWithFlagAtTheEnd_ImmediateNotTheTimeoutFallback()
     {
-        RedFlagScreener.Screen("warm-up");
+        // A regex timeout would fall back to same day; reaching Immediate shows every pattern finished in time.
         var reply = string.Concat(Enumerable.Repeat("feeling fine today and thank you so much for the lovely massage ", 25)) + "but now chest pain";
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var level = RedFlagScreener.Screen(reply).Level;
-
-        Assert.Equal((RedFlagLevel.Immediate, true), (level, clock.Elapsed < TimeSpan.FromMilliseconds(500)));
+        Assert.Equal(RedFlagLevel.Immediate, RedFlagScreener.Screen(reply).Level);
     }
 }
