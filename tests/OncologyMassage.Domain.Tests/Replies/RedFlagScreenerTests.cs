@@ -185,4 +185,17 @@ public sealed class RedFlagScreenerTests
 
         Assert.Equal(RedFlagLevel.Immediate, RedFlagScreener.Screen(reply).Level);
     }
+
+    [Theory]
+    [InlineData("Nothing new, slept well", RedFlagLevel.None)]
+    [InlineData("no problems, thank you", RedFlagLevel.None)]
+    [InlineData("no problems since, thank you", RedFlagLevel.None)]
+    [InlineData("all fine", RedFlagLevel.None)]
+    [InlineData("my left arm is a bit puffy since the massage", RedFlagLevel.SameDay)]
+    [InlineData("wiped out and achy all over since yesterday", RedFlagLevel.SameDay)]
+    [InlineData("I have chest pain and I am coughing blood", RedFlagLevel.Immediate)]
+    public void Screen_RepliesTheDemoAndEndToEndTestsSend_KeepTheirLevel(string reply, RedFlagLevel expected)
+    {
+        Assert.Equal(expected, RedFlagScreener.Screen(reply).Level);
+    }
 }
