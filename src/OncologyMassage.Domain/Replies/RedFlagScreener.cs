@@ -1,114 +1,40 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace OncologyMassage.Domain.Replies;
 
 /// <summary>
-/// Screens a free-text reply (SMS or web) for DOMAIN.md's red flags. Errs towards alerting: a false alarm costs a phone
-/// call, a missed one costs harm. Handles negation within a clause ("no swelling", "didn't faint"), resolution
-/// ("the swelling went down"), common misspellings and plain words ("arm puffy", "hot red calf", "can't breathe").
+/// Screens a free-text reply (SMS, web answer or recorded reaction) for DOMAIN.md's red flags and errs towards
+/// alerting: a false alarm costs a phone call, a missed one costs harm. The words it knows live in one reviewable file,
+/// Vocabulary/red-flag-vocabulary.json (PRO-CTCAE terms, lay synonyms, paraphrases, abbreviations, misspellings, each
+/// with its source). On top of the words it reads temperatures with or without units (38.4, 101 F, 100.2°F), 0–10
+/// ratings of 7 or more, negation within a clause ("no fever", "not short of breath") and resolution ("the swelling
+/// went down"). Free text naming a symptom it cannot grade is a same-day "needs review", never none.
 /// </summary>
-public static class RedFlagScreener
+public static partial class RedFlagScreener
 {
-    // Interpreted: replies are short, and compiling ~20 patterns costs more at start-up than it saves.
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
-
-    private const string Pain = @"(?:pain\w*|hurt\w*|sore|ache\w*|aching|achy)";
-    private const string Words = @"(?:[\w']+\s+)";
-
     /// <summary>Reason of the flag that lowers the next plan (DOMAIN.md: "the next plan is lowered").</summary>
     public const string FluLikeOrSevereFatigue = "flu-like illness or severe fatigue after the session";
 
     /// <summary>Reason of the vomiting flag.</summary>
     public const string Vomiting = "vomiting";
 
-    /// <summary>The rules, one per DOMAIN.md red flag, most urgent first.</summary>
-    public static IReadOnlyList<RedFlagRule> Rules { get; } =
-    [
-        Rule(RedFlagLevel.Immediate, "sudden breathlessness",
-            @"short(?:ness)?\s+of\s+breath\w*|out\s+of\s+breath|breathless\w*|gasp\w*"
-            + @"|(?:can't|cannot|can\s+not|couldn't|unable\s+to|struggl\w*\s+to|hard\s+to|difficult\s+to|trouble|difficulty|problems?)\s+(?:to\s+)?(?:breath\w*|catch\s+(?:my\s+)?breath|get\s+(?:my\s+)?breath|get\s+air)"
-            + @"|breath\w*\s+(?:is\s+|was\s+)?(?:a\s+)?(?:hard|difficult|laboured|labored|shallow|bad|struggle|effort)"),
-        Rule(RedFlagLevel.Immediate, "chest pain",
-            @"chest\s+(?:pain\w*|hurt\w*|ache\w*|aching|tight\w*|pressure|discomfort|feels?\s+(?:tight|heavy))"
-            + @"|(?:pain\w*|ache\w*)\s+(?:in|on|across)\s+(?:my\s+|the\s+|her\s+|his\s+)?chest"
-            + @"|(?:tight\w*|heavy|heaviness|crushing|pressure|squeez\w*)\s+" + Words + @"{0,2}(?:in\s+|on\s+)?(?:my\s+|the\s+)?chest"),
-        Rule(RedFlagLevel.Immediate, "coughing blood",
-            @"cough\w*\s+(?:up\s+)?(?:with\s+)?(?:some\s+|a\s+little\s+|a\s+bit\s+of\s+|bright\s+red\s+)?blood|blood\s+" + Words + @"{0,3}cough\w*"
-            + @"|blood\s+in\s+(?:my\s+)?(?:sputum|phlegm|spit|mucus)|spit\w*\s+(?:up\s+)?blood|ha?emoptysis"),
-        Rule(RedFlagLevel.Immediate, "fever (38 °C or more) during chemotherapy",
-            @"\bfe+ver\w*|\bfebrile|high\s+temp\w*|running\s+a\s+temp\w*|temp\w*\s+(?:is\s+)?(?:high|up)\b"),
-        Rule(RedFlagLevel.Immediate, "bleeding that will not stop",
-            @"(?:bleed\w*|blood)\s+" + Words + @"{0,6}?(?:won't|will\s+not|doesn't|does\s+not|didn't|isn't|not|can't|cannot|hasn't)\s+stop\w*"
-            + @"|(?:can't|cannot|couldn't)\s+stop\s+(?:the\s+)?(?:bleed\w*|blood)|bleed\w*\s+(?:heavily|a\s+lot|badly|profusely|non-?stop|everywhere)"
-            + @"|(?:heavy|heavily|gushing|pouring|lots\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:bleed\w*|blood)|pool\s+of\s+blood|soaked\s+(?:in|with)\s+blood|blood\s+everywhere"),
-        Rule(RedFlagLevel.Immediate, "fainting",
-            @"\bfaint(?:ed|ing|ness)?\b(?!\s+(?:smell|scent|line|mark|trace|hint|sound|light|glow|taste))|\bpass(?:ed|ing)?\s+out|\bblack(?:ed)?\s+out|blackout|collaps\w*|lost\s+consciousness|keel\w*\s+over"),
-        Rule(RedFlagLevel.Immediate, "confusion",
-            @"(?>confus\w*)(?!\s+(?:about|by|with|over|as\s+to|regarding|on))|disorient\w*|delirious|not\s+making\s+sense|can't\s+think\s+straight"
-            + @"|(?:doesn't|don't|didn't|does\s+not|do\s+not)\s+know\s+where\s+(?:she|he|i|they)\s+(?:is|am|are|was)"),
-        Rule(RedFlagLevel.Immediate, "seizure",
-            @"seiz\w*|siez\w*|convuls\w*|(?:had|having|has)\s+(?:a\s+)?fits?\b"),
+    /// <summary>Reason of a fever, by word or by a temperature of 38.0 °C / 100.4 °F or more.</summary>
+    public const string Fever = "fever (38 °C or more) during chemotherapy";
 
-        Rule(RedFlagLevel.SameDay, "new or increased swelling of a limb",
-            @"swell\w*|swoll\w*|puff(?:y|ed|ier|iness|ing)|\boedema|\bedema|lymph(?:o)?edema\s+" + Words + @"{0,2}(?:worse|flar\w*|up|bad)"
-            + @"|(?:arm|hand|leg|limb|finger|ankle|foot|feet|wrist)s?\s+" + Words + @"{0,2}(?:bigger|larger|fatter|heavy|heavier|tight\w*)"
-            + @"|(?:sleeve|ring)s?\s+" + Words + @"{0,2}tight\w*"),
-        Rule(RedFlagLevel.SameDay, "one-sided calf pain, swelling, warmth or redness",
-            @"(?:calf|calves)\b(?:\s+[\w']+){0,4}?\s+(?:" + Pain + @"|red\w*|warm\w*|hot|swell\w*|swoll\w*|tender|tight|cramp\w*)"
-            + @"|(?:" + Pain + @"|red|warm|hot|swell\w*|swoll\w*|tender|tight|cramp\w*)\s+" + Words + @"{0,4}?(?:calf|calves)\b"
-            + @"|(?:leg|thigh)s?\s+" + Words + @"{0,3}(?:hot|warm|red)\b|(?:hot|warm|red)\s+(?:and\s+\w+\s+)?(?:leg|thigh)s?\b"),
-        Rule(RedFlagLevel.SameDay, "new bone, joint or night pain",
-            @"bones?\s+" + Pain + @"|" + Pain + @"\s+" + Words + @"{0,3}(?:bones?|joints?|hips?|ribs?|spine|knees?|shoulders?)\b"
-            + @"|(?:joints?|hips?|ribs?|spine|knees?|shoulders?|back)\s+" + Words + @"{0,2}" + Pain
-            + @"|" + Pain + @"\s+" + Words + @"{0,4}at\s+night|night\s+pain\w*|\bnew\s+pain"
-            + @"|(?:back|hips?|ribs?|legs?|bones?|joints?|knees?|shoulders?|spine)\s+(?:is\s+|are\s+)?killing\s+me"),
-        Rule(RedFlagLevel.SameDay, "new bruising",
-            @"bruis\w*|black\s+and\s+blue"),
-        Rule(RedFlagLevel.SameDay, "blisters or broken skin",
-            @"blister\w*|skin\s+" + Words + @"{0,2}(?:broken|broke|cracked|cracking|split|raw|weeping|peeling|open|bleeding)"
-            + @"|(?:broken|cracked|raw|weeping|peeling)\s+" + Words + @"{0,2}(?:skin|sores?|wounds?)|open\s+(?:sores?|wounds?)|weeping|oozing"),
-        Rule(RedFlagLevel.SameDay, "redness or pain at a port or IV site",
-            @"\b(?:port|picc|iv|line|cannula|drip)\b(?:\s+[\w']+){0,4}?\s+(?:red\w*|sore|hurt\w*|pain\w*|swell\w*|swoll\w*|ooz\w*|leak\w*|pus|discharge|warm|hot|tender|itch\w*|infected)"
-            + @"|(?:red\w*|sore\w*|pain\w*|swell\w*|swoll\w*|pus|discharge|tender\w*|ooz\w*)\s+" + Words + @"{0,4}?(?:port|picc|iv|line|cannula|drip)\b"),
-        Rule(RedFlagLevel.SameDay, "a reaction lasting more than a day",
-            @"still\s+" + Words + @"{0,2}(?:sore|hurt\w*|aching|achy|red|swollen|itchy|there|painful|bruised|tender|stiff)"
-            + @"|(?:hasn't|has\s+not|haven't|won't|not)\s+(?:gone|go)\s+away|(?:for|after|over|been)\s+(?:\d+|two|three|four|several|a\s+few|few)\s+days"
-            + @"|been\s+days|days\s+later|\brash\w*|hives|itch\w*\s+(?:all\s+over|everywhere)"),
-        Rule(RedFlagLevel.SameDay, Vomiting,
-            @"vomit\w*|threw\s+up|throw\w*\s+up|chuck\w*\s+up|puk\w*|spew\w*|(?:been|being)\s+sick|retch\w*|dry\s+heav\w*|(?:can't|cannot|couldn't)\s+keep\s+" + Words + @"{0,2}down"),
-        Rule(RedFlagLevel.SameDay, FluLikeOrSevereFatigue,
-            @"\bflu\b|flu-like|fluish|coming\s+down\s+with|(?:can't|cannot)\s+stop\s+shak\w*|shak\w*\s+(?:all\s+over|uncontrollably|badly)|rigou?rs|ach\w*\s+(?:all\s+over|everywhere)|body\s+ache\w*|\bchills|shiver\w*|exhausted|wiped\s+out|knocked\s+out|\bdrained|\bachy"
-            + @"|(?:can't|couldn't|cannot)\s+get\s+out\s+of\s+bed|severe(?:ly)?\s+(?:fatigue|tired\w*)"
-            + @"|(?:so|too)\s+(?:tired|weak|exhausted|drained)\s+(?:that\s+)?(?:i|she|he)\s+(?:can't|cannot|couldn't)|can't\s+(?:function|stand\s+up)"
-            + @"|(?:extremely|completely|totally|incredibly)\s+(?:tired|drained|exhausted|wiped|weak)|feel\w*\s+(?:awful|terrible|horrible|dreadful)"),
-    ];
+    /// <summary>Reason of a temperature between the review line (37.5 °C / 99.5 °F) and the fever line.</summary>
+    public const string RaisedTemperature = "raised temperature below 38 °C: needs review";
 
-    private static readonly Regex ClauseBreak = new(@"[.!?;\n]+(?!\d)|,(?!\d)|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b", Options, Timeout);
-    private static readonly Regex Word = new(@"[\w']+", Options, Timeout);
-    private static readonly Regex Temperature = new(@"(?<![\w.])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°|º|degrees?|deg)?\s*([cf])?(?![\w.])", Options, Timeout);
-    private static readonly Regex TemperatureContext = new(@"temp\w*|fe+ver\w*|thermometer|°|º|degrees?", Options, Timeout);
-    private static readonly Regex Resolved = new(@"^\s*(?:[\w']+\s+){0,3}?(?:went\s+down|gone\s+down|has\s+gone|is\s+gone|went\s+away|gone\s+away|resolved|subsided|cleared\s+up|disappeared)", Options, Timeout);
+    /// <summary>Reason of a 0–10 rating of 7 or more (other than tiredness, which is severe fatigue).</summary>
+    public const string SevereRating = "a severe 0–10 rating (7 or more): needs review";
 
-    private static readonly FrozenSet<string> NegationCues = new[]
-    {
-        "no", "not", "never", "without", "none", "nor", "denies", "deny", "zero", "didn't", "don't", "doesn't", "haven't",
-        "hasn't", "hadn't", "isn't", "wasn't", "aren't", "weren't", "can't", "cannot", "couldn't", "free",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly RedFlagVocabulary Vocabulary = RedFlagVocabulary.Instance;
 
-    // A cue followed by one of these is not a negation: "can't stop throwing up", "not much swelling", "not sure if it's swollen".
-    private static readonly FrozenSet<string> NotNegating = new[]
-    {
-        "stop", "help", "keep", "seem", "tell", "sure", "much", "too", "only", "just", "quite", "certain", "really",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Reason of free text that names a symptom the screener cannot grade (same day, a person reads it).</summary>
+    public static string NeedsReview => Vocabulary.File.NeedsReview.Reason;
 
-    // Negation does not reach across these: "no fever and my arm is swollen".
-    private static readonly FrozenSet<string> ScopeBreaks = new[] { "and", "then", "now", "also", "so", "because", "since", "yet" }
-        .ToFrozenSet(StringComparer.Ordinal);
-
-    private const int NegationWindow = 5;
+    /// <summary>The rules, one per DOMAIN.md red flag, most urgent first, compiled from the vocabulary file.</summary>
+    public static IReadOnlyList<RedFlagRule> Rules => Vocabulary.Rules;
 
     /// <summary>Screens one reply. Null or blank text is not flagged; a reply that cannot be screened in time is flagged same-day.</summary>
     public static RedFlagResult Screen(string reply)
@@ -131,32 +57,17 @@ public static class RedFlagScreener
     private static RedFlagResult ScreenText(string reply)
     {
         var text = Normalize(reply);
+        var clauses = ClauseBreak().Split(text).Where(c => !string.IsNullOrWhiteSpace(c)).ToArray();
         var matches = new List<RedFlagMatch>();
-        foreach (var clause in ClauseBreak.Split(text))
+        var unflagged = new string[clauses.Length];
+        for (var i = 0; i < clauses.Length; i++)
         {
-            if (string.IsNullOrWhiteSpace(clause))
-            {
-                continue;
-            }
-
-            foreach (var rule in Rules)
-            {
-                foreach (Match match in rule.Pattern.Matches(clause))
-                {
-                    if (!IsNegated(clause, match.Index) && !IsResolved(clause[(match.Index + match.Length)..]))
-                    {
-                        matches.Add(new RedFlagMatch(rule.Level, rule.Reason, match.Value.Trim()));
-                        break;
-                    }
-                }
-            }
-
-            if (FeverByNumber(clause) is { } reading && !IsNegated(clause, clause.IndexOf(reading, StringComparison.Ordinal)))
-            {
-                matches.Add(new RedFlagMatch(RedFlagLevel.Immediate, "fever (38 °C or more) during chemotherapy", reading));
-            }
+            unflagged[i] = ScreenClause(clauses[i], matches);
         }
 
+        matches.AddRange(Temperatures(text));
+        matches.AddRange(SevereRatings(reply));
+        matches.AddRange(SymptomsToReview(unflagged));
         if (matches.Count == 0)
         {
             return RedFlagResult.Clear;
@@ -166,72 +77,202 @@ public static class RedFlagScreener
         return new RedFlagResult(distinct[0].Level, distinct);
     }
 
+    /// <summary>Adds the clause's graded red flags; returns the clause with the matched words blanked, for the review pass.</summary>
+    private static string ScreenClause(string clause, List<RedFlagMatch> matches)
+    {
+        var blanked = clause.ToCharArray();
+        foreach (var rule in Vocabulary.Rules)
+        {
+            foreach (Match match in rule.Pattern.Matches(clause))
+            {
+                var end = match.Index + match.Length;
+                if (IsNegated(clause, match.Index, end) || IsResolvedRightAfter(clause[end..]) || (rule.ResolvedAnywhereInClause && (IsResolvedInClause(clause) || IsImprovement(clause.Remove(match.Index, match.Length)))))
+                {
+                    continue;
+                }
+
+                matches.Add(new RedFlagMatch(rule.Level, rule.Reason, match.Value.Trim()));
+                Array.Fill(blanked, ' ', match.Index, match.Length);
+                break;
+            }
+        }
+
+        return new string(blanked);
+    }
+
+    /// <summary>
+    /// Symptoms the rules cannot grade (PRO-CTCAE terms such as dizziness, diarrhoea, numbness, pain on its own): same-day
+    /// review unless negated, followed by a normal state ("breathing fine"), a 0–10 rating ("pain 2"), or said to be better.
+    /// </summary>
+    private static IEnumerable<RedFlagMatch> SymptomsToReview(string[] clauses)
+    {
+        for (var i = 0; i < clauses.Length; i++)
+        {
+            var clause = clauses[i];
+            foreach (var (_, pattern) in Vocabulary.Review)
+            {
+                foreach (Match match in pattern.Matches(clause))
+                {
+                    var end = match.Index + match.Length;
+                    var rest = clause.Remove(match.Index, match.Length);
+                    var better = IsImprovement(rest) || (i + 1 < clauses.Length && IsImprovement(clauses[i + 1]));
+                    if (IsNegated(clause, match.Index, end) || IsRating(clause, match.Index, end) || better
+                        || Vocabulary.StateRightAfter.IsMatch(clause[end..]) || IsResolvedRightAfter(clause[end..]))
+                    {
+                        continue;
+                    }
+
+                    yield return new RedFlagMatch(Vocabulary.File.NeedsReview.Level, NeedsReview, match.Value.Trim());
+                    break;
+                }
+            }
+        }
+    }
+
     private static string Normalize(string reply)
     {
         var text = reply.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\'');
-        return Word.Replace(text, m => Spelling.Correct(m.Value));
+        text = Vocabulary.Abbreviation.Replace(text, m => Vocabulary.AbbreviationMeanings[m.Value]);
+        text = Hyphen().Replace(text, " ");
+        return Word().Replace(text, m => Spelling.Correct(m.Value));
     }
 
     /// <summary>True when the words right after a match say it went away ("the swelling went down"), unless negated ("hasn't gone down").</summary>
-    private static bool IsResolved(string after) =>
-        Resolved.Match(after) is { Success: true } resolved
-        && !Word.Matches(resolved.Value).Any(w => NegationCues.Contains(w.Value) || w.Value.EndsWith("n't", StringComparison.Ordinal));
+    private static bool IsResolvedRightAfter(string after) =>
+        Vocabulary.ResolvedRightAfter.Match(after) is { Success: true } resolved
+        && !Word().Matches(resolved.Value).Any(w => Vocabulary.NegationBefore.Contains(w.Value) || w.Value.EndsWith("n't", StringComparison.Ordinal));
 
-    /// <summary>True when a negation cue stands within a few words before <paramref name="index"/> in the same clause.</summary>
-    private static bool IsNegated(string clause, int index)
+    /// <summary>True when the clause says something went away, and not "hasn't gone down".</summary>
+    private static bool IsResolvedInClause(string clause) =>
+        Vocabulary.Resolved.Matches(clause).Any(m => !Word().Matches(clause[..m.Index]).TakeLast(2).Any(w => Vocabulary.NegationBefore.Contains(w.Value) || w.Value.EndsWith("n't", StringComparison.Ordinal))
+            && !Word().Matches(m.Value).Any(w => w.Value.EndsWith("n't", StringComparison.Ordinal)));
+
+    /// <summary>True when the text says something got better or went away, and not "not better".</summary>
+    private static bool IsImprovement(string text)
     {
-        var before = Word.Matches(clause[..Math.Max(0, index)]).Select(m => m.Value).ToArray();
-        var next = Word.Match(clause[Math.Max(0, index)..]).Value;
-        for (var i = before.Length - 1; i >= 0 && i >= before.Length - NegationWindow; i--)
+        foreach (Match match in Vocabulary.Improvement.Matches(text))
         {
-            var word = before[i];
-            if (ScopeBreaks.Contains(word))
+            var before = Word().Matches(text[..match.Index]).Select(w => w.Value).TakeLast(2);
+            if (!before.Any(w => w is "not" or "no" or "never" || w.EndsWith("n't", StringComparison.Ordinal)))
             {
-                return false;
-            }
-
-            if (NegationCues.Contains(word))
-            {
-                var following = i + 1 < before.Length ? before[i + 1] : next;
-                return !NotNegating.Contains(following);
+                return true;
             }
         }
 
         return false;
     }
 
-    /// <summary>A temperature of 38 °C or more (100.4 °F or more) written as a number, e.g. "temp 38.2", "101F", "38.6 this evening".</summary>
-    private static string? FeverByNumber(string clause)
+    /// <summary>True when a negation cue stands within a few words before the match in the same clause ("no fever"), or right after it ("pain free").</summary>
+    private static bool IsNegated(string clause, int start, int end)
     {
-        var context = TemperatureContext.IsMatch(clause);
-        foreach (Match match in Temperature.Matches(clause))
+        var after = Word().Match(clause[end..]);
+        if (after.Success && after.Index <= 2 && Vocabulary.NegationAfter.Contains(after.Value))
         {
-            var number = match.Groups[1].Value.Replace(',', '.');
+            return true;
+        }
+
+        var before = Word().Matches(clause[..start]).Select(m => m.Value).ToArray();
+        var first = Word().Match(clause[start..]).Value;
+        for (var i = before.Length - 1; i >= 0 && i >= before.Length - Vocabulary.File.Negation.WindowWords; i--)
+        {
+            var word = before[i];
+            if (Vocabulary.ScopeBreaks.Contains(word))
+            {
+                return false;
+            }
+
+            if (Vocabulary.NegationBefore.Contains(word))
+            {
+                var following = i + 1 < before.Length ? before[i + 1] : first;
+                return !Vocabulary.NotNegating.Contains(following);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a symptom word is part of a 0–10 rating ("pain 2", "2/10 pain"); ratings are graded by <see cref="SevereRatings"/>.</summary>
+    private static bool IsRating(string clause, int start, int end) =>
+        RatingAfter().IsMatch(clause[end..]) || RatingBefore().IsMatch(clause[..start]);
+
+    /// <summary>Temperatures written as numbers: 38.0 °C / 100.4 °F or more is a fever, from 37.5 °C / 99.5 °F a review.</summary>
+    private static IEnumerable<RedFlagMatch> Temperatures(string text)
+    {
+        var settings = Vocabulary.File.Temperature;
+        var context = Vocabulary.TemperatureContext.IsMatch(text);
+        foreach (Match match in TemperatureNumber().Matches(text))
+        {
+            var number = match.Groups["value"].Value.Replace(',', '.');
             if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
                 continue;
             }
 
-            var unit = match.Groups[3].Value;
+            var unit = match.Groups["unit"].Value;
+            var degrees = match.Groups["degrees"].Success;
+            var celsius = unit == "c" || (unit.Length == 0 && value is >= 34 and <= 43);
+            var fahrenheit = unit == "f" || (unit.Length == 0 && value is >= 93 and <= 110);
             var hasDecimal = number.Contains('.', StringComparison.Ordinal);
-            var looksLikeTemperature = context || match.Groups[2].Success || unit.Length > 0 || (hasDecimal && value is >= 35 and <= 43);
-            if (!looksLikeTemperature)
+            if (!(celsius || fahrenheit) || !(context || degrees || unit.Length > 0 || hasDecimal))
             {
                 continue;
             }
 
-            var fever = unit == "f" ? value is >= 100.4 and <= 110
-                : unit == "c" ? value is >= 38 and <= 43
-                : value is (>= 38 and <= 43) or (>= 100.4 and <= 110);
-            if (fever)
+            var (immediate, review) = celsius ? (settings.ImmediateCelsius, settings.ReviewCelsius) : (settings.ImmediateFahrenheit, settings.ReviewFahrenheit);
+            if (value >= immediate)
             {
-                return match.Value.Trim();
+                yield return new RedFlagMatch(RedFlagLevel.Immediate, Fever, match.Value.Trim());
+            }
+            else if (value >= review)
+            {
+                yield return new RedFlagMatch(RedFlagLevel.SameDay, RaisedTemperature, match.Value.Trim());
             }
         }
-
-        return null;
     }
 
-    private static RedFlagRule Rule(RedFlagLevel level, string reason, string pattern) =>
-        new(level, reason, new Regex(pattern, Options, Timeout));
+    /// <summary>0–10 ratings of 7 or more (ESAS-r "severe"): tiredness is severe fatigue, anything else a same-day review.</summary>
+    private static IEnumerable<RedFlagMatch> SevereRatings(string reply)
+    {
+        var severe = Vocabulary.File.Scores.SevereFrom;
+        var parsed = ReplyParser.Parse(reply);
+        if (parsed.Kind == ReplyKind.Score && parsed.Score >= severe)
+        {
+            yield return new RedFlagMatch(RedFlagLevel.SameDay, SevereRating, reply.Trim());
+        }
+
+        foreach (var (symptom, score) in parsed.Scores.Where(s => s.Value >= severe))
+        {
+            var reason = symptom == Outcomes.Symptom.Fatigue ? FluLikeOrSevereFatigue : SevereRating;
+            yield return new RedFlagMatch(RedFlagLevel.SameDay, reason, string.Create(CultureInfo.InvariantCulture, $"{symptom} {score}"));
+        }
+
+        foreach (Match match in OutOfTen().Matches(reply))
+        {
+            if (int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score >= severe && score <= 10)
+            {
+                yield return new RedFlagMatch(RedFlagLevel.SameDay, SevereRating, match.Value);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"[.!?;\n]+(?!\d)|,(?!\d)|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"[\w']+", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"(?<=\w)-(?=\w)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Hyphen();
+
+    [GeneratedRegex(@"(?<![\w.,])(?<value>\d{2,3}(?:[.,]\d{1,2})?)\s*(?<degrees>°|º|degrees?|deg)?\s*(?<unit>[cf])?(?!\w|[.,]\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex TemperatureNumber();
+
+    [GeneratedRegex(@"^\s*(?:is\s+|was\s+|=|:|-|at\s+)?\s*\d", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex RatingAfter();
+
+    [GeneratedRegex(@"\d\s*(?:/\s*10|out\s+of\s+10)?\s*$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex RatingBefore();
+
+    [GeneratedRegex(@"\b(\d{1,2})\s*(?:/|out\s+of)\s*10\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex OutOfTen();
 }

@@ -3,51 +3,18 @@ using System.Collections.Frozen;
 namespace OncologyMassage.Domain.Replies;
 
 /// <summary>
-/// Repairs common misspellings of red-flag words before screening: a list of known misspellings, plus one-edit
-/// (Damerau–Levenshtein) repairs towards long red-flag words, except towards real words one edit away (painted → fainted).
+/// Repairs common misspellings of red-flag words before screening: the vocabulary's list of known misspellings, plus
+/// one-edit (Damerau–Levenshtein) repairs towards its spelling targets, except real words one edit away (painted → fainted).
 /// </summary>
 internal static class Spelling
 {
-    private static readonly FrozenDictionary<string, string> Known = new Dictionary<string, string>
-    {
-        ["fevr"] = "fever",
-        ["feaver"] = "fever",
-        ["fevor"] = "fever",
-        ["fver"] = "fever",
-        ["chesst"] = "chest",
-        ["chect"] = "chest",
-        ["breth"] = "breath",
-        ["brethe"] = "breathe",
-        ["breathe"] = "breathe",
-        ["bruse"] = "bruise",
-        ["puffey"] = "puffy",
-        ["sweling"] = "swelling",
-        ["cant"] = "can't",
-        ["wont"] = "won't",
-        ["dont"] = "don't",
-        ["didnt"] = "didn't",
-        ["doesnt"] = "doesn't",
-        ["havent"] = "haven't",
-        ["hasnt"] = "hasn't",
-        ["isnt"] = "isn't",
-        ["wasnt"] = "wasn't",
-        ["couldnt"] = "couldn't",
-        ["im"] = "i'm",
-    }.ToFrozenDictionary();
+    private static readonly FrozenDictionary<string, string> Known =
+        RedFlagVocabulary.Instance.File.Misspellings.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly string[] Targets =
-    [
-        "swelling", "swollen", "swelled", "bruising", "bruises", "bruised", "blisters", "blister", "vomiting", "vomited",
-        "seizure", "seizures", "fainted", "fainting", "collapsed", "confused", "bleeding", "exhausted", "coughing",
-        "coughed", "temperature", "breathless", "breathing", "shivering",
-    ];
+    private static readonly string[] Targets = [.. RedFlagVocabulary.Instance.File.SpellingTargets];
 
-    private static readonly FrozenSet<string> RealWords = new[]
-    {
-        "painted", "tainted", "sainted", "fainter", "painting", "breeding", "bleeping", "selling", "smelling", "spelling",
-        "dwelling", "telling", "yelling", "smelled", "spelled", "cruises", "cruised", "bruiser", "blasters", "blisted",
-        "couching", "toughing", "confuses", "confuted", "vomits", "seizures", "collapses", "exhausts",
-    }.ToFrozenSet();
+    private static readonly FrozenSet<string> RealWords =
+        RedFlagVocabulary.Instance.File.NotMisspellings.ToFrozenSet(StringComparer.Ordinal);
 
     public static string Correct(string word)
     {
