@@ -31,8 +31,8 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
     {
         var host = await TestHost.StartAsync(azurite, settings ?? Fast);
         var people = new HttpClient { BaseAddress = host.Http.BaseAddress };
-        var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>());
         var therapist = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+        var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: therapist);
         return (host, actors, therapist);
     }
 
