@@ -140,6 +140,9 @@ param schedulingHorizon string = '21.00:00:00'
 @maxValue(9)
 param schedulingSlotsOffered int = 3
 
+@description('Proxies whose X-Forwarded-For names the client (Proxy__TrustedProxies): comma-separated IPs or CIDR ranges. The Functions host hands each request to the worker from loopback; add Azure Front Door or gateway ranges if one stands in front.')
+param trustedProxies string = '127.0.0.1,::1'
+
 var alwaysReady = concat(
   alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
   alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
@@ -273,6 +276,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Scheduling__SlotsOffered: string(schedulingSlotsOffered)
     // Coordinators sign in through App Service authentication; the principal header is trusted only when it runs (authSettings below).
     Auth__TrustAppServicePrincipal: string(!empty(coordinatorAuthClientId))
+    // The signer IP recorded for releases and consents: X-Forwarded-For is believed from these hops only.
+    Proxy__TrustedProxies: trustedProxies
 
     // Secrets: Key Vault references (app/secrets.bicep, docs/deploy.md). Links__SigningKey is read by an upcoming feature.
     Twilio__AccountSid: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-account-sid/)'

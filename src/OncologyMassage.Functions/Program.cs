@@ -7,6 +7,7 @@ using OncologyMassage.Functions.Middleware;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<SecurityHeadersMiddleware>();
 builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 builder.Services.AddOncologyMassageHttp(builder.Configuration);

@@ -41,6 +41,16 @@ public static partial class LocalHostApp
         }
 
         var options = builder.Configuration.GetSection(LocalHostOptions.SectionName).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        var urls = builder.Configuration["urls"] is { Length: > 0 } configuredUrls ? configuredUrls
+            : builder.Configuration["ASPNETCORE_URLS"] is { Length: > 0 } environmentUrls ? environmentUrls : DefaultUrl;
+        if (!options.AllowRemote && RemoteAddresses(urls) is { Count: > 0 } remote)
+        {
+            // Before Azurite starts: nothing to clean up.
+            throw new LocalHostRefusedException(
+                $"The local host refuses to listen on {string.Join(", ", remote)}: it serves a development sign-in and demo data, so by default it "
+                + "binds to loopback only (e.g. --urls http://localhost:7071). To reach it from other machines on purpose, add --LocalHost:AllowRemote=true.");
+        }
+
         AzuriteInstance? azurite = null;
         var connectionString = options.StorageConnectionString;
         string? dataPath = null;
@@ -75,6 +85,9 @@ public static partial class LocalHostApp
             builder.Services.AddHttpClient(DevPhone.HttpClientName);
         }
 
+        // Demo data and the development routes exist only on the emulator (the Azurite started here, or a loopback
+        // emulator named by --LocalHost:StorageConnectionString); pointed at a real account, the host serves neither.
+        var emulator = azurite is not null || EmulatorStorage.IsEmulator(connectionString);
         builder.Configuration[AppSettings.HostStorage] = connectionString;
         builder.Services.AddSingleton(options);
         builder.Services.AddOncologyMassageHttp(builder.Configuration);
@@ -88,34 +101,55 @@ public static partial class LocalHostApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
         builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton<DevSessionCookie>(); // coordinators' development sign-in (issue #7), local host only
-        builder.Services.AddSingleton<ICoordinatorSessionReader>(sp => sp.GetRequiredService<DevSessionCookie>());
-        if (options.Demo)
+        if (emulator)
+        {
+            builder.Services.AddSingleton<DevSessionCookie>(); // coordinators' development sign-in (issue #7), local host on the emulator only
+            builder.Services.AddSingleton<ICoordinatorSessionReader>(sp => sp.GetRequiredService<DevSessionCookie>());
+        }
+
+        if (options.Demo && emulator)
         {
             builder.Services.AddHostedService<DemoReferrals>();
         }
 
         var app = builder.Build();
-        await SeedDemoPracticeAsync(app, cancellationToken);
-        await DemoVenues.SeedAsync(app.Services.GetRequiredService<IVenueStore>(), cancellationToken); // always: the README's curl sample needs its venue
-        await DevSignIn.SeedDemoCoordinatorsAsync(app.Services, cancellationToken);
+        var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LocalHost");
+        if (emulator)
+        {
+            await SeedDemoPracticeAsync(app, cancellationToken);
+            await DemoVenues.SeedAsync(app.Services.GetRequiredService<IVenueStore>(), cancellationToken); // the README's curl sample needs its venue
+            await DevSignIn.SeedDemoCoordinatorsAsync(app.Services, cancellationToken);
+        }
+        else
+        {
+            LogNotEmulator(startup);
+        }
+
+        app.Use((context, next) =>
+        {
+            SecurityHeaders.Apply(context); // nosniff, no-store on JSON and HTML, HSTS over https: as the Functions app
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDashboardAtRoot(); // the coordinators' dashboard at "/"
         var routePrefix = FunctionRouteMapper.ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json"));
         app.MapHttpFunctions(typeof(ReferralFunctions).Assembly, routePrefix);
-        if (devPhone)
+        if (devPhone && emulator)
         {
             app.MapDevPhone(routePrefix);
         }
 
-        app.MapDevSignIn(routePrefix);
+        if (emulator)
+        {
+            app.MapDevSignIn(routePrefix);
+        }
+
         if (azurite is not null)
         {
             // Stop exactly the Azurite this host started, after the engine has stopped.
             app.Lifetime.ApplicationStopped.Register(() => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult());
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LocalHost");
-            LogAzurite(logger, azurite.ProcessId, azurite.DataFolder);
+            LogAzurite(startup, azurite.ProcessId, azurite.DataFolder);
         }
 
         return app;
@@ -147,6 +181,18 @@ public static partial class LocalHostApp
 
         return File.ReadAllText(file).Trim();
     }
+
+    /// <summary>The addresses in <paramref name="urls"/> (semicolon-separated) that are not loopback: wildcards and other hosts.</summary>
+    public static IReadOnlyList<string> RemoteAddresses(string urls)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        return urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(url => !EmulatorStorage.IsLoopback(url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal)))
+            .ToArray();
+    }
+
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Warning, Message = "Storage is not the local emulator (devstoreaccount1 on a loopback address): no demo data is seeded and the development routes (sign-in, outbox, phone) are off")]
+    private static partial void LogNotEmulator(ILogger logger);
 
     [LoggerMessage(EventId = 9100, Level = LogLevel.Information, Message = "Azurite (pid {Pid}) keeps its data in {DataFolder}; stop the host and delete that folder to start afresh")]
     private static partial void LogAzurite(ILogger logger, int pid, string dataFolder);

@@ -21,6 +21,12 @@ public sealed class LocalHostOptions
 
     public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Listen on addresses other than loopback (<c>--urls http://0.0.0.0:7071</c>). Off by default: the local host has a
+    /// development sign-in anyone who reaches it could use, so it refuses to start on such an address unless told so.
+    /// </summary>
+    public bool AllowRemote { get; set; }
+
     /// <summary>Submit sample referrals at start-up and play the oncologist (set by <c>--demo</c>).</summary>
     public bool Demo { get; set; }
 }

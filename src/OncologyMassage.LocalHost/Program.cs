@@ -11,7 +11,17 @@ if (await AdminCommands.TryRunAsync(args, Console.Out, Console.Error) is { } exi
     return exitCode;
 }
 
-var app = await LocalHostApp.BuildAsync(args);
+WebApplication app;
+try
+{
+    app = await LocalHostApp.BuildAsync(args);
+}
+catch (LocalHostRefusedException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 2;
+}
+
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var url = app.Urls.FirstOrDefault() ?? LocalHostApp.DefaultUrl;

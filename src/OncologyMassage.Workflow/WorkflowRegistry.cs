@@ -30,6 +30,7 @@ public static class WorkflowRegistry
         ActivityRegistration.For<BookSlot, SlotBooking, bool>(),
         ActivityRegistration.For<CloseReferral, ReferralClosing, bool>(),
         ActivityRegistration.For<SendCareTeamSummary, CareTeamSummaryMessage, Messaging.DispatchOutcome>(),
+        ActivityRegistration.For<CheckCareTeamContactAllowed, CareTeamContactQuery, bool>(),
     ];
 
     /// <summary>Registers every activity class for DI (scoped: one instance per activity execution).</summary>

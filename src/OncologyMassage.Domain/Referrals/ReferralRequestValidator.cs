@@ -60,7 +60,7 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
             RuleFor(c => c.MobilePhone)
                 .Must(p => phones.TryNormalize(p, mustBeMobile: true, out _))
                 .WithName("mobilePhone").WithMessage("mobilePhone must be a valid mobile number (international form, e.g. +16175550143).");
-            RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(MaxText).WithName("email");
+            RuleFor(c => c.Email).Cascade(CascadeMode.Stop).NotEmpty().ValidEmailAddress().WithName("email");
             RuleFor(c => c.PreferredContact).Must(p => WireNames.TryParse<ContactChannel>(p, out _))
                 .WithName("preferredContact").WithMessage("preferredContact must be one of: sms, email.");
             RuleFor(c => c.TimeZone).Must(IsIanaTimeZone)
@@ -78,7 +78,7 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
         {
             RuleFor(o => o.Name).NotEmpty().MaximumLength(MaxText).WithName("name");
             RuleFor(o => o.Practice).NotEmpty().MaximumLength(MaxText).WithName("practice");
-            RuleFor(o => o.Email).NotEmpty().EmailAddress().MaximumLength(MaxText).WithName("email");
+            RuleFor(o => o.Email).Cascade(CascadeMode.Stop).NotEmpty().ValidEmailAddress().WithName("email");
             RuleFor(o => o.Phone).Must(p => phones.TryNormalize(p, mustBeMobile: false, out _))
                 .WithName("phone").WithMessage("phone must be a valid phone number.");
         }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using OncologyMassage.Domain.Referrals;
 
 namespace OncologyMassage.Domain.Venues;
 
@@ -22,7 +23,7 @@ public sealed class VenueValidator : AbstractValidator<Venue>
         RuleFor(v => v.TimeZone).Must(IsKnownTimeZone).WithName("timeZone")
             .WithMessage("timeZone must be an IANA time zone id such as America/New_York.");
         RuleFor(v => v.AddressOrServiceArea).NotEmpty().MaximumLength(500).WithName("addressOrServiceArea");
-        RuleFor(v => v.CoordinatorEmail).Cascade(CascadeMode.Stop).NotEmpty().EmailAddress().WithName("coordinatorEmail");
+        RuleFor(v => v.CoordinatorEmail).Cascade(CascadeMode.Stop).NotEmpty().ValidEmailAddress().WithName("coordinatorEmail");
         RuleFor(v => v.SessionLength).InclusiveBetween(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4)).WithName("sessionLength")
             .WithMessage("sessionLength must be between 15 minutes and 4 hours.");
 

@@ -34,6 +34,10 @@ public sealed class ActivityFunctions(IServiceProvider services)
     public Task<ReplyOutcome> RunProcessClientReply([ActivityTrigger] ReplyToProcess input, CancellationToken cancellationToken) =>
         services.GetRequiredService<ProcessClientReply>().RunAsync(input, cancellationToken);
 
+    [Function(nameof(CheckCareTeamContactAllowed))]
+    public Task<bool> RunCheckCareTeamContactAllowed([ActivityTrigger] CareTeamContactQuery input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<CheckCareTeamContactAllowed>().RunAsync(input, cancellationToken);
+
     [Function(nameof(CloseFollowUp))]
     public Task<bool> RunCloseFollowUp([ActivityTrigger] FollowUpWindowClosed input, CancellationToken cancellationToken) =>
         services.GetRequiredService<CloseFollowUp>().RunAsync(input, cancellationToken);

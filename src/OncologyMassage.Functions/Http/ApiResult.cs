@@ -27,6 +27,10 @@ public sealed class ApiResult(int statusCode, object? body, string contentType =
         ArgumentNullException.ThrowIfNull(context);
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCode;
+
+        // Every JSON answer may carry personal data: never cached, never sniffed as something else.
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
         foreach (var (name, value) in Headers)
         {
             response.Headers[name] = value;

@@ -15,12 +15,19 @@ public sealed class CallerAuthentication(
     IPracticeKeyStore keys,
     ICoordinatorStore coordinators,
     IOptions<AuthOptions> options,
-    IEnumerable<ICoordinatorSessionReader> sessions)
+    IEnumerable<ICoordinatorSessionReader> sessions,
+    CrossSiteRequestGuard crossSite)
 {
     public async Task<(Caller? Caller, ApiResult? Refusal)> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var caller = await FindAsync(request, cancellationToken);
+        if (caller is CoordinatorCaller && crossSite.Check(request) is { } crossSiteRefusal)
+        {
+            // A coordinator is only ever identified by something the browser sends on its own (a session): no cross-site actions.
+            return (null, crossSiteRefusal);
+        }
+
         return caller is not null
             ? (caller, null)
             : (null, Problems.Create(request, StatusCodes.Status401Unauthorized, "unauthorized", "Sign-in required.",

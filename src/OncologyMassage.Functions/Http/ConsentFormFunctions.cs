@@ -22,6 +22,7 @@ public sealed partial class ConsentFormFunctions(
     IConsentStore consents,
     IVenueStore venues,
     TimeProvider clock,
+    ClientAddresses clientAddresses,
     ILogger<ConsentFormFunctions> logger)
 {
     public const int MaxReasonLength = 500;
@@ -79,7 +80,7 @@ public sealed partial class ConsentFormFunctions(
 
         var now = clock.GetUtcNow();
         var record = new ConsentRecord(referral!.Id, venue.Id, document.Version, document.Sha256, now, form.SignerName!,
-            request.HttpContext.Connection.RemoteIpAddress?.ToString(), ClientLinkPages.UserAgent(request))
+            clientAddresses.Of(request), ClientLinkPages.UserAgent(request))
         {
             VisitAddress = venue.ConfirmsClientAddress ? form.VisitAddress : null,
         };

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Infrastructure;
+using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.Functions.Http;
 
@@ -13,6 +14,13 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<PracticeAuthentication>();
 
         // Coordinators (issue #7): one authentication for both caller kinds, and the scope check every referral route uses.
+        services.AddSingleton<CrossSiteRequestGuard>();
+
+        // The client's address behind trusted proxies only (release and consent evidence).
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName)
+            .Validate(o => ProxyOptions.TryParse(o.TrustedProxies, out _), "Proxy:TrustedProxies must be a comma-separated list of IP addresses or CIDR ranges.")
+            .ValidateOnStart();
+        services.AddSingleton<ClientAddresses>();
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<ReferralScope>();
         return services;

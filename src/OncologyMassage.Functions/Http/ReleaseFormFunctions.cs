@@ -25,6 +25,7 @@ public sealed partial class ReleaseFormFunctions(
     IVenueStore venues,
     AdaptationEngine plans,
     TimeProvider clock,
+    ClientAddresses clientAddresses,
     ILogger<ReleaseFormFunctions> logger)
 {
     [Function(nameof(ShowReleaseForm))]
@@ -90,7 +91,7 @@ public sealed partial class ReleaseFormFunctions(
                         await VenueNameAsync(referral!, cancellationToken)));
         }
 
-        var record = new ReleaseRecord(referral!.Id, decision, now, request.HttpContext.Connection.RemoteIpAddress?.ToString(),
+        var record = new ReleaseRecord(referral!.Id, decision, now, clientAddresses.Of(request),
             request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 500)] : null)
         {
             QuestionKey = question ? QuestionKey(expiresAt) : null,

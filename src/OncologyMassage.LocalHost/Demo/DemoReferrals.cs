@@ -59,10 +59,12 @@ public sealed partial class DemoReferrals(
     /// fever, so the plan holds and the oncologist is asked), picks a slot by text, signs the consent; the therapist records
     /// the session; the client answers the follow-ups (Ben's first answer is a same-day red flag).
     /// </summary>
-    private async Task PlayAsync(string id, string client, string coordinatorId, string address, ReferralActors actors, bool fever, string reply24h, CancellationToken ct)
+    private async Task PlayAsync(string id, string client, string coordinatorId, string address, ReferralActors people, bool fever, string reply24h, CancellationToken ct)
     {
         try
         {
+            using var phoneHolder = await SignInAsync(address, coordinatorId, ct); // the simulated phone is the venue coordinator's tool
+            var actors = people.WithPhone(phoneHolder);
             var release = ReferralActors.Signature(fever ? "restrict" : "approve");
             if (fever)
             {
@@ -136,6 +138,8 @@ public sealed partial class DemoReferrals(
     private static async Task<HttpClient> SignInAsync(string address, string coordinatorId, CancellationToken ct)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(Local(address)) };
+        // A script holding a session cookie says where it comes from, as a browser would (CrossSiteRequestGuard).
+        client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
         using var response = await client.PostAsJsonAsync("api/dev/sign-in", new { coordinatorId }, ct);
         response.EnsureSuccessStatusCode();
         return client;

@@ -7,11 +7,15 @@ namespace OncologyMassage.LocalHost.Demo;
 /// <summary>
 /// The people around a referral, acting only through what they would really have: the oncologist and the client open the
 /// signed links in the messages the workflow sent (read from the dev outbox) and post the forms; the client texts back
-/// through the simulated phone (which signs the webhook like Twilio); the therapist records the session through the
-/// coordinators' API. Used by <c>--demo</c> and by the end-to-end tests, so both walk the same paths.
+/// through the simulated phone (which signs the webhook like Twilio, and which only a coordinator of the referral's venue,
+/// signed in, may hold: <paramref name="phone"/>); the therapist records the session through the coordinators' API.
+/// Used by <c>--demo</c> and by the end-to-end tests, so both walk the same paths.
 /// </summary>
-public sealed partial class ReferralActors(HttpClient http, IMessageOutbox outbox)
+public sealed partial class ReferralActors(HttpClient http, IMessageOutbox outbox, HttpClient? phone = null)
 {
+    /// <summary>The same people, with the simulated phone in the hands of a signed-in coordinator of the referral's venue.</summary>
+    public ReferralActors WithPhone(HttpClient signedInCoordinator) => new(http, outbox, signedInCoordinator) { MessageTimeout = MessageTimeout };
+
     /// <summary>How long to wait for a message to appear in the outbox.</summary>
     public TimeSpan MessageTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -96,7 +100,8 @@ public sealed partial class ReferralActors(HttpClient http, IMessageOutbox outbo
     public async Task<HttpResponseMessage> ReplyToTextAsync(string referralId, string keySuffix, string text, CancellationToken cancellationToken)
     {
         await MessageAsync(referralId, keySuffix, cancellationToken);
-        return await http.PostAsJsonAsync(new Uri($"api/dev/phone/{referralId}/reply", UriKind.Relative), new { text }, cancellationToken);
+        var signedIn = phone ?? throw new InvalidOperationException("The simulated phone needs a coordinator's development sign-in: call WithPhone.");
+        return await signedIn.PostAsJsonAsync(new Uri($"api/dev/phone/{referralId}/reply", UriKind.Relative), new { text }, cancellationToken);
     }
 
     /// <summary>The fields the demo's oncologist signs every release with.</summary>

@@ -49,6 +49,16 @@ public static class DevPhone
     {
         var request = context.Request;
         var referralId = request.RouteValues["referralId"]?.ToString() ?? "";
+
+        // The coordinator's development sign-in and the pipeline's venue scope, before the body is read (401, 404, 403).
+        var found = await context.RequestServices.GetRequiredService<ReferralScope>()
+            .FindAsync(request, referralId, "DevPhoneReply", context.RequestAborted, coordinatorsOnly: true);
+        if (found.Record is not { } referral)
+        {
+            await found.Refusal!.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            return;
+        }
+
         ReplyRequest? body;
         try
         {
@@ -62,13 +72,6 @@ public static class DevPhone
         if (string.IsNullOrWhiteSpace(body?.Text) || body.Text.Length > 1600)
         {
             await WriteAsync(context, Problems.Validation(request, new Dictionary<string, string[]> { ["text"] = ["Send JSON {\"text\": \"...\"} with 1 to 1600 characters."] }));
-            return;
-        }
-
-        var referral = await context.RequestServices.GetRequiredService<IReferralStore>().GetAsync(referralId, context.RequestAborted);
-        if (referral is null)
-        {
-            await WriteAsync(context, Problems.NotFound(request, "No referral with this id."));
             return;
         }
 
@@ -100,7 +103,23 @@ public static class DevPhone
         var referralId = context.Request.Query["referralId"].ToString();
         if (referralId.Length == 0)
         {
+            var (_, refusal) = await context.RequestServices.GetRequiredService<CallerAuthentication>().AuthenticateAsync(context.Request, context.RequestAborted);
+            if (refusal is not null)
+            {
+                await WriteAsync(context, refusal);
+                return;
+            }
+
             await WriteAsync(context, Problems.Validation(context.Request, new Dictionary<string, string[]> { ["referralId"] = ["Name the referral: ?referralId=..."] }));
+            return;
+        }
+
+        // What a referral was "sent" holds the client's contact details and signed links: only its venue's coordinators see it.
+        var found = await context.RequestServices.GetRequiredService<ReferralScope>()
+            .FindAsync(context.Request, referralId, "DevOutbox", context.RequestAborted, coordinatorsOnly: true);
+        if (found.Record is null)
+        {
+            await found.Refusal!.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
             return;
         }
 

@@ -41,8 +41,14 @@ public static class DevSignIn
         app.MapGet(prefix + "/coordinators", async (ICoordinatorStore store, CancellationToken ct) =>
             Results.Ok((await store.ListAsync(ct)).Select(c => new { c.Id, c.Name, c.Email, c.VenueIds })));
 
-        app.MapPost(prefix + "/sign-in", async (HttpContext context, ICoordinatorStore store, DevSessionCookie cookie, CancellationToken ct) =>
+        app.MapPost(prefix + "/sign-in", async (HttpContext context, ICoordinatorStore store, DevSessionCookie cookie, CrossSiteRequestGuard crossSite, CancellationToken ct) =>
         {
+            // No login CSRF: a foreign page must not sign the browser in as someone else (403/415 as for every action).
+            if (crossSite.Check(context.Request) is { } refusal)
+            {
+                return AsResult(refusal);
+            }
+
             SignInRequest? body;
             try
             {
@@ -71,12 +77,20 @@ public static class DevSignIn
             return Results.Ok(new { coordinator.Id, coordinator.Name, Kind = "coordinator", coordinator.VenueIds });
         });
 
-        app.MapPost(prefix + "/sign-out", (HttpContext context) =>
+        app.MapPost(prefix + "/sign-out", (HttpContext context, CrossSiteRequestGuard crossSite) =>
         {
+            if (crossSite.Check(context.Request) is { } refusal)
+            {
+                return AsResult(refusal);
+            }
+
             context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
             return Results.NoContent();
         });
     }
+
+    private static IResult AsResult(ApiResult problem) =>
+        Results.Json(problem.Body, ApiJson.Options, "application/problem+json", problem.StatusCode);
 
     private sealed record SignInRequest(string? CoordinatorId);
 }

@@ -9,7 +9,8 @@ namespace OncologyMassage.Workflow.Orchestrations;
 /// One instance per referral (instance id = referral id), the clinic's best practice in order:
 /// MD release (<see cref="ReleaseStep"/>) → intake and plan, with holds answered by the oncologist (<see cref="IntakeStep"/>)
 /// → scheduling (<see cref="SchedulingStep"/>) → consent before the first session (<see cref="ConsentStep"/>) → the session
-/// (<see cref="SessionStep"/>) → follow-ups (<see cref="FollowUpStep"/>) → care-team feedback → Completed.
+/// (<see cref="SessionStep"/>) → follow-ups (<see cref="FollowUpStep"/>) → care-team feedback (only when the client's
+/// intake allows contacting their care team) → Completed.
 /// A series of sessions continues as new between sessions so the history stays small; a +24 h reply that reports flu-like
 /// illness, severe fatigue or vomiting tightens the plan before the next session. Cancellation and consent withdrawal
 /// end the journey from any wait. Deterministic: time from the context, durations from the input, effects through activities.
@@ -49,6 +50,14 @@ public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInp
             }
 
             await FollowUpStep.LaterAsync(journey, ended);
+
+            // The client's answer on the intake decides whether anything about them goes to the care team.
+            if (!await journey.CallAsync<bool>(nameof(CheckCareTeamContactAllowed), new CareTeamContactQuery(input.ReferralId)))
+            {
+                await journey.MoveAsync(Stage.CareTeamFeedback, "Follow-ups done; no outcome summary to the care team: the client asked us not to contact their care team (intake)");
+                await journey.CloseAsync(Stage.Completed, $"Journey complete: {input.SessionsAuthorised} session(s) and follow-ups; care team not contacted, as the client asked");
+            }
+
             await journey.MoveAsync(Stage.CareTeamFeedback, "Follow-ups done; sending the outcome summary to the care team");
             await journey.CallAsync<DispatchOutcome>(nameof(SendCareTeamSummary), new CareTeamSummaryMessage(
                 input.ReferralId, journey.NowOffset + input.Timings.SummaryLinkValidFor, journey.NextStep()));

@@ -57,6 +57,8 @@ public sealed class ReferralNormalizerTests
         { "client.mobilePhone", r => r with { Client = r.Client! with { MobilePhone = "555" } } },
         { "client.mobilePhone", r => r with { Client = r.Client! with { MobilePhone = "+44 20 7946 0018" } } }, // a London landline
         { "client.email", r => r with { Client = r.Client! with { Email = "not-an-email" } } },
+        { "client.email", r => r with { Client = r.Client! with { Email = "rosa demo@example.org" } } }, // passes a lenient "has an @" check
+        { "oncologist.email", r => r with { Oncologist = r.Oncologist! with { Email = "oncology@harbor" } } },
         { "client.preferredContact", r => r with { Client = r.Client! with { PreferredContact = "pigeon" } } },
         { "client.timeZone", r => r with { Client = r.Client! with { TimeZone = "EST" } } },
         { "client.timeZone", r => r with { Client = r.Client! with { TimeZone = "Mars/Olympus" } } },

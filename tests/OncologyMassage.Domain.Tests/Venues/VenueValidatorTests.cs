@@ -30,6 +30,17 @@ public sealed class VenueValidatorTests
         Assert.Equal(["consent.text", "id", "therapists[0].windows[0]", "therapists[1].windows", "timeZone"], errors.Keys.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("coordinator@harbor")]
+    [InlineData("coordinator desk@harbor.example")]
+    [InlineData("Coordinator <coordinator@harbor.example>")]
+    public void ErrorsOf_CoordinatorEmailNotAnAddress_NamesCoordinatorEmail(string email)
+    {
+        var venue = Create(Therapist("maya", Weekdays())) with { CoordinatorEmail = email };
+
+        Assert.Equal(["coordinatorEmail"], VenueValidator.ErrorsOf(venue).Keys);
+    }
+
     [Fact]
     public void ErrorsOf_WindowShorterThanOneSession_IsNamed()
     {

@@ -31,8 +31,8 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
     {
         var host = await TestHost.StartAsync(azurite, settings ?? Fast);
         var people = new HttpClient { BaseAddress = host.Http.BaseAddress };
-        var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>());
         var therapist = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+        var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: therapist);
         return (host, actors, therapist);
     }
 
@@ -96,6 +96,31 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
         }
 
         return state;
+    }
+
+    [Fact]
+    public async Task Journey_ClientAskedNotToContactTheCareTeam_CompletesWithoutTheSummaryEmailAndSaysWhy()
+    {
+        var (host, actors, therapist) = await StartAsync(azurite);
+        await using var _ = host;
+        var id = await SubmitAsync(host);
+        var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
+        intake.Remove("careTeamPermission"); // "You may contact my care team" left unticked
+
+        Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
+        Ok(await actors.SubmitIntakeAsync(id, intake, Ct));
+        Ok(await actors.ReplyToTextAsync(id, ":slots:1:1", "2", Ct));
+        Ok(await actors.SignConsentAsync(id, ReferralActors.Consent("Ada Sample"), Ct));
+        await ReachAsync(host, id, Stage.SessionScheduled);
+        await RecordSessionAsync(therapist, id);
+        Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "pain 2 tired 3 nausea 0 worry 1", Ct));
+        Ok(await actors.AnswerSurveyAsync(id, 1, new Dictionary<string, string> { ["pain"] = "1", ["wellBeing"] = "2" }, Ct));
+        Ok(await actors.ReplyToTextAsync(id, ":sms30d-1", "no problems, thank you", Ct));
+
+        await ReachAsync(host, id, Stage.Completed, TimeSpan.FromSeconds(60));
+        var sent = await host.App.Services.GetRequiredService<IMessageOutbox>().ListAsync(id, Ct);
+        Assert.DoesNotContain(sent, m => m.IdempotencyKey.EndsWith(":care-team-summary", StringComparison.Ordinal));
+        Assert.Contains(await TimelineAsync(host, id), e => e.Detail.Contains("asked us not to contact their care team", StringComparison.Ordinal));
     }
 
     [Fact]

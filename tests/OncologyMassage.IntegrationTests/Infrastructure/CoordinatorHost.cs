@@ -30,10 +30,14 @@ internal static class CoordinatorHost
     public static async Task<HttpClient> SignInAsync(this TestHost host, string coordinatorId)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.Http.BaseAddress };
+        client.DefaultRequestHeaders.Add("Origin", host.Origin()); // as a browser on the dashboard would (CrossSiteRequestGuard)
         using var response = await client.PostAsJsonAsync("api/dev/sign-in", new { coordinatorId }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         return client;
     }
+
+    /// <summary>The local host's own origin, as a browser on its dashboard sends it.</summary>
+    public static string Origin(this TestHost host) => host.Http.BaseAddress!.GetLeftPart(UriPartial.Authority);
 
     /// <summary>A client with no identity at all.</summary>
     public static HttpClient Anonymous(this TestHost host) => new() { BaseAddress = host.Http.BaseAddress };

@@ -10,17 +10,29 @@ using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.IntegrationTests.LocalHost;
 
-/// <summary>The local host's simulated phone and dev outbox (SMS provider: the dev outbox, the default).</summary>
+/// <summary>
+/// The local host's simulated phone and dev outbox (SMS provider: the dev outbox, the default), which only a signed-in
+/// coordinator of the referral's venue may use.
+/// </summary>
 public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private TestHost host = null!;
+    private HttpClient coordinator = null!;
 
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
+    public async ValueTask InitializeAsync()
+    {
+        host = await TestHost.StartAsync(azurite);
+        coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+    }
 
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        coordinator.Dispose();
+        await host.DisposeAsync();
+    }
 
     private Task<HttpResponseMessage> ReplyAsync(string referralId, string text) =>
-        host.Http.PostAsJsonAsync($"api/dev/phone/{referralId}/reply", new { text }, TestContext.Current.CancellationToken);
+        coordinator.PostAsJsonAsync($"api/dev/phone/{referralId}/reply", new { text }, TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task DevPhoneReply_AwaitedReferral_GoesThroughTheSignedWebhookToTheOrchestration()
@@ -59,12 +71,72 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DevPhoneReply_NoText_Returns400AndWritesNothing()
+    public async Task DevPhoneReply_NoText_Returns400AndSendsNothing()
     {
-        using var response = await host.Http.PostAsJsonAsync("api/dev/phone/ref-x/reply", new { text = " " }, TestContext.Current.CancellationToken);
+        var id = await host.SubmitSampleAsync();
+
+        using var response = await ReplyAsync(id, " ");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await host.TotalRowsAsync());
+        Assert.Empty(await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied));
+    }
+
+    [Fact]
+    public async Task DevPhoneReply_Anonymous_Returns401AndRaisesNothing()
+    {
+        var id = await host.SubmitSampleAsync();
+        using var anonymous = host.Anonymous();
+
+        using var response = await anonymous.PostAsJsonAsync($"api/dev/phone/{id}/reply", new { text = "STOP" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(await host.App.Services.GetRequiredService<IOptOutStore>().IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task DevPhoneReply_CoordinatorOfAnotherVenue_Returns404()
+    {
+        var id = await host.SubmitSampleAsync();
+        using var other = await host.SignInAsync(CoordinatorHost.LighthouseCoordinator);
+
+        using var response = await other.PostAsJsonAsync($"api/dev/phone/{id}/reply", new { text = "STOP" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(await host.App.Services.GetRequiredService<IOptOutStore>().IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task DevPhoneReply_PracticeKey_Returns403()
+    {
+        var id = await host.SubmitSampleAsync();
+
+        using var response = await host.Http.PostAsJsonAsync($"api/dev/phone/{id}/reply", new { text = "STOP" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DevOutbox_Anonymous_Returns401()
+    {
+        var id = await host.SubmitSampleAsync();
+        using var anonymous = host.Anonymous();
+
+        using var response = await anonymous.GetAsync($"api/dev/outbox?referralId={id}", TestContext.Current.CancellationToken);
+        using var withoutId = await anonymous.GetAsync("api/dev/outbox", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (response.StatusCode, withoutId.StatusCode));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task DevOutbox_CoordinatorOfAnotherVenue_Returns404()
+    {
+        var id = await host.SubmitSampleAsync();
+        using var other = await host.SignInAsync(CoordinatorHost.LighthouseCoordinator);
+
+        using var response = await other.GetAsync($"api/dev/outbox?referralId={id}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
@@ -75,7 +147,7 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await Webhooks.WaitUntilAsync(async () =>
         {
-            rows = await host.Http.GetFromJsonAsync<JsonElement>($"api/dev/outbox?referralId={id}", TestContext.Current.CancellationToken);
+            rows = await coordinator.GetFromJsonAsync<JsonElement>($"api/dev/outbox?referralId={id}", TestContext.Current.CancellationToken);
             return rows.GetArrayLength() == 1 && rows[0].GetProperty("status").GetString() == "Sent";
         }, "the release email in the dev outbox");
 
@@ -87,7 +159,7 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DevOutbox_WithoutReferralId_Returns400()
     {
-        using var response = await host.Http.GetAsync("api/dev/outbox", TestContext.Current.CancellationToken);
+        using var response = await coordinator.GetAsync("api/dev/outbox", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -57,6 +57,7 @@ internal sealed class OrchestrationHarness
         Results[nameof(SendMdReleaseRequest)] = _ => DispatchOutcome.Sent;
         Results[nameof(NotifyCoordinator)] = _ => DispatchOutcome.Sent;
         Results[nameof(SendCareTeamSummary)] = _ => DispatchOutcome.Sent;
+        Results[nameof(CheckCareTeamContactAllowed)] = _ => true;
         Results[nameof(SendClientMessage)] = _ => new ClientDelivery(DispatchOutcome.Sent, ContactChannel.Sms);
         Results[nameof(BuildAdaptationPlan)] = input => new PlanOutcome(((PlanInput)input).Version, false, 4, 0);
         Results[nameof(OfferSlots)] = _ => Slots;

@@ -78,6 +78,29 @@ public sealed class ReferralOrchestrationTests
     }
 
     [Fact]
+    public async Task RunAsync_ClientAskedNotToContactTheCareTeam_CompletesWithoutSummaryAndSaysWhy()
+    {
+        h.Results[nameof(CheckCareTeamContactAllowed)] = _ => false;
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.ClientReplied, Sms("pain 2 anxiety 1", h.Now));
+        h.AdvanceBy(Timings.SecondFollowUpAfter);
+        h.Raise(WorkflowEvents.ClientReplied, new ClientReply("all good", new DateTimeOffset(h.Now, TimeSpan.Zero), ReplyChannel.Web, "survey-1"));
+        h.AdvanceBy(Timings.ThirdFollowUpAfter);
+        h.Raise(WorkflowEvents.ClientReplied, Sms("no problems", h.Now));
+
+        var outcome = await run;
+
+        Assert.Equal(Stage.Completed, outcome.FinalStage);
+        Assert.Equal("ref-1", Assert.Single(h.Inputs<CareTeamContactQuery>(nameof(CheckCareTeamContactAllowed))).ReferralId);
+        Assert.Empty(h.Inputs<CareTeamSummaryMessage>(nameof(SendCareTeamSummary)));
+        var toFeedback = Assert.Single(h.Inputs<StageChange>(nameof(RecordStageChange)), c => c.To == Stage.CareTeamFeedback);
+        Assert.Contains("asked us not to contact their care team", toFeedback.Detail, StringComparison.Ordinal);
+        Assert.Contains("care team not contacted", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_EveryActivityWrite_UsesAFreshTimelineSequence()
     {
         var run = RunToSessionScheduled();

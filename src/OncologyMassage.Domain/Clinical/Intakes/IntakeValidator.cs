@@ -1,4 +1,5 @@
 using FluentValidation;
+using OncologyMassage.Domain.Referrals;
 
 namespace OncologyMassage.Domain.Clinical;
 
@@ -76,6 +77,8 @@ public sealed class IntakeValidator : AbstractValidator<Intake>
             .WithMessage("Temperature today: give it in °C (30 to 45).");
         RuleFor(i => i.CareTeam).NotNull().When(i => i.PermissionToContactCareTeam)
             .WithMessage("Care team: give a contact when you allow us to contact it.");
+        RuleFor(i => i.CareTeam!.Email).ValidEmailAddress().When(i => i.CareTeam?.Email is not null)
+            .WithMessage("Care team email: write it as name@example.org.");
     }
 
     private static bool NotAfterCompletion(Intake intake, DateOnly? date) => NotAfter(date, intake);

@@ -205,6 +205,7 @@ public sealed class IntakeForm
                 "Symptoms.Anxiety" => "anxiety",
                 "Today.TemperatureCelsius" => "temperature",
                 "CareTeam" => "careTeamName",
+                "CareTeam.Email" => "careTeamEmail",
                 "Bone" => "bone0Region",
                 "Neuropathy" => "neuropathyHands",
                 _ => "form",
