@@ -57,7 +57,13 @@ public sealed partial class ConsentFormFunctions(
             return ClientLinkPages.UnsupportedForm(request);
         }
 
-        var form = ConsentForm.Read(await request.ReadFormAsync(cancellationToken));
+        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return bodyProblem!;
+        }
+
+        var form = ConsentForm.Read(fields);
         var errors = form.Validate(venue!);
         if (errors.Count > 0)
         {
@@ -136,7 +142,12 @@ public sealed partial class ConsentFormFunctions(
             return ClientLinkPages.UnsupportedForm(request);
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var (form, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return bodyProblem!;
+        }
+
         var reason = form["reason"].ToString().Trim() is { Length: > 0 } text ? text : null;
         if (reason?.Length > MaxReasonLength)
         {

@@ -25,19 +25,12 @@ public sealed class EmailEventFunctions(SendGridEventSignatureValidator signatur
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBodyBytes)
+        var (body, tooLarge) = await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
-            return Problems.TooLarge(request, MaxBodyBytes);
+            return tooLarge!;
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            return Problems.TooLarge(request, MaxBodyBytes);
-        }
-
-        var body = buffer.ToArray();
         var timestamp = request.Headers[SendGridEventSignatureValidator.TimestampHeader].ToString();
         if (!signatures.IsValid(body, request.Headers[SendGridEventSignatureValidator.SignatureHeader].ToString(), timestamp))
         {

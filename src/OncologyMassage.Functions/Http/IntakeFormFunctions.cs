@@ -53,7 +53,13 @@ public sealed partial class IntakeFormFunctions(
             return ClientLinkPages.UnsupportedForm(request);
         }
 
-        var form = IntakeForm.Read(await request.ReadFormAsync(cancellationToken));
+        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return bodyProblem!;
+        }
+
+        var form = IntakeForm.Read(fields);
         var now = clock.GetUtcNow();
         var (intake, errors) = form.Validate(DateOnly.FromDateTime(now.UtcDateTime));
         if (intake is null)

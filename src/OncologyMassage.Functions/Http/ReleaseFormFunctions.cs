@@ -78,7 +78,13 @@ public sealed partial class ReleaseFormFunctions(
                 "Post the release form as application/x-www-form-urlencoded.");
         }
 
-        var form = ReleaseForm.Read(await request.ReadFormAsync(cancellationToken));
+        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return bodyProblem!;
+        }
+
+        var form = ReleaseForm.Read(fields);
         var now = clock.GetUtcNow();
         var (decision, errors) = form.Validate(now);
         if (decision is null)

@@ -67,15 +67,16 @@ public sealed class SmsWebhookFunctions(TwilioSignatureValidator signatures, Inb
     /// <summary>The form when its signature is Twilio's; otherwise the 403 (or 413) to answer.</summary>
     private async Task<(IReadOnlyDictionary<string, string>? Form, IActionResult? Refusal)> ReadSignedFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return (null, Problems.TooLarge(request, MaxBodyBytes));
-        }
-
         var form = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.HasFormContentType)
         {
-            foreach (var (key, value) in await request.ReadFormAsync(cancellationToken))
+            var (fields, problem) = await BoundedBody.ReadFormAsync(request, cancellationToken, MaxBodyBytes);
+            if (fields is null)
+            {
+                return (null, problem);
+            }
+
+            foreach (var (key, value) in fields)
             {
                 form[key] = value.ToString();
             }

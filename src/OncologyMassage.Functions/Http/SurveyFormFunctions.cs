@@ -56,7 +56,13 @@ public sealed partial class SurveyFormFunctions(
             return ClientLinkPages.UnsupportedForm(request);
         }
 
-        var form = SurveyForm.Read(await request.ReadFormAsync(cancellationToken));
+        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return bodyProblem!;
+        }
+
+        var form = SurveyForm.Read(fields);
         var (ratings, errors) = form.Validate();
         if (errors.Count > 0)
         {

@@ -43,14 +43,11 @@ public static class DevSignIn
 
         app.MapPost(prefix + "/sign-in", async (HttpContext context, ICoordinatorStore store, DevSessionCookie cookie, CancellationToken ct) =>
         {
-            SignInRequest? body;
-            try
+            var (body, problem) = await JsonBody.ReadAsync<SignInRequest>(context.Request, null, ct);
+            if (problem is { StatusCode: StatusCodes.Status413PayloadTooLarge })
             {
-                body = await context.Request.ReadFromJsonAsync<SignInRequest>(ApiJson.Options, ct);
-            }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
-            {
-                body = null;
+                return Results.Problem(statusCode: problem.StatusCode, title: "The request body is too large.",
+                    detail: $"The body may be at most {JsonBody.MaxBytes} bytes.", type: "https://oncologymassage.dev/problems/too-large");
             }
 
             var coordinator = body?.CoordinatorId is { Length: > 0 and <= 100 } id ? await store.GetAsync(id, ct) : null;
