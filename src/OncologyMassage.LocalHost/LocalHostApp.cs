@@ -34,6 +34,7 @@ public static partial class LocalHostApp
             builder.Configuration.AddInMemoryCollection(DemoSettings.Defaults(builder.Configuration));
         }
 
+        builder.Logging.AddPathSafeFilters(); // no request path (it may hold a link token) in any log line
         configure?.Invoke(builder);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
@@ -99,6 +100,7 @@ public static partial class LocalHostApp
         await SeedDemoPracticeAsync(app, cancellationToken);
         await DemoVenues.SeedAsync(app.Services.GetRequiredService<IVenueStore>(), cancellationToken); // always: the README's curl sample needs its venue
         await DevSignIn.SeedDemoCoordinatorsAsync(app.Services, cancellationToken);
+        app.UseRouteTemplateRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDashboardAtRoot(); // the coordinators' dashboard at "/"

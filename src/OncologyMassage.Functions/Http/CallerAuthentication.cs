@@ -15,12 +15,24 @@ public sealed class CallerAuthentication(
     IPracticeKeyStore keys,
     ICoordinatorStore coordinators,
     IOptions<AuthOptions> options,
-    IEnumerable<ICoordinatorSessionReader> sessions)
+    IEnumerable<ICoordinatorSessionReader> sessions,
+    FailedAuthenticationLimiter limiter)
 {
     public async Task<(Caller? Caller, ApiResult? Refusal)> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (limiter.Refusal(request, AuthenticationKind.PracticeKey) is { } throttled)
+        {
+            return (null, throttled);
+        }
+
         var caller = await FindAsync(request, cancellationToken);
+        if (caller is null && request.Headers[PracticeKeys.Header].ToString().Length > 0
+            && limiter.RecordFailure(request, AuthenticationKind.PracticeKey) is { } overLimit)
+        {
+            return (null, overLimit);
+        }
+
         return caller is not null
             ? (caller, null)
             : (null, Problems.Create(request, StatusCodes.Status401Unauthorized, "unauthorized", "Sign-in required.",

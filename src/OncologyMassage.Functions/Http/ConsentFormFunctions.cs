@@ -18,6 +18,7 @@ namespace OncologyMassage.Functions.Http;
 /// </summary>
 public sealed partial class ConsentFormFunctions(
     SignedLinks links,
+    FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
     IConsentStore consents,
     IVenueStore venues,
@@ -174,7 +175,7 @@ public sealed partial class ConsentFormFunctions(
     private async Task<(ReferralRecord? Referral, Venue? Venue, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
         HttpRequest request, string token, CancellationToken cancellationToken)
     {
-        var (referral, expiresAt, refusal) = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Consent, request, token, cancellationToken);
+        var (referral, expiresAt, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Consent, request, token, cancellationToken);
         if (refusal is not null)
         {
             return (null, null, expiresAt, refusal);
@@ -196,7 +197,7 @@ public sealed partial class ConsentFormFunctions(
     private async Task<(ReferralRecord? Referral, string? VenueName, IActionResult? Refusal)> OpenWithdrawalAsync(
         HttpRequest request, string token, CancellationToken cancellationToken)
     {
-        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Consent, request, token, cancellationToken);
+        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Consent, request, token, cancellationToken);
         if (refusal is not null)
         {
             return (null, null, refusal);

@@ -68,8 +68,14 @@ public static class DevSignIn
             return Results.Ok(new { coordinator.Id, coordinator.Name, Kind = "coordinator", coordinator.VenueIds });
         });
 
-        app.MapPost(prefix + "/sign-out", (HttpContext context) =>
+        app.MapPost(prefix + "/sign-out", async (HttpContext context, CancellationToken ct) =>
         {
+            if ((await BoundedBody.ReadAsync(context.Request, JsonBody.MaxBytes, ct)).Problem is not null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",
+                    detail: $"The body may be at most {JsonBody.MaxBytes} bytes.", type: "https://oncologymassage.dev/problems/too-large");
+            }
+
             context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
             return Results.NoContent();
         });
