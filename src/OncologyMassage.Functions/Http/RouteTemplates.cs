@@ -61,7 +61,7 @@ public static class RouteTemplates
     public static string RedactTokens(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var absolute = Uri.TryCreate(url, UriKind.Absolute, out var uri);
+        var absolute = Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
         var path = absolute ? uri!.AbsolutePath : url.Split('?', '#')[0];
         var template = Of(new PathString(path.StartsWith('/') ? path : "/" + path));
         if (!TokenRoutes.Any(r => template == Prefix + "/" + r))
