@@ -120,6 +120,7 @@ public sealed class BoundedBodyTests(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>The row count once the three workflows have sent their release requests and wait on their (hour-long) reminder timers.</summary>
     private async Task<int> SettledRowsAsync()
     {
+        await Webhooks.WaitUntilAsync(() => Task.FromResult(stub.LogEntries.Count(e => e.RequestMessage.Path == "/v3/mail/send") >= 3), "three release emails");
         var last = -1;
         var same = 0;
         await Webhooks.WaitUntilAsync(async () =>
