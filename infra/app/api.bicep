@@ -255,7 +255,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Workflow__FollowUpReplyWindow: '2.00:00:00'
     Workflow__QuietHoursStart: '21:00:00'
     Workflow__QuietHoursEnd: '08:00:00'
-    Workflow__SummaryLinkValidFor: '90.00:00:00'
+    Workflow__SummaryLinkValidFor: '14.00:00:00'
     Messaging__EmailProvider: emailProvider
     Messaging__SmsProvider: smsProvider
     Messaging__MaxRetryAttempts: string(messagingMaxRetryAttempts)

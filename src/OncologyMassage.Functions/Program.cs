@@ -1,14 +1,18 @@
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OncologyMassage.Functions.Http;
 using OncologyMassage.Functions.Middleware;
+using OncologyMassage.Functions.Telemetry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<SecurityHeadersMiddleware>();
 builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+builder.Services.AddSingleton<ITelemetryInitializer, TokenRedactingTelemetryInitializer>(); // no signed-link token in telemetry
+builder.Logging.AddPathSafeFilters(); // no request path in logs: the route template only
 builder.Services.AddOncologyMassageHttp(builder.Configuration);
 builder.Build().Run();

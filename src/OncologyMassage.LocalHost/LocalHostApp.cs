@@ -34,6 +34,7 @@ public static partial class LocalHostApp
             builder.Configuration.AddInMemoryCollection(DemoSettings.Defaults(builder.Configuration));
         }
 
+        builder.Logging.AddPathSafeFilters(); // no request path (it may hold a link token) in any log line
         configure?.Invoke(builder);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
@@ -125,6 +126,7 @@ public static partial class LocalHostApp
             LogNotEmulator(startup);
         }
 
+        app.UseRouteTemplateRequestLog();
         app.Use((context, next) =>
         {
             SecurityHeaders.Apply(context); // nosniff, no-store on JSON and HTML, HSTS over https: as the Functions app

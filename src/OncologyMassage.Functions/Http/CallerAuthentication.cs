@@ -16,16 +16,28 @@ public sealed class CallerAuthentication(
     ICoordinatorStore coordinators,
     IOptions<AuthOptions> options,
     IEnumerable<ICoordinatorSessionReader> sessions,
-    CrossSiteRequestGuard crossSite)
+    CrossSiteRequestGuard crossSite,
+    FailedAuthenticationLimiter limiter)
 {
     public async Task<(Caller? Caller, ApiResult? Refusal)> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (limiter.Refusal(request, AuthenticationKind.PracticeKey) is { } throttled)
+        {
+            return (null, throttled);
+        }
+
         var caller = await FindAsync(request, cancellationToken);
         if (caller is CoordinatorCaller && crossSite.Check(request) is { } crossSiteRefusal)
         {
             // A coordinator is only ever identified by something the browser sends on its own (a session): no cross-site actions.
             return (null, crossSiteRefusal);
+        }
+
+        if (caller is null && request.Headers[PracticeKeys.Header].ToString().Length > 0
+            && limiter.RecordFailure(request, AuthenticationKind.PracticeKey) is { } overLimit)
+        {
+            return (null, overLimit);
         }
 
         return caller is not null

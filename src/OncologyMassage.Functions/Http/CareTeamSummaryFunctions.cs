@@ -11,7 +11,7 @@ namespace OncologyMassage.Functions.Http;
 /// The care-team summary behind the signed summary link the referring oncologist receives: read-only, so not single-use,
 /// but it expires. It stays readable after the referral closes (that is when it is most useful).
 /// </summary>
-public sealed class CareTeamSummaryFunctions(SignedLinks links, IReferralStore referrals, ISessionStore sessions, IVenueStore venues)
+public sealed class CareTeamSummaryFunctions(SignedLinks links, FailedAuthenticationLimiter limiter, IReferralStore referrals, ISessionStore sessions, IVenueStore venues)
 {
     [Function(nameof(ShowCareTeamSummary))]
     public async Task<IActionResult> ShowCareTeamSummary(
@@ -19,7 +19,7 @@ public sealed class CareTeamSummaryFunctions(SignedLinks links, IReferralStore r
         string token,
         CancellationToken cancellationToken)
     {
-        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Summary, request, token, cancellationToken, openWhenClosed: true);
+        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Summary, request, token, cancellationToken, openWhenClosed: true);
         if (refusal is not null)
         {
             return refusal;

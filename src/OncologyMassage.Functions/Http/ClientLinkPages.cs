@@ -10,14 +10,27 @@ namespace OncologyMassage.Functions.Http;
 /// <summary>
 /// What every signed-link page (intake, consent, survey, summary) does first: check the token and find its referral.
 /// Tampered or foreign tokens and unknown referrals are 404, expired links 410; browsers get a page, JSON callers
-/// problem details.
+/// problem details. A tampered token counts against the client's budget; over it, a 429 (<see cref="FailedAuthenticationLimiter"/>).
 /// </summary>
 internal static class ClientLinkPages
 {
     public static async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
-        SignedLinks links, IReferralStore referrals, string purpose, HttpRequest request, string token, CancellationToken cancellationToken, bool openWhenClosed = false)
+        SignedLinks links, FailedAuthenticationLimiter limiter, IReferralStore referrals, string purpose, HttpRequest request, string token, CancellationToken cancellationToken,
+        bool openWhenClosed = false)
     {
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(limiter);
+        if (limiter.Refusal(request, AuthenticationKind.SignedLink) is { } throttled)
+        {
+            return (null, default, throttled);
+        }
+
         var link = links.Check(purpose, token);
+        if (link.Status == LinkStatus.Invalid && limiter.RecordFailure(request, AuthenticationKind.SignedLink) is { } overLimit)
+        {
+            return (null, link.ExpiresAt, overLimit);
+        }
+
         var referral = link.Status == LinkStatus.Invalid ? null : await referrals.GetAsync(link.ReferralId, cancellationToken);
         if (referral is null)
         {

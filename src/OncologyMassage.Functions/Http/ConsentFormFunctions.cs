@@ -18,6 +18,7 @@ namespace OncologyMassage.Functions.Http;
 /// </summary>
 public sealed partial class ConsentFormFunctions(
     SignedLinks links,
+    FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
     IConsentStore consents,
     IVenueStore venues,
@@ -58,7 +59,13 @@ public sealed partial class ConsentFormFunctions(
             return ClientLinkPages.UnsupportedForm(request);
         }
 
-        var form = ConsentForm.Read(await request.ReadFormAsync(cancellationToken));
+        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return bodyProblem!;
+        }
+
+        var form = ConsentForm.Read(fields);
         var errors = form.Validate(venue!);
         if (errors.Count > 0)
         {
@@ -137,7 +144,12 @@ public sealed partial class ConsentFormFunctions(
             return ClientLinkPages.UnsupportedForm(request);
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var (form, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return bodyProblem!;
+        }
+
         var reason = form["reason"].ToString().Trim() is { Length: > 0 } text ? text : null;
         if (reason?.Length > MaxReasonLength)
         {
@@ -164,7 +176,7 @@ public sealed partial class ConsentFormFunctions(
     private async Task<(ReferralRecord? Referral, Venue? Venue, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
         HttpRequest request, string token, CancellationToken cancellationToken)
     {
-        var (referral, expiresAt, refusal) = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Consent, request, token, cancellationToken);
+        var (referral, expiresAt, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Consent, request, token, cancellationToken);
         if (refusal is not null)
         {
             return (null, null, expiresAt, refusal);
@@ -186,7 +198,7 @@ public sealed partial class ConsentFormFunctions(
     private async Task<(ReferralRecord? Referral, string? VenueName, IActionResult? Refusal)> OpenWithdrawalAsync(
         HttpRequest request, string token, CancellationToken cancellationToken)
     {
-        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Consent, request, token, cancellationToken);
+        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Consent, request, token, cancellationToken);
         if (refusal is not null)
         {
             return (null, null, refusal);

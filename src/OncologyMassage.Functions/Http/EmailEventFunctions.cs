@@ -14,7 +14,7 @@ namespace OncologyMassage.Functions.Http;
 /// the referral's timeline. Anonymous to the Functions host; the ECDSA signature over timestamp + raw body is the
 /// credential, and a timestamp further from now than <c>SendGrid:WebhookTolerance</c> is refused as a replay.
 /// </summary>
-public sealed class EmailEventFunctions(SendGridEventSignatureValidator signatures, IOptions<SendGridOptions> options, DeliveryReports reports, TimeProvider clock)
+public sealed class EmailEventFunctions(SendGridEventSignatureValidator signatures, FailedAuthenticationLimiter limiter, IOptions<SendGridOptions> options, DeliveryReports reports, TimeProvider clock)
 {
     /// <summary>Largest accepted batch (SendGrid posts up to about 1 MB of events at a time).</summary>
     public const long MaxBodyBytes = 2 * 1024 * 1024;
@@ -25,23 +25,22 @@ public sealed class EmailEventFunctions(SendGridEventSignatureValidator signatur
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBodyBytes)
+        if (limiter.Refusal(request, AuthenticationKind.SendGridSignature) is { } throttled)
         {
-            return Problems.TooLarge(request, MaxBodyBytes);
+            return throttled;
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBodyBytes)
+        var (body, tooLarge) = await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
-            return Problems.TooLarge(request, MaxBodyBytes);
+            return tooLarge!;
         }
 
-        var body = buffer.ToArray();
         var timestamp = request.Headers[SendGridEventSignatureValidator.TimestampHeader].ToString();
         if (!signatures.IsValid(body, request.Headers[SendGridEventSignatureValidator.SignatureHeader].ToString(), timestamp))
         {
-            return Forbidden(request, "The event batch is not signed with the configured SendGrid verification key.");
+            return limiter.RecordFailure(request, AuthenticationKind.SendGridSignature)
+                ?? Forbidden(request, "The event batch is not signed with the configured SendGrid verification key.");
         }
 
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)

@@ -13,6 +13,10 @@ public static class HttpServiceCollectionExtensions
         services.AddOncologyMassage(configuration);
         services.AddSingleton<PracticeAuthentication>();
 
+        // Failed authentication is rate-limited per client address in both hosts (issue #13 item 5).
+        services.AddOptions<FailedAuthenticationOptions>().BindConfiguration(FailedAuthenticationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FailedAuthenticationLimiter>();
+
         // Coordinators (issue #7): one authentication for both caller kinds, and the scope check every referral route uses.
         services.AddSingleton<CrossSiteRequestGuard>();
 

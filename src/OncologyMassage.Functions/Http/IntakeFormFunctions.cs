@@ -17,6 +17,7 @@ namespace OncologyMassage.Functions.Http;
 /// </summary>
 public sealed partial class IntakeFormFunctions(
     SignedLinks links,
+    FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
     IIntakeStore intakes,
     TimeProvider clock,
@@ -53,7 +54,13 @@ public sealed partial class IntakeFormFunctions(
             return ClientLinkPages.UnsupportedForm(request);
         }
 
-        var form = IntakeForm.Read(await request.ReadFormAsync(cancellationToken));
+        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return bodyProblem!;
+        }
+
+        var form = IntakeForm.Read(fields);
         var now = clock.GetUtcNow();
         var (intake, errors) = form.Validate(DateOnly.FromDateTime(now.UtcDateTime));
         if (intake is null)
@@ -87,7 +94,7 @@ public sealed partial class IntakeFormFunctions(
 
     private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
-        var opened = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Intake, request, token, cancellationToken);
+        var opened = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Intake, request, token, cancellationToken);
         if (opened.Refusal is null && await intakes.GetAsync(opened.Referral!.Id, cancellationToken) is not null)
         {
             return (null, opened.ExpiresAt, AlreadySent(request));

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace OncologyMassage.Functions.Http;
 
-/// <summary>Reads a small JSON body and validates it: a 400 problem for anything unreadable or invalid, never a 500.</summary>
+/// <summary>Reads a small JSON body (through <see cref="BoundedBody"/>: 413 over <see cref="MaxBytes"/>) and validates it: a 400 problem for anything unreadable or invalid, never a 500.</summary>
 public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
@@ -13,28 +13,16 @@ public static class JsonBody
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes)
+        var (body, tooLarge) = await BoundedBody.ReadAsync(request, MaxBytes, cancellationToken);
+        if (body is null)
         {
-            return (null, Problems.TooLarge(request, MaxBytes));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return (null, Problems.TooLarge(request, MaxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
+            return (null, tooLarge);
         }
 
         T? value;
         try
         {
-            value = buffer.Length == 0 ? null : JsonSerializer.Deserialize<T>(buffer.ToArray(), ApiJson.Options);
+            value = body.Length == 0 ? null : JsonSerializer.Deserialize<T>(body, ApiJson.Options);
         }
         catch (JsonException ex)
         {

@@ -75,6 +75,12 @@ public sealed class ReferralActionFunctions(
             return found.Refusal!;
         }
 
+        var (_, tooLarge) = await BoundedBody.ReadAsync(request, JsonBody.MaxBytes, cancellationToken); // no body is needed; none may be huge
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
         var result = await actions.ResendReleaseAsync((CoordinatorCaller)found.Caller!, referral, durable, cancellationToken);
         return ToResponse(request, referral, CoordinatorAction.ResendRelease, result, null);
     }

@@ -41,11 +41,6 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
             return Problems.UnsupportedMediaType(request);
         }
 
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Problems.TooLarge(request, MaxBodyBytes);
-        }
-
         var key = request.Headers[IdempotencyKeyHeader].ToString();
         if (key.Length > 0 && (key.Length > 255 || key.Any(char.IsControl)))
         {
@@ -55,10 +50,10 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
             });
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var (body, tooLarge) = await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return Problems.TooLarge(request, MaxBodyBytes);
+            return tooLarge!;
         }
 
         ReferralRequest? referral;
@@ -136,25 +131,6 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
     private static bool IsJson(string? contentType) =>
         contentType is not null && (contentType.StartsWith(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
             || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer (chunked uploads have no Content-Length).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }
 
 /// <summary>The 202 body: the new referral's id and stage.</summary>

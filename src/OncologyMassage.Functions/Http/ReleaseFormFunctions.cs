@@ -19,6 +19,7 @@ namespace OncologyMassage.Functions.Http;
 /// </summary>
 public sealed partial class ReleaseFormFunctions(
     SignedLinks links,
+    FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
     IReleaseStore releases,
     IPlanStore storedPlans,
@@ -79,7 +80,13 @@ public sealed partial class ReleaseFormFunctions(
                 "Post the release form as application/x-www-form-urlencoded.");
         }
 
-        var form = ReleaseForm.Read(await request.ReadFormAsync(cancellationToken));
+        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return bodyProblem!;
+        }
+
+        var form = ReleaseForm.Read(fields);
         var now = clock.GetUtcNow();
         var (decision, errors) = form.Validate(now);
         if (decision is null)
@@ -125,7 +132,16 @@ public sealed partial class ReleaseFormFunctions(
     /// <summary>Checks the link and the referral: the referral and the link's deadline when the form may be shown, otherwise the refusal.</summary>
     private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, bool question, CancellationToken cancellationToken)
     {
+        if (limiter.Refusal(request, AuthenticationKind.SignedLink) is { } throttled)
+        {
+            return (null, default, throttled);
+        }
+
         var link = links.Check(question ? LinkPurposes.MdQuestion : LinkPurposes.Release, token);
+        if (link.Status == LinkStatus.Invalid && limiter.RecordFailure(request, AuthenticationKind.SignedLink) is { } overLimit)
+        {
+            return (null, link.ExpiresAt, overLimit);
+        }
         var referral = link.Status == LinkStatus.Invalid ? null : await referrals.GetAsync(link.ReferralId, cancellationToken);
         if (referral is null)
         {

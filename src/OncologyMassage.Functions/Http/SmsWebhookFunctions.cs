@@ -12,7 +12,7 @@ namespace OncologyMassage.Functions.Http;
 /// cannot send a function key; the <c>X-Twilio-Signature</c> over the public URL and every form field is the
 /// credential, checked before anything is read or written. Forged or unsigned → 403 and no effect.
 /// </summary>
-public sealed class SmsWebhookFunctions(TwilioSignatureValidator signatures, InboundSms inbound, DeliveryReports reports, TimeProvider clock)
+public sealed class SmsWebhookFunctions(TwilioSignatureValidator signatures, FailedAuthenticationLimiter limiter, InboundSms inbound, DeliveryReports reports, TimeProvider clock)
 {
     /// <summary>Largest accepted form (Twilio's inbound message form is a few KB).</summary>
     public const long MaxBodyBytes = 64 * 1024;
@@ -67,15 +67,21 @@ public sealed class SmsWebhookFunctions(TwilioSignatureValidator signatures, Inb
     /// <summary>The form when its signature is Twilio's; otherwise the 403 (or 413) to answer.</summary>
     private async Task<(IReadOnlyDictionary<string, string>? Form, IActionResult? Refusal)> ReadSignedFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (limiter.Refusal(request, AuthenticationKind.TwilioSignature) is { } throttled)
         {
-            return (null, Problems.TooLarge(request, MaxBodyBytes));
+            return (null, throttled);
         }
 
         var form = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.HasFormContentType)
         {
-            foreach (var (key, value) in await request.ReadFormAsync(cancellationToken))
+            var (fields, problem) = await BoundedBody.ReadFormAsync(request, cancellationToken, MaxBodyBytes);
+            if (fields is null)
+            {
+                return (null, problem);
+            }
+
+            foreach (var (key, value) in fields)
             {
                 form[key] = value.ToString();
             }
@@ -84,7 +90,7 @@ public sealed class SmsWebhookFunctions(TwilioSignatureValidator signatures, Inb
         var pathAndQuery = request.Path.Value + request.QueryString.Value;
         if (!signatures.IsValid(pathAndQuery, form, request.Headers[TwilioSignatureValidator.SignatureHeader].ToString()))
         {
-            return (null, Problems.Create(request, StatusCodes.Status403Forbidden, "invalid-signature", "The request is not signed by Twilio.",
+            return (null, limiter.RecordFailure(request, AuthenticationKind.TwilioSignature) ?? Problems.Create(request, StatusCodes.Status403Forbidden, "invalid-signature", "The request is not signed by Twilio.",
                 "X-Twilio-Signature is missing or does not match this request and the configured public URL."));
         }
 

@@ -20,6 +20,7 @@ namespace OncologyMassage.Functions.Http;
 /// </summary>
 public sealed partial class SurveyFormFunctions(
     SignedLinks links,
+    FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
     ISessionStore sessions,
     TimeProvider clock,
@@ -56,7 +57,13 @@ public sealed partial class SurveyFormFunctions(
             return ClientLinkPages.UnsupportedForm(request);
         }
 
-        var form = SurveyForm.Read(await request.ReadFormAsync(cancellationToken));
+        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return bodyProblem!;
+        }
+
+        var form = SurveyForm.Read(fields);
         var (ratings, errors) = form.Validate();
         if (errors.Count > 0)
         {
@@ -86,7 +93,7 @@ public sealed partial class SurveyFormFunctions(
     /// <summary>The referral and the number of its latest session, unless this session's survey was answered already.</summary>
     private async Task<(ReferralRecord? Referral, int SessionNumber, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
-        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Survey, request, token, cancellationToken);
+        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Survey, request, token, cancellationToken);
         if (refusal is not null)
         {
             return (null, 0, refusal);

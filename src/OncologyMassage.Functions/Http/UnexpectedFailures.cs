@@ -17,7 +17,7 @@ public static partial class UnexpectedFailures
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(exception);
         var traceId = Activity.Current?.TraceId.ToString() ?? request.HttpContext.TraceIdentifier;
-        LogFailure(logger, exception, request.Method, request.Path, traceId);
+        LogFailure(logger, exception, request.Method, RouteTemplates.Of(request), traceId);
         return exception is RequestFailedException { Status: 0 or 408 or 429 or >= 500 } or TimeoutException or HttpRequestException
             ? Problems.Create(request, StatusCodes.Status503ServiceUnavailable, "unavailable", "A service the app depends on is unavailable.",
                     $"Nothing was lost; retry in a minute (repeat the same Idempotency-Key for a referral). Trace id: {traceId}.")
@@ -26,7 +26,8 @@ public static partial class UnexpectedFailures
                 $"Quote this trace id to support: {traceId}.");
     }
 
-    // The exception and route only: request bodies (which may hold clinical content) are never logged.
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "HTTP {Method} {Path} failed (trace {TraceId})")]
-    private static partial void LogFailure(ILogger logger, Exception exception, string method, string path, string traceId);
+    // The exception and the route template only: never the path (it may hold a signed-link token) nor the body (it may
+    // hold clinical content).
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "HTTP {Method} {RouteTemplate} failed (trace {TraceId})")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string method, string routeTemplate, string traceId);
 }

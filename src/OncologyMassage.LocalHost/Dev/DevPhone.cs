@@ -59,14 +59,11 @@ public static class DevPhone
             return;
         }
 
-        ReplyRequest? body;
-        try
+        var (body, problem) = request.HasJsonContentType() ? await JsonBody.ReadAsync<ReplyRequest>(request, null, context.RequestAborted) : (null, null);
+        if (problem is { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
-            body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<ReplyRequest>(ApiJson.Options, context.RequestAborted) : null;
-        }
-        catch (JsonException)
-        {
-            body = null;
+            await WriteAsync(context, problem);
+            return;
         }
 
         if (string.IsNullOrWhiteSpace(body?.Text) || body.Text.Length > 1600)

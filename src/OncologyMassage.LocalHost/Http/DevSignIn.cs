@@ -49,14 +49,10 @@ public static class DevSignIn
                 return AsResult(refusal);
             }
 
-            SignInRequest? body;
-            try
+            var (body, problem) = await JsonBody.ReadAsync<SignInRequest>(context.Request, null, ct);
+            if (problem is { StatusCode: StatusCodes.Status413PayloadTooLarge })
             {
-                body = await context.Request.ReadFromJsonAsync<SignInRequest>(ApiJson.Options, ct);
-            }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
-            {
-                body = null;
+                return AsResult(problem);
             }
 
             var coordinator = body?.CoordinatorId is { Length: > 0 and <= 100 } id ? await store.GetAsync(id, ct) : null;
@@ -77,11 +73,16 @@ public static class DevSignIn
             return Results.Ok(new { coordinator.Id, coordinator.Name, Kind = "coordinator", coordinator.VenueIds });
         });
 
-        app.MapPost(prefix + "/sign-out", (HttpContext context, CrossSiteRequestGuard crossSite) =>
+        app.MapPost(prefix + "/sign-out", async (HttpContext context, CrossSiteRequestGuard crossSite, CancellationToken ct) =>
         {
             if (crossSite.Check(context.Request) is { } refusal)
             {
                 return AsResult(refusal);
+            }
+
+            if ((await BoundedBody.ReadAsync(context.Request, JsonBody.MaxBytes, ct)).Problem is { } tooLarge)
+            {
+                return AsResult(tooLarge);
             }
 
             context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });

@@ -82,9 +82,15 @@ public sealed class WorkflowOptions
     [Range(typeof(TimeSpan), "00:00:00", "23:59:59")]
     public TimeSpan QuietHoursEnd { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>How long the care team's summary link stays valid (default 90 days).</summary>
-    [Range(typeof(TimeSpan), Min, Max)]
-    public TimeSpan SummaryLinkValidFor { get; set; } = TimeSpan.FromDays(90);
+    /// <summary>
+    /// How long the care team's summary link stays valid: at most 14 days (the default). The link is a bearer credential
+    /// to a client's outcomes; an email kept in an inbox should not open them for months.
+    /// </summary>
+    [Range(typeof(TimeSpan), Min, MaxSummaryLinkValidFor)]
+    public TimeSpan SummaryLinkValidFor { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>The longest a care-team summary link may be valid.</summary>
+    public const string MaxSummaryLinkValidFor = "14.00:00:00";
 
     public WorkflowTimings ToTimings() => new(ReleaseReminderAfter, ReleaseExpiresAfter, ActivityRetryInterval)
     {

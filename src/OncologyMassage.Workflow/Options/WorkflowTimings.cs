@@ -34,5 +34,5 @@ public sealed record WorkflowTimings(TimeSpan ReleaseReminderAfter, TimeSpan Rel
 
     public TimeSpan QuietHoursEnd { get; init; } = TimeSpan.FromHours(8);
 
-    public TimeSpan SummaryLinkValidFor { get; init; } = TimeSpan.FromDays(90);
+    public TimeSpan SummaryLinkValidFor { get; init; } = TimeSpan.FromDays(14);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging.Abstractions;
 using OncologyMassage.Functions.Http;
+using OncologyMassage.IntegrationTests.Infrastructure;
 
 namespace OncologyMassage.IntegrationTests.Http;
 
@@ -47,5 +48,20 @@ public sealed class UnexpectedFailuresTests
         Assert.Equal(500, status);
         Assert.Equal("/api/referrals", body.GetProperty("instance").GetString());
         Assert.DoesNotContain("Ada", body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToProblem_FailureOnASignedLinkRoute_LogsTheRouteTemplateNotTheToken()
+    {
+        var logs = new CapturedLogs();
+        var http = new DefaultHttpContext();
+        http.Request.Method = "POST";
+        http.Request.Path = "/api/intake/cmVmLTE.1767225600.secret-signature";
+
+        UnexpectedFailures.ToProblem(http.Request, new InvalidOperationException("boom"), logs.CreateLogger("test"));
+
+        var entry = Assert.Single(logs.Entries);
+        Assert.Contains("api/intake/{token}", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-signature", logs.AllText(), StringComparison.Ordinal);
     }
 }
