@@ -26,3 +26,11 @@ public sealed record ReleaseRecord(string ReferralId, ReleaseDecision Decision, 
     /// <summary>Null for the release itself; for an answer to a hold question, the question's key (one answer per question).</summary>
     public string? QuestionKey { get; init; }
 }
+
+/// <summary>Keys of the oncologist's answers, shared by the form, the orchestration and the stores.</summary>
+public static class ReleaseAnswers
+{
+    /// <summary>One answer per hold question: a question is identified by its link's deadline, unique per question asked.</summary>
+    public static string QuestionKey(DateTimeOffset respondBy) =>
+        respondBy.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
