@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Venues;
 using OncologyMassage.Functions.Http.Pages;
 using OncologyMassage.Workflow.Answers;
@@ -182,11 +183,14 @@ public sealed partial class ConsentFormFunctions(
             : (referral, venue, expiresAt, null);
     }
 
-    /// <summary>The withdrawal: same link (purpose consent), allowed only after signing and before withdrawing.</summary>
+    /// <summary>
+    /// The withdrawal: same link (purpose consent), allowed only after signing and before withdrawing. A withdrawal sent
+    /// again (the referral has closed meanwhile) is answered like the first.
+    /// </summary>
     private async Task<(ReferralRecord? Referral, string? VenueName, IActionResult? Refusal)> OpenWithdrawalAsync(
         HttpRequest request, string token, CancellationToken cancellationToken, bool submitting = false)
     {
-        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Consent, request, token, cancellationToken);
+        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, referrals, LinkPurposes.Consent, request, token, cancellationToken, openWhenClosed: submitting);
         if (refusal is not null)
         {
             return (null, null, refusal);
@@ -202,6 +206,12 @@ public sealed partial class ConsentFormFunctions(
         if (consent.WithdrawnAt is not null && !submitting)
         {
             return (null, null, AlreadyWithdrawn(request));
+        }
+
+        if (consent.WithdrawnAt is null && referral.Stage.IsClosed())
+        {
+            return (null, null, ClientLinkPages.Refuse(request, StatusCodes.Status409Conflict, "referral-closed", "This referral is closed",
+                "There is nothing more to fill in. Contact the venue with any question."));
         }
 
         var venue = await venues.GetAsync(consent.VenueId, cancellationToken);
