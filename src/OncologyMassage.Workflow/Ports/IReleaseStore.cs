@@ -16,7 +16,7 @@ public interface IReleaseStore
     /// <summary>The answer to one hold question (<see cref="ReleaseRecord.QuestionKey"/>), if given.</summary>
     Task<ReleaseRecord?> GetAnswerAsync(string referralId, string questionKey, CancellationToken cancellationToken);
 
-    /// <summary>Takes a stored release (or answer) back when it could not be handed to the workflow, so the link can be used again.</summary>
+    /// <summary>Deletes a stored release or hold answer (for erasure). Never used to take an answer back: see AnswerRelay.</summary>
     Task DeleteAsync(string referralId, string? questionKey, CancellationToken cancellationToken);
 }
 
