@@ -109,7 +109,7 @@ public sealed class HistoryPrivacyTests(AzuriteFixture azurite)
         Ok(await actors.AnswerHoldQuestionAsync(id, Restrictions("hold answer"), Ct));
         Ok(await actors.ReplyToTextAsync(id, ":slots:1:1", "2", Ct));
         var consent = ReferralActors.Consent("Ada " + Marker("consent signer"));
-        consent["visitAddress"] = "12 Elm St " + Marker("visit address");
+        consent.Remove("visitAddress"); // an infusion center does not ask for one
         Ok(await actors.SignConsentAsync(id, consent, Ct));
         await ReachAsync(host, id, Stage.SessionScheduled);
         using (var session = await therapist.PostAsync($"api/referrals/{id}/sessions", JsonContent.Create(new
