@@ -274,6 +274,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Scheduling__LeadTime: schedulingLeadTime
     Scheduling__Horizon: schedulingHorizon
     Scheduling__SlotsOffered: string(schedulingSlotsOffered)
+    // Stored answers whose event did not reach the orchestration are raised by the SweepPendingEvents timer.
+    PendingEvents__SettleAfter: '00:00:30'
+    PendingEvents__AbandonAfter: '01:00:00'
+    PendingEvents__MaxAttempts: '60'
     // Coordinators sign in through App Service authentication; the principal header is trusted only when it runs (authSettings below).
     Auth__TrustAppServicePrincipal: string(!empty(coordinatorAuthClientId))
     // The signer IP recorded for releases and consents: X-Forwarded-For is believed from these hops only.

@@ -101,6 +101,7 @@ public static partial class LocalHostApp
         builder.Services.AddSingleton<LocalDurableEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
+        builder.Services.AddHostedService<PendingEventSweeper>(); // the Functions app's SweepPendingEvents timer
         builder.Services.AddProblemDetails();
         if (emulator)
         {

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Venues;
 using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
@@ -21,6 +23,7 @@ public sealed partial class ConsentFormFunctions(
     FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
     IConsentStore consents,
+    AnswerRelay relay,
     IVenueStore venues,
     TimeProvider clock,
     ClientAddresses clientAddresses,
@@ -48,7 +51,7 @@ public sealed partial class ConsentFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (referral, venue, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
+        var (referral, venue, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
         if (refusal is not null)
         {
             return refusal;
@@ -91,19 +94,16 @@ public sealed partial class ConsentFormFunctions(
         {
             VisitAddress = venue.ConfirmsClientAddress ? form.VisitAddress : null,
         };
-        if (!await consents.TryRecordAsync(record, cancellationToken))
+        var id = referral.Id;
+        var outcome = await relay.StoreAndRaiseAsync(AnswerRef.OnePer(id, AnswerKind.Consent),
+            async ct => await consents.GetAsync(id, ct) is not { } stored ? StoredAnswer.None
+                : stored.SignerName == record.SignerName && stored.DocumentVersion == record.DocumentVersion && stored.VisitAddress == record.VisitAddress
+                    ? StoredAnswer.Same : StoredAnswer.Different,
+            ct => consents.TryRecordAsync(record, ct),
+            durable, cancellationToken);
+        if (outcome == RelayOutcome.Conflict)
         {
             return AlreadySigned(request);
-        }
-
-        try
-        {
-            await durable.RaiseEventAsync(referral.Id, WorkflowEvents.ConsentSigned, new FormSubmitted(now), cancellationToken);
-        }
-        catch
-        {
-            await consents.DeleteAsync(referral.Id, CancellationToken.None); // let the client sign again
-            throw;
         }
 
         LogSigned(logger, referral.Id, document.Version);
@@ -133,7 +133,7 @@ public sealed partial class ConsentFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (referral, venueName, refusal) = await OpenWithdrawalAsync(request, token, cancellationToken);
+        var (referral, venueName, refusal) = await OpenWithdrawalAsync(request, token, cancellationToken, submitting: true);
         if (refusal is not null)
         {
             return refusal;
@@ -160,12 +160,13 @@ public sealed partial class ConsentFormFunctions(
         }
 
         var now = clock.GetUtcNow();
-        if (!await consents.TryWithdrawAsync(referral!.Id, now, reason, cancellationToken))
-        {
-            return AlreadyWithdrawn(request);
-        }
+        var id = referral!.Id;
 
-        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.ConsentWithdrawn, new ConsentWithdrawal(now, reason), cancellationToken);
+        // Withdrawing twice is the same wish: the second submit is answered like the first, and the first reason stands.
+        await relay.StoreAndRaiseAsync(AnswerRef.OnePer(id, AnswerKind.ConsentWithdrawal),
+            async ct => (await consents.GetAsync(id, ct))?.WithdrawnAt is null ? StoredAnswer.None : StoredAnswer.Same,
+            ct => consents.TryWithdrawAsync(id, now, reason, ct),
+            durable, cancellationToken);
         LogWithdrawn(logger, referral.Id);
         return ClientLinkPages.WantsJson(request)
             ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, withdrawnAt = now })
@@ -173,8 +174,9 @@ public sealed partial class ConsentFormFunctions(
                 $"{venueName} will not give you further sessions and will cancel any booked one. Contact the venue if you change your mind."));
     }
 
+    /// <summary>The link, the referral and its venue; a submit after signing goes on to the relay (a repeat is thanked again, a change is 409).</summary>
     private async Task<(ReferralRecord? Referral, Venue? Venue, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
-        HttpRequest request, string token, CancellationToken cancellationToken)
+        HttpRequest request, string token, CancellationToken cancellationToken, bool submitting = false)
     {
         var (referral, expiresAt, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Consent, request, token, cancellationToken);
         if (refusal is not null)
@@ -182,23 +184,26 @@ public sealed partial class ConsentFormFunctions(
             return (null, null, expiresAt, refusal);
         }
 
-        if (await consents.GetAsync(referral!.Id, cancellationToken) is not null)
+        if (!submitting && await consents.GetAsync(referral!.Id, cancellationToken) is not null)
         {
             return (null, null, expiresAt, AlreadySigned(request));
         }
 
-        var venue = await venues.GetAsync(referral.Referral.VenueId, cancellationToken);
+        var venue = await venues.GetAsync(referral!.Referral.VenueId, cancellationToken);
         return venue is null
             ? (null, null, expiresAt, ClientLinkPages.Refuse(request, StatusCodes.Status404NotFound, "venue-not-found", "The venue's consent is not available",
                 "Please contact the venue: its consent document could not be found."))
             : (referral, venue, expiresAt, null);
     }
 
-    /// <summary>The withdrawal: same link (purpose consent), allowed only after signing and before withdrawing.</summary>
+    /// <summary>
+    /// The withdrawal: same link (purpose consent), allowed only after signing and before withdrawing. A withdrawal sent
+    /// again (the referral has closed meanwhile) is answered like the first.
+    /// </summary>
     private async Task<(ReferralRecord? Referral, string? VenueName, IActionResult? Refusal)> OpenWithdrawalAsync(
-        HttpRequest request, string token, CancellationToken cancellationToken)
+        HttpRequest request, string token, CancellationToken cancellationToken, bool submitting = false)
     {
-        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Consent, request, token, cancellationToken);
+        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Consent, request, token, cancellationToken, openWhenClosed: submitting);
         if (refusal is not null)
         {
             return (null, null, refusal);
@@ -211,9 +216,15 @@ public sealed partial class ConsentFormFunctions(
                 "You have not signed the consent, so there is nothing to withdraw. Contact the venue if you do not want sessions."));
         }
 
-        if (consent.WithdrawnAt is not null)
+        if (consent.WithdrawnAt is not null && !submitting)
         {
             return (null, null, AlreadyWithdrawn(request));
+        }
+
+        if (consent.WithdrawnAt is null && referral.Stage.IsClosed())
+        {
+            return (null, null, ClientLinkPages.Refuse(request, StatusCodes.Status409Conflict, "referral-closed", "This referral is closed",
+                "There is nothing more to fill in. Contact the venue with any question."));
         }
 
         var venue = await venues.GetAsync(consent.VenueId, cancellationToken);

@@ -4,22 +4,24 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Links;
-using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Functions.Http;
 
 /// <summary>
 /// The client's intake form behind the signed intake link: GET shows it, POST validates it, stores it once (the insert
-/// makes the link single-use) and tells the waiting orchestration. The answers stay in the Intakes table: the event,
-/// the logs and the problem details carry none of them.
+/// makes the link single-use) and tells the waiting orchestration through <see cref="AnswerRelay"/> (a failed raise is
+/// retried by the sweep; the same answer sent again gets the same thank-you). The answers stay in the Intakes table:
+/// the event, the logs and the problem details carry none of them.
 /// </summary>
 public sealed partial class IntakeFormFunctions(
     SignedLinks links,
     FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
     IIntakeStore intakes,
+    AnswerRelay relay,
     TimeProvider clock,
     ILogger<IntakeFormFunctions> logger)
 {
@@ -43,7 +45,7 @@ public sealed partial class IntakeFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
+        var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
         if (refusal is not null)
         {
             return refusal;
@@ -70,19 +72,14 @@ public sealed partial class IntakeFormFunctions(
                 : new HtmlResult(StatusCodes.Status400BadRequest, IntakePages.Form(referral!.Referral.Client.GivenName, form, errors, expiresAt));
         }
 
-        if (!await intakes.TryRecordAsync(new IntakeRecord(referral!.Id, intake, now), cancellationToken))
+        var id = referral!.Id;
+        var outcome = await relay.StoreAndRaiseAsync(AnswerRef.OnePer(id, AnswerKind.Intake),
+            async ct => AnswerComparison.Of((await intakes.GetAsync(id, ct))?.Intake, intake),
+            ct => intakes.TryRecordAsync(new IntakeRecord(id, intake, now), ct),
+            durable, cancellationToken);
+        if (outcome == RelayOutcome.Conflict)
         {
             return AlreadySent(request);
-        }
-
-        try
-        {
-            await durable.RaiseEventAsync(referral.Id, WorkflowEvents.IntakeSubmitted, new FormSubmitted(now), cancellationToken);
-        }
-        catch
-        {
-            await intakes.DeleteAsync(referral.Id, CancellationToken.None); // let the client send it again
-            throw;
         }
 
         LogSubmitted(logger, referral.Id);
@@ -92,10 +89,12 @@ public sealed partial class IntakeFormFunctions(
                 "Your answers are with your therapist, who will adapt your session to them. The venue will contact you to book your session."));
     }
 
-    private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    /// <summary>The link and the referral; the form is shown once, but a submit goes on to the relay, which tells a repeat from a change.</summary>
+    private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
+        HttpRequest request, string token, CancellationToken cancellationToken, bool submitting = false)
     {
         var opened = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Intake, request, token, cancellationToken);
-        if (opened.Refusal is null && await intakes.GetAsync(opened.Referral!.Id, cancellationToken) is not null)
+        if (!submitting && opened.Refusal is null && await intakes.GetAsync(opened.Referral!.Id, cancellationToken) is not null)
         {
             return (null, opened.ExpiresAt, AlreadySent(request));
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
@@ -14,7 +15,8 @@ namespace OncologyMassage.Functions.Http;
 
 /// <summary>
 /// The oncologist's release form behind the signed link in the release email: GET shows it, POST records the decision
-/// once and hands it to the waiting orchestration. Anonymous by design: the signed, expiring, single-use link is the
+/// once and hands it to the waiting orchestration through <see cref="AnswerRelay"/> (the event carries the outcome only;
+/// a failed raise is retried by the sweep; the same answer sent again gets the same thank-you). Anonymous by design: the signed, expiring, single-use link is the
 /// credential. Browsers get HTML pages; a caller that asks for JSON gets problem details.
 /// </summary>
 public sealed partial class ReleaseFormFunctions(
@@ -22,6 +24,7 @@ public sealed partial class ReleaseFormFunctions(
     FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
     IReleaseStore releases,
+    AnswerRelay relay,
     IPlanStore storedPlans,
     IVenueStore venues,
     AdaptationEngine plans,
@@ -68,7 +71,7 @@ public sealed partial class ReleaseFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (referral, expiresAt, refusal) = await OpenAsync(request, token, question, cancellationToken);
+        var (referral, expiresAt, refusal) = await OpenAsync(request, token, question, cancellationToken, submitting: true);
         if (refusal is not null)
         {
             return refusal;
@@ -98,25 +101,24 @@ public sealed partial class ReleaseFormFunctions(
                         await VenueNameAsync(referral!, cancellationToken)));
         }
 
+        var questionKey = question ? ReleaseAnswers.QuestionKey(expiresAt) : null;
         var record = new ReleaseRecord(referral!.Id, decision, now, clientAddresses.Of(request),
             request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 500)] : null)
         {
-            QuestionKey = question ? QuestionKey(expiresAt) : null,
+            QuestionKey = questionKey,
         };
-        if (!await releases.TryRecordAsync(record, cancellationToken))
+        var id = referral.Id;
+        var outcome = await relay.StoreAndRaiseAsync(
+            questionKey is null ? AnswerRef.OnePer(id, AnswerKind.Release) : new AnswerRef(id, AnswerKind.HoldAnswer, questionKey),
+            async ct => (questionKey is null ? await releases.GetAsync(id, ct) : await releases.GetAnswerAsync(id, questionKey, ct)) is { } stored
+                ? AnswerComparison.Of(stored.Decision with { DecidedAt = null }, decision with { DecidedAt = null })
+                : StoredAnswer.None,
+            ct => releases.TryRecordAsync(record, ct),
+            durable, cancellationToken);
+        if (outcome == RelayOutcome.Conflict)
         {
             return Refuse(request, StatusCodes.Status409Conflict, "already-decided", "A decision was already recorded",
                 "This release was answered already; the link works once. Contact the venue to change the answer.");
-        }
-
-        try
-        {
-            await durable.RaiseEventAsync(referral.Id, WorkflowEvents.ReleaseDecided, decision, cancellationToken);
-        }
-        catch
-        {
-            await releases.DeleteAsync(referral.Id, record.QuestionKey, CancellationToken.None); // let the physician try again
-            throw;
         }
 
         LogDecided(logger, referral.Id, decision.Outcome);
@@ -129,8 +131,12 @@ public sealed partial class ReleaseFormFunctions(
             }));
     }
 
-    /// <summary>Checks the link and the referral: the referral and the link's deadline when the form may be shown, otherwise the refusal.</summary>
-    private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, bool question, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the link and the referral: the referral and the link's deadline when the form may be shown, otherwise the
+    /// refusal. A submit after an answer was stored goes on to the relay, which tells a repeat (same thank-you) from a change (409).
+    /// </summary>
+    private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
+        HttpRequest request, string token, bool question, CancellationToken cancellationToken, bool submitting = false)
     {
         if (limiter.Refusal(request, AuthenticationKind.SignedLink) is { } throttled)
         {
@@ -156,8 +162,13 @@ public sealed partial class ReleaseFormFunctions(
         }
 
         var earlier = question
-            ? await releases.GetAnswerAsync(referral.Id, QuestionKey(link.ExpiresAt), cancellationToken)
+            ? await releases.GetAnswerAsync(referral.Id, ReleaseAnswers.QuestionKey(link.ExpiresAt), cancellationToken)
             : await releases.GetAsync(referral.Id, cancellationToken);
+        if (earlier is not null && submitting)
+        {
+            return (referral, link.ExpiresAt, null);
+        }
+
         if (earlier is not null)
         {
             return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status409Conflict, "already-decided", "A decision was already recorded",
@@ -175,9 +186,6 @@ public sealed partial class ReleaseFormFunctions(
 
     private async Task<string?> VenueNameAsync(ReferralRecord referral, CancellationToken cancellationToken) =>
         (await venues.GetAsync(referral.Referral.VenueId, cancellationToken))?.Name;
-
-    /// <summary>One answer per question: a question is identified by its link's deadline, unique per question asked.</summary>
-    private static string QuestionKey(DateTimeOffset expiresAt) => expiresAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>For a hold question, the stored plan with its holds; for the release, the plan proposed from the referral.</summary>
     private async Task<AdaptationPlan> PlanToShowAsync(ReferralRecord referral, bool question, CancellationToken cancellationToken) =>

@@ -30,6 +30,7 @@ public static class AppSettings
         (AuthOptions.SectionName, typeof(AuthOptions)),
         (SchedulingOptions.SectionName, typeof(SchedulingOptions)),
         (ProxyOptions.SectionName, typeof(ProxyOptions)),
+        (PendingEventOptions.SectionName, typeof(PendingEventOptions)),
     ];
 
     /// <summary>Settings that hold secrets: Key Vault references in Azure, never in code, logs or samples for Azure.</summary>

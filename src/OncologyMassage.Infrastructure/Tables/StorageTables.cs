@@ -35,6 +35,10 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Venues = "Venues";
     public const string Bookings = "Bookings";
 
+    /// <summary>Client texts by message id (<see cref="TableReplyStore"/>) and answers whose event is not raised yet (<see cref="TablePendingEventStore"/>).</summary>
+    public const string Replies = "Replies";
+    public const string PendingEvents = "PendingEvents";
+
     /// <summary>Every table, created on first use; one name per line.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -57,6 +61,8 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
         Audit,
         Venues,
         Bookings,
+        Replies,
+        PendingEvents,
     ];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);

@@ -7,13 +7,13 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Workflow.Activities;
 
 /// <summary>
-/// Input of <see cref="BuildAdaptationPlan"/>. <see cref="Answer"/> is the oncologist's answer to a hold question, when the
-/// plan is rebuilt after it: its restrictions tighten the plan and a clearance lifts the holds. <see cref="AfterSession"/>
+/// Input of <see cref="BuildAdaptationPlan"/>. <see cref="AnswerKey"/> names the oncologist's answer to a hold question
+/// (read from IReleaseStore), when the plan is rebuilt after it: its restrictions tighten the plan and a clearance lifts the holds. <see cref="AfterSession"/>
 /// asks for the plan in use to be tightened by what the client reported after that session (instead of computed anew).
 /// </summary>
 public sealed record PlanInput(string ReferralId, int Version, JourneyStep Step)
 {
-    public ReleaseDecision? Answer { get; init; }
+    public string? AnswerKey { get; init; }
 
     public int? AfterSession { get; init; }
 }
@@ -38,11 +38,14 @@ public sealed class BuildAdaptationPlan(
         var record = await store.GetAsync(input.ReferralId, cancellationToken)
             ?? throw new InvalidOperationException($"Referral {input.ReferralId} does not exist.");
         var asOf = DateOnly.FromDateTime(input.Step.At.UtcDateTime);
+        var answer = input.AnswerKey is null ? null
+            : (await releases.GetAnswerAsync(input.ReferralId, input.AnswerKey, cancellationToken))?.Decision
+                ?? throw new InvalidOperationException($"Referral {input.ReferralId} has no stored answer {input.AnswerKey}.");
         var (plan, basis) = input.AfterSession is { } session
-            ? await TightenedAfterSessionAsync(record, input, session, asOf, cancellationToken)
-            : await ComputedAsync(record, input, asOf, cancellationToken);
+            ? await TightenedAfterSessionAsync(record, input, answer, session, asOf, cancellationToken)
+            : await ComputedAsync(record, input, answer, asOf, cancellationToken);
 
-        var cleared = input.Answer is { Outcome: not ReleaseOutcome.Declined } answer ? answer.PhysicianName : null;
+        var cleared = answer is { Outcome: not ReleaseOutcome.Declined } ? answer.PhysicianName : null;
         await plans.SaveAsync(new PlanRecord(input.ReferralId, input.Version, plan, input.Step.At, basis) { HoldsClearedBy = cleared }, cancellationToken);
 
         var needsMd = plan.NeedsMdInput && cleared is null;
@@ -54,19 +57,20 @@ public sealed class BuildAdaptationPlan(
         return new PlanOutcome(input.Version, needsMd, plan.Constraints.Count, plan.Holds.Count);
     }
 
-    private async Task<(AdaptationPlan Plan, string Basis)> ComputedAsync(ReferralRecord record, PlanInput input, DateOnly asOf, CancellationToken cancellationToken)
+    private async Task<(AdaptationPlan Plan, string Basis)> ComputedAsync(
+        ReferralRecord record, PlanInput input, ReleaseDecision? answer, DateOnly asOf, CancellationToken cancellationToken)
     {
         var release = await releases.GetAsync(input.ReferralId, cancellationToken);
         var intake = await intakes.GetAsync(input.ReferralId, cancellationToken);
         var plan = engine.Evaluate(new PlanRequest(record.Referral.Service, asOf)
         {
             ReferralFindings = record.Referral.ClinicalSummary.Precautions.Select(p => p.ToFinding()).ToList(),
-            Release = ToMdRelease([release?.Decision, input.Answer]),
+            Release = ToMdRelease([release?.Decision, answer]),
             Intake = intake?.Intake,
         });
         var basis = intake is null
             ? "Computed from the referral and the MD release only: the intake has not been received"
-            : $"Computed from the referral, the MD release{(input.Answer is null ? "" : " and the oncologist's answer")} and the intake of {intake.SubmittedAt:yyyy-MM-dd}";
+            : $"Computed from the referral, the MD release{(answer is null ? "" : " and the oncologist's answer")} and the intake of {intake.SubmittedAt:yyyy-MM-dd}";
         return (plan, basis);
     }
 
@@ -75,11 +79,11 @@ public sealed class BuildAdaptationPlan(
     /// an answer, by the oncologist's answer to the hold those reports raised). Holds an oncologist cleared stay cleared.
     /// </summary>
     private async Task<(AdaptationPlan Plan, string Basis)> TightenedAfterSessionAsync(
-        ReferralRecord record, PlanInput input, int session, DateOnly asOf, CancellationToken cancellationToken)
+        ReferralRecord record, PlanInput input, ReleaseDecision? answer, int session, DateOnly asOf, CancellationToken cancellationToken)
     {
         var latest = await plans.GetLatestAsync(input.ReferralId, cancellationToken)
             ?? throw new InvalidOperationException($"Referral {input.ReferralId} has no plan to tighten.");
-        if (input.Answer is { } answer)
+        if (answer is not null)
         {
             var answered = engine.Evaluate(new PlanRequest(record.Referral.Service, asOf) { Release = ToMdRelease([answer]) });
             return (latest.Plan.TightenedBy(answered, latest.Plan.Basis), $"{latest.Basis}; then the oncologist's answer");

@@ -25,16 +25,17 @@ public sealed record ReplyOutcome(ReplyKind Kind, int? Slot, RedFlagLevel RedFla
 }
 
 /// <summary>
-/// Parses and screens a client's reply (domain rules), keeps it verbatim on the timeline, stores a follow-up answer with its
+/// Reads a client's reply by its id (an SMS from IReplyStore, a web survey from its follow-up record: the event carried no
+/// text), parses and screens it (domain rules), keeps it verbatim on the timeline, stores a follow-up answer with its
 /// ratings (never imputed), and clears the number's wait. Alerting the coordinator on a red flag is the orchestration's next step.
 /// </summary>
-public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessions, IPhoneIndex phones, IReferralFlags flags)
+public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessions, IReplyStore replies, IPhoneIndex phones, IReferralFlags flags)
     : IActivity<ReplyToProcess, ReplyOutcome>
 {
     public async Task<ReplyOutcome> RunAsync(ReplyToProcess input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var text = input.Reply.Text ?? "";
+        var text = await TextAsync(input, cancellationToken);
         var parsed = ReplyParser.Parse(text, input.Expecting, Math.Max(1, input.SlotCount));
         var screen = RedFlagScreener.Screen(text);
 
@@ -75,6 +76,19 @@ public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessi
         {
             LowersNextPlan = input.FollowUp is not null && ReplyFindings.From(screen, DateOnly.FromDateTime(input.Reply.ReceivedAt.UtcDateTime)).Count > 0,
         };
+    }
+
+    /// <summary>The words of the reply, as stored before its event was raised.</summary>
+    private async Task<string> TextAsync(ReplyToProcess input, CancellationToken cancellationToken)
+    {
+        if (input.Reply.Channel == ReplyChannel.Web)
+        {
+            var survey = (await sessions.ListFollowUpsAsync(input.ReferralId, cancellationToken)).FirstOrDefault(f => f.FollowUpId == input.Reply.MessageId);
+            return survey?.Text ?? "";
+        }
+
+        return (await replies.GetAsync(input.ReferralId, input.Reply.MessageId, cancellationToken))?.Text
+            ?? throw new InvalidOperationException($"Reply {input.Reply.MessageId} of referral {input.ReferralId} is not stored.");
     }
 
     public static string FollowUpId(ReplyToProcess input) => FollowUps.Id(input.FollowUp ?? FollowUpKind.Sms24Hours, input.SessionNumber);

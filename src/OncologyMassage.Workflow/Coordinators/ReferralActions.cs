@@ -31,7 +31,7 @@ public sealed class ReferralActions(
         }
 
         var now = clock.GetUtcNow();
-        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.CancelRequested, new CancelRequest(by.Id, reason, now), cancellationToken);
+        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.CancelRequested, new CancelRequest(by.Id, now), cancellationToken);
         await TimelineAsync(referral.Id, now, $"Cancelled by {by.Name}: {reason}", cancellationToken);
         return ActionOutcome.Done;
     }

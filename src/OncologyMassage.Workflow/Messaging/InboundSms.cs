@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Replies;
+using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
 
@@ -32,20 +33,19 @@ public enum InboundSmsOutcome
 /// Handles an inbound SMS, host-neutral (the Functions app and the local host pass their own <see cref="DurableTaskClient"/>).
 /// Carrier keywords first, across every referral of the number: STOP and its variants opt the number out, START opts it
 /// back in, HELP answers who we are. Otherwise the phone index finds the referral awaiting a reply (one point read), and
-/// the reply is raised on its orchestration as <see cref="WorkflowEvents.ClientReplied"/>, once per provider message id.
+/// the reply is stored (IReplyStore) and raised on its orchestration as <see cref="WorkflowEvents.ClientReplied"/> by
+/// <see cref="AnswerRelay"/>, once per provider message id: a raise that fails is retried by the pending-event sweep.
 /// A reply screened as an immediate red flag is answered at once with the call-now text; the orchestration alerts the coordinator.
 /// </summary>
 public sealed partial class InboundSms(
     IOptOutStore optOuts,
     IPhoneIndex phones,
     IReferralStore referrals,
-    IIdempotencyStore idempotency,
+    IReplyStore replies,
+    AnswerRelay relay,
     TimeProvider clock,
     ILogger<InboundSms> logger)
 {
-    /// <summary>The idempotency scope of inbound message ids.</summary>
-    public const string IdempotencyScope = "sms-inbound";
-
     public async Task<InboundSmsAnswer> HandleAsync(InboundSmsMessage message, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -77,27 +77,20 @@ public sealed partial class InboundSms(
 
         // Same answer for a retried delivery as for the first one; the screening is deterministic.
         var reply = RedFlagScreener.Screen(message.Body).ImmediateAnswer ?? SmsAutoReplies.Thanks;
-        var claim = await idempotency.ClaimAsync(IdempotencyScope, message.MessageId, "", awaiting.ReferralId, cancellationToken);
-        if (!claim.IsNew)
+        var referralId = awaiting.ReferralId;
+        var outcome = await relay.StoreAndRaiseAsync(
+            new AnswerRef(referralId, AnswerKind.SmsReply, message.MessageId),
+            async ct => await replies.GetAsync(referralId, message.MessageId, ct) is null ? StoredAnswer.None : StoredAnswer.Same,
+            ct => replies.TryRecordAsync(new ReplyRecord(referralId, message.MessageId, ReplyChannel.Sms, message.Body, now), ct),
+            durable,
+            cancellationToken);
+        if (outcome != RelayOutcome.Stored)
         {
-            LogDuplicate(logger, message.MessageId, claim.ReferralId);
+            LogDuplicate(logger, message.MessageId, referralId);
             return new InboundSmsAnswer(InboundSmsOutcome.Duplicate, reply);
         }
 
-        try
-        {
-            await durable.RaiseEventAsync(awaiting.ReferralId, WorkflowEvents.ClientReplied,
-                new ClientReply(message.Body, now, ReplyChannel.Sms, message.MessageId), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The message id is claimed, so a provider retry will not raise it: keep the reply where a coordinator sees it.
-            await referrals.AppendExternalTimelineAsync(awaiting.ReferralId, message.MessageId, now, TimelineKind.Reply,
-                "SMS reply that could not be handed to the workflow (read it and follow up): " + message.Body, CancellationToken.None);
-            throw;
-        }
-
-        LogRouted(logger, message.MessageId, awaiting.ReferralId);
+        LogRouted(logger, message.MessageId, referralId);
         return new InboundSmsAnswer(InboundSmsOutcome.Routed, reply);
     }
 

@@ -10,7 +10,7 @@ namespace OncologyMassage.Workflow.Orchestrations;
 /// </summary>
 internal static class IntakeStep
 {
-    public static async Task RunAsync(Journey journey, ReleaseDecision release)
+    public static async Task RunAsync(Journey journey, ReleaseAnswered release)
     {
         var timings = journey.Input.Timings;
         await journey.MoveAsync(Stage.IntakePending, release.Outcome == ReleaseOutcome.ApprovedWithRestrictions
@@ -54,7 +54,7 @@ internal static class IntakeStep
         {
             var answer = await ReleaseStep.AskAboutHoldAsync(journey, $"{plan.Holds} hold(s) in the adaptation plan; see the plan");
             await journey.CallAsync<PlanOutcome>(nameof(BuildAdaptationPlan),
-                new PlanInput(journey.Input.ReferralId, version + 1, journey.NextStep()) { Answer = answer, AfterSession = afterSession });
+                new PlanInput(journey.Input.ReferralId, version + 1, journey.NextStep()) { AnswerKey = answer.QuestionKey, AfterSession = afterSession });
         }
     }
 

@@ -117,14 +117,14 @@ internal sealed class Journey
         if (winner == cancel)
         {
             var request = await cancel;
-            await CloseAsync(Stage.Cancelled, $"Cancelled by {request.By}: {request.Reason}");
+            await CloseAsync(Stage.Cancelled, $"Cancelled by coordinator {request.By} (the reason is on the timeline)");
         }
 
         if (winner == withdrawal)
         {
-            var withdrawn = await withdrawal;
-            var reason = "The client withdrew consent" + (string.IsNullOrWhiteSpace(withdrawn.Reason) ? "" : $": {withdrawn.Reason}");
-            await CloseAsync(Stages.CanMove(Stage, Stage.Withdrawn) ? Stage.Withdrawn : Stage.Cancelled, reason);
+            await withdrawal;
+            await CloseAsync(Stages.CanMove(Stage, Stage.Withdrawn) ? Stage.Withdrawn : Stage.Cancelled,
+                "The client withdrew consent (any reason they gave is on the consent record)");
         }
 
         return winner;

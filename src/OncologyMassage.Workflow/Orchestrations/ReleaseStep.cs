@@ -14,7 +14,7 @@ internal static class ReleaseStep
 {
     private const int Reminders = 2;
 
-    public static async Task<ReleaseDecision> RequestReleaseAsync(Journey journey)
+    public static async Task<ReleaseAnswered> RequestReleaseAsync(Journey journey)
     {
         await journey.MoveAsync(Stage.MdReleaseRequested, "MD release requested from the referring oncologist");
         var decision = await AskAsync(journey, question: false, journey.Input.Timings.ReleaseExpiresAfter);
@@ -33,7 +33,7 @@ internal static class ReleaseStep
     }
 
     /// <summary>A plan on hold: ask the oncologist the specific question; their answer (or its absence) decides.</summary>
-    public static async Task<ReleaseDecision> AskAboutHoldAsync(Journey journey, string holdSummary)
+    public static async Task<ReleaseAnswered> AskAboutHoldAsync(Journey journey, string holdSummary)
     {
         await journey.MoveAsync(Stage.NeedsMdInput, $"On hold until the oncologist answers: {holdSummary}");
         var answer = await AskAsync(journey, question: true, journey.Input.Timings.MdQuestionExpiresAfter);
@@ -51,17 +51,18 @@ internal static class ReleaseStep
         return answer;
     }
 
-    private static async Task<ReleaseDecision?> AskAsync(Journey journey, bool question, TimeSpan expiresAfter)
+    private static async Task<ReleaseAnswered?> AskAsync(Journey journey, bool question, TimeSpan expiresAfter)
     {
         var timings = journey.Input.Timings;
         var deadline = journey.Now + expiresAfter;
         var respondBy = new DateTimeOffset(deadline, TimeSpan.Zero);
+        var expectedKey = question ? ReleaseAnswers.QuestionKey(respondBy) : null;
         var attempt = 1;
         await SendAsync(journey, attempt, respondBy, question);
         var escalated = false;
         while (journey.Now < deadline)
         {
-            var decision = journey.Listen<ReleaseDecision>(WorkflowEvents.ReleaseDecided);
+            var decision = journey.Listen<ReleaseAnswered>(WorkflowEvents.ReleaseDecided);
             var resend = journey.Listen<ResendRequest>(WorkflowEvents.ResendRequested);
             var next = journey.Now + timings.ReleaseReminderAfter;
             var remindOrEscalate = !escalated && next < deadline;
@@ -72,7 +73,13 @@ internal static class ReleaseStep
             cts.Cancel();
             if (winner == decision)
             {
-                return await journey.TakeAsync<ReleaseDecision>(WorkflowEvents.ReleaseDecided);
+                var answered = await journey.TakeAsync<ReleaseAnswered>(WorkflowEvents.ReleaseDecided);
+                if (answered.QuestionKey == expectedKey)
+                {
+                    return answered;
+                }
+
+                continue; // a late or repeated answer to another question (e.g. the release, delivered twice): not this one
             }
 
             if (winner == resend)
@@ -103,11 +110,11 @@ internal static class ReleaseStep
         journey.CallAsync<DispatchOutcome>(nameof(SendMdReleaseRequest),
             new MdReleaseRequestMessage(journey.Input.ReferralId, attempt, respondBy, journey.NextStep().Sequence, journey.NowOffset) { Question = question });
 
-    private static string Describe(ReleaseDecision decision, string what) => decision.Outcome switch
+    /// <summary>Outcome only: the physician's name and restrictions are on the signed release, not in the history.</summary>
+    private static string Describe(ReleaseAnswered decision, string what) => decision.Outcome switch
     {
-        ReleaseOutcome.Approved => $"{what} approved by {decision.PhysicianName}",
-        ReleaseOutcome.ApprovedWithRestrictions =>
-            $"{what} approved with {decision.Restrictions.Count + (decision.Limits is null ? 0 : 1)} restriction(s) by {decision.PhysicianName}",
-        _ => $"{what} declined by {decision.PhysicianName}",
+        ReleaseOutcome.Approved => $"{what} approved by the oncologist",
+        ReleaseOutcome.ApprovedWithRestrictions => $"{what} approved with restrictions by the oncologist (see the signed release and the plan)",
+        _ => $"{what} declined by the oncologist",
     };
 }

@@ -1,16 +1,29 @@
 namespace OncologyMassage.Workflow.Orchestrations;
 
+// Every payload here ends up in the task hub's History table, which nobody can erase or audit row by row: ids, enums
+// and times only. What a person wrote or chose is stored in its table first and read by the activity that needs it.
+
 /// <summary>A form was stored (intake, consent); the orchestration reads it from its store.</summary>
 public sealed record FormSubmitted(DateTimeOffset At);
+
+/// <summary>
+/// The oncologist answered the release form or a hold question. The decision itself (physician, restrictions, limits,
+/// comments) is in IReleaseStore; the orchestration learns only the outcome and which answer it was
+/// (<see cref="QuestionKey"/>: null for the release, the question's key for a hold question).
+/// </summary>
+public sealed record ReleaseAnswered(ReleaseOutcome Outcome, DateTimeOffset At)
+{
+    public string? QuestionKey { get; init; }
+}
 
 /// <summary>A slot a coordinator booked (already inserted in IBookingStore) or chose for the client.</summary>
 public sealed record SlotChosen(string SlotId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TherapistId, string By);
 
 /// <summary>
-/// A client's answer. <see cref="MessageId"/> is the provider's id (Twilio MessageSid) or the web form's id, and makes
-/// handling idempotent. <see cref="Text"/> is kept verbatim for the timeline when it does not parse.
+/// A client's answer, by reference. <see cref="MessageId"/> is the provider's id (Twilio MessageSid, whose text is in
+/// IReplyStore) or the web survey's follow-up id (whose text is in the follow-up record); handling is idempotent on it.
 /// </summary>
-public sealed record ClientReply(string Text, DateTimeOffset ReceivedAt, ReplyChannel Channel, string MessageId);
+public sealed record ClientReply(DateTimeOffset ReceivedAt, ReplyChannel Channel, string MessageId);
 
 public enum ReplyChannel
 {
@@ -18,10 +31,12 @@ public enum ReplyChannel
     Web,
 }
 
-public sealed record ConsentWithdrawal(DateTimeOffset At, string? Reason);
+/// <summary>The client withdrew consent; the reason, if given, is on the consent record.</summary>
+public sealed record ConsentWithdrawal(DateTimeOffset At);
 
 public sealed record SessionRecorded(int SessionNumber, DateTimeOffset At);
 
-public sealed record CancelRequest(string By, string Reason, DateTimeOffset At);
+/// <summary>A coordinator (by id) cancelled the referral; the reason is on the referral's timeline.</summary>
+public sealed record CancelRequest(string By, DateTimeOffset At);
 
 public sealed record ResendRequest(string By, DateTimeOffset At);

@@ -2,12 +2,13 @@ namespace OncologyMassage.Workflow.Orchestrations;
 
 /// <summary>
 /// Names of the external events a referral's orchestration (instance id = referral id) waits for, and who raises them.
-/// Payloads are the records in WorkflowEventPayloads.cs; they carry ids and choices, never clinical content (that is
-/// stored in the stores first and read by activities).
+/// Payloads are the records in WorkflowEventPayloads.cs; they carry ids, enums and times only, never a name, free text or
+/// clinical content (that is stored in its table first and read by activities), because the task hub's History keeps
+/// every payload. Forms and SMS replies are raised through <c>AnswerRelay</c>, which makes the raise durable.
 /// </summary>
 public static class WorkflowEvents
 {
-    /// <summary>The oncologist answered the release form or a hold question. Payload: <see cref="ReleaseDecision"/>.</summary>
+    /// <summary>The oncologist answered the release form or a hold question. Payload: <see cref="ReleaseAnswered"/> (the decision is in IReleaseStore).</summary>
     public const string ReleaseDecided = nameof(ReleaseDecided);
 
     /// <summary>The client submitted the intake form (stored in IIntakeStore first). Payload: <see cref="FormSubmitted"/>.</summary>
@@ -16,7 +17,7 @@ public static class WorkflowEvents
     /// <summary>A coordinator booked a slot for the client. Payload: <see cref="SlotChosen"/>.</summary>
     public const string SlotChosen = nameof(SlotChosen);
 
-    /// <summary>The client answered by SMS or a web survey (routed by the phone index). Payload: <see cref="ClientReply"/>.</summary>
+    /// <summary>The client answered by SMS or a web survey (stored first; routed by the phone index). Payload: <see cref="ClientReply"/>.</summary>
     public const string ClientReplied = nameof(ClientReplied);
 
     /// <summary>The client signed the consent form (stored in IConsentStore first). Payload: <see cref="FormSubmitted"/>.</summary>

@@ -14,7 +14,7 @@ public interface IConsentStore
     /// <summary>Marks the consent withdrawn; false when there is none or it was withdrawn before.</summary>
     Task<bool> TryWithdrawAsync(string referralId, DateTimeOffset at, string? reason, CancellationToken cancellationToken);
 
-    /// <summary>Takes a stored signature back when it could not be handed to the workflow.</summary>
+    /// <summary>Deletes the stored signature (for erasure). Never used to take an answer back: see AnswerRelay.</summary>
     Task DeleteAsync(string referralId, CancellationToken cancellationToken);
 }
 

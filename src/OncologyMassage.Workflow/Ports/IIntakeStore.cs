@@ -13,7 +13,7 @@ public interface IIntakeStore
 
     Task<IntakeRecord?> GetAsync(string referralId, CancellationToken cancellationToken);
 
-    /// <summary>Takes a stored intake back when it could not be handed to the workflow, so the link can be used again.</summary>
+    /// <summary>Deletes the stored intake (for erasure). Never used to take an answer back: see AnswerRelay.</summary>
     Task DeleteAsync(string referralId, CancellationToken cancellationToken);
 }
 

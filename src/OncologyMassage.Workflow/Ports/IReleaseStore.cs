@@ -16,7 +16,7 @@ public interface IReleaseStore
     /// <summary>The answer to one hold question (<see cref="ReleaseRecord.QuestionKey"/>), if given.</summary>
     Task<ReleaseRecord?> GetAnswerAsync(string referralId, string questionKey, CancellationToken cancellationToken);
 
-    /// <summary>Takes a stored release (or answer) back when it could not be handed to the workflow, so the link can be used again.</summary>
+    /// <summary>Deletes a stored release or hold answer (for erasure). Never used to take an answer back: see AnswerRelay.</summary>
     Task DeleteAsync(string referralId, string? questionKey, CancellationToken cancellationToken);
 }
 
@@ -25,4 +25,12 @@ public sealed record ReleaseRecord(string ReferralId, ReleaseDecision Decision, 
 {
     /// <summary>Null for the release itself; for an answer to a hold question, the question's key (one answer per question).</summary>
     public string? QuestionKey { get; init; }
+}
+
+/// <summary>Keys of the oncologist's answers, shared by the form, the orchestration and the stores.</summary>
+public static class ReleaseAnswers
+{
+    /// <summary>One answer per hold question: a question is identified by its link's deadline, unique per question asked.</summary>
+    public static string QuestionKey(DateTimeOffset respondBy) =>
+        respondBy.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
-using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
@@ -12,7 +11,7 @@ namespace OncologyMassage.IntegrationTests.Engine;
 /// <summary>The first stage of ReferralOrchestration on the real engine: decisions, reminders, expiry and a host restart.</summary>
 public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
 {
-    private static readonly ReleaseDecision Approval = new(ReleaseOutcome.Approved, "Dr. Rosa Demo", [], null);
+    private static readonly ReleaseAnswered Approval = new(ReleaseOutcome.Approved, DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task ReleaseApproved_MovesToIntakePendingAndRecordsTheDecision()
@@ -22,7 +21,7 @@ public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
         await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
 
         await host.Durable.RaiseEventAsync(id, WorkflowEvents.ReleaseDecided,
-            new ReleaseDecision(ReleaseOutcome.ApprovedWithRestrictions, "Dr. Rosa Demo", [new Precaution(PrecautionCode.Port, BodyRegion.Chest, BodySide.Right, null)], null),
+            new ReleaseAnswered(ReleaseOutcome.ApprovedWithRestrictions, DateTimeOffset.UtcNow),
             TestContext.Current.CancellationToken);
 
         await host.WaitForStageAsync(id, Stage.IntakePending);
@@ -45,7 +44,7 @@ public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
         await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
 
         await host.Durable.RaiseEventAsync(id, WorkflowEvents.ReleaseDecided,
-            new ReleaseDecision(ReleaseOutcome.Declined, "Dr. Rosa Demo", [], "Not advisable now"), TestContext.Current.CancellationToken);
+            new ReleaseAnswered(ReleaseOutcome.Declined, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
 
         var state = await host.WaitForStageAsync(id, Stage.Declined);
         Assert.Equal("The oncologist declined the release", state.ClosedReason);

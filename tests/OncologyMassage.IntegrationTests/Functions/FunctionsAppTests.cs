@@ -73,7 +73,8 @@ public sealed class FunctionsAppTests
             .ToArray();
 
         var expected = Functions().Select(f => f.Name + ":" + (HasTrigger<HttpTriggerAttribute>(f.Method) ? "httpTrigger"
-                : HasTrigger<OrchestrationTriggerAttribute>(f.Method) ? "orchestrationTrigger" : "activityTrigger"))
+                : HasTrigger<OrchestrationTriggerAttribute>(f.Method) ? "orchestrationTrigger"
+                : HasTrigger<TimerTriggerAttribute>(f.Method) ? "timerTrigger" : "activityTrigger"))
             .Order()
             .ToArray();
         Assert.Equal(expected, listed);
@@ -81,6 +82,7 @@ public sealed class FunctionsAppTests
         Assert.Contains("ReferralOrchestration:orchestrationTrigger", listed);
         Assert.Contains("SendClientMessage:activityTrigger", listed);
         Assert.Contains("SubmitReferral:httpTrigger", listed);
+        Assert.Contains("SweepPendingEvents:timerTrigger", listed);
     }
 
     [Fact]

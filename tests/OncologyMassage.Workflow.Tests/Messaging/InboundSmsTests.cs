@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using OncologyMassage.Domain.Replies;
+using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Messaging;
+using OncologyMassage.Workflow.Tests.Answers;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
 
@@ -15,17 +17,14 @@ public sealed class InboundSmsTests
     private readonly Mock<IOptOutStore> optOuts = new(MockBehavior.Strict);
     private readonly Mock<IPhoneIndex> phones = new(MockBehavior.Strict);
     private readonly Mock<IReferralStore> referrals = new(MockBehavior.Strict);
-    private readonly Mock<IIdempotencyStore> idempotency = new(MockBehavior.Strict);
+    private readonly RelayFixture stores = new();
     private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
-    private InboundSms Handler => new(optOuts.Object, phones.Object, referrals.Object, idempotency.Object, clock, NullLogger<InboundSms>.Instance);
+    private InboundSms Handler => new(optOuts.Object, phones.Object, referrals.Object, stores.Replies, stores.Relay(clock), clock, NullLogger<InboundSms>.Instance);
 
     private void Awaiting(string referralId) => phones.Setup(p => p.FindAwaitingAsync(Phone, It.IsAny<CancellationToken>()))
         .ReturnsAsync(new AwaitingReply(Phone, referralId, ReplyExpectation.Rating, 0, clock.GetUtcNow().AddHours(-1)));
-
-    private void Claim(bool isNew) => idempotency.Setup(i => i.ClaimAsync(InboundSms.IdempotencyScope, "SM1", "", "ref-1", It.IsAny<CancellationToken>()))
-        .ReturnsAsync(new IdempotencyClaim(isNew, "ref-1", ""));
 
     [Fact]
     public async Task HandleAsync_Stop_OptsOutAndNotesEveryReferralOfTheNumber()
@@ -89,17 +88,18 @@ public sealed class InboundSmsTests
     }
 
     [Fact]
-    public async Task HandleAsync_AwaitedReply_RaisesClientRepliedOnTheWaitingReferral()
+    public async Task HandleAsync_AwaitedReply_StoresTheTextAndRaisesItsIdOnTheWaitingReferral()
     {
         Awaiting("ref-1");
-        Claim(isNew: true);
         durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied,
-                new ClientReply("pain 3 anxiety 2", clock.GetUtcNow(), ReplyChannel.Sms, "SM1"), It.IsAny<CancellationToken>()))
+                new ClientReply(clock.GetUtcNow(), ReplyChannel.Sms, "SM1"), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
 
         var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "pain 3 anxiety 2"), durable.Object, CancellationToken.None);
 
         Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.Routed, SmsAutoReplies.Thanks), answer);
+        Assert.Equal("pain 3 anxiety 2", stores.Replies.Rows[("ref-1", "SM1")].Text);
+        Assert.Empty(stores.Pending.Rows);
         durable.VerifyAll();
     }
 
@@ -107,7 +107,6 @@ public sealed class InboundSmsTests
     public async Task HandleAsync_ImmediateRedFlag_AnswersWithTheCallNowText()
     {
         Awaiting("ref-1");
-        Claim(isNew: true);
         durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied, It.IsAny<object?>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
         var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "I have chest pain since last night"), durable.Object, CancellationToken.None);
@@ -120,7 +119,7 @@ public sealed class InboundSmsTests
     public async Task HandleAsync_SameMessageIdAgain_DoesNotRaiseAgain()
     {
         Awaiting("ref-1");
-        Claim(isNew: false);
+        await stores.Replies.TryRecordAsync(new ReplyRecord("ref-1", "SM1", ReplyChannel.Sms, "7", clock.GetUtcNow()), CancellationToken.None);
 
         var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "7"), durable.Object, CancellationToken.None);
 
@@ -129,17 +128,16 @@ public sealed class InboundSmsTests
     }
 
     [Fact]
-    public async Task HandleAsync_RaiseFails_KeepsTheReplyOnTheTimelineAndRethrows()
+    public async Task HandleAsync_RaiseFails_KeepsTheReplyStoredAndPendingAndThanksTheClient()
     {
         Awaiting("ref-1");
-        Claim(isNew: true);
         durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TimeoutException("queue unavailable"));
-        referrals.Setup(r => r.AppendExternalTimelineAsync("ref-1", "SM1", clock.GetUtcNow(), TimelineKind.Reply, It.Is<string>(d => d.EndsWith(": 7", StringComparison.Ordinal)), It.IsAny<CancellationToken>()))
-            .Returns(Task.CompletedTask);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "7"), durable.Object, CancellationToken.None));
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "7"), durable.Object, CancellationToken.None);
 
-        referrals.VerifyAll();
+        Assert.Equal(InboundSmsOutcome.Routed, answer.Outcome);
+        Assert.Equal("7", stores.Replies.Rows[("ref-1", "SM1")].Text);
+        Assert.Equal(new AnswerRef("ref-1", AnswerKind.SmsReply, "SM1"), Assert.Single(stores.Pending.Rows).Key);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class OrchestrationHarness
             });
         context.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>()))
             .Callback((object? input, bool _) => ContinuedAsNew = (ReferralWorkflowInput?)input);
-        SetupWait<ReleaseDecision>(WorkflowEvents.ReleaseDecided);
+        SetupWait<ReleaseAnswered>(WorkflowEvents.ReleaseDecided);
         SetupWait<ResendRequest>(WorkflowEvents.ResendRequested);
         SetupWait<FormSubmitted>(WorkflowEvents.IntakeSubmitted);
         SetupWait<FormSubmitted>(WorkflowEvents.ConsentSigned);
@@ -67,8 +67,9 @@ internal sealed class OrchestrationHarness
         Results[nameof(ProcessClientReply)] = input =>
         {
             var reply = (ReplyToProcess)input;
-            var parsed = ReplyParser.Parse(reply.Reply.Text, reply.Expecting, Math.Max(1, reply.SlotCount));
-            return new ReplyOutcome(parsed.Kind, parsed.Slot, RedFlagScreener.Screen(reply.Reply.Text).Level);
+            var text = ReplyTexts[reply.Reply.MessageId]; // as the activity reads it from the store: the event carries no text
+            var parsed = ReplyParser.Parse(text, reply.Expecting, Math.Max(1, reply.SlotCount));
+            return new ReplyOutcome(parsed.Kind, parsed.Slot, RedFlagScreener.Screen(text).Level);
         };
     }
 
@@ -77,6 +78,9 @@ internal sealed class OrchestrationHarness
     public TaskOrchestrationContext Context => context.Object;
 
     public Dictionary<string, Func<object, object>> Results { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The stored texts of client replies by message id (the reply store the activity reads).</summary>
+    public Dictionary<string, string> ReplyTexts { get; } = new(StringComparer.Ordinal);
 
     public List<(string Name, object Input)> Calls { get; } = [];
 

@@ -17,7 +17,7 @@ public sealed class ReferralOrchestrationTests
     private static readonly DateTime Start = new(2026, 11, 25, 15, 0, 0, DateTimeKind.Utc);
     private static readonly WorkflowTimings Timings = new WorkflowOptions().ToTimings();
     private static readonly ReferralWorkflowInput Input = new("ref-1", "harbor-infusion-center", Timings) { ClientTimeZone = "America/New_York" };
-    private static readonly ReleaseDecision Approved = new(ReleaseOutcome.Approved, "Dr. Demo", [], null);
+    private static readonly ReleaseAnswered Approved = new(ReleaseOutcome.Approved, new DateTimeOffset(Start, TimeSpan.Zero));
 
     private readonly OrchestrationHarness h = new(Start);
 
@@ -34,7 +34,20 @@ public sealed class ReferralOrchestrationTests
 
     private Task<ReferralOutcome> Run(ReferralWorkflowInput? input = null) => new ReferralOrchestration().RunAsync(h.Context, input ?? Input);
 
-    private static ClientReply Sms(string text, DateTime at) => new(text, new DateTimeOffset(at, TimeSpan.Zero), ReplyChannel.Sms, "SM" + text.GetHashCode(StringComparison.Ordinal));
+    /// <summary>A text from the client: stored (the harness's reply store) and raised by message id only.</summary>
+    private ClientReply Sms(string text, DateTime at) => Reply(text, at, ReplyChannel.Sms, "SM" + text.GetHashCode(StringComparison.Ordinal));
+
+    private ClientReply Reply(string text, DateTime at, ReplyChannel channel, string messageId)
+    {
+        h.ReplyTexts[messageId] = text;
+        return new ClientReply(new DateTimeOffset(at, TimeSpan.Zero), channel, messageId);
+    }
+
+    /// <summary>The oncologist's answer to the hold question asked last, keyed like the form keys it.</summary>
+    private static ReleaseAnswered HoldAnswer(OrchestrationHarness harness) => Approved with
+    {
+        QuestionKey = ReleaseAnswers.QuestionKey(harness.Inputs<MdReleaseRequestMessage>(nameof(SendMdReleaseRequest)).Last(m => m.Question).RespondBy),
+    };
 
     /// <summary>Plays everyone up to the booked slot; returns the running orchestration.</summary>
     private Task<ReferralOutcome> RunToSessionScheduled(ReferralWorkflowInput? input = null)
@@ -55,7 +68,7 @@ public sealed class ReferralOrchestrationTests
         h.AdvanceBy(Timings.FirstFollowUpAfter);
         h.Raise(WorkflowEvents.ClientReplied, Sms("pain 2 anxiety 1", h.Now));
         h.AdvanceBy(Timings.SecondFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, new ClientReply("all good", new DateTimeOffset(h.Now, TimeSpan.Zero), ReplyChannel.Web, "survey-1"));
+        h.Raise(WorkflowEvents.ClientReplied, Reply("all good", h.Now, ReplyChannel.Web, "survey-1"));
         h.AdvanceBy(Timings.ThirdFollowUpAfter);
         h.Raise(WorkflowEvents.ClientReplied, Sms("no problems", h.Now));
 
@@ -86,7 +99,7 @@ public sealed class ReferralOrchestrationTests
         h.AdvanceBy(Timings.FirstFollowUpAfter);
         h.Raise(WorkflowEvents.ClientReplied, Sms("pain 2 anxiety 1", h.Now));
         h.AdvanceBy(Timings.SecondFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, new ClientReply("all good", new DateTimeOffset(h.Now, TimeSpan.Zero), ReplyChannel.Web, "survey-1"));
+        h.Raise(WorkflowEvents.ClientReplied, Reply("all good", h.Now, ReplyChannel.Web, "survey-1"));
         h.AdvanceBy(Timings.ThirdFollowUpAfter);
         h.Raise(WorkflowEvents.ClientReplied, Sms("no problems", h.Now));
 
@@ -104,7 +117,7 @@ public sealed class ReferralOrchestrationTests
     public async Task RunAsync_EveryActivityWrite_UsesAFreshTimelineSequence()
     {
         var run = RunToSessionScheduled();
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("coordinator", "moved away", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("coordinator", h.Now));
         await run;
 
         var sequences = h.Calls.Select(c => c.Input switch
@@ -178,7 +191,7 @@ public sealed class ReferralOrchestrationTests
     [Fact]
     public async Task RunAsync_PlanHasHold_AsksTheOncologistAndSchedulesOnlyAfterTheAnswer()
     {
-        h.Results[nameof(BuildAdaptationPlan)] = input => new PlanOutcome(((PlanInput)input).Version, ((PlanInput)input).Answer is null, 5, 1);
+        h.Results[nameof(BuildAdaptationPlan)] = input => new PlanOutcome(((PlanInput)input).Version, ((PlanInput)input).AnswerKey is null, 5, 1);
         var run = Run();
         h.Raise(WorkflowEvents.ReleaseDecided, Approved);
         h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
@@ -187,12 +200,29 @@ public sealed class ReferralOrchestrationTests
         Assert.True(h.Inputs<MdReleaseRequestMessage>(nameof(SendMdReleaseRequest)).Last().Question);
         Assert.DoesNotContain(h.Calls, c => c.Name == nameof(OfferSlots));
 
-        h.Raise(WorkflowEvents.ReleaseDecided, Approved with { PhysicianName = "Dr. Answer" });
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop here", h.Now));
+        var answer = HoldAnswer(h);
+        h.Raise(WorkflowEvents.ReleaseDecided, answer);
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
         Assert.Contains("NeedsMdInput->SchedulingPending", h.Moves);
-        Assert.Equal("Dr. Answer", h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)).Last().Answer!.PhysicianName);
+        Assert.Equal(answer.QuestionKey, h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)).Last().AnswerKey);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReleaseAnswerDeliveredAgainDuringAHoldQuestion_IsNotTakenAsTheAnswer()
+    {
+        h.Results[nameof(BuildAdaptationPlan)] = input => new PlanOutcome(((PlanInput)input).Version, ((PlanInput)input).AnswerKey is null, 5, 1);
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
+
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved); // the sweep raising the release a second time
+        Assert.Equal("IntakePending->NeedsMdInput", h.Moves[^1]);
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        Assert.DoesNotContain("NeedsMdInput->SchedulingPending", h.Moves);
     }
 
     [Fact]
@@ -202,7 +232,7 @@ public sealed class ReferralOrchestrationTests
         var run = Run();
         h.Raise(WorkflowEvents.ReleaseDecided, Approved);
         h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
-        h.Raise(WorkflowEvents.ReleaseDecided, Approved with { Outcome = ReleaseOutcome.Declined });
+        h.Raise(WorkflowEvents.ReleaseDecided, HoldAnswer(h) with { Outcome = ReleaseOutcome.Declined });
 
         Assert.Equal(Stage.Declined, (await run).FinalStage);
     }
@@ -213,11 +243,11 @@ public sealed class ReferralOrchestrationTests
         var run = Run();
         h.Raise(WorkflowEvents.ReleaseDecided, Approved);
         h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("Cora Coordinator", "client moved", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("Cora Coordinator", h.Now));
 
         var outcome = await run;
 
-        Assert.Equal(new ReferralOutcome(Stage.Cancelled, "Cancelled by Cora Coordinator: client moved"), outcome);
+        Assert.Equal(new ReferralOutcome(Stage.Cancelled, "Cancelled by coordinator Cora Coordinator (the reason is on the timeline)"), outcome);
         Assert.Equal("SchedulingPending->Cancelled", h.Moves[^1]);
         Assert.Single(h.Inputs<ReferralClosing>(nameof(CloseReferral)));
     }
@@ -226,7 +256,7 @@ public sealed class ReferralOrchestrationTests
     public async Task RunAsync_ConsentWithdrawnBeforeTheSession_ClosesAsWithdrawn()
     {
         var run = RunToSessionScheduled();
-        h.Raise(WorkflowEvents.ConsentWithdrawn, new ConsentWithdrawal(h.Now, "changed my mind"));
+        h.Raise(WorkflowEvents.ConsentWithdrawn, new ConsentWithdrawal(h.Now));
 
         var outcome = await run;
 
@@ -245,7 +275,7 @@ public sealed class ReferralOrchestrationTests
         h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
         h.Raise(WorkflowEvents.ClientReplied, Sms("1", h.Now));
         h.Raise(WorkflowEvents.ClientReplied, Sms("3", h.Now));
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
         Assert.Equal(2, h.Calls.Count(c => c.Name == nameof(OfferSlots)));
@@ -261,7 +291,7 @@ public sealed class ReferralOrchestrationTests
         h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
         var slot = h.Slots[2];
         h.Raise(WorkflowEvents.SlotChosen, new SlotChosen(slot.SlotId, slot.StartsAt, slot.EndsAt, slot.TherapistId, "Cora"));
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
         Assert.Empty(h.Inputs<SlotBooking>(nameof(BookSlot)));
@@ -275,7 +305,7 @@ public sealed class ReferralOrchestrationTests
         var run = Run();
         h.Raise(WorkflowEvents.ReleaseDecided, Approved);
         h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
         Assert.Equal(CoordinatorNoticeKind.NoSlotsAvailable, Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))).Kind);
@@ -288,7 +318,7 @@ public sealed class ReferralOrchestrationTests
         var run = RunToSessionScheduled();
         h.AdvanceTo(h.Slots[1].StartsAt.UtcDateTime - Timings.SessionReminderBefore);
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
         var reminder = h.Inputs<ClientMessage>(nameof(SendClientMessage)).Single(m => m.Kind == ClientMessageKind.SessionReminder);
@@ -304,7 +334,7 @@ public sealed class ReferralOrchestrationTests
         Assert.DoesNotContain(DateTime.MaxValue, h.PendingTimers); // waits without a deadline: no far-future timer
 
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
         Assert.Contains("SessionScheduled->SessionCompleted", h.Moves);
@@ -316,7 +346,7 @@ public sealed class ReferralOrchestrationTests
         var run = RunToSessionScheduled();
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
         h.AdvanceBy(Timings.FirstFollowUpAfter + Timings.FollowUpReplyWindow);
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
         var closed = Assert.Single(h.Inputs<FollowUpWindowClosed>(nameof(CloseFollowUp)));
@@ -331,7 +361,7 @@ public sealed class ReferralOrchestrationTests
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
         h.AdvanceBy(Timings.FirstFollowUpAfter);
         h.Raise(WorkflowEvents.ClientReplied, Sms("I can't breathe and my chest hurts", h.Now));
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
         Assert.Equal(CoordinatorNoticeKind.RedFlagImmediate, Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))).Kind);
@@ -374,13 +404,13 @@ public sealed class ReferralOrchestrationTests
     {
         var run = RunToSessionScheduled(Input with { SessionsAuthorised = 2 });
         h.Results[nameof(ProcessClientReply)] = _ => new ReplyOutcome(ReplyKind.FreeText, null, RedFlagLevel.SameDay) { LowersNextPlan = true };
-        h.Results[nameof(BuildAdaptationPlan)] = input => input is PlanInput { AfterSession: not null, Answer: null } p
+        h.Results[nameof(BuildAdaptationPlan)] = input => input is PlanInput { AfterSession: not null, AnswerKey: null } p
             ? new PlanOutcome(p.Version, true, 5, 1)
             : new PlanOutcome(((PlanInput)input).Version, false, 4, 0);
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
         h.AdvanceBy(Timings.FirstFollowUpAfter);
         h.Raise(WorkflowEvents.ClientReplied, Sms("I keep vomiting", h.Now));
-        h.Raise(WorkflowEvents.ReleaseDecided, Approved with { PhysicianName = "Dr. Answer" });
+        h.Raise(WorkflowEvents.ReleaseDecided, HoldAnswer(h));
 
         await run;
 
@@ -395,7 +425,7 @@ public sealed class ReferralOrchestrationTests
         var input = Input with { SessionsAuthorised = 2, Resume = new JourneyResume(Stage.FollowUp, 2, 40) };
         var run = Run(input);
         h.Raise(WorkflowEvents.ClientReplied, Sms("1", h.Now));
-        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
         Assert.Equal(["FollowUp->SchedulingPending", "SchedulingPending->SessionScheduled", "SessionScheduled->Cancelled"], h.Moves);
@@ -414,7 +444,7 @@ public sealed class ReferralOrchestrationTests
         var invitation = Assert.Single(night.Inputs<ClientMessage>(nameof(SendClientMessage)));
         Assert.Equal(new DateTime(2026, 11, 26, 13, 0, 0, DateTimeKind.Utc), invitation.Step.At.UtcDateTime);
 
-        night.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", "stop", night.Now));
+        night.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", night.Now));
         await run;
     }
 }

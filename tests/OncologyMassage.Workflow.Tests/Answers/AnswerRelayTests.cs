@@ -1,0 +1,113 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using OncologyMassage.Workflow.Answers;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.Workflow.Tests.Answers;
+
+public sealed class AnswerRelayTests
+{
+    private static readonly AnswerRef Answer = new("ref-1", AnswerKind.SmsReply, "SM1");
+    private readonly RelayFixture stores = new();
+    private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    private ReplyRecord Record(string text) => new("ref-1", "SM1", ReplyChannel.Sms, text, clock.GetUtcNow());
+
+    private Task<RelayOutcome> SubmitAsync(string text, Func<CancellationToken, Task<bool>>? store = null) =>
+        stores.Relay(clock).StoreAndRaiseAsync(Answer,
+            async ct => await stores.Replies.GetAsync("ref-1", "SM1", ct) is not { } stored ? StoredAnswer.None
+                : stored.Text == text ? StoredAnswer.Same : StoredAnswer.Different,
+            store ?? (ct => stores.Replies.TryRecordAsync(Record(text), ct)),
+            durable.Object, CancellationToken.None);
+
+    private void RaiseSucceeds() => durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied,
+        new ClientReply(clock.GetUtcNow(), ReplyChannel.Sms, "SM1"), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+    private void RaiseFails() => durable.Setup(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+        .ThrowsAsync(new InvalidOperationException("engine unavailable"));
+
+    [Fact]
+    public async Task StoreAndRaiseAsync_NewAnswer_StoresRaisesTheIdOnlyEventAndRemovesThePendingRow()
+    {
+        RaiseSucceeds();
+
+        var outcome = await SubmitAsync("pain 3");
+
+        Assert.Equal(RelayOutcome.Stored, outcome);
+        Assert.Single(stores.Replies.Rows);
+        Assert.Empty(stores.Pending.Rows);
+        durable.VerifyAll();
+    }
+
+    [Fact]
+    public async Task StoreAndRaiseAsync_RaiseFails_KeepsTheAnswerAndItsPendingRow()
+    {
+        RaiseFails();
+
+        var outcome = await SubmitAsync("pain 3");
+
+        Assert.Equal(RelayOutcome.Stored, outcome);
+        Assert.Single(stores.Replies.Rows);
+        Assert.Equal(Answer, Assert.Single(stores.Pending.Rows).Key);
+    }
+
+    [Fact]
+    public async Task StoreAndRaiseAsync_HostDiesRightAfterStoring_LeavesThePendingRowForTheSweep()
+    {
+        var crash = await Assert.ThrowsAsync<IOException>(() => SubmitAsync("pain 3", async ct =>
+        {
+            await stores.Replies.TryRecordAsync(Record("pain 3"), ct);
+            throw new IOException("host stopped");
+        }));
+
+        Assert.Equal("host stopped", crash.Message);
+        Assert.Single(stores.Replies.Rows);
+        Assert.Single(stores.Pending.Rows);
+        durable.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task StoreAndRaiseAsync_SameAnswerAfterDelivery_IsRepeatedAndRaisesNothing()
+    {
+        RaiseSucceeds();
+        await SubmitAsync("pain 3");
+        durable.Invocations.Clear();
+
+        var outcome = await SubmitAsync("pain 3");
+
+        Assert.Equal(RelayOutcome.Repeated, outcome);
+        durable.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task StoreAndRaiseAsync_SameAnswerWhileItsEventIsPending_RaisesItNow()
+    {
+        RaiseFails();
+        await SubmitAsync("pain 3");
+        RaiseSucceeds();
+
+        var outcome = await SubmitAsync("pain 3");
+
+        Assert.Equal(RelayOutcome.Repeated, outcome);
+        Assert.Empty(stores.Pending.Rows);
+        Assert.Single(stores.Replies.Rows);
+    }
+
+    [Fact]
+    public async Task StoreAndRaiseAsync_DifferentAnswer_ConflictsAndWritesNothing()
+    {
+        RaiseSucceeds();
+        await SubmitAsync("pain 3");
+        durable.Invocations.Clear();
+
+        var outcome = await SubmitAsync("pain 9");
+
+        Assert.Equal(RelayOutcome.Conflict, outcome);
+        Assert.Equal("pain 3", stores.Replies.Rows[("ref-1", "SM1")].Text);
+        Assert.Empty(stores.Pending.Rows);
+        durable.VerifyNoOtherCalls();
+    }
+}
