@@ -13,6 +13,8 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<PracticeAuthentication>();
 
         // Coordinators (issue #7): one authentication for both caller kinds, and the scope check every referral route uses.
+        services.AddSingleton<AppServicePrincipalTrust>();
+        services.AddHostedService<AppServicePrincipalTrustCheck>(); // says so at start-up when the principal trust is refused
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<ReferralScope>();
         return services;
