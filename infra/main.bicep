@@ -79,6 +79,9 @@ param publicBaseUrl string = ''
 @description('Application (client) id of the Entra ID app registration coordinators sign in with; empty: coordinators cannot sign in (no App Service authentication).')
 param coordinatorAuthClientId string = ''
 
+@description('Entra ID object ids of the coordinators allowed to sign in; empty: rely on the enterprise application\'s "assignment required" (docs/deploy.md).')
+param coordinatorObjectIds array = []
+
 @description('Sender address of outgoing email (Email__FromAddress); must be a verified SendGrid sender.')
 param emailFromAddress string = 'referrals@oncologymassage.example'
 
@@ -170,6 +173,10 @@ param sendGridWebhookPublicKey string = ''
 @description('Link-signing key; empty: leave the Key Vault secret as it is.')
 param linkSigningKey string = ''
 
+@secure()
+@description('The link-signing key before the last rotation (links it signed keep working); empty: leave the Key Vault secret as it is.')
+param previousLinkSigningKey string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -251,6 +258,7 @@ module secrets 'app/secrets.bicep' = {
     sendGridApiKey: sendGridApiKey
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
     linkSigningKey: linkSigningKey
+    previousLinkSigningKey: previousLinkSigningKey
   }
 }
 
@@ -362,6 +370,7 @@ module api 'app/api.bicep' = {
     tablePrefix: tablePrefix
     publicBaseUrl: publicBaseUrl
     coordinatorAuthClientId: coordinatorAuthClientId
+    coordinatorObjectIds: coordinatorObjectIds
     emailFromAddress: emailFromAddress
     emailFromName: emailFromName
     releaseReminderAfter: releaseReminderAfter

@@ -71,6 +71,9 @@ param publicBaseUrl string = ''
 @description('Application (client) id of the Entra ID app registration coordinators sign in with; empty: no App Service authentication, and the app then trusts no x-ms-client-principal header (Auth__TrustAppServicePrincipal).')
 param coordinatorAuthClientId string = ''
 
+@description('Entra ID object ids of the people allowed to sign in (App Service authentication refuses everyone else with 403); empty: any user the enterprise application admits, so turn on its "assignment required" (docs/deploy.md).')
+param coordinatorObjectIds array = []
+
 @description('Sender address of outgoing email (Email__FromAddress).')
 param emailFromAddress string
 
@@ -142,6 +145,10 @@ param schedulingSlotsOffered int = 3
 
 @description('Proxies whose X-Forwarded-For names the client (Proxy__TrustedProxies): comma-separated IPs or CIDR ranges. The Functions host hands each request to the worker from loopback; add Azure Front Door or gateway ranges if one stands in front.')
 param trustedProxies string = '127.0.0.1,::1'
+
+// One switch for coordinator sign-in: App Service authentication runs (authSettings below) exactly when the app is told to
+// trust the x-ms-client-principal header it sets. The infra tests check that both derive from this variable.
+var coordinatorSignIn = !empty(coordinatorAuthClientId)
 
 var alwaysReady = concat(
   alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
@@ -279,26 +286,33 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     PendingEvents__AbandonAfter: '01:00:00'
     PendingEvents__MaxAttempts: '60'
     // Coordinators sign in through App Service authentication; the principal header is trusted only when it runs (authSettings below).
-    Auth__TrustAppServicePrincipal: string(!empty(coordinatorAuthClientId))
+    Auth__TrustAppServicePrincipal: string(coordinatorSignIn)
     // The signer IP recorded for releases and consents: X-Forwarded-For is believed from these hops only.
     Proxy__TrustedProxies: trustedProxies
 
-    // Secrets: Key Vault references (app/secrets.bicep, docs/deploy.md). Links__SigningKey is read by an upcoming feature.
+    // Secrets: Key Vault references (app/secrets.bicep, docs/deploy.md). A reference that does not resolve (missing secret,
+    // no access) reaches the app as the literal @Microsoft.KeyVault(...) text, which the app treats as missing.
     Twilio__AccountSid: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-account-sid/)'
     Twilio__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-auth-token/)'
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-api-key/)'
     SendGrid__WebhookPublicKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-webhook-public-key/)'
     Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/links-signing-key/)'
+    // The key before the last rotation: links it signed keep working until they expire (optional; docs/deploy.md).
+    Links__PreviousSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/links-signing-key-previous/)'
   }
 }
 
-@description('Name of the function app.')
-// App Service authentication (Entra ID) for coordinators. Unauthenticated requests still reach the app (practice API
-// keys, signed links, webhooks); the app answers 401 itself. App Service strips any x-ms-client-principal a caller sends.
-resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(coordinatorAuthClientId)) {
+// App Service authentication (Entra ID) for coordinators, on whenever the app trusts the principal header. Requests without
+// a sign-in still reach the app, because client links, the practice API (X-Api-Key) and the vendor webhooks are
+// anonymous by design; the app itself answers 401 on every coordinator route. App Service strips any
+// x-ms-client-principal a caller sends, and refuses signed-in users outside allowedPrincipals with 403.
+resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (coordinatorSignIn) {
   parent: functionApp
   name: 'authsettingsV2'
   properties: {
+    platform: {
+      enabled: true
+    }
     globalValidation: {
       requireAuthentication: false
       unauthenticatedClientAction: 'AllowAnonymous'
@@ -314,17 +328,24 @@ resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(coord
           allowedAudiences: [
             'api://${coordinatorAuthClientId}'
           ]
+          defaultAuthorizationPolicy: {
+            allowedPrincipals: {
+              identities: coordinatorObjectIds
+            }
+          }
         }
       }
     }
     login: {
+      // No provider tokens are kept: the app needs only the validated principal, never a token to call Graph with.
       tokenStore: {
-        enabled: true
+        enabled: false
       }
     }
   }
 }
 
+@description('Name of the function app.')
 output name string = functionApp.name
 
 @description('Default host name of the function app.')

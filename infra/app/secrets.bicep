@@ -23,6 +23,10 @@ param sendGridWebhookPublicKey string = ''
 @description('Key that signs the links sent to clients and oncologists (Links__SigningKey). Empty: leave the secret as it is.')
 param linkSigningKey string = ''
 
+@secure()
+@description('The link-signing key before the last rotation (Links__PreviousSigningKey): links it signed keep working until they expire. Empty: leave the secret as it is.')
+param previousLinkSigningKey string = ''
+
 // Key Vault secret names allow letters, digits and dashes only; app/api.bicep maps them to setting names.
 var secrets = [
   { name: 'twilio-account-sid', value: twilioAccountSid }
@@ -30,6 +34,7 @@ var secrets = [
   { name: 'sendgrid-api-key', value: sendGridApiKey }
   { name: 'sendgrid-webhook-public-key', value: sendGridWebhookPublicKey }
   { name: 'links-signing-key', value: linkSigningKey }
+  { name: 'links-signing-key-previous', value: previousLinkSigningKey }
 ]
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {

@@ -64,7 +64,10 @@ public static partial class LocalHostApp
 
         if (string.IsNullOrEmpty(builder.Configuration["Links:SigningKey"]))
         {
-            builder.Configuration["Links:SigningKey"] = LocalSigningKey(dataPath);
+            // One key per deployment, kept with its data: links already sent survive a restart.
+            builder.Configuration["Links:SigningKey"] = dataPath is not null
+                ? LocalSigningKey.InDataFolder(dataPath)
+                : await LocalSigningKey.InStorageAsync(connectionString, builder.Configuration["Storage:TablePrefix"] ?? "", cancellationToken);
         }
 
         if (string.IsNullOrEmpty(builder.Configuration["Links:PublicBaseUrl"]))
@@ -84,6 +87,7 @@ public static partial class LocalHostApp
         if (devPhone)
         {
             builder.Services.AddHttpClient(DevPhone.HttpClientName);
+            builder.Services.AddSingleton(new SimulatedSmsCarrier("dev phone")); // it signs like Twilio: the SMS webhooks stay open
         }
 
         // Demo data and the development routes exist only on the emulator (the Azurite started here, or a loopback
@@ -163,26 +167,6 @@ public static partial class LocalHostApp
     {
         var key = app.Configuration["Demo:PracticeApiKey"] is { Length: > 0 } configured ? configured : DemoReferrals.PracticeApiKey;
         return app.Services.GetRequiredService<IPracticeKeyStore>().AddKeyAsync(DemoReferrals.Practice, key, cancellationToken);
-    }
-
-    /// <summary>
-    /// The local host's link-signing key: made once and kept beside the Azurite data (so links in the dev outbox keep
-    /// working across restarts), or a fresh one per run when storage is external.
-    /// </summary>
-    private static string LocalSigningKey(string? azuriteDataPath)
-    {
-        if (azuriteDataPath is null)
-        {
-            return Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        }
-
-        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(azuriteDataPath))!, "link-signing-key");
-        if (!File.Exists(file))
-        {
-            File.WriteAllText(file, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        }
-
-        return File.ReadAllText(file).Trim();
     }
 
     /// <summary>The addresses in <paramref name="urls"/> (semicolon-separated) that are not loopback: wildcards and other hosts.</summary>

@@ -10,7 +10,7 @@ namespace OncologyMassage.Messaging.Tests;
 internal static class MessagingHost
 {
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
-    public const string AuthToken = "test-auth-token";
+    public const string AuthToken = "feedfacecafebeef0123456789abcdef";
     public const string FromNumber = "+15550001111";
     public const string ApiKey = "SG.test-api-key";
 

@@ -74,6 +74,46 @@ public sealed class MessagingRegistrationTests
         Assert.Contains("FromNumber", thrown.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/twilio-auth-token/)")]
+    [InlineData("0123456789abcdef")]
+    [InlineData("0123456789abcdef0123456789abcdeg")]
+    public void AddMessaging_TwilioAuthTokenNotAnAuthToken_FailsOnStartNamingTheSetting(string authToken)
+    {
+        using var provider = MessagingHost.Build(new Dictionary<string, string?>(MessagingHost.VendorSettings("http://127.0.0.1:1")) { ["Twilio:AuthToken"] = authToken });
+
+        var thrown = Assert.Throws<OptionsValidationException>(() => MessagingHost.ValidateOnStart(provider));
+
+        Assert.Contains("AuthToken", thrown.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(authToken, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/twilio-account-sid/)")]
+    [InlineData("AC0123456789abcdef")]
+    [InlineData("MG0123456789abcdef0123456789abcdef")]
+    public void AddMessaging_TwilioAccountSidNotAnAccountSid_FailsOnStart(string accountSid)
+    {
+        using var provider = MessagingHost.Build(new Dictionary<string, string?>(MessagingHost.VendorSettings("http://127.0.0.1:1")) { ["Twilio:AccountSid"] = accountSid });
+
+        var thrown = Assert.Throws<OptionsValidationException>(() => MessagingHost.ValidateOnStart(provider));
+
+        Assert.Contains("AccountSid", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddMessaging_SendGridApiKeyIsAnUnresolvedKeyVaultReference_FailsOnStartNamingTheSetting()
+    {
+        using var provider = MessagingHost.Build(new Dictionary<string, string?>(MessagingHost.VendorSettings("http://127.0.0.1:1"))
+        {
+            ["SendGrid:ApiKey"] = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/sendgrid-api-key/)",
+        });
+
+        var thrown = Assert.Throws<OptionsValidationException>(() => MessagingHost.ValidateOnStart(provider));
+
+        Assert.Contains("ApiKey holds a Key Vault reference", thrown.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddMessaging_VendorNotChosen_DoesNotValidateItsMissingSettings()
     {

@@ -27,6 +27,14 @@ public sealed class SendGridEventSignatureValidatorTests : IDisposable
     }
 
     [Fact]
+    public void IsValid_PublicKeyIsAnUnresolvedKeyVaultReference_ReturnsFalse()
+    {
+        var validator = Validator("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/sendgrid-webhook-public-key/)");
+
+        Assert.False(validator.IsValid(Payload, Sign(Timestamp, Payload), Timestamp));
+    }
+
+    [Fact]
     public void IsValid_KeyConfiguredAsPem_ReturnsTrue()
     {
         Assert.True(Validator(signer.ExportSubjectPublicKeyInfoPem()).IsValid(Payload, Sign(Timestamp, Payload), Timestamp));

@@ -79,6 +79,16 @@ public sealed class TwilioSignatureValidatorTests
         Assert.False(Validator(authToken: "").IsValid(Path, Form, Sign(PublicBase + Path, Form, token: "")));
     }
 
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/twilio-auth-token/)")]
+    [InlineData("not-a-twilio-token")]
+    [InlineData("feedfacecafebeef0123456789abcdef0")]
+    public void IsValid_AuthTokenWithoutAnAuthTokensShape_ReturnsFalseEvenWhenSignedWithIt(string authToken)
+    {
+        // A request signed with the unresolved reference text (which is not secret) must not pass.
+        Assert.False(Validator(authToken).IsValid(Path, Form, Sign(PublicBase + Path, Form, token: authToken)));
+    }
+
     [Fact]
     public void PublicUrl_BaseWithTrailingSlash_JoinsWithOneSlash()
     {

@@ -1,20 +1,19 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using OncologyMassage.Workflow.Access;
-using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.Functions.Http;
 
 /// <summary>
 /// Who is calling, for every endpoint that is not public: a practice by its <c>X-Api-Key</c>; a coordinator by the
-/// Entra ID principal App Service authentication forwards (only when <see cref="AuthOptions.TrustAppServicePrincipal"/>),
+/// Entra ID object id App Service authentication forwards (only when <see cref="AppServicePrincipalTrust.Trusted"/>),
 /// or by a local sign-in session (<see cref="ICoordinatorSessionReader"/>, registered by the local host only).
-/// Anything else is a 401 problem that reads and writes nothing.
+/// Anything else is a 401 problem that reads and writes nothing. When the trust was asked for but refused (App Service
+/// authentication is off), every caller without a practice key gets a 503 problem and nothing is read.
 /// </summary>
 public sealed class CallerAuthentication(
     IPracticeKeyStore keys,
     ICoordinatorStore coordinators,
-    IOptions<AuthOptions> options,
+    AppServicePrincipalTrust trust,
     IEnumerable<ICoordinatorSessionReader> sessions,
     CrossSiteRequestGuard crossSite,
     FailedAuthenticationLimiter limiter)
@@ -25,6 +24,13 @@ public sealed class CallerAuthentication(
         if (limiter.Refusal(request, AuthenticationKind.PracticeKey) is { } throttled)
         {
             return (null, throttled);
+        }
+
+        if (trust.Refused && request.Headers[PracticeKeys.Header].ToString().Length == 0)
+        {
+            return (null, Problems.Create(request, StatusCodes.Status503ServiceUnavailable, "coordinator-sign-in-unavailable",
+                "Coordinator sign-in is switched off.",
+                "This deployment is set to trust App Service authentication, but App Service authentication is not on. An administrator must turn it on."));
         }
 
         var caller = await FindAsync(request, cancellationToken);
@@ -56,11 +62,12 @@ public sealed class CallerAuthentication(
             return await keys.FindAsync(key, cancellationToken) is { } practice ? new PracticeCaller(practice.Id, practice.Name) : null;
         }
 
-        if (options.Value.TrustAppServicePrincipal && request.Headers.TryGetValue(ClientPrincipal.Header, out var header))
+        if (trust.Trusted && request.Headers.TryGetValue(ClientPrincipal.Header, out var header))
         {
-            var principal = ClientPrincipal.TryParse(header.ToString());
-            return principal is null ? null
-                : (await coordinators.FindByPrincipalAsync(principal.ObjectId, principal.Email, cancellationToken))?.ToCaller();
+            // Object id only: the e-mail claim never identifies a coordinator (it is bound once, by the admin command).
+            return ClientPrincipal.TryParse(header.ToString()) is { ObjectId: { } objectId } && Guid.TryParse(objectId, out var oid)
+                ? (await coordinators.FindByObjectIdAsync(oid.ToString("D"), cancellationToken))?.ToCaller()
+                : null;
         }
 
         foreach (var session in sessions)

@@ -25,6 +25,9 @@ public static class HttpServiceCollectionExtensions
             .Validate(o => ProxyOptions.TryParse(o.TrustedProxies, out _), "Proxy:TrustedProxies must be a comma-separated list of IP addresses or CIDR ranges.")
             .ValidateOnStart();
         services.AddSingleton<ClientAddresses>();
+
+        services.AddSingleton<AppServicePrincipalTrust>();
+        services.AddHostedService<AppServicePrincipalTrustCheck>(); // says so at start-up when the principal trust is refused
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<ReferralScope>();
         return services;

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using OncologyMassage.Infrastructure.Messaging;
 using OncologyMassage.Infrastructure.Sms;
 using OncologyMassage.Workflow.Messaging;
 
@@ -10,9 +12,18 @@ namespace OncologyMassage.Functions.Http;
 /// <summary>
 /// Twilio's webhooks: inbound texts and message status callbacks. Anonymous to the Functions host because Twilio
 /// cannot send a function key; the <c>X-Twilio-Signature</c> over the public URL and every form field is the
-/// credential, checked before anything is read or written. Forged or unsigned → 403 and no effect.
+/// credential, checked before anything is read or written. Forged or unsigned → 403 and no effect. Unless Twilio is the
+/// SMS provider (or a <see cref="SimulatedSmsCarrier"/> plays it locally) both routes answer 404 before reading the body:
+/// a deployment that sends no texts accepts no texts.
 /// </summary>
-public sealed class SmsWebhookFunctions(TwilioSignatureValidator signatures, FailedAuthenticationLimiter limiter, InboundSms inbound, DeliveryReports reports, TimeProvider clock)
+public sealed class SmsWebhookFunctions(
+    TwilioSignatureValidator signatures,
+    FailedAuthenticationLimiter limiter,
+    InboundSms inbound,
+    DeliveryReports reports,
+    TimeProvider clock,
+    IOptions<MessagingOptions> messaging,
+    IEnumerable<SimulatedSmsCarrier> simulators)
 {
     /// <summary>Largest accepted form (Twilio's inbound message form is a few KB).</summary>
     public const long MaxBodyBytes = 64 * 1024;
@@ -64,9 +75,14 @@ public sealed class SmsWebhookFunctions(TwilioSignatureValidator signatures, Fai
         return new ApiResult(StatusCodes.Status204NoContent, null);
     }
 
-    /// <summary>The form when its signature is Twilio's; otherwise the 403 (or 413) to answer.</summary>
+    /// <summary>The form when its signature is Twilio's; otherwise the 404 (Twilio not in use), 413 or 403 to answer.</summary>
     private async Task<(IReadOnlyDictionary<string, string>? Form, IActionResult? Refusal)> ReadSignedFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (messaging.Value.SmsProvider != SmsProvider.Twilio && !simulators.Any())
+        {
+            return (null, Problems.NotFound(request, "This deployment does not receive text messages."));
+        }
+
         if (limiter.Refusal(request, AuthenticationKind.TwilioSignature) is { } throttled)
         {
             return (null, throttled);

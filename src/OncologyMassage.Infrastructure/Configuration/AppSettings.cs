@@ -37,6 +37,7 @@ public static class AppSettings
     public static IReadOnlyList<string> Secrets { get; } =
     [
         $"{LinkOptions.SectionName}__{nameof(LinkOptions.SigningKey)}",
+        $"{LinkOptions.SectionName}__{nameof(LinkOptions.PreviousSigningKey)}",
         $"{TwilioOptions.SectionName}__{nameof(TwilioOptions.AccountSid)}",
         $"{TwilioOptions.SectionName}__{nameof(TwilioOptions.AuthToken)}",
         $"{SendGridOptions.SectionName}__{nameof(SendGridOptions.ApiKey)}",

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.Infrastructure.Email;
 
@@ -9,7 +10,7 @@ namespace OncologyMassage.Infrastructure.Email;
 /// <c>X-Twilio-Email-Event-Webhook-Timestamp</c> header followed by the raw request body, made with the key whose public
 /// half is <c>SendGrid:WebhookPublicKey</c> (base64 DER as the SendGrid console shows it, or PEM). The scheme is the
 /// SDK's <c>SendGrid.Helpers.EventWebhook.RequestValidator</c>; this uses .NET's own ECDsa instead of the SDK's
-/// pure-C# curve code, and answers false (never throws) for a missing key, header or malformed input.
+/// pure-C# curve code, and answers false (never throws) for a missing key (an unresolved Key Vault reference counts as missing), header or malformed input.
 /// </summary>
 public sealed class SendGridEventSignatureValidator(IOptions<SendGridOptions> options)
 {
@@ -20,7 +21,7 @@ public sealed class SendGridEventSignatureValidator(IOptions<SendGridOptions> op
     /// <summary>True only when <paramref name="signature"/> signs <paramref name="timestamp"/> + <paramref name="payload"/> (the raw body bytes).</summary>
     public bool IsValid(ReadOnlySpan<byte> payload, string? signature, string? timestamp)
     {
-        var publicKey = options.Value.WebhookPublicKey;
+        var publicKey = KeyVaultReferences.ValueOrEmpty(options.Value.WebhookPublicKey);
         if (string.IsNullOrWhiteSpace(publicKey) || string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(timestamp))
         {
             return false;

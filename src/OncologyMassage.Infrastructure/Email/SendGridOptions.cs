@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.Infrastructure.Email;
 
@@ -12,9 +13,14 @@ public sealed class SendGridOptions
     public const string SectionName = "SendGrid";
 
     [Required]
+    [Secret]
     public string ApiKey { get; set; } = "";
 
-    /// <summary>The signed event webhook's verification key (base64 DER, as the SendGrid console shows it); empty until the webhook is set up.</summary>
+    /// <summary>
+    /// The signed event webhook's verification key (base64 DER, as the SendGrid console shows it); empty until the webhook
+    /// is set up. Empty or an unresolved Key Vault reference: every event post is refused.
+    /// </summary>
+    [Secret(Optional = true)]
     public string WebhookPublicKey { get; set; } = "";
 
     /// <summary>How far the signed event webhook's timestamp may be from now (either way) before a post is refused as a replay.</summary>

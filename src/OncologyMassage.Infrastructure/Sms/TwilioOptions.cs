@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.Infrastructure.Sms;
 
@@ -10,12 +11,23 @@ public sealed class TwilioOptions : IValidatableObject
 {
     public const string SectionName = "Twilio";
 
+    /// <summary>What an auth token looks like: 32 hex digits. Anything else is a paste error or an unresolved reference.</summary>
+    public const string AuthTokenPattern = "^[0-9a-fA-F]{32}$";
+
     [Required]
+    [Secret]
     [RegularExpression("^AC[0-9a-fA-F]{32}$", ErrorMessage = "Twilio:AccountSid must be AC followed by 32 hex digits.")]
     public string AccountSid { get; set; } = "";
 
+    /// <summary>The account's auth token: authenticates sends and keys the webhook signatures. 32 hex digits.</summary>
     [Required]
+    [Secret]
+    [RegularExpression(AuthTokenPattern, ErrorMessage = "Twilio:AuthToken must be the account's auth token, 32 hex digits.")]
     public string AuthToken { get; set; } = "";
+
+    /// <summary>True when <paramref name="token"/> has an auth token's shape (an unresolved Key Vault reference never does).</summary>
+    public static bool IsAuthToken(string? token) =>
+        token is not null && System.Text.RegularExpressions.Regex.IsMatch(token, AuthTokenPattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>The sending number in E.164; or leave empty and set <see cref="MessagingServiceSid"/>.</summary>
     [RegularExpression(@"^$|^\+[1-9]\d{1,14}$", ErrorMessage = "Twilio:FromNumber must be an E.164 number such as +15551234567.")]

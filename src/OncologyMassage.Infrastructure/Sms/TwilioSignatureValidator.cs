@@ -32,9 +32,9 @@ public sealed class TwilioSignatureValidator(IOptions<TwilioOptions> twilio, IOp
     {
         ArgumentNullException.ThrowIfNull(form);
         var authToken = twilio.Value.AuthToken;
-        if (string.IsNullOrEmpty(authToken))
+        if (!TwilioOptions.IsAuthToken(authToken))
         {
-            throw new InvalidOperationException("Twilio:AuthToken is not set; nothing can be signed.");
+            throw new InvalidOperationException("Twilio:AuthToken is not set to an auth token (32 hex digits); nothing can be signed.");
         }
 
         var text = new StringBuilder(PublicUrl(pathAndQuery).AbsoluteUri);
@@ -46,12 +46,15 @@ public sealed class TwilioSignatureValidator(IOptions<TwilioOptions> twilio, IOp
         return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    /// <summary>True only when <paramref name="signature"/> is Twilio's signature of this request made with the configured auth token.</summary>
+    /// <summary>
+    /// True only when <paramref name="signature"/> is Twilio's signature of this request made with the configured auth
+    /// token. A token without an auth token's shape (unset, an unresolved Key Vault reference, a paste error) accepts nothing.
+    /// </summary>
     public bool IsValid(string pathAndQuery, IEnumerable<KeyValuePair<string, string>> form, string? signature)
     {
         ArgumentNullException.ThrowIfNull(form);
         var authToken = twilio.Value.AuthToken;
-        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(authToken))
+        if (string.IsNullOrEmpty(signature) || !TwilioOptions.IsAuthToken(authToken))
         {
             return false;
         }

@@ -7,15 +7,15 @@ using OncologyMassage.Workflow.Access;
 namespace OncologyMassage.Infrastructure.Tables;
 
 /// <summary>
-/// Coordinators in one table, three shapes of row: PartitionKey "coordinator", RowKey = id → the coordinator;
-/// "oid", RowKey = Entra object id → coordinator id; "email", RowKey = SHA-256 of the lower-case e-mail → coordinator
-/// id (e-mails may hold characters row keys may not). A principal is resolved with point reads only.
+/// Coordinators in one table, two shapes of row: PartitionKey "coordinator", RowKey = id → the coordinator; "oid",
+/// RowKey = Entra object id → coordinator id. A principal is resolved by object id with point reads only. (Earlier
+/// versions also kept "email" lookup rows; nothing reads them any more, and removing a coordinator deletes theirs.)
 /// </summary>
 public sealed class TableCoordinatorStore(StorageTables tables) : ICoordinatorStore
 {
     private const string CoordinatorPartition = "coordinator";
     private const string ObjectIdPartition = "oid";
-    private const string EmailPartition = "email";
+    private const string LegacyEmailPartition = "email";
 
     public async Task<Coordinator?> GetAsync(string coordinatorId, CancellationToken cancellationToken)
     {
@@ -29,24 +29,20 @@ public sealed class TableCoordinatorStore(StorageTables tables) : ICoordinatorSt
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
-    public async Task<Coordinator?> FindByPrincipalAsync(string? objectId, string? email, CancellationToken cancellationToken)
+    public async Task<Coordinator?> FindByObjectIdAsync(string objectId, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.Coordinators, cancellationToken);
-        foreach (var (partition, key) in new[] { (ObjectIdPartition, objectId), (EmailPartition, email is null ? null : EmailKey(email)) })
+        if (!IsKeySafe(objectId))
         {
-            if (!IsKeySafe(key))
-            {
-                continue;
-            }
-
-            var link = await table.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken);
-            if (link.HasValue && await GetAsync(link.Value!.GetString("CoordinatorId"), cancellationToken) is { } coordinator)
-            {
-                return coordinator;
-            }
+            return null;
         }
 
-        return null;
+        var table = await tables.GetAsync(StorageTables.Coordinators, cancellationToken);
+        var link = await table.GetEntityIfExistsAsync<TableEntity>(ObjectIdPartition, objectId, cancellationToken: cancellationToken);
+        // The coordinator row must still name this object id: a lookup left behind by an interrupted change signs no one in.
+        return link.HasValue && await GetAsync(link.Value!.GetString("CoordinatorId"), cancellationToken) is { } coordinator
+               && string.Equals(coordinator.PrincipalObjectId, objectId, StringComparison.Ordinal)
+            ? coordinator
+            : null;
     }
 
     public async Task<IReadOnlyList<Coordinator>> ListAsync(CancellationToken cancellationToken)
@@ -72,13 +68,8 @@ public sealed class TableCoordinatorStore(StorageTables tables) : ICoordinatorSt
         var table = await tables.GetAsync(StorageTables.Coordinators, cancellationToken);
         if (await GetAsync(coordinator.Id, cancellationToken) is { } previous)
         {
-            // The old lookups go first: after a crash the new e-mail may not sign in until the change is made again, but the
-            // old one never keeps signing in.
-            if (!string.Equals(EmailKey(previous.Email), EmailKey(coordinator.Email), StringComparison.Ordinal))
-            {
-                await DeleteLinkAsync(table, EmailPartition, EmailKey(previous.Email), previous.Id, cancellationToken);
-            }
-
+            // The old lookup goes first: after a crash the new object id may not sign in until the change is made again, but
+            // the old one never keeps signing in.
             if (previous.PrincipalObjectId is { } oldOid && !string.Equals(oldOid, coordinator.PrincipalObjectId, StringComparison.Ordinal))
             {
                 await DeleteLinkAsync(table, ObjectIdPartition, oldOid, previous.Id, cancellationToken);
@@ -92,8 +83,6 @@ public sealed class TableCoordinatorStore(StorageTables tables) : ICoordinatorSt
             [nameof(Coordinator.VenueIds)] = string.Join(',', coordinator.VenueIds),
             [nameof(Coordinator.PrincipalObjectId)] = coordinator.PrincipalObjectId,
         }, TableUpdateMode.Replace, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(EmailPartition, EmailKey(coordinator.Email)) { ["CoordinatorId"] = coordinator.Id },
-            TableUpdateMode.Replace, cancellationToken);
         if (IsKeySafe(coordinator.PrincipalObjectId))
         {
             await table.UpsertEntityAsync(new TableEntity(ObjectIdPartition, coordinator.PrincipalObjectId) { ["CoordinatorId"] = coordinator.Id },
@@ -109,7 +98,7 @@ public sealed class TableCoordinatorStore(StorageTables tables) : ICoordinatorSt
         }
 
         var table = await tables.GetAsync(StorageTables.Coordinators, cancellationToken);
-        await DeleteLinkAsync(table, EmailPartition, EmailKey(coordinator.Email), coordinator.Id, cancellationToken);
+        await DeleteLinkAsync(table, LegacyEmailPartition, EmailKey(coordinator.Email), coordinator.Id, cancellationToken);
         if (coordinator.PrincipalObjectId is { } oid)
         {
             await DeleteLinkAsync(table, ObjectIdPartition, oid, coordinator.Id, cancellationToken);
@@ -148,6 +137,7 @@ public sealed class TableCoordinatorStore(StorageTables tables) : ICoordinatorSt
         (e.GetString(nameof(Coordinator.VenueIds)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         e.GetString(nameof(Coordinator.PrincipalObjectId)));
 
+    /// <summary>The row key of a legacy e-mail lookup (SHA-256 of the lower-case e-mail), only to delete it.</summary>
     private static string EmailKey(string email) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 
     /// <summary>Row keys may not hold '/', '\', '#', '?' or control characters, and are at most 1 KiB.</summary>

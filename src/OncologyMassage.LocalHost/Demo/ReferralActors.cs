@@ -143,6 +143,6 @@ public sealed partial class ReferralActors(HttpClient http, IMessageOutbox outbo
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
     private static partial Regex Hidden();
 
-    [GeneratedRegex(@"https?://\S+?/api/([a-z-]+)/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
+    [GeneratedRegex(@"https?://\S+?/api/([a-z-]+)/[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)+")]
     private static partial Regex Link();
 }

@@ -23,7 +23,7 @@ public static class DevPhone
     public const string HttpClientName = "DevPhone";
 
     /// <summary>The dev-only auth token the local host signs with when none is configured (one per run; it never leaves the machine).</summary>
-    public static string NewDevAuthToken() => "dev-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    public static string NewDevAuthToken() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)); // a real token's shape
 
     /// <summary>True when texts go to the dev outbox (the default), the only case the simulated phone exists.</summary>
     public static bool IsEnabled(IConfiguration configuration) =>

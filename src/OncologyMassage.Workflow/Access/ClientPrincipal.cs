@@ -24,7 +24,8 @@ public sealed record ClientPrincipal(string AuthType, string? ObjectId, string? 
 
     /// <summary>
     /// Parses the header; null when it is missing, too long, not base64, not the expected JSON, without an
-    /// authentication type, or without any claim that identifies the user (object id or e-mail).
+    /// authentication type, or without the Entra object id, the one claim that identifies the user (the e-mail is
+    /// informational only: it is never used to match a coordinator).
     /// </summary>
     public static ClientPrincipal? TryParse(string? header)
     {
@@ -65,7 +66,7 @@ public sealed record ClientPrincipal(string AuthType, string? ObjectId, string? 
             email = null;
         }
 
-        return objectId is null && email is null
+        return objectId is null
             ? null
             : new ClientPrincipal(payload.AuthType, objectId, email, First(payload.NameType ?? "name", "name"));
     }

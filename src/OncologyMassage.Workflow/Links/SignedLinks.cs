@@ -7,36 +7,60 @@ using OncologyMassage.Workflow.Options;
 namespace OncologyMassage.Workflow.Links;
 
 /// <summary>
-/// Signed, expiring links for people who have no account: the oncologist's release form today, the client's intake and
-/// consent forms next. A token is <c>base64url(purpose|referral|expiry)</c> + "." + <c>base64url(HMAC-SHA256)</c>.
-/// It is deterministic for the same inputs, so a re-run activity emails the same link. Single use is enforced where
-/// the link is used: the form's answer is stored with an insert that conflicts on a second use.
+/// Signed, expiring links for people who have no account: the oncologist's release form, the client's intake, consent
+/// and survey forms, the care team's summary. A token is <c>keyId.base64url(purpose|referral|expiry).base64url(HMAC-SHA256)</c>,
+/// the MAC taken over the key id and the payload. It is deterministic for the same inputs and key, so a re-run activity
+/// sends the same link. New tokens are signed with <see cref="LinkOptions.SigningKey"/>; tokens naming the id of
+/// <see cref="LinkOptions.PreviousSigningKey"/> still verify, so rotating the key does not break links already sent;
+/// a token naming any other key id is invalid. Single use is enforced where the link is used: the form's answer is
+/// stored with an insert that conflicts on a second use.
 /// </summary>
-public sealed class SignedLinks(IOptions<LinkOptions> options, TimeProvider clock)
+public sealed class SignedLinks
 {
+    private readonly IOptions<LinkOptions> options;
+    private readonly TimeProvider clock;
+    private readonly LinkSigningKey? current;
+    private readonly LinkSigningKey? previous;
+
+    public SignedLinks(IOptions<LinkOptions> options, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+        this.clock = clock;
+        current = LinkSigningKey.FromSetting(options.Value.SigningKey);
+        previous = LinkSigningKey.FromSetting(options.Value.PreviousSigningKey);
+    }
+
+    /// <summary>The id new tokens carry; null when no signing key is configured.</summary>
+    public string? CurrentKeyId => current?.Id;
+
     public Uri Create(string purpose, string referralId, DateTimeOffset expiresAt)
     {
-        var payload = string.Join('|', purpose, referralId, expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        var token = Base64Url(Encoding.UTF8.GetBytes(payload)) + "." + Base64Url(Sign(payload));
+        // Options validation refuses to start without a key; this guards hosts that skip it.
+        var key = current ?? throw new InvalidOperationException("Links:SigningKey is not set (or is an unresolved Key Vault reference): no link can be signed.");
+        var payload = Base64Url(Encoding.UTF8.GetBytes(string.Join('|', purpose, referralId, expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))));
+        var token = key.Id + "." + payload + "." + Base64Url(Sign(key, key.Id + "." + payload));
         return new Uri(new Uri(options.Value.PublicBaseUrl.TrimEnd('/') + "/"), $"api/{purpose}/{token}");
     }
 
-    /// <summary>Checks a token's signature, purpose and expiry. Tampered or foreign tokens are <see cref="LinkStatus.Invalid"/>.</summary>
+    /// <summary>
+    /// Checks a token's key id, signature, purpose and expiry. Tampered or foreign tokens, and tokens naming a key id that
+    /// is neither the current nor the previous key's, are <see cref="LinkStatus.Invalid"/>.
+    /// </summary>
     public LinkCheck Check(string purpose, string? token)
     {
         var parts = token?.Split('.') ?? [];
-        if (parts.Length != 2 || !TryFromBase64Url(parts[0], out var payloadBytes) || !TryFromBase64Url(parts[1], out var signature))
+        if (parts.Length != 3 || KeyFor(parts[0]) is not { } key || !TryFromBase64Url(parts[1], out var payloadBytes) || !TryFromBase64Url(parts[2], out var signature))
         {
             return LinkCheck.Invalid;
         }
 
-        var payload = Encoding.UTF8.GetString(payloadBytes);
-        if (!CryptographicOperations.FixedTimeEquals(Sign(payload), signature))
+        if (!CryptographicOperations.FixedTimeEquals(Sign(key, parts[0] + "." + parts[1]), signature))
         {
             return LinkCheck.Invalid;
         }
 
-        var fields = payload.Split('|');
+        var fields = Encoding.UTF8.GetString(payloadBytes).Split('|');
         if (fields.Length != 3 || fields[0] != purpose || !long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiry))
         {
             return LinkCheck.Invalid;
@@ -46,10 +70,14 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, TimeProvider cloc
         return new LinkCheck(expiresAt <= clock.GetUtcNow() ? LinkStatus.Expired : LinkStatus.Valid, fields[1], expiresAt);
     }
 
-    private byte[] Sign(string payload) =>
-        HMACSHA256.HashData(Convert.FromBase64String(options.Value.SigningKey), Encoding.UTF8.GetBytes(payload));
+    private LinkSigningKey? KeyFor(string keyId) =>
+        current is not null && string.Equals(keyId, current.Id, StringComparison.Ordinal) ? current
+        : previous is not null && string.Equals(keyId, previous.Id, StringComparison.Ordinal) ? previous
+        : null;
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static byte[] Sign(LinkSigningKey key, string signed) => HMACSHA256.HashData(key.Key, Encoding.UTF8.GetBytes(signed));
+
+    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static bool TryFromBase64Url(string text, out byte[] bytes)
     {

@@ -13,12 +13,22 @@ public sealed class LinkOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
     /// <summary>
-    /// HMAC key for signed links, base64, at least 32 bytes (a Key Vault secret in Azure). Rotating it invalidates every
-    /// link already sent. Generate one with <c>openssl rand -base64 32</c>.
+    /// HMAC key that signs new links, base64, at least 32 bytes (a Key Vault secret in Azure). Every token names the id of
+    /// the key that signed it (derived from the key itself, so the two can never disagree). Generate one with
+    /// <c>openssl rand -base64 48</c>; to rotate, move the current key to <see cref="PreviousSigningKey"/> first.
     /// </summary>
     [Required]
+    [Secret]
     [Base64Key(MinimumBytes = 32)]
     public string SigningKey { get; set; } = "";
+
+    /// <summary>
+    /// The key before the last rotation, base64; optional. Links it signed still verify until they expire, so a rotation
+    /// does not break links already sent. Empty (or an unresolved Key Vault reference): only <see cref="SigningKey"/> verifies.
+    /// </summary>
+    [Secret(Optional = true)]
+    [Base64Key(MinimumBytes = 32)]
+    public string PreviousSigningKey { get; set; } = "";
 }
 
 /// <summary>Validates a base64 key of at least <see cref="MinimumBytes"/> bytes.</summary>
@@ -29,9 +39,9 @@ public sealed class Base64KeyAttribute : ValidationAttribute
 
     public override bool IsValid(object? value)
     {
-        if (value is not string text || text.Length == 0)
+        if (value is not string text || text.Length == 0 || KeyVaultReferences.IsUnresolved(text))
         {
-            return true; // [Required] reports a missing key.
+            return true; // [Required] reports a missing key, [Secret] an unresolved reference.
         }
 
         var buffer = new byte[text.Length];

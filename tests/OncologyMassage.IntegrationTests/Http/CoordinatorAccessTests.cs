@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.Workflow.Access;
@@ -203,8 +204,9 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task GetMe_AppServicePrincipalWhenNotTrusted_Returns401()
     {
+        await BindAsync(host, HarborCoordinator, HarborOid);
         using var client = host.Anonymous();
-        client.DefaultRequestHeaders.Add("x-ms-client-principal", Principal("hana.reyes@harbor.example"));
+        client.DefaultRequestHeaders.Add("x-ms-client-principal", Principal(HarborOid, "hana.reyes@harbor.example"));
 
         using var response = await client.GetAsync("api/me", TestContext.Current.CancellationToken);
 
@@ -212,26 +214,74 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task GetMe_TrustedAppServicePrincipal_MapsTheEmailToTheCoordinator()
+    public async Task GetMe_TrustedPrincipalWithTheCoordinatorsObjectId_ReturnsTheCoordinator()
     {
         await using var trusting = await CoordinatorHost.StartAsync(azurite, trustPrincipal: true);
+        await BindAsync(trusting, HarborCoordinator, HarborOid);
         using var client = trusting.Anonymous();
-        client.DefaultRequestHeaders.Add("x-ms-client-principal", Principal("Hana.Reyes@harbor.example"));
-        using var unknown = trusting.Anonymous();
-        unknown.DefaultRequestHeaders.Add("x-ms-client-principal", Principal("someone@elsewhere.example"));
+        client.DefaultRequestHeaders.Add("x-ms-client-principal", Principal(HarborOid.ToUpperInvariant(), "someone@elsewhere.example"));
 
         var me = await client.GetFromJsonAsync<JsonElement>("api/me", TestContext.Current.CancellationToken);
-        using var refused = await unknown.GetAsync("api/me", TestContext.Current.CancellationToken);
 
         Assert.Equal("coord-harbor", me.GetProperty("id").GetString());
-        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
-    private static string Principal(string email) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    [Fact]
+    public async Task GetMe_TrustedPrincipalWithTheCoordinatorsEmailButAnUnknownObjectId_Returns401()
+    {
+        await using var trusting = await CoordinatorHost.StartAsync(azurite, trustPrincipal: true);
+        await BindAsync(trusting, HarborCoordinator, HarborOid);
+        using var impostor = trusting.Anonymous();
+        impostor.DefaultRequestHeaders.Add("x-ms-client-principal", Principal(Guid.NewGuid().ToString(), "Hana.Reyes@harbor.example"));
+        using var unbound = trusting.Anonymous();
+        unbound.DefaultRequestHeaders.Add("x-ms-client-principal", Principal(Guid.NewGuid().ToString(), "liam.okafor@willow.example"));
+
+        using var refused = await impostor.GetAsync("api/me", TestContext.Current.CancellationToken);
+        using var refusedUnbound = await unbound.GetAsync("api/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (refused.StatusCode, refusedUnbound.StatusCode));
+    }
+
+    [Fact]
+    public async Task GetMe_TrustRequestedButAppServiceAuthenticationOff_Returns503AndTheStartUpSaysWhy()
+    {
+        var logs = new CapturedLogs();
+        await using var misconfigured = await CoordinatorHost.StartAsync(azurite, trustPrincipal: true, platformAuthentication: false,
+            configure: b => b.Logging.AddProvider(logs));
+        await BindAsync(misconfigured, HarborCoordinator, HarborOid);
+        using var forged = misconfigured.Anonymous();
+        forged.DefaultRequestHeaders.Add("x-ms-client-principal", Principal(HarborOid, "hana.reyes@harbor.example"));
+        using var session = await misconfigured.SignInAsync(HarborCoordinator);
+
+        using var response = await forged.GetAsync($"api/referrals/{referralId}", TestContext.Current.CancellationToken);
+        using var bySession = await session.GetAsync("api/pipeline", TestContext.Current.CancellationToken);
+        using var practice = await misconfigured.Http.GetAsync("api/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK), (response.StatusCode, bySession.StatusCode, practice.StatusCode));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Single(logs.Entries, e => e.EventId.Id == 9200 && e.Message.Contains("WEBSITE_AUTH_ENABLED", StringComparison.Ordinal));
+    }
+
+    private const string HarborOid = "0f1e2d3c-0000-4000-8000-0000000000aa";
+
+    /// <summary>Binds the Entra object id to a seeded coordinator, as <c>coordinator bind</c> does.</summary>
+    private static async Task BindAsync(TestHost target, string coordinatorId, string oid)
+    {
+        var store = target.App.Services.GetRequiredService<ICoordinatorStore>();
+        var coordinator = await store.GetAsync(coordinatorId, TestContext.Current.CancellationToken);
+        await store.UpsertAsync(coordinator! with { PrincipalObjectId = oid }, TestContext.Current.CancellationToken);
+    }
+
+    private static string Principal(string objectId, string email) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
     {
         auth_typ = "aad",
         name_typ = "name",
         role_typ = "roles",
-        claims = new[] { new { typ = "preferred_username", val = email }, new { typ = "name", val = "Someone" } },
+        claims = new[]
+        {
+            new { typ = "http://schemas.microsoft.com/identity/claims/objectidentifier", val = objectId },
+            new { typ = "preferred_username", val = email },
+            new { typ = "name", val = "Someone" },
+        },
     })));
 }

@@ -164,6 +164,6 @@ public sealed partial class ReleaseFormTests(AzuriteFixture azurite) : IAsyncLif
         return await host.Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    [GeneratedRegex(@"https://om\.example/(api/release/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)")]
+    [GeneratedRegex(@"https://om\.example/(api/release/[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)+)")]
     private static partial Regex ReleaseLink();
 }

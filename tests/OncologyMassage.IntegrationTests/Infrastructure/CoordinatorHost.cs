@@ -20,10 +20,16 @@ internal static class CoordinatorHost
     public const string HarborCoordinator = "coord-harbor";
     public const string LighthouseCoordinator = "coord-willow";
 
-    public static Task<TestHost> StartAsync(AzuriteFixture azurite, bool trustPrincipal = false) =>
+    /// <param name="platformAuthentication">Whether App Service says its authentication runs (WEBSITE_AUTH_ENABLED), as it does in Azure.</param>
+    public static Task<TestHost> StartAsync(AzuriteFixture azurite, bool trustPrincipal = false, bool platformAuthentication = true, Action<WebApplicationBuilder>? configure = null) =>
         TestHost.StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], configure: b =>
         {
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:TrustAppServicePrincipal"] = trustPrincipal ? "true" : "false" });
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Auth:TrustAppServicePrincipal"] = trustPrincipal ? "true" : "false",
+                ["WEBSITE_AUTH_ENABLED"] = platformAuthentication ? "True" : null,
+            });
+            configure?.Invoke(b);
         });
 
     /// <summary>A client without a practice key, signed in as the coordinator (the cookie is kept by the client's handler).</summary>

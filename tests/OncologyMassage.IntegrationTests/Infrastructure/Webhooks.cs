@@ -17,7 +17,7 @@ internal static class Webhooks
 {
     public const string PublicBaseUrl = "https://om.example"; // TestHost's Links:PublicBaseUrl
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
-    public const string AuthToken = "it-twilio-auth-token";
+    public const string AuthToken = "abcdef0123456789abcdef0123456789";
     public const string FromNumber = "+15550001111";
     public const string ClientPhone = "+16175550143"; // docs/samples/referral.json's client, normalised
     public const string MessagesPath = "/2010-04-01/Accounts/" + AccountSid + "/Messages.json";

@@ -79,7 +79,7 @@ public sealed class AdminCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task CoordinatorAdd_ForAnExistingVenue_SignsInByObjectIdAndByEmail()
+    public async Task CoordinatorAdd_ForAnExistingVenue_SignsInByObjectIdOnly()
     {
         await Venues.UpsertAsync(DemoVenues.All[0], Ct);
         var oid = Guid.NewGuid().ToString();
@@ -88,12 +88,66 @@ public sealed class AdminCommandTests(AzuriteFixture azurite) : IDisposable
             "--venues", DemoVenues.All[0].Id, "--oid", oid);
 
         Assert.Equal(0, code);
-        Assert.Equal("maria", (await Coordinators.FindByPrincipalAsync(oid, null, Ct))?.Id);
-        var byEmail = await Coordinators.FindByPrincipalAsync(null, "maria@clinic.example", Ct);
-        Assert.Equal("maria", byEmail?.Id);
-        Assert.Equal([DemoVenues.All[0].Id], byEmail!.VenueIds);
+        var byOid = await Coordinators.FindByObjectIdAsync(oid, Ct);
+        Assert.Equal("maria", byOid?.Id);
+        Assert.Equal([DemoVenues.All[0].Id], byOid!.VenueIds);
         Assert.Equal(0, await RunAsync("coordinator", "list"));
         Assert.Contains($"maria\tMaria Lopez\tMaria@Clinic.example\t{DemoVenues.All[0].Id}\toid {oid}", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CoordinatorBind_ByEmailWhenUnbound_BindsTheObjectIdOnce()
+    {
+        await Venues.UpsertAsync(DemoVenues.All[0], Ct);
+        await RunAsync("coordinator", "add", "--id", "maria", "--name", "Maria", "--email", "maria@clinic.example", "--venues", DemoVenues.All[0].Id);
+        var oid = Guid.NewGuid().ToString();
+
+        var code = await RunAsync("coordinator", "bind", "--email", "Maria@Clinic.Example", "--oid", oid.ToUpperInvariant());
+
+        Assert.Equal(0, code);
+        Assert.Equal("maria", (await Coordinators.FindByObjectIdAsync(oid, Ct))?.Id);
+    }
+
+    [Fact]
+    public async Task CoordinatorBind_AlreadyBoundToAnotherObjectId_Refused2AndKeepsTheFirst()
+    {
+        await Venues.UpsertAsync(DemoVenues.All[0], Ct);
+        var first = Guid.NewGuid().ToString();
+        var second = Guid.NewGuid().ToString();
+        await RunAsync("coordinator", "add", "--id", "maria", "--name", "Maria", "--email", "maria@clinic.example", "--venues", DemoVenues.All[0].Id, "--oid", first);
+
+        var code = await RunAsync("coordinator", "bind", "--id", "maria", "--oid", second);
+
+        Assert.Equal(AdminCommands.Refused, code);
+        Assert.Contains("already bound", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(("maria", null), ((await Coordinators.FindByObjectIdAsync(first, Ct))?.Id, (await Coordinators.FindByObjectIdAsync(second, Ct))?.Id));
+    }
+
+    [Fact]
+    public async Task CoordinatorBind_AnotherCoordinatorsObjectId_Refused2AndWritesNothing()
+    {
+        await Venues.UpsertAsync(DemoVenues.All[0], Ct);
+        var oid = Guid.NewGuid().ToString();
+        await RunAsync("coordinator", "add", "--id", "maria", "--name", "Maria", "--email", "maria@clinic.example", "--venues", DemoVenues.All[0].Id, "--oid", oid);
+        await RunAsync("coordinator", "add", "--id", "ana", "--name", "Ana", "--email", "ana@clinic.example", "--venues", DemoVenues.All[0].Id);
+
+        var code = await RunAsync("coordinator", "bind", "--id", "ana", "--oid", oid);
+
+        Assert.Equal(AdminCommands.Refused, code);
+        Assert.Equal(("maria", null), ((await Coordinators.FindByObjectIdAsync(oid, Ct))?.Id, (await Coordinators.GetAsync("ana", Ct))?.PrincipalObjectId));
+    }
+
+    [Theory]
+    [InlineData("--oid", "00000000-0000-4000-8000-000000000001")]
+    [InlineData("--id", "maria", "--email", "maria@clinic.example", "--oid", "00000000-0000-4000-8000-000000000001")]
+    [InlineData("--id", "maria", "--oid", "not-a-guid")]
+    [InlineData("--id", "nobody", "--oid", "00000000-0000-4000-8000-000000000001")]
+    public async Task CoordinatorBind_InvalidOptionsOrUnknownCoordinator_Refused2(params string[] options)
+    {
+        var code = await RunAsync(["coordinator", "bind", .. options]);
+
+        Assert.Equal(AdminCommands.Refused, code);
+        Assert.Null(await Coordinators.FindByObjectIdAsync("00000000-0000-4000-8000-000000000001", Ct));
     }
 
     [Fact]
@@ -121,23 +175,23 @@ public sealed class AdminCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task CoordinatorAdd_AgainWithANewEmailThenRemove_OldEmailStopsAtOnceAndRemoveStopsAll()
+    public async Task CoordinatorAdd_AgainWithANewObjectIdThenRemove_OldObjectIdStopsAtOnceAndRemoveStopsAll()
     {
         await Venues.UpsertAsync(DemoVenues.All[0], Ct);
-        var oid = Guid.NewGuid().ToString();
+        var oldOid = Guid.NewGuid().ToString();
+        var newOid = Guid.NewGuid().ToString();
         var venue = DemoVenues.All[0].Id;
-        await RunAsync("coordinator", "add", "--id", "maria", "--name", "Maria", "--email", "maria@old.example", "--venues", venue, "--oid", oid);
+        await RunAsync("coordinator", "add", "--id", "maria", "--name", "Maria", "--email", "maria@clinic.example", "--venues", venue, "--oid", oldOid);
 
-        await RunAsync("coordinator", "add", "--id", "maria", "--name", "Maria", "--email", "maria@new.example", "--venues", venue);
-        var oldEmail = await Coordinators.FindByPrincipalAsync(null, "maria@old.example", Ct);
-        var oldOid = await Coordinators.FindByPrincipalAsync(oid, null, Ct);
-        var newEmail = await Coordinators.FindByPrincipalAsync(null, "maria@new.example", Ct);
+        await RunAsync("coordinator", "add", "--id", "maria", "--name", "Maria", "--email", "maria@clinic.example", "--venues", venue, "--oid", newOid);
+        var byOld = await Coordinators.FindByObjectIdAsync(oldOid, Ct);
+        var byNew = await Coordinators.FindByObjectIdAsync(newOid, Ct);
         var removed = await RunAsync("coordinator", "remove", "--id", "maria");
         var again = await RunAsync("coordinator", "remove", "--id", "maria");
 
-        Assert.Equal((null, null, "maria"), (oldEmail?.Id, oldOid?.Id, newEmail?.Id));
+        Assert.Equal((null, "maria"), (byOld?.Id, byNew?.Id));
         Assert.Equal((0, AdminCommands.Refused), (removed, again));
-        Assert.Null(await Coordinators.FindByPrincipalAsync(null, "maria@new.example", Ct));
+        Assert.Null(await Coordinators.FindByObjectIdAsync(newOid, Ct));
         Assert.Null(await Coordinators.GetAsync("maria", Ct));
     }
 

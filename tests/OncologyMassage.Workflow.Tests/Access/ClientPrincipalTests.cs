@@ -64,6 +64,12 @@ public sealed class ClientPrincipalTests
     }
 
     [Fact]
+    public void TryParse_EmailWithoutObjectId_ReturnsNull()
+    {
+        Assert.Null(ClientPrincipal.TryParse(Header("aad", ("preferred_username", "hana.reyes@harbor.example"), ("name", "Hana Reyes"))));
+    }
+
+    [Fact]
     public void TryParse_TooLongHeader_ReturnsNull()
     {
         var header = Header("aad", ("oid", "abc"), ("name", new string('x', ClientPrincipal.MaxHeaderLength)));

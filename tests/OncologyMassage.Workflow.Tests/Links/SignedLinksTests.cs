@@ -9,8 +9,12 @@ public sealed class SignedLinksTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider clock = new(Now);
 
-    private SignedLinks Links(string key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=") =>
-        new(Microsoft.Extensions.Options.Options.Create(new LinkOptions { PublicBaseUrl = "https://om.example/", SigningKey = key }), clock);
+    private const string KeyA = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    private const string KeyB = "ZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmY=";
+    private const string KeyC = "Y2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2M=";
+
+    private SignedLinks Links(string key = KeyA, string previous = "") =>
+        new(Microsoft.Extensions.Options.Options.Create(new LinkOptions { PublicBaseUrl = "https://om.example/", SigningKey = key, PreviousSigningKey = previous }), clock);
 
     private static string TokenOf(Uri link) => link.Segments[^1];
 
@@ -51,7 +55,7 @@ public sealed class SignedLinksTests
     {
         var token = TokenOf(Links().Create(LinkPurposes.Release, "ref-1", Now.AddDays(1)));
         var other = TokenOf(Links().Create(LinkPurposes.Release, "ref-2", Now.AddDays(1)));
-        var forged = other.Split('.')[0] + "." + token.Split('.')[1];
+        var forged = string.Join('.', token.Split('.')[0], other.Split('.')[1], token.Split('.')[2]);
 
         Assert.Equal(LinkStatus.Invalid, Links().Check(LinkPurposes.Release, forged).Status);
     }
@@ -72,6 +76,67 @@ public sealed class SignedLinksTests
         Assert.Equal(LinkStatus.Invalid, Links().Check(LinkPurposes.Release, token).Status);
     }
 
+    [Fact]
+    public void Create_Token_NamesTheSigningKeysId()
+    {
+        var links = Links();
+
+        var token = TokenOf(links.Create(LinkPurposes.Release, "ref-1", Now.AddDays(1)));
+
+        Assert.Equal(links.CurrentKeyId, token.Split('.')[0]);
+        Assert.NotEqual(Links(KeyB).CurrentKeyId, links.CurrentKeyId);
+    }
+
+    [Fact]
+    public void Check_SignedWithThePreviousKeyAfterARotation_IsValid()
+    {
+        var sentBeforeRotation = TokenOf(Links(KeyA).Create(LinkPurposes.Release, "ref-1", Now.AddDays(1)));
+
+        var check = Links(KeyB, previous: KeyA).Check(LinkPurposes.Release, sentBeforeRotation);
+
+        Assert.Equal(new LinkCheck(LinkStatus.Valid, "ref-1", Now.AddDays(1)), check);
+    }
+
+    [Fact]
+    public void Check_SignedWithAKeyOlderThanThePrevious_IsInvalid()
+    {
+        var twoRotationsAgo = TokenOf(Links(KeyA).Create(LinkPurposes.Release, "ref-1", Now.AddDays(1)));
+
+        Assert.Equal(LinkStatus.Invalid, Links(KeyC, previous: KeyB).Check(LinkPurposes.Release, twoRotationsAgo).Status);
+    }
+
+    [Fact]
+    public void Check_KeyIdRelabelledToTheCurrentKey_IsInvalid()
+    {
+        var token = TokenOf(Links(KeyA).Create(LinkPurposes.Release, "ref-1", Now.AddDays(1)));
+        var relabelled = Links(KeyB).CurrentKeyId + token[token.IndexOf('.', StringComparison.Ordinal)..];
+
+        Assert.Equal(LinkStatus.Invalid, Links(KeyB, previous: KeyA).Check(LinkPurposes.Release, relabelled).Status);
+    }
+
+    [Fact]
+    public void Check_TokenWithoutKeyId_IsInvalid()
+    {
+        var token = TokenOf(Links().Create(LinkPurposes.Release, "ref-1", Now.AddDays(1)));
+
+        Assert.Equal(LinkStatus.Invalid, Links().Check(LinkPurposes.Release, token[(token.IndexOf('.', StringComparison.Ordinal) + 1)..]).Status);
+    }
+
+    [Fact]
+    public void Check_PreviousKeyIsAnUnresolvedKeyVaultReference_OnlyTheCurrentKeyVerifies()
+    {
+        var links = Links(KeyB, previous: "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/links-signing-key-previous/)");
+        var old = TokenOf(Links(KeyA).Create(LinkPurposes.Release, "ref-1", Now.AddDays(1)));
+        var fresh = TokenOf(links.Create(LinkPurposes.Release, "ref-1", Now.AddDays(1)));
+
+        Assert.Equal((LinkStatus.Invalid, LinkStatus.Valid), (links.Check(LinkPurposes.Release, old).Status, links.Check(LinkPurposes.Release, fresh).Status));
+    }
+
+    [Fact]
+    public void Create_SigningKeyIsAnUnresolvedKeyVaultReference_Throws() =>
+        Assert.Throws<InvalidOperationException>(() => Links("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/links-signing-key/)")
+            .Create(LinkPurposes.Release, "ref-1", Now.AddDays(1)));
+
     [Theory]
     [InlineData("")]
     [InlineData("c2hvcnQ=")]
@@ -81,5 +146,26 @@ public sealed class SignedLinksTests
         var attribute = new Base64KeyAttribute { MinimumBytes = 32 };
 
         Assert.Equal(key.Length == 0, attribute.IsValid(key)); // empty is [Required]'s to report
+    }
+
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/links-signing-key/)", false)]
+    [InlineData(" @microsoft.keyvault(VaultName=kv;SecretName=links-signing-key)", false)]
+    [InlineData(KeyA, true)]
+    public void SigningKey_UnresolvedKeyVaultReference_FailsValidation(string value, bool valid)
+    {
+        var options = new LinkOptions { PublicBaseUrl = "https://om.example", SigningKey = value };
+
+        var ok = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), null, validateAllProperties: true);
+
+        Assert.Equal(valid, ok);
+    }
+
+    [Fact]
+    public void PreviousSigningKey_UnresolvedKeyVaultReference_CountsAsNotSet()
+    {
+        var options = new LinkOptions { PublicBaseUrl = "https://om.example", SigningKey = KeyA, PreviousSigningKey = "@Microsoft.KeyVault(SecretUri=https://kv/secrets/x/)" };
+
+        Assert.True(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), null, validateAllProperties: true));
     }
 }
