@@ -14,6 +14,7 @@ using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Privacy;
 using OncologyMassage.Workflow.Referrals;
 using OncologyMassage.Workflow.Scheduling;
 
@@ -71,6 +72,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IVenueStore, TableVenueStore>();
         services.AddSingleton<IBookingStore, TableBookingStore>();
         services.AddSingleton<SlotOffers>();
+
+        // Data lifecycle (issue 14): erase, export, purge of finished instances, retention; docs/privacy.md.
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IReferralDataStore, TableReferralData>();
+        services.AddSingleton<ReferralErasure>();
+        services.AddSingleton<ReferralExport>();
+        services.AddSingleton<FinishedInstancePurge>();
+        services.AddSingleton<RetentionSweep>();
         return services;
     }
 

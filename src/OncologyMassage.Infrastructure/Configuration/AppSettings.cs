@@ -29,6 +29,7 @@ public static class AppSettings
         (SendGridOptions.SectionName, typeof(SendGridOptions)),
         (AuthOptions.SectionName, typeof(AuthOptions)),
         (SchedulingOptions.SectionName, typeof(SchedulingOptions)),
+        (PrivacyOptions.SectionName, typeof(PrivacyOptions)),
     ];
 
     /// <summary>Settings that hold secrets: Key Vault references in Azure, never in code, logs or samples for Azure.</summary>
