@@ -87,6 +87,7 @@ public static partial class LocalHostApp
         builder.Services.AddSingleton<LocalDurableEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
+        builder.Services.AddHostedService<PrivacyJobs>(); // purge and retention, as the Functions app's PrivacyTimers
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<DevSessionCookie>(); // coordinators' development sign-in (issue #7), local host only
         builder.Services.AddSingleton<ICoordinatorSessionReader>(sp => sp.GetRequiredService<DevSessionCookie>());
