@@ -148,6 +148,16 @@ param schedulingHorizon string = '21.00:00:00'
 @maxValue(9)
 param schedulingSlotsOffered int = 3
 
+@description('Days after a referral closes before its orchestration history and instance rows are purged (Privacy__PurgeHistoryAfterDays).')
+@minValue(1)
+@maxValue(3650)
+param privacyPurgeHistoryAfterDays int = 30
+
+@description('Years after a closed referral\'s last activity before all of its data is erased (Privacy__RetentionYears); the reasoning is in docs/privacy.md.')
+@minValue(1)
+@maxValue(100)
+param privacyRetentionYears int = 7
+
 // ---------- secrets (optional here: usually set after deploy with az keyvault secret set) ----------
 
 @secure()
@@ -381,6 +391,8 @@ module api 'app/api.bicep' = {
     schedulingLeadTime: schedulingLeadTime
     schedulingHorizon: schedulingHorizon
     schedulingSlotsOffered: schedulingSlotsOffered
+    privacyPurgeHistoryAfterDays: privacyPurgeHistoryAfterDays
+    privacyRetentionYears: privacyRetentionYears
   }
   // The app starts pulling its package, storage and secrets as soon as it exists: grant the roles first.
   dependsOn: [

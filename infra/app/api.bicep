@@ -140,6 +140,16 @@ param schedulingHorizon string = '21.00:00:00'
 @maxValue(9)
 param schedulingSlotsOffered int = 3
 
+@description('Days after a referral closes before its orchestration history is purged (Privacy__PurgeHistoryAfterDays).')
+@minValue(1)
+@maxValue(3650)
+param privacyPurgeHistoryAfterDays int = 30
+
+@description('Years after a closed referral\'s last activity before all of its data is erased (Privacy__RetentionYears); see docs/privacy.md.')
+@minValue(1)
+@maxValue(100)
+param privacyRetentionYears int = 7
+
 var alwaysReady = concat(
   alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
   alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
@@ -271,6 +281,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Scheduling__LeadTime: schedulingLeadTime
     Scheduling__Horizon: schedulingHorizon
     Scheduling__SlotsOffered: string(schedulingSlotsOffered)
+    // Data lifecycle (docs/privacy.md): purge of finished orchestrations, retention of closed referrals.
+    Privacy__PurgeHistoryAfterDays: string(privacyPurgeHistoryAfterDays)
+    Privacy__RetentionYears: string(privacyRetentionYears)
     // Coordinators sign in through App Service authentication; the principal header is trusted only when it runs (authSettings below).
     Auth__TrustAppServicePrincipal: string(!empty(coordinatorAuthClientId))
 
