@@ -158,6 +158,9 @@ param privacyPurgeHistoryAfterDays int = 30
 @maxValue(100)
 param privacyRetentionYears int = 7
 
+@description('Blob container for the daily copy of the audit (Privacy__AuditArchiveContainer); immutable for the retention period.')
+param auditArchiveContainerName string = 'audit-archive'
+
 // ---------- secrets (optional here: usually set after deploy with az keyvault secret set) ----------
 
 @secure()
@@ -232,6 +235,8 @@ module storage 'core/storage/storage-account.bicep' = {
     containerNames: [
       deploymentContainerName
     ]
+    immutableContainerName: auditArchiveContainerName
+    immutableContainerDays: privacyRetentionYears * 366
     publicNetworkAccess: !vnetEnabled
   }
 }
@@ -393,6 +398,7 @@ module api 'app/api.bicep' = {
     schedulingSlotsOffered: schedulingSlotsOffered
     privacyPurgeHistoryAfterDays: privacyPurgeHistoryAfterDays
     privacyRetentionYears: privacyRetentionYears
+    auditArchiveContainerName: auditArchiveContainerName
   }
   // The app starts pulling its package, storage and secrets as soon as it exists: grant the roles first.
   dependsOn: [

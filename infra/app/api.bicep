@@ -150,6 +150,9 @@ param privacyPurgeHistoryAfterDays int = 30
 @maxValue(100)
 param privacyRetentionYears int = 7
 
+@description('Blob container receiving the daily copy of the audit (Privacy__AuditArchiveContainer).')
+param auditArchiveContainerName string = 'audit-archive'
+
 var alwaysReady = concat(
   alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
   alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
@@ -284,6 +287,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Data lifecycle (docs/privacy.md): purge of finished orchestrations, retention of closed referrals.
     Privacy__PurgeHistoryAfterDays: string(privacyPurgeHistoryAfterDays)
     Privacy__RetentionYears: string(privacyRetentionYears)
+    Privacy__AuditArchiveContainer: auditArchiveContainerName
     // Coordinators sign in through App Service authentication; the principal header is trusted only when it runs (authSettings below).
     Auth__TrustAppServicePrincipal: string(!empty(coordinatorAuthClientId))
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using OncologyMassage.Infrastructure.Audit;
 using OncologyMassage.Workflow.Privacy;
 
 namespace OncologyMassage.LocalHost;
@@ -9,7 +10,7 @@ namespace OncologyMassage.LocalHost;
 /// <see cref="LocalHostOptions.PrivacyJobsInterval"/>.
 /// </summary>
 internal sealed partial class PrivacyJobs(
-    FinishedInstancePurge purge, RetentionSweep retention, DurableTaskClient durable, LocalHostOptions options, ILogger<PrivacyJobs> logger) : BackgroundService
+    FinishedInstancePurge purge, RetentionSweep retention, BlobAuditArchive archive, DurableTaskClient durable, LocalHostOptions options, ILogger<PrivacyJobs> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,6 +24,7 @@ internal sealed partial class PrivacyJobs(
                 {
                     await purge.RunAsync(durable, stoppingToken);
                     await retention.RunAsync(durable, stoppingToken);
+                    await archive.CopyYesterdayAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

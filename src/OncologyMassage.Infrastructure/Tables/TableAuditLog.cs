@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -20,7 +21,7 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// </list>
 /// No code path updates or deletes an entry: a changed entry breaks its own hash, a removed one the next entry's link
 /// (or the head), and <see cref="VerifyAsync"/> names it. Someone with write access to the table could rewrite a whole
-/// chain; docs/privacy.md says what guards against that.
+/// chain, which is why a daily copy goes to an immutable blob container (BlobAuditArchive).
 /// </summary>
 public sealed class TableAuditLog(StorageTables tables) : IAuditLog
 {
@@ -97,6 +98,19 @@ public sealed class TableAuditLog(StorageTables tables) : IAuditLog
         }
 
         return new AuditVerification(partitions.Count, entries, problems);
+    }
+
+    public async IAsyncEnumerable<ChainedAuditEntry> ReadRecordedAsync(DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Audit, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"At ge {since.ToUniversalTime()} and At lt {until.ToUniversalTime()}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey != HeadRowKey)
+            {
+                yield return new ChainedAuditEntry(FromEntity(row), row.GetInt64("Sequence") ?? 0, row.GetString("PreviousHash") ?? "", row.GetString("Hash") ?? "");
+            }
+        }
     }
 
     /// <summary>The hash an entry must carry: SHA-256 (hex) of a JSON array of the partition, sequence, previous hash and every field.</summary>

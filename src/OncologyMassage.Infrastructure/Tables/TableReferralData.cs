@@ -62,16 +62,10 @@ public sealed class TableReferralData(StorageTables tables, PipelineBoard board)
 
     public async Task<bool> DeleteReferralAsync(string referralId, CancellationToken cancellationToken)
     {
+        // A point read first: deleting a missing row succeeds silently, and the caller wants to know whether there was one.
         var table = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
-        try
-        {
-            await table.DeleteEntityAsync(referralId, TableReferralStore.ReferralRowKey, ETag.All, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
+        var row = await TableRows.ReadAsync(table, referralId, TableReferralStore.ReferralRowKey, cancellationToken);
+        return row is not null && await DeleteAsync(table, referralId, TableReferralStore.ReferralRowKey, ETag.All, cancellationToken);
     }
 
     public async IAsyncEnumerable<ClosedReferral> ListClosedAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)

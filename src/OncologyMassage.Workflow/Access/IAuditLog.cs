@@ -15,6 +15,9 @@ public interface IAuditLog
 
     /// <summary>Checks the hash chain of one partition (a referral id), or of every partition when it is null.</summary>
     Task<AuditVerification> VerifyAsync(string? partition, CancellationToken cancellationToken);
+
+    /// <summary>Every entry recorded in [<paramref name="since"/>, <paramref name="until"/>), with its chain fields, for the daily immutable copy.</summary>
+    IAsyncEnumerable<ChainedAuditEntry> ReadRecordedAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
 }
 
 /// <param name="ReferralId">The partition: a referral id, or a pseudo-partition such as <see cref="AuditPartitions.Admin"/>.</param>
@@ -31,6 +34,9 @@ public sealed record AuditEntry(string ReferralId, string CallerKind, string Cal
     /// <summary>Ids only, never content: e.g. the referral ids a pipeline page listed.</summary>
     public string? Subject { get; init; }
 }
+
+/// <summary>An entry as stored: its place in its partition's chain, the previous entry's hash and its own.</summary>
+public sealed record ChainedAuditEntry(AuditEntry Entry, long Sequence, string PreviousHash, string Hash);
 
 /// <summary>The outcome of a chain check: how many entries were checked and each problem found (partition, row, what).</summary>
 public sealed record AuditVerification(int Partitions, int Entries, IReadOnlyList<string> Problems)

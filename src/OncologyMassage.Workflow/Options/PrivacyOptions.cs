@@ -17,4 +17,8 @@ public sealed class PrivacyOptions
     /// <summary>Years after a closed referral's last activity before all of its rows are erased (default 7).</summary>
     [Range(1, 100)]
     public int RetentionYears { get; set; } = 7;
+
+    /// <summary>The blob container that receives each day's audit entries (immutable in Azure: a time-based retention policy).</summary>
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
+    public string AuditArchiveContainer { get; set; } = "audit-archive";
 }
