@@ -29,7 +29,9 @@ public sealed class ExportAndPurgeTests(AzuriteFixture azurite)
             new StringContent("""{"reason":"Client moved away"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
         await host.WaitForStageAsync(id, Stage.Cancelled);
-        await host.Durable.WaitForInstanceCompletionAsync(id, cancellation: Ct);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        wait.CancelAfter(TimeSpan.FromSeconds(60));
+        await host.Durable.WaitForInstanceCompletionAsync(id, cancellation: wait.Token); // a cancelled referral's orchestration ends
         return id;
     }
 
