@@ -79,7 +79,7 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
         }
 
         Assert.DoesNotContain(await host.RowsAsync(StorageTables.Timeline), r => r.GetString("Kind") == "CoordinatorAction");
-        Assert.All(await host.RowsAsync(StorageTables.Audit), r => Assert.Equal("demo-practice", r.GetString("CallerId"))); // the set-up's own calls
+        Assert.All((await host.RowsAsync(StorageTables.Audit)).Where(r => r.RowKey != TableAuditLog.HeadRowKey), r => Assert.Equal("demo-practice", r.GetString("CallerId"))); // the set-up's own calls
     }
 
     [Fact]

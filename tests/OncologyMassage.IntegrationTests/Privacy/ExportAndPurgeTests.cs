@@ -29,9 +29,6 @@ public sealed class ExportAndPurgeTests(AzuriteFixture azurite)
             new StringContent("""{"reason":"Client moved away"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
         await host.WaitForStageAsync(id, Stage.Cancelled);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        wait.CancelAfter(TimeSpan.FromSeconds(60));
-        await host.Durable.WaitForInstanceCompletionAsync(id, cancellation: wait.Token); // a cancelled referral's orchestration ends
         return id;
     }
 
@@ -112,6 +109,13 @@ public sealed class ExportAndPurgeTests(AzuriteFixture azurite)
     {
         await using var host = await PrivacyScenario.StartAsync(azurite);
         var id = await CancelledReferralAsync(host);
+        await host.Durable.TerminateInstanceAsync(id, cancellation: Ct);
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            wait.CancelAfter(TimeSpan.FromSeconds(60));
+            await host.Durable.WaitForInstanceCompletionAsync(id, cancellation: wait.Token);
+        }
+
         var open = await PrivacyScenario.SubmitAsync(host);
 
         var result = await host.Durable.PurgeAllInstancesAsync(new Microsoft.DurableTask.Client.PurgeInstancesFilter(CreatedTo: DateTimeOffset.UtcNow.AddMinutes(1)), cancellation: Ct);
