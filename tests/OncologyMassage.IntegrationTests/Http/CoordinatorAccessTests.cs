@@ -143,7 +143,7 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
 
         var row = Assert.Single(await host.RowsAsync(StorageTables.Audit), r => r.GetString("CallerId") == HarborCoordinator);
         Assert.Equal((referralId, "coordinator", "GetReferral"), (row.PartitionKey, row.GetString("CallerKind"), row.GetString("Action")));
-        Assert.Equal(["Action", "At", "CallerId", "CallerKind"], row.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order());
+        Assert.Equal(["Action", "At", "CallerId", "CallerKind", "Hash", "PreviousHash", "Sequence"], row.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order());
     }
 
     [Fact]
