@@ -151,6 +151,19 @@ param schedulingHorizon string = '21.00:00:00'
 @maxValue(9)
 param schedulingSlotsOffered int = 3
 
+@description('Days after a referral closes before its orchestration history and instance rows are purged (Privacy__PurgeHistoryAfterDays).')
+@minValue(1)
+@maxValue(3650)
+param privacyPurgeHistoryAfterDays int = 30
+
+@description('Years after a closed referral\'s last activity before all of its data is erased (Privacy__RetentionYears); the reasoning is in docs/privacy.md.')
+@minValue(1)
+@maxValue(100)
+param privacyRetentionYears int = 7
+
+@description('Blob container for the daily copy of the audit (Privacy__AuditArchiveContainer); immutable for the retention period.')
+param auditArchiveContainerName string = 'audit-archive'
+
 // ---------- secrets (optional here: usually set after deploy with az keyvault secret set) ----------
 
 @secure()
@@ -229,6 +242,8 @@ module storage 'core/storage/storage-account.bicep' = {
     containerNames: [
       deploymentContainerName
     ]
+    immutableContainerName: auditArchiveContainerName
+    immutableContainerDays: privacyRetentionYears * 366
     publicNetworkAccess: !vnetEnabled
   }
 }
@@ -390,6 +405,9 @@ module api 'app/api.bicep' = {
     schedulingLeadTime: schedulingLeadTime
     schedulingHorizon: schedulingHorizon
     schedulingSlotsOffered: schedulingSlotsOffered
+    privacyPurgeHistoryAfterDays: privacyPurgeHistoryAfterDays
+    privacyRetentionYears: privacyRetentionYears
+    auditArchiveContainerName: auditArchiveContainerName
   }
   // The app starts pulling its package, storage and secrets as soon as it exists: grant the roles first.
   dependsOn: [

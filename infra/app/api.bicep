@@ -150,6 +150,19 @@ param trustedProxies string = '127.0.0.1,::1'
 // trust the x-ms-client-principal header it sets. The infra tests check that both derive from this variable.
 var coordinatorSignIn = !empty(coordinatorAuthClientId)
 
+@description('Days after a referral closes before its orchestration history is purged (Privacy__PurgeHistoryAfterDays).')
+@minValue(1)
+@maxValue(3650)
+param privacyPurgeHistoryAfterDays int = 30
+
+@description('Years after a closed referral\'s last activity before all of its data is erased (Privacy__RetentionYears); see docs/privacy.md.')
+@minValue(1)
+@maxValue(100)
+param privacyRetentionYears int = 7
+
+@description('Blob container receiving the daily copy of the audit (Privacy__AuditArchiveContainer).')
+param auditArchiveContainerName string = 'audit-archive'
+
 var alwaysReady = concat(
   alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
   alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
@@ -285,6 +298,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     PendingEvents__SettleAfter: '00:00:30'
     PendingEvents__AbandonAfter: '01:00:00'
     PendingEvents__MaxAttempts: '60'
+    // Data lifecycle (docs/privacy.md): purge of finished orchestrations, retention of closed referrals.
+    Privacy__PurgeHistoryAfterDays: string(privacyPurgeHistoryAfterDays)
+    Privacy__RetentionYears: string(privacyRetentionYears)
+    Privacy__AuditArchiveContainer: auditArchiveContainerName
     // Coordinators sign in through App Service authentication; the principal header is trusted only when it runs (authSettings below).
     Auth__TrustAppServicePrincipal: string(coordinatorSignIn)
     // The signer IP recorded for releases and consents: X-Forwarded-For is believed from these hops only.

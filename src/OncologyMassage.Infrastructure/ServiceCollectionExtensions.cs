@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using OncologyMassage.Infrastructure.Audit;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +17,7 @@ using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Privacy;
 using OncologyMassage.Workflow.Referrals;
 using OncologyMassage.Workflow.Scheduling;
 
@@ -78,7 +81,39 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IVenueStore, TableVenueStore>();
         services.AddSingleton<IBookingStore, TableBookingStore>();
         services.AddSingleton<SlotOffers>();
+
+        // Data lifecycle (issue 14): erase, export, purge of finished instances, retention; docs/privacy.md.
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IReferralDataStore, TableReferralData>();
+        services.AddSingleton<ReferralErasure>();
+        services.AddSingleton<ReferralExport>();
+        services.AddSingleton<FinishedInstancePurge>();
+        services.AddSingleton<RetentionSweep>();
+        services.AddSingleton(_ => CreateBlobService(configuration));
+        services.AddSingleton<BlobAuditArchive>();
         return services;
+    }
+
+    /// <summary>The same account's blob service (the audit archive), configured like <see cref="CreateTableService"/>.</summary>
+    public static BlobServiceClient CreateBlobService(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration[AppSettings.HostStorage];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new BlobServiceClient(connectionString);
+        }
+
+        var section = configuration.GetSection(AppSettings.HostStorage);
+        var endpoint = section["blobServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
+            : section["accountName"] is { Length: > 0 } account ? new Uri($"https://{account}.blob.core.windows.net")
+            : throw new InvalidOperationException(
+                $"Storage is not configured: set {AppSettings.HostStorage} to a connection string, or {AppSettings.HostStorage}__accountName for managed identity.");
+        var clientId = section["clientId"];
+        var credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(string.IsNullOrEmpty(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : (Azure.Core.TokenCredential)new DefaultAzureCredential();
+        return new BlobServiceClient(endpoint, credential);
     }
 
     /// <summary>

@@ -27,6 +27,12 @@ public sealed class LocalHostOptions
     /// </summary>
     public bool AllowRemote { get; set; }
 
+    /// <summary>How often the data lifecycle jobs (purge of finished instances, retention) run (default daily).</summary>
+    public TimeSpan PrivacyJobsInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long after start-up they first run (default one minute, so start-up stays quick).</summary>
+    public TimeSpan PrivacyJobsDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Submit sample referrals at start-up and play the oncologist (set by <c>--demo</c>).</summary>
     public bool Demo { get; set; }
 }

@@ -14,6 +14,14 @@ param tags object = {}
 @description('Blob containers to create.')
 param containerNames string[] = []
 
+@description('A blob container whose blobs cannot be changed or deleted for immutableContainerDays after they are written (time-based immutability policy); empty for none.')
+param immutableContainerName string = ''
+
+@description('Days each blob in the immutable container stays unchangeable.')
+@minValue(1)
+@maxValue(146000)
+param immutableContainerDays int = 2557
+
 @description('When false, the account is reachable only through private endpoints.')
 param publicNetworkAccess bool = true
 
@@ -61,6 +69,23 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
         }
       }
     ]
+
+    resource immutableContainer 'containers' = if (!empty(immutableContainerName)) {
+      name: empty(immutableContainerName) ? 'unused' : immutableContainerName
+      properties: {
+        publicAccess: 'None'
+      }
+
+      // Time-based retention: no blob can be overwritten or deleted until it is this old. Created unlocked (it can still be
+      // shortened or removed); lock it once checked (docs/privacy.md), after which it can only be extended.
+      resource policy 'immutabilityPolicies' = {
+        name: 'default'
+        properties: {
+          immutabilityPeriodSinceCreationInDays: immutableContainerDays
+          allowProtectedAppendWrites: false
+        }
+      }
+    }
   }
 }
 

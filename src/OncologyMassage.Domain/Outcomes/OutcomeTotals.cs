@@ -57,6 +57,42 @@ public sealed class OutcomeTotals
         FollowUpsReplied += replied ? 1 : 0;
     }
 
+    /// <summary>Takes back a session counted by <see cref="AddSession"/> (its referral erased); never below zero.</summary>
+    public void RemoveSession(SessionOutcome session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        Sessions = Math.Max(0, Sessions - 1);
+        foreach (var symptom in Enum.GetValues<Symptom>())
+        {
+            var (pre, post) = (session.Pre[symptom], session.Post[symptom]);
+            if ((pre is null && post is null) || !Symptoms.TryGetValue(symptom, out var totals))
+            {
+                continue;
+            }
+
+            if (pre is { } p && post is { } q)
+            {
+                totals.N = Math.Max(0, totals.N - 1);
+                totals.SumPre -= p;
+                totals.SumPost -= q;
+            }
+            else
+            {
+                totals.Incomplete = Math.Max(0, totals.Incomplete - 1);
+            }
+        }
+    }
+
+    /// <summary>Takes back a referral counted with its first session, once its last session is taken back.</summary>
+    public void RemoveReferral() => Referrals = Math.Max(0, Referrals - 1);
+
+    /// <summary>Takes back a follow-up counted by <see cref="AddFollowUp"/>.</summary>
+    public void RemoveFollowUp(bool replied)
+    {
+        FollowUps = Math.Max(0, FollowUps - 1);
+        FollowUpsReplied = Math.Max(0, FollowUpsReplied - (replied ? 1 : 0));
+    }
+
     /// <summary>The summary of the sessions counted (follow-up items are not part of a venue's totals).</summary>
     public OutcomeSummary ToSummary() => new(
         Sessions,

@@ -24,6 +24,9 @@ public static class ApiRoutes
     public const string ReferralSessions = "referrals/{id}/sessions";
     public const string ReferralAudit = "referrals/{id}/audit";
 
+    /// <summary>Everything stored about the referral's client, one JSON document (docs/privacy.md, "Export").</summary>
+    public const string ReferralExport = "referrals/{id}/export";
+
     /// <summary>The oncologist's release form, opened from the signed link in the release email (see SignedLinks).</summary>
     public const string ReleaseForm = "release/{token}";
 

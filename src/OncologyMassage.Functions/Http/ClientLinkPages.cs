@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using OncologyMassage.Domain.Referrals;
+using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Ports;
 
@@ -50,7 +52,27 @@ internal static class ClientLinkPages
                 "There is nothing more to fill in. Contact the venue with any question."));
         }
 
+        await RecordViewAsync(request, referral.Id, purpose, cancellationToken);
         return (referral, link.ExpiresAt, null);
+    }
+
+    /// <summary>
+    /// Audits a signed-link page that opened on a referral (issue 14 item 6): which page, GET or POST, the client address
+    /// and User-Agent. The audit log comes from the request's services, so every page that opens through here is audited.
+    /// </summary>
+    public static Task RecordViewAsync(HttpRequest request, string referralId, string purpose, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var services = request.HttpContext.RequestServices;
+        var callerKind = purpose is LinkPurposes.Release or LinkPurposes.MdQuestion or LinkPurposes.Summary ? AuditCallers.OncologistLink : AuditCallers.ClientLink;
+        return services.GetRequiredService<IAuditLog>().RecordAsync(
+            new AuditEntry(referralId, callerKind, purpose, $"{(HttpMethods.IsPost(request.Method) ? "Submit" : "View")}:{purpose}",
+                services.GetRequiredService<TimeProvider>().GetUtcNow())
+            {
+                ClientAddress = services.GetRequiredService<ClientAddresses>().Of(request), // the client behind trusted proxies, as for signatures
+                UserAgent = UserAgent(request),
+            },
+            cancellationToken);
     }
 
     public static IActionResult Refuse(HttpRequest request, int status, string type, string title, string detail) =>

@@ -19,7 +19,9 @@ public sealed class CoordinatorFunctions(
     IVenueStore venues,
     PipelineService pipeline,
     IPipelineStore pipelineStore,
-    ISessionStore sessions)
+    ISessionStore sessions,
+    IAuditLog audit,
+    TimeProvider clock)
 {
     [Function(nameof(GetMe))]
     public async Task<IActionResult> GetMe(
@@ -48,7 +50,7 @@ public sealed class CoordinatorFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Pipeline)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (venueId, refusal) = await VenueAsync(request, cancellationToken);
+        var (venueId, refusal, caller) = await VenueAsync(request, cancellationToken);
         if (venueId is null)
         {
             return refusal!;
@@ -106,8 +108,14 @@ public sealed class CoordinatorFunctions(
         var token = request.Query["continuationToken"].ToString();
         try
         {
-            return new ApiResult(StatusCodes.Status200OK,
-                await pipeline.GetAsync(venueId, stage, stuck, since, pageSize, token.Length == 0 ? null : token, cancellationToken));
+            var view = await pipeline.GetAsync(venueId, stage, stuck, since, pageSize, token.Length == 0 ? null : token, cancellationToken);
+
+            // A page is a read of personal data (initials, stages): the audit names the referrals it listed, ids only.
+            await audit.RecordAsync(new AuditEntry(AuditPartitions.Pipeline(venueId), caller!.Kind, caller.Id, nameof(GetPipeline), clock.GetUtcNow())
+            {
+                Subject = string.Join(',', view.Items.Select(i => i.ReferralId)),
+            }, cancellationToken);
+            return new ApiResult(StatusCodes.Status200OK, view);
         }
         catch (InvalidContinuationTokenException ex)
         {
@@ -120,7 +128,7 @@ public sealed class CoordinatorFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Outcomes)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (venueId, refusal) = await VenueAsync(request, cancellationToken);
+        var (venueId, refusal, _) = await VenueAsync(request, cancellationToken);
         if (venueId is null)
         {
             return refusal!;
@@ -139,26 +147,26 @@ public sealed class CoordinatorFunctions(
     }
 
     /// <summary>The venue asked for (or the caller's only one), or the refusal: 401, 403 for a practice, 400, 404.</summary>
-    private async Task<(string? VenueId, IActionResult? Refusal)> VenueAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<(string? VenueId, IActionResult? Refusal, Caller? Caller)> VenueAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (caller, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
         if (caller is null)
         {
-            return (null, refusal);
+            return (null, refusal, null);
         }
 
         if (caller is not CoordinatorCaller coordinator)
         {
-            return (null, CoordinatorProblems.CoordinatorsOnly(request));
+            return (null, CoordinatorProblems.CoordinatorsOnly(request), caller);
         }
 
         var venue = request.Query["venue"].ToString();
         if (venue.Length == 0)
         {
-            return coordinator.VenueIds.Count == 1 ? (coordinator.VenueIds[0], null) : (null, CoordinatorProblems.VenueRequired(request));
+            return coordinator.VenueIds.Count == 1 ? (coordinator.VenueIds[0], null, caller) : (null, CoordinatorProblems.VenueRequired(request), caller);
         }
 
-        return coordinator.Coordinates(venue) ? (venue, null) : (null, CoordinatorProblems.UnknownVenue(request, venue));
+        return coordinator.Coordinates(venue) ? (venue, null, caller) : (null, CoordinatorProblems.UnknownVenue(request, venue), caller);
     }
 }
 

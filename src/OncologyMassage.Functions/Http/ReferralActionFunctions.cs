@@ -121,7 +121,7 @@ public sealed class ReferralActionFunctions(
         }
 
         var entries = await audit.ListAsync(referral.Id, MaxAuditEntries, cancellationToken);
-        return new ApiResult(StatusCodes.Status200OK, entries.Select(e => new AuditView(e.At, e.CallerKind, e.CallerId, e.Action)).ToArray());
+        return new ApiResult(StatusCodes.Status200OK, entries.Select(e => new AuditView(e.At, e.CallerKind, e.CallerId, e.Action, e.ClientAddress, e.UserAgent)).ToArray());
     }
 
     /// <summary>Scope first (nothing is parsed for a caller who may not see the referral), then the body, then the action.</summary>
@@ -179,4 +179,4 @@ public sealed record AcceptedAction(string ReferralId, CoordinatorAction Action)
 public sealed record RecordedSession(string ReferralId, int SessionNumber);
 
 /// <summary>One audit entry (GET /api/referrals/{id}/audit): who, what, when; never content.</summary>
-public sealed record AuditView(DateTimeOffset At, string CallerKind, string CallerId, string Action);
+public sealed record AuditView(DateTimeOffset At, string CallerKind, string CallerId, string Action, string? ClientAddress, string? UserAgent);

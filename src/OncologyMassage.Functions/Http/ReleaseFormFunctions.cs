@@ -181,6 +181,7 @@ public sealed partial class ReleaseFormFunctions(
                 $"The referral is {(referral.Stage.IsClosed() ? "closed" : "past this step")} ({referral.Stage}). Contact the venue with any question."));
         }
 
+        await ClientLinkPages.RecordViewAsync(request, referral.Id, question ? LinkPurposes.MdQuestion : LinkPurposes.Release, cancellationToken);
         return (referral, link.ExpiresAt, null);
     }
 

@@ -348,8 +348,28 @@ async function openDetail(referralId, opener) {
   $('detail').hidden = false;
   $('detail-title').textContent = `Referral ${state.items.get(referralId)?.initials ?? ''}`.trim();
   $('timeline').replaceChildren(el('li', {}, 'Loading…'));
+  $('audit-panel').open = false; // read on demand: reading the log is itself audited
+  $('audit').replaceChildren();
   $('detail-title').focus();
   await refreshDetail();
+}
+
+/** The referral's audit entries, newest first: who (kind and id), what, when, and for signed-link pages the address and browser. */
+async function loadAudit() {
+  const id = state.selected;
+  if (!id || !$('audit-panel').open) return;
+  $('audit').replaceChildren(el('li', {}, 'Loading…'));
+  try {
+    const entries = await api(`referrals/${encodeURIComponent(id)}/audit`);
+    if (state.selected !== id) return;
+    $('audit').replaceChildren(...(entries.length ? entries.map((e) => el('li', { dataset: { action: e.action, callerKind: e.callerKind } },
+      el('time', { datetime: e.at }, formatTime(e.at)),
+      el('strong', {}, e.action), ' ', el('span', { class: 'muted' }, `${e.callerKind} ${e.callerId}`),
+      e.clientAddress || e.userAgent ? el('div', { class: 'muted' }, [e.clientAddress, e.userAgent].filter(Boolean).join(' · ')) : null))
+      : [el('li', {}, 'No entries yet.')]));
+  } catch (error) {
+    $('audit').replaceChildren(el('li', {}, describeError(error)));
+  }
 }
 
 function closeDetail() {
@@ -679,6 +699,7 @@ function wire() {
   $('view-pipeline').addEventListener('click', () => setView('pipeline'));
   $('view-outcomes').addEventListener('click', () => setView('outcomes'));
   $('detail-close').addEventListener('click', closeDetail);
+  $('audit-panel').addEventListener('toggle', loadAudit);
   $('sign-out').addEventListener('click', signOut);
   $('phone-reply').addEventListener('submit', sendReply);
   document.addEventListener('keydown', (e) => {

@@ -31,6 +31,7 @@ public static class AppSettings
         (SchedulingOptions.SectionName, typeof(SchedulingOptions)),
         (ProxyOptions.SectionName, typeof(ProxyOptions)),
         (PendingEventOptions.SectionName, typeof(PendingEventOptions)),
+        (PrivacyOptions.SectionName, typeof(PrivacyOptions)),
     ];
 
     /// <summary>Settings that hold secrets: Key Vault references in Azure, never in code, logs or samples for Azure.</summary>

@@ -71,6 +71,33 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
         }
     }
 
+    /// <summary>
+    /// Takes the referral off the board (its referral is erased): it leaves its bucket, its stage's count goes down and
+    /// its location row goes, in one transaction like a move. Nothing happens when it is not on the board, so a rerun is safe.
+    /// </summary>
+    public async Task RemoveAsync(string venueId, string referralId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Pipeline, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var lanesRow = await TableRows.ReadAsync(table, venueId, LanesKey, cancellationToken);
+            var location = await TableRows.ReadAsync(table, venueId, LocationKey(referralId), cancellationToken);
+            if (location is null)
+            {
+                return;
+            }
+
+            var change = new Change(table, venueId, ReadLanes(lanesRow));
+            await change.RemoveAsync(referralId, Enum.Parse<Stage>(location.GetString("Stage")), location.GetInt64("Bucket") ?? None, cancellationToken);
+            if (await change.TryCommitRemovalAsync(lanesRow, location, cancellationToken))
+            {
+                return;
+            }
+
+            await TableRows.BackOffAsync(attempt, "The pipeline board", cancellationToken);
+        }
+    }
+
     /// <summary>Adds a flag to the referral's row on the board and to its item in its bucket (nothing when it is not on the board).</summary>
     public async Task AddFlagAsync(string venueId, string referralId, ReferralFlagKind flag, CancellationToken cancellationToken)
     {
@@ -237,6 +264,28 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Commits a removal: the lanes and buckets changed, and the location row deleted (ETag-checked).</summary>
+        public async Task<bool> TryCommitRemovalAsync(TableEntity? lanesRow, TableEntity location, CancellationToken cancellationToken)
+        {
+            var lanesEntity = lanesRow ?? new TableEntity(venueId, LanesKey);
+            WriteLanes(lanesEntity, lanes);
+            List<TableTransactionAction> actions =
+            [
+                Write(lanesEntity, isNew: lanesRow is null),
+                new(TableTransactionActionType.Delete, location, location.ETag),
+                .. buckets.Values.Select(b => Write(WriteBucket(b), b.IsNew)),
+            ];
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
             {
                 return false;
             }

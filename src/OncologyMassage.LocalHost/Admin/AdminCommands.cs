@@ -10,11 +10,20 @@ public static class AdminCommands
     /// <summary>Exit code for a command used wrongly or given data it refuses (nothing is written).</summary>
     public const int Refused = 2;
 
+    /// <summary>Exit code for a check that ran and found a problem (verify-audit).</summary>
+    public const int Failed = 1;
+
+    /// <summary>The configuration key that carries the command and its verb to <see cref="AdminStorage"/>, which audits it.</summary>
+    internal const string CommandKey = "AdminCommand";
+
     private static readonly Dictionary<string, Func<string[], IConfiguration, TextWriter, TextWriter, Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         [PracticeKeyCommand.Name] = PracticeKeyCommand.RunAsync,
         [VenueCommand.Name] = VenueCommand.RunAsync,
         [CoordinatorCommand.Name] = CoordinatorCommand.RunAsync,
+        [EraseCommand.Name] = EraseCommand.RunAsync,
+        [ExportCommand.Name] = ExportCommand.RunAsync,
+        [VerifyAuditCommand.Name] = VerifyAuditCommand.RunAsync,
     };
 
     /// <summary>Runs the command <paramref name="args"/> start with, or returns null when they name none (the host starts).</summary>
@@ -31,6 +40,7 @@ public static class AdminCommands
         // Words before the first --option are the command's verb (venue add, coordinator list); the rest is configuration.
         var words = args[1..].TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args[(1 + words.Length)..]).Build();
+        configuration[CommandKey] = string.Join(' ', [args[0], .. words]); // audited when the command opens storage
         return await command(words, configuration, output, error);
     }
 }

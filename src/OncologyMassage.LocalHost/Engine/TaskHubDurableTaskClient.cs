@@ -100,6 +100,26 @@ public sealed class TaskHubDurableTaskClient(TaskHubClient client, IOrchestratio
         return new PurgeResult(result.DeletedInstanceCount);
     }
 
+    /// <summary>
+    /// Purges every instance the filter names (created in its window, in one of its statuses; terminal ones only when it
+    /// names none), through the backend's own purge: history rows, the instance row and the instance's blobs.
+    /// </summary>
+    public override async Task<PurgeResult> PurgeAllInstancesAsync(PurgeInstancesFilter filter, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        cancellation.ThrowIfCancellationRequested();
+        if (service is not IOrchestrationServicePurgeClient purge)
+        {
+            throw new NotSupportedException("This backend cannot purge instances.");
+        }
+
+        var statuses = filter.Statuses?.Select(s => (OrchestrationStatus)(int)s).ToList()
+            ?? [OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated, OrchestrationStatus.Canceled];
+        var result = await purge.PurgeInstanceStateAsync(new PurgeInstanceFilter(
+            filter.CreatedFrom?.UtcDateTime ?? DateTime.MinValue, filter.CreatedTo?.UtcDateTime, statuses));
+        return new PurgeResult(result.DeletedInstanceCount);
+    }
+
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<OrchestrationMetadata> PollAsync(string instanceId, bool getInputsAndOutputs, Func<OrchestrationState, bool> done, CancellationToken cancellation)

@@ -2,7 +2,9 @@ namespace OncologyMassage.Workflow.Access;
 
 /// <summary>
 /// Who read or changed a referral, what and when (table <c>Audit</c>, partition = referral, newest first). Entries
-/// name the caller and the action, never clinical content.
+/// name the caller and the action, never clinical content. The log is append-only: nothing updates or deletes an entry,
+/// and each entry carries a hash chained to the one before it in its partition, so <see cref="VerifyAsync"/> finds a
+/// changed or removed entry.
 /// </summary>
 public interface IAuditLog
 {
@@ -10,8 +12,53 @@ public interface IAuditLog
 
     /// <summary>The referral's entries, newest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAsync(string referralId, int max, CancellationToken cancellationToken);
+
+    /// <summary>Checks the hash chain of one partition (a referral id), or of every partition when it is null.</summary>
+    Task<AuditVerification> VerifyAsync(string? partition, CancellationToken cancellationToken);
+
+    /// <summary>Every entry recorded in [<paramref name="since"/>, <paramref name="until"/>), with its chain fields, for the daily immutable copy.</summary>
+    IAsyncEnumerable<ChainedAuditEntry> ReadRecordedAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
 }
 
-/// <param name="CallerKind">"practice" or "coordinator".</param>
-/// <param name="Action">The function that ran, e.g. "GetReferral" or "CancelReferral".</param>
-public sealed record AuditEntry(string ReferralId, string CallerKind, string CallerId, string Action, DateTimeOffset At);
+/// <param name="ReferralId">The partition: a referral id, or a pseudo-partition such as <see cref="AuditPartitions.Admin"/>.</param>
+/// <param name="CallerKind">"practice", "coordinator", "client-link", "oncologist-link", "admin" or "system".</param>
+/// <param name="Action">The function or command that ran, e.g. "GetReferral", "ShowIntakeForm" or "erase".</param>
+public sealed record AuditEntry(string ReferralId, string CallerKind, string CallerId, string Action, DateTimeOffset At)
+{
+    /// <summary>The client address of a signed-link page view (as the app saw it).</summary>
+    public string? ClientAddress { get; init; }
+
+    /// <summary>The browser's User-Agent of a signed-link page view (at most 500 characters).</summary>
+    public string? UserAgent { get; init; }
+
+    /// <summary>Ids only, never content: e.g. the referral ids a pipeline page listed.</summary>
+    public string? Subject { get; init; }
+}
+
+/// <summary>An entry as stored: its place in its partition's chain, the previous entry's hash and its own.</summary>
+public sealed record ChainedAuditEntry(AuditEntry Entry, long Sequence, string PreviousHash, string Hash);
+
+/// <summary>The outcome of a chain check: how many entries were checked and each problem found (partition, row, what).</summary>
+public sealed record AuditVerification(int Partitions, int Entries, IReadOnlyList<string> Problems)
+{
+    public bool IsIntact => Problems.Count == 0;
+}
+
+/// <summary>Audit partitions that are not a referral.</summary>
+public static class AuditPartitions
+{
+    /// <summary>Admin commands (erase, export, verify-audit, venue, coordinator, practice-key).</summary>
+    public const string Admin = "admin";
+
+    /// <summary>Pipeline pages of a venue: "pipeline|{venue id}", each entry naming the referral ids it listed.</summary>
+    public static string Pipeline(string venueId) => "pipeline|" + venueId;
+}
+
+/// <summary>The caller kinds that are not a signed-in API caller.</summary>
+public static class AuditCallers
+{
+    public const string ClientLink = "client-link";
+    public const string OncologistLink = "oncologist-link";
+    public const string Admin = "admin";
+    public const string System = "system";
+}

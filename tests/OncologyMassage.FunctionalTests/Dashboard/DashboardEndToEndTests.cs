@@ -65,6 +65,10 @@ public sealed partial class DashboardEndToEndTests(ChromiumFixture chromium) : I
         // Its timeline, and the release email in the simulated inbox.
         await card.ClickAsync();
         await Expect(page.Locator("#timeline li[data-stage=\"MdReleaseRequested\"]").First).ToBeVisibleAsync();
+
+        // Its access log, read on demand: this coordinator's own read of the referral is in it.
+        await page.Locator("#audit-panel summary").ClickAsync();
+        await Expect(page.Locator("#audit li[data-action=\"GetReferral\"][data-caller-kind=\"coordinator\"]").First).ToBeVisibleAsync();
         await Expect(page.Locator("#phone")).ToBeVisibleAsync();
         var email = page.Locator("#phone-messages li[data-channel]").Filter(new() { HasTextRegex = ReleaseLink() });
         await Expect(email.First).ToBeVisibleAsync(new() { Timeout = 20_000 });

@@ -83,7 +83,8 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
     {
         await using var host = await TestHost.StartAsync(azurite, Settings);
         using var people = new HttpClient { BaseAddress = host.Http.BaseAddress };
-        var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>());
+        using var phone = await host.SignInAsync(CoordinatorHost.HarborCoordinator); // the simulated phone needs a coordinator's sign-in
+        var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: phone);
         var services = host.App.Services;
         using var posted = await host.PostReferralAsync(Samples.Referral(r => r["sessionsAuthorised"] = 1)); // one session: then the survey
         posted.EnsureSuccessStatusCode();

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.IntegrationTests.Tables;
+using OncologyMassage.LocalHost.Demo;
+using OncologyMassage.Workflow.Access;
+using OncologyMassage.Workflow.Links;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.IntegrationTests.Privacy;
+
+/// <summary>
+/// The audit trail (issue 14 item 6): hash-chained and append-only, so <c>verify-audit</c> names a changed or removed
+/// entry; signed-link page views and pipeline pages are audited with what they showed.
+/// </summary>
+public sealed class AuditTrailTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static AuditEntry Entry(string partition, string action) => new(partition, "coordinator", "coord-harbor", action, DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task VerifyAsync_AChainOfEntries_IsIntact()
+    {
+        var log = new TableAuditLog(StoreFactory.Tables(azurite));
+        foreach (var action in new[] { "GetReferral", "GetReferralAudit", "CancelReferral" })
+        {
+            await log.RecordAsync(Entry("ref-0123456789abcdef0123456789abcdef", action), Ct);
+        }
+
+        var result = await log.VerifyAsync(null, Ct);
+
+        Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+        Assert.Equal((1, 3), (result.Partitions, result.Entries));
+        Assert.Equal("CancelReferral", (await log.ListAsync("ref-0123456789abcdef0123456789abcdef", 10, Ct))[0].Action); // newest first
+    }
+
+    [Fact]
+    public async Task RecordAsync_TwentyWritersAtOnce_OneUnbrokenChain()
+    {
+        var tables = StoreFactory.Tables(azurite);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => new TableAuditLog(tables).RecordAsync(Entry("pipeline|harbor", "GetPipeline" + i), Ct)));
+
+        var result = await new TableAuditLog(tables).VerifyAsync("pipeline|harbor", Ct);
+        Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
+        Assert.Equal(20, result.Entries);
+    }
+
+    [Fact]
+    public async Task VerifyAudit_AnEntryChangedInTheTable_Fails1NamingIt()
+    {
+        await using var host = await PrivacyScenario.StartAsync(azurite);
+        var id = await PrivacyScenario.SubmitAsync(host);
+        using var coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            (await coordinator.GetAsync($"api/referrals/{id}", Ct)).Dispose();
+        }
+
+        Assert.Equal(0, (await host.AdminAsync(azurite, "verify-audit")).Code);
+        var audit = host.Tables.GetTableClient(host.TablePrefix + StorageTables.Audit);
+        var victim = (await host.RowsAsync(StorageTables.Audit)).Where(r => r.PartitionKey == id && r.RowKey != TableAuditLog.HeadRowKey).OrderBy(r => r.GetInt64("Sequence")).First();
+        victim["CallerId"] = "someone-else";
+        await audit.UpdateEntityAsync(victim, victim.ETag, TableUpdateMode.Replace, Ct);
+
+        var (code, _, error) = await host.AdminAsync(azurite, "verify-audit");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{id}/{victim.RowKey}", error, StringComparison.Ordinal);
+        Assert.Contains("changed after it was written", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAudit_AnEntryDeleted_Fails1NamingTheGap()
+    {
+        var tables = StoreFactory.Tables(azurite);
+        var log = new TableAuditLog(tables);
+        foreach (var action in new[] { "a", "b", "c" })
+        {
+            await log.RecordAsync(Entry("ref-00000000000000000000000000000001", action), Ct);
+        }
+
+        var table = await tables.GetAsync(StorageTables.Audit, Ct);
+        await table.DeleteEntityAsync("ref-00000000000000000000000000000001", TableAuditLog.RowKeyOf(2), cancellationToken: Ct);
+
+        var result = await log.VerifyAsync("ref-00000000000000000000000000000001", Ct);
+        Assert.Contains(result.Problems, p => p.Contains(TableAuditLog.RowKeyOf(3), StringComparison.Ordinal) && p.Contains("missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SignedLinkPageView_OpenedInABrowser_IsAuditedWithAddressAndUserAgent()
+    {
+        await using var host = await PrivacyScenario.StartAsync(azurite);
+        var id = await PrivacyScenario.SubmitAsync(host);
+        var message = await new ReferralActors(host.Http, host.App.Services.GetRequiredService<IMessageOutbox>()).MessageAsync(id, ":md-release:1", Ct);
+        using var browser = new HttpClient { BaseAddress = host.Http.BaseAddress };
+        browser.DefaultRequestHeaders.UserAgent.ParseAdd("AuditTestBrowser/1.0");
+
+        using var page = await browser.GetAsync(ReferralActors.LinkIn(message, LinkPurposes.Release), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var view = Assert.Single(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(id, 100, Ct), e => e.Action == "View:" + LinkPurposes.Release);
+        Assert.Equal((AuditCallers.OncologistLink, "AuditTestBrowser/1.0"), (view.CallerKind, view.UserAgent));
+        Assert.False(string.IsNullOrEmpty(view.ClientAddress));
+    }
+
+    [Fact]
+    public async Task GetPipeline_APage_IsAuditedWithTheReferralsItListed()
+    {
+        await using var host = await PrivacyScenario.StartAsync(azurite);
+        var id = await PrivacyScenario.SubmitAsync(host);
+        using var coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+
+        using var page = await coordinator.GetAsync("api/pipeline", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var entry = Assert.Single(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(AuditPartitions.Pipeline(CoordinatorHost.Harbor), 10, Ct));
+        Assert.Equal(("GetPipeline", CoordinatorHost.HarborCoordinator), (entry.Action, entry.CallerId));
+        Assert.Contains(id, entry.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetReferralAudit_AfterAPageView_ShowsItWithAddressAndUserAgent()
+    {
+        await using var host = await PrivacyScenario.StartAsync(azurite);
+        var id = await PrivacyScenario.SubmitAsync(host);
+        var message = await new ReferralActors(host.Http, host.App.Services.GetRequiredService<IMessageOutbox>()).MessageAsync(id, ":md-release:1", Ct);
+        using (var browser = new HttpClient { BaseAddress = host.Http.BaseAddress })
+        {
+            browser.DefaultRequestHeaders.UserAgent.ParseAdd("AuditTestBrowser/1.0");
+            (await browser.GetAsync(ReferralActors.LinkIn(message, LinkPurposes.Release), Ct)).Dispose();
+        }
+
+        using var coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+        var audit = JsonDocument.Parse(await coordinator.GetStringAsync(new Uri($"api/referrals/{id}/audit", UriKind.Relative), Ct)).RootElement;
+
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "View:release" && e.GetProperty("userAgent").GetString() == "AuditTestBrowser/1.0");
+    }
+}
