@@ -98,8 +98,8 @@ public sealed class HistoryPrivacyTests(AzuriteFixture azurite)
     {
         await using var host = await TestHost.StartAsync(azurite, Fast);
         using var people = new HttpClient { BaseAddress = host.Http.BaseAddress };
-        var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>());
         using var therapist = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+        var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: therapist);
 
         // A whole journey, with a hold question on the way.
         var id = await SubmitAsync(host);

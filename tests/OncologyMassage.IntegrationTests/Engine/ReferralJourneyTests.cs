@@ -240,7 +240,7 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
         var state = await ReachAsync(host, id, Stage.Cancelled);
         // The reason is free text: the coordinator's action puts it on the timeline, never through the engine's history.
         Assert.DoesNotContain("Client moved away", state.ClosedReason, StringComparison.Ordinal);
-        Assert.Contains(await host.RowsAsync(StorageTables.Timeline), row => row.Values.OfType<string>().Any(v => v.Contains("Client moved away", StringComparison.Ordinal)));
+        Assert.Contains(await host.RowsAsync(StorageTables.Timeline), row => row.Any(p => p.Value is string v && v.Contains("Client moved away", StringComparison.Ordinal)));
         using var late = await actors.ReplyToTextAsync(id, ":slots:1:1", "1", Ct);
         await Task.Delay(1000, Ct);
         Assert.Empty(await host.RowsAsync(StorageTables.Bookings));

@@ -34,6 +34,7 @@ public sealed class CallerAuthenticationTests
     private static HttpRequest WithPrincipal(string objectId, string email)
     {
         var context = new DefaultHttpContext();
+        context.Request.Method = HttpMethods.Get;
         context.Request.Path = "/api/me";
         context.Request.Headers[ClientPrincipal.Header] = Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
         {

@@ -54,6 +54,7 @@ public sealed class LocalHostSurfaceTests(AzuriteFixture azurite)
         {
             ["urls"] = "http://127.0.0.1:0",
             ["LocalHost:StorageConnectionString"] = NotTheEmulator,
+            ["Links:SigningKey"] = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", // configured: nothing is read from the account for it
         });
 
         var routes = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText ?? "").ToArray();

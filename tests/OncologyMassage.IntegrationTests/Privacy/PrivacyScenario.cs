@@ -48,8 +48,8 @@ internal static class PrivacyScenario
     public static async Task<string> FullJourneyAsync(TestHost host)
     {
         var id = await SubmitAsync(host);
-        var actors = new ReferralActors(new HttpClient { BaseAddress = host.Http.BaseAddress }, host.App.Services.GetRequiredService<IMessageOutbox>());
         var therapist = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+        var actors = new ReferralActors(new HttpClient { BaseAddress = host.Http.BaseAddress }, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: therapist);
         Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
         Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), Ct));
         Ok(await actors.ReplyToTextAsync(id, ":slots:1:1", "2", Ct));
