@@ -143,13 +143,17 @@ internal sealed class Journey
         {
             using var cts = new CancellationTokenSource();
             var timer = context.CreateTimer(deadline, cts.Token);
-            var winner = await RaceAsync(waiter, timer);
-            if (winner != waiter)
+            try
             {
-                return null;
+                if (await RaceAsync(waiter, timer) != waiter)
+                {
+                    return null;
+                }
             }
-
-            cts.Cancel();
+            finally
+            {
+                cts.Cancel(); // also when a cancel or withdrawal ends the journey: an open timer keeps the instance Running
+            }
         }
 
         return waiter.IsCompleted ? await TakeAsync<T>(eventName) : null;
@@ -161,7 +165,14 @@ internal sealed class Journey
         if (at > Now)
         {
             using var cts = new CancellationTokenSource();
-            await RaceAsync(context.CreateTimer(at, cts.Token));
+            try
+            {
+                await RaceAsync(context.CreateTimer(at, cts.Token));
+            }
+            finally
+            {
+                cts.Cancel(); // an interrupted journey leaves no timer open
+            }
         }
     }
 

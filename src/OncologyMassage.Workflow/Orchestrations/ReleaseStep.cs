@@ -69,8 +69,16 @@ internal static class ReleaseStep
             using var cts = new CancellationTokenSource();
             var expiry = journey.Context.CreateTimer(deadline, cts.Token);
             Task tick = remindOrEscalate ? journey.Context.CreateTimer(next, cts.Token) : expiry;
-            var winner = await journey.RaceAsync(decision, resend, expiry, tick);
-            cts.Cancel();
+            Task winner;
+            try
+            {
+                winner = await journey.RaceAsync(decision, resend, expiry, tick);
+            }
+            finally
+            {
+                cts.Cancel(); // also when a cancel ends the journey: an open timer keeps the instance Running
+            }
+
             if (winner == decision)
             {
                 var answered = await journey.TakeAsync<ReleaseAnswered>(WorkflowEvents.ReleaseDecided);

@@ -68,13 +68,21 @@ internal static class SchedulingStep
             var chosen = journey.Listen<SlotChosen>(WorkflowEvents.SlotChosen);
             using var cts = new CancellationTokenSource();
             var timer = journey.Context.CreateTimer(until, cts.Token);
-            var winner = await journey.RaceAsync(chosen, reply, timer);
+            Task winner;
+            try
+            {
+                winner = await journey.RaceAsync(chosen, reply, timer);
+            }
+            finally
+            {
+                cts.Cancel(); // also when a cancel ends the journey: an open timer keeps the instance Running
+            }
+
             if (winner == timer)
             {
                 return null;
             }
 
-            cts.Cancel();
             if (winner == chosen)
             {
                 var booking = await journey.TakeAsync<SlotChosen>(WorkflowEvents.SlotChosen);

@@ -150,16 +150,15 @@ public sealed class HistoryPrivacyTests(AzuriteFixture azurite)
         }
 
         await ReachAsync(host, cancelled, Stage.Cancelled);
-        // The whole journey's instance has ended, so its output is written too. (The cancelled and withdrawn referrals are
-        // closed; their instances' events and activity calls are in the history already.)
-        OrchestrationRuntimeStatus? status = null;
-        for (var attempt = 0; attempt < 120 && status != OrchestrationRuntimeStatus.Completed; attempt++)
+        // Every instance has ended, so its output is in the Instances table too. A cancel or withdrawal that interrupts a
+        // wait must not leave a durable timer open: that would keep the instance Running until the timer fires.
+        foreach (var instanceId in new[] { id, withdrawn, cancelled })
         {
-            await Task.Delay(500, Ct);
-            status = (await host.Durable.GetInstanceAsync(id, Ct))?.RuntimeStatus;
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            wait.CancelAfter(TimeSpan.FromSeconds(60));
+            var done = await host.Durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, wait.Token);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         }
-
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, status);
 
         var engineText = await TaskHubTextAsync(host);
         var appText = await AppTablesTextAsync(host);
