@@ -95,50 +95,36 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>The same account's blob service (the audit archive), configured like <see cref="CreateTableService"/>.</summary>
-    public static BlobServiceClient CreateBlobService(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var connectionString = configuration[AppSettings.HostStorage];
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return new BlobServiceClient(connectionString);
-        }
-
-        var section = configuration.GetSection(AppSettings.HostStorage);
-        var endpoint = section["blobServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
-            : section["accountName"] is { Length: > 0 } account ? new Uri($"https://{account}.blob.core.windows.net")
-            : throw new InvalidOperationException(
-                $"Storage is not configured: set {AppSettings.HostStorage} to a connection string, or {AppSettings.HostStorage}__accountName for managed identity.");
-        var clientId = section["clientId"];
-        var credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
-            ? new ManagedIdentityCredential(string.IsNullOrEmpty(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : (Azure.Core.TokenCredential)new DefaultAzureCredential();
-        return new BlobServiceClient(endpoint, credential);
-    }
+    public static BlobServiceClient CreateBlobService(IConfiguration configuration) =>
+        CreateStorageClient(configuration, "blob", cs => new BlobServiceClient(cs), (uri, credential) => new BlobServiceClient(uri, credential));
 
     /// <summary>
     /// One registration for every environment: a connection string in <c>AzureWebJobsStorage</c> (Azurite, local), or the
     /// identity-based form Azure uses (<c>AzureWebJobsStorage__accountName</c> or <c>__tableServiceUri</c>, with
     /// <c>__credential=managedidentity</c> and <c>__clientId</c> for a user-assigned identity).
     /// </summary>
-    public static TableServiceClient CreateTableService(IConfiguration configuration)
+    public static TableServiceClient CreateTableService(IConfiguration configuration) =>
+        CreateStorageClient(configuration, "table", cs => new TableServiceClient(cs), (uri, credential) => new TableServiceClient(uri, credential));
+
+    /// <summary>A client for one service (<paramref name="service"/>: "table", "blob") of the account <c>AzureWebJobsStorage</c> names.</summary>
+    private static T CreateStorageClient<T>(IConfiguration configuration, string service, Func<string, T> fromConnectionString, Func<Uri, Azure.Core.TokenCredential, T> fromIdentity)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = configuration[AppSettings.HostStorage];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return new TableServiceClient(connectionString);
+            return fromConnectionString(connectionString);
         }
 
         var section = configuration.GetSection(AppSettings.HostStorage);
-        var endpoint = section["tableServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
-            : section["accountName"] is { Length: > 0 } account ? new Uri($"https://{account}.table.core.windows.net")
+        var endpoint = section[service + "ServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
+            : section["accountName"] is { Length: > 0 } account ? new Uri($"https://{account}.{service}.core.windows.net")
             : throw new InvalidOperationException(
                 $"Storage is not configured: set {AppSettings.HostStorage} to a connection string, or {AppSettings.HostStorage}__accountName for managed identity.");
         var clientId = section["clientId"];
         var credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
             ? new ManagedIdentityCredential(string.IsNullOrEmpty(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
             : (Azure.Core.TokenCredential)new DefaultAzureCredential();
-        return new TableServiceClient(endpoint, credential);
+        return fromIdentity(endpoint, credential);
     }
 }
