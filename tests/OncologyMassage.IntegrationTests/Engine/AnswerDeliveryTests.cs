@@ -45,9 +45,12 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
         return client.Object;
     }
 
-    private static HttpRequest Post(IDictionary<string, string> fields)
+    /// <summary>The host's services, as a real request has them (the page-view audit reads its log from there).</summary>
+    private IServiceProvider? requestServices;
+
+    private HttpRequest Post(IDictionary<string, string> fields)
     {
-        var context = new DefaultHttpContext();
+        var context = new DefaultHttpContext { RequestServices = requestServices! };
         context.Request.Method = "POST";
         context.Request.ContentType = "application/x-www-form-urlencoded";
         var body = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
@@ -82,6 +85,7 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
     public async Task EveryFormAndSms_RaiseFailsAfterStoring_SweepDeliversAndTheJourneyMovesOn()
     {
         await using var host = await TestHost.StartAsync(azurite, Settings);
+        requestServices = host.App.Services;
         using var people = new HttpClient { BaseAddress = host.Http.BaseAddress };
         using var phone = await host.SignInAsync(CoordinatorHost.HarborCoordinator); // the simulated phone needs a coordinator's sign-in
         var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: phone);
