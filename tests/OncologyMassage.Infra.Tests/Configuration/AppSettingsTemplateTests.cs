@@ -63,7 +63,7 @@ public sealed class AppSettingsTemplateTests
     private static Dictionary<string, string> FunctionAppSettings()
     {
         var template = BicepCli.BuildMainTemplate();
-        var resources = Descendants(template)
+        var resources = TemplateJson.Descendants(template)
             .OfType<JsonObject>()
             .Where(o => (string?)o["type"] == "Microsoft.Web/sites/config"
                         && ((string?)o["name"])?.Contains("appsettings", StringComparison.Ordinal) == true)
@@ -72,28 +72,5 @@ public sealed class AppSettingsTemplateTests
         var appSettings = Assert.Single(resources);
         var properties = Assert.IsType<JsonObject>(appSettings["properties"]);
         return properties.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "", StringComparer.Ordinal);
-    }
-
-    private static IEnumerable<JsonNode> Descendants(JsonNode? node)
-    {
-        if (node is null)
-        {
-            yield break;
-        }
-
-        yield return node;
-        IEnumerable<JsonNode?> children = node switch
-        {
-            JsonObject o => o.Select(p => p.Value),
-            JsonArray a => a,
-            _ => [],
-        };
-        foreach (var child in children)
-        {
-            foreach (var descendant in Descendants(child))
-            {
-                yield return descendant;
-            }
-        }
     }
 }

@@ -64,29 +64,6 @@ public sealed class AuthSettingsTemplateTests
 
     private static JsonObject AppSettings() => Assert.IsType<JsonObject>(SiteConfig("appsettings")["properties"]);
 
-    private static JsonObject SiteConfig(string name) => Assert.Single(Descendants(BicepCli.BuildMainTemplate()).OfType<JsonObject>(),
+    private static JsonObject SiteConfig(string name) => Assert.Single(TemplateJson.Descendants(BicepCli.BuildMainTemplate()).OfType<JsonObject>(),
         o => (string?)o["type"] == "Microsoft.Web/sites/config" && ((string?)o["name"])?.Contains($"'{name}'", StringComparison.Ordinal) == true);
-
-    private static IEnumerable<JsonNode> Descendants(JsonNode? node)
-    {
-        if (node is null)
-        {
-            yield break;
-        }
-
-        yield return node;
-        IEnumerable<JsonNode?> children = node switch
-        {
-            JsonObject o => o.Select(p => p.Value),
-            JsonArray a => a,
-            _ => [],
-        };
-        foreach (var child in children)
-        {
-            foreach (var descendant in Descendants(child))
-            {
-                yield return descendant;
-            }
-        }
-    }
 }
