@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName);
         services.AddSingleton<ICoordinatorStore, TableCoordinatorStore>();
+        services.AddSingleton<AuditKeys>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton(sp => new PipelineBoard(sp.GetRequiredService<StorageTables>()));
         services.AddSingleton<IPipelineStore, TablePipelineStore>();

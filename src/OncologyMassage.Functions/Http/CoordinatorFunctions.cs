@@ -110,10 +110,10 @@ public sealed class CoordinatorFunctions(
         {
             var view = await pipeline.GetAsync(venueId, stage, stuck, since, pageSize, token.Length == 0 ? null : token, cancellationToken);
 
-            // A page is a read of personal data (initials, stages): the audit names the referrals it listed, ids only.
+            // A page is a read of personal data (initials, stages): the audit names the referrals it listed, as pseudonyms.
             await audit.RecordAsync(new AuditEntry(AuditPartitions.Pipeline(venueId), caller!.Kind, caller.Id, nameof(GetPipeline), clock.GetUtcNow())
             {
-                Subject = string.Join(',', view.Items.Select(i => i.ReferralId)),
+                ListedReferralIds = [.. view.Items.Select(i => i.ReferralId)],
             }, cancellationToken);
             return new ApiResult(StatusCodes.Status200OK, view);
         }

@@ -32,6 +32,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Pipeline = "Pipeline";
     public const string Audit = "Audit";
 
+    /// <summary>The audit's pseudonym key and one content key per referral (AuditKeys); erase deletes a referral's row.</summary>
+    public const string AuditKeys = "AuditKeys";
+
     public const string Venues = "Venues";
     public const string Bookings = "Bookings";
 
@@ -59,6 +62,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
         Coordinators,
         Pipeline,
         Audit,
+        AuditKeys,
         Venues,
         Bookings,
         Replies,

@@ -10,8 +10,9 @@ using OncologyMassage.Workflow.Access;
 namespace OncologyMassage.Infrastructure.Tables;
 
 /// <summary>
-/// The audit table, append-only and hash-chained per partition (PartitionKey = referral id, or a pseudo-partition from
-/// <see cref="AuditPartitions"/>):
+/// The audit table, append-only and hash-chained per partition (PartitionKey = the referral's pseudonym, or a
+/// pseudo-partition from <see cref="AuditPartitions"/>; see <see cref="AuditKeys"/> for pseudonyms and the encrypted
+/// page-view fields):
 /// <list type="bullet">
 /// <item>an entry's RowKey is <c>long.MaxValue - sequence</c> as 19 digits, so a partition's entries come back newest first
 /// from one query; it holds <c>Sequence</c> (1, 2, …), <c>PreviousHash</c> (the entry before it, "" for the first) and
@@ -23,7 +24,7 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// (or the head), and <see cref="VerifyAsync"/> names it. Someone with write access to the table could rewrite a whole
 /// chain, which is why a daily copy goes to an immutable blob container (BlobAuditArchive).
 /// </summary>
-public sealed class TableAuditLog(StorageTables tables) : IAuditLog
+public sealed class TableAuditLog(StorageTables tables, AuditKeys keys) : IAuditLog
 {
     public const string HeadRowKey = "head";
 
@@ -33,6 +34,7 @@ public sealed class TableAuditLog(StorageTables tables) : IAuditLog
 
         // Whole milliseconds in UTC: what every table store gives back, so the hash is computed on what is read later.
         entry = entry with { At = new DateTimeOffset(entry.At.UtcTicks - (entry.At.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero) };
+        entry = await ToStoredAsync(entry, cancellationToken);
         var table = await tables.GetAsync(StorageTables.Audit, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -63,12 +65,16 @@ public sealed class TableAuditLog(StorageTables tables) : IAuditLog
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string referralId, int max, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(referralId);
         var table = await tables.GetAsync(StorageTables.Audit, cancellationToken);
+        var partition = await keys.PartitionOfAsync(referralId, cancellationToken);
+        var decrypt = AuditPartitions.IsReferral(referralId) ? await keys.DecrypterAsync(referralId, cancellationToken) : static value => value;
         var list = new List<AuditEntry>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {referralId} and RowKey lt {HeadRowKey}"),
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {HeadRowKey}"),
             maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
         {
-            list.Add(FromEntity(row));
+            var stored = FromEntity(row);
+            list.Add(stored with { ReferralId = referralId, ClientAddress = decrypt(stored.ClientAddress), UserAgent = decrypt(stored.UserAgent) });
             if (list.Count >= max)
             {
                 break;
@@ -78,9 +84,12 @@ public sealed class TableAuditLog(StorageTables tables) : IAuditLog
         return list;
     }
 
+    public ValueTask<string> PseudonymAsync(string referralId, CancellationToken cancellationToken) => keys.PseudonymAsync(referralId, cancellationToken);
+
     public async Task<AuditVerification> VerifyAsync(string? partition, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Audit, cancellationToken);
+        partition = partition is null ? null : await keys.PartitionOfAsync(partition, cancellationToken);
         var rows = partition is null
             ? table.QueryAsync<TableEntity>(cancellationToken: cancellationToken)
             : table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken);
@@ -123,6 +132,35 @@ public sealed class TableAuditLog(StorageTables tables) : IAuditLog
             entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture), entry.ClientAddress, entry.UserAgent, entry.Subject,
         ];
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(fields))));
+    }
+
+    /// <summary>
+    /// The entry as it is stored and hashed: its partition pseudonymous when it is a referral's, the listed referral ids
+    /// as pseudonyms, and a page view's address and user agent encrypted under the referral's content key.
+    /// </summary>
+    private async Task<AuditEntry> ToStoredAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var subject = entry.Subject;
+        if (entry.ListedReferralIds is { } listed)
+        {
+            var pseudonyms = new List<string>(listed.Count);
+            foreach (var id in listed)
+            {
+                pseudonyms.Add(await keys.PseudonymAsync(id, cancellationToken));
+            }
+
+            subject = string.Join(',', pseudonyms);
+        }
+
+        var referral = AuditPartitions.IsReferral(entry.ReferralId);
+        return entry with
+        {
+            ReferralId = await keys.PartitionOfAsync(entry.ReferralId, cancellationToken),
+            Subject = subject,
+            ListedReferralIds = null,
+            ClientAddress = referral ? await keys.EncryptAsync(entry.ReferralId, entry.ClientAddress, cancellationToken) : entry.ClientAddress,
+            UserAgent = referral ? await keys.EncryptAsync(entry.ReferralId, entry.UserAgent, cancellationToken) : entry.UserAgent,
+        };
     }
 
     public static string RowKeyOf(long sequence) => (long.MaxValue - sequence).ToString("D19", CultureInfo.InvariantCulture);

@@ -1,10 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace OncologyMassage.Workflow.Access;
 
 /// <summary>
-/// Who read or changed a referral, what and when (table <c>Audit</c>, partition = referral, newest first). Entries
+/// Who read or changed a referral, what and when (table <c>Audit</c>, one partition per referral, newest first). Entries
 /// name the caller and the action, never clinical content. The log is append-only: nothing updates or deletes an entry,
 /// and each entry carries a hash chained to the one before it in its partition, so <see cref="VerifyAsync"/> finds a
-/// changed or removed entry.
+/// changed or removed entry. A referral's partition and the referral ids a pipeline page listed are stored as
+/// pseudonyms, and page-view addresses encrypted under a per-referral key that erase deletes: after an erase, only the
+/// tombstone in <see cref="AuditPartitions.Erasures"/> names the referral id (docs/privacy.md).
 /// </summary>
 public interface IAuditLog
 {
@@ -12,6 +16,9 @@ public interface IAuditLog
 
     /// <summary>The referral's entries, newest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAsync(string referralId, int max, CancellationToken cancellationToken);
+
+    /// <summary>The pseudonym under which a referral's audit partition and pipeline listings are stored.</summary>
+    ValueTask<string> PseudonymAsync(string referralId, CancellationToken cancellationToken);
 
     /// <summary>Checks the hash chain of one partition (a referral id), or of every partition when it is null.</summary>
     Task<AuditVerification> VerifyAsync(string? partition, CancellationToken cancellationToken);
@@ -31,8 +38,12 @@ public sealed record AuditEntry(string ReferralId, string CallerKind, string Cal
     /// <summary>The browser's User-Agent of a signed-link page view (at most 500 characters).</summary>
     public string? UserAgent { get; init; }
 
-    /// <summary>Ids only, never content: e.g. the referral ids a pipeline page listed.</summary>
+    /// <summary>Ids only, never content: as read back, the pseudonyms of the referrals a pipeline page listed; the referral id an erasure tombstone names.</summary>
     public string? Subject { get; init; }
+
+    /// <summary>On write only: the referrals a pipeline page listed; the log stores their pseudonyms in <see cref="Subject"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string>? ListedReferralIds { get; init; }
 }
 
 /// <summary>An entry as stored: its place in its partition's chain, the previous entry's hash and its own.</summary>
@@ -52,6 +63,13 @@ public static class AuditPartitions
 
     /// <summary>Pipeline pages of a venue: "pipeline|{venue id}", each entry naming the referral ids it listed.</summary>
     public static string Pipeline(string venueId) => "pipeline|" + venueId;
+
+    /// <summary>Erasure tombstones: who erased which referral id and when (Subject = the referral id), the only audit rows that name one in the clear.</summary>
+    public const string Erasures = "erasures";
+
+    /// <summary>True for a referral's partition (stored under its pseudonym); false for the pseudo-partitions above.</summary>
+    public static bool IsReferral(string partition) =>
+        partition is not (Admin or Erasures) && !partition.StartsWith("pipeline|", StringComparison.Ordinal);
 }
 
 /// <summary>The caller kinds that are not a signed-in API caller.</summary>

@@ -17,7 +17,8 @@ public sealed record ErasureResult(string ReferralId, bool ReferralFound, int Ro
 /// Erases a referral (issue 14 item 4): its orchestration is terminated when it still runs and purged, then every row of
 /// it in every table goes (<see cref="IReferralDataStore.EraseRowsAsync"/>), the referral row last, and an audit
 /// tombstone says who erased which referral id and when, with no content. Each step finds what is left by the referral
-/// id alone and tolerates what is already gone, so erasing twice, or again after a crash halfway, completes the job.
+/// id alone and tolerates what is already gone (its audit content key goes with the other rows, so the addresses its
+/// page views recorded can no longer be read, see docs/privacy.md), so erasing twice, or again after a crash halfway, completes the job.
 /// The retention job erases through the same code.
 /// </summary>
 public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex phones, IAuditLog audit, TimeProvider clock, ILogger<ReferralErasure> logger)
@@ -40,8 +41,11 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
         var rows = await data.EraseRowsAsync(referralId, cancellationToken);
         var found = await data.DeleteReferralAsync(referralId, cancellationToken);
 
-        // 4. The tombstone: who, when, which referral id; nothing else.
-        await audit.RecordAsync(new AuditEntry(referralId, by.Kind, by.Id, AuditAction, clock.GetUtcNow()), cancellationToken);
+        // 4. The tombstone: who, when, which referral id; nothing else. It closes the referral's (pseudonymous) chain, and
+        //    the one in the erasures partition is the only audit row left that names the referral id in the clear.
+        var at = clock.GetUtcNow();
+        await audit.RecordAsync(new AuditEntry(referralId, by.Kind, by.Id, AuditAction, at), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditPartitions.Erasures, by.Kind, by.Id, AuditAction, at) { Subject = referralId }, cancellationToken);
         LogErased(logger, referralId, by.Kind, rows + (found ? 1 : 0), purged);
         return new ErasureResult(referralId, found, rows + (found ? 1 : 0), purged, stopped);
     }

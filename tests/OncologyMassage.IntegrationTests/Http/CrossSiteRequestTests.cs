@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
-using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
 using static OncologyMassage.IntegrationTests.Infrastructure.CoordinatorHost;
@@ -57,7 +57,7 @@ public sealed class CrossSiteRequestTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(Stage.MdReleaseRequested, record!.Stage);
         Assert.DoesNotContain(await host.App.Services.GetRequiredService<IReferralStore>().GetTimelineAsync(id, Ct), e => e.Kind == TimelineKind.CoordinatorAction);
         Assert.Empty(await host.RaisedEventsAsync(id, WorkflowEvents.CancelRequested));
-        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Audit), r => r.PartitionKey == id && r.GetString("Action") == "CancelReferral");
+        Assert.DoesNotContain(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(id, 100, Ct), e => e.Action == "CancelReferral");
     }
 
     [Fact]

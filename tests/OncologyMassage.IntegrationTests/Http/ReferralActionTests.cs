@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
-using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Ports;
 using static OncologyMassage.IntegrationTests.Infrastructure.CoordinatorHost;
 
@@ -48,7 +48,7 @@ public sealed class ReferralActionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var entry = Assert.Single(await TimelineAsync(id), e => e.Kind == TimelineKind.CoordinatorAction);
         Assert.Equal("Cancelled by Hana Reyes (Harbor Infusion Center): Client moved away", entry.Detail);
-        Assert.Contains(await host.RowsAsync(StorageTables.Audit), r => r.PartitionKey == id && r.GetString("Action") == "CancelReferral");
+        Assert.Contains(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(id, 100, TestContext.Current.CancellationToken), e => e.Action == "CancelReferral");
     }
 
     [Theory]

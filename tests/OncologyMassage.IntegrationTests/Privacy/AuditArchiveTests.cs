@@ -17,7 +17,8 @@ public sealed class AuditArchiveTests(AzuriteFixture azurite)
     [Fact]
     public async Task CopyDayAsync_TheDaysEntries_WritesThemOnceWithTheirHashes()
     {
-        var log = new TableAuditLog(StoreFactory.Tables(azurite));
+        var tables = StoreFactory.Tables(azurite);
+        var log = new TableAuditLog(tables, new AuditKeys(tables));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await log.RecordAsync(new AuditEntry("ref-0123456789abcdef0123456789abcdef", "coordinator", "coord-harbor", "GetReferral", DateTimeOffset.UtcNow), Ct);
         await log.RecordAsync(new AuditEntry("ref-0123456789abcdef0123456789abcdef", "coordinator", "coord-harbor", "GetReferralAudit", DateTimeOffset.UtcNow), Ct);

@@ -22,10 +22,12 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
 
     private static AuditEntry Entry(string partition, string action) => new(partition, "coordinator", "coord-harbor", action, DateTimeOffset.UtcNow);
 
+    private static TableAuditLog Log(StorageTables tables) => new(tables, new AuditKeys(tables));
+
     [Fact]
     public async Task VerifyAsync_AChainOfEntries_IsIntact()
     {
-        var log = new TableAuditLog(StoreFactory.Tables(azurite));
+        var log = Log(StoreFactory.Tables(azurite));
         foreach (var action in new[] { "GetReferral", "GetReferralAudit", "CancelReferral" })
         {
             await log.RecordAsync(Entry("ref-0123456789abcdef0123456789abcdef", action), Ct);
@@ -43,9 +45,9 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     {
         var tables = StoreFactory.Tables(azurite);
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => new TableAuditLog(tables).RecordAsync(Entry("pipeline|harbor", "GetPipeline" + i), Ct)));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Log(tables).RecordAsync(Entry("pipeline|harbor", "GetPipeline" + i), Ct)));
 
-        var result = await new TableAuditLog(tables).VerifyAsync("pipeline|harbor", Ct);
+        var result = await Log(tables).VerifyAsync("pipeline|harbor", Ct);
         Assert.True(result.IsIntact, string.Join(Environment.NewLine, result.Problems));
         Assert.Equal(20, result.Entries);
     }
@@ -63,14 +65,15 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
 
         Assert.Equal(0, (await host.AdminAsync(azurite, "verify-audit")).Code);
         var audit = host.Tables.GetTableClient(host.TablePrefix + StorageTables.Audit);
-        var victim = (await host.RowsAsync(StorageTables.Audit)).Where(r => r.PartitionKey == id && r.RowKey != TableAuditLog.HeadRowKey).OrderBy(r => r.GetInt64("Sequence")).First();
+        var partition = await host.App.Services.GetRequiredService<IAuditLog>().PseudonymAsync(id, Ct);
+        var victim = (await host.RowsAsync(StorageTables.Audit)).Where(r => r.PartitionKey == partition && r.RowKey != TableAuditLog.HeadRowKey).OrderBy(r => r.GetInt64("Sequence")).First();
         victim["CallerId"] = "someone-else";
         await audit.UpdateEntityAsync(victim, victim.ETag, TableUpdateMode.Replace, Ct);
 
         var (code, _, error) = await host.AdminAsync(azurite, "verify-audit");
 
         Assert.Equal(1, code);
-        Assert.Contains($"{id}/{victim.RowKey}", error, StringComparison.Ordinal);
+        Assert.Contains($"{partition}/{victim.RowKey}", error, StringComparison.Ordinal);
         Assert.Contains("changed after it was written", error, StringComparison.Ordinal);
     }
 
@@ -78,14 +81,14 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     public async Task VerifyAudit_AnEntryDeleted_Fails1NamingTheGap()
     {
         var tables = StoreFactory.Tables(azurite);
-        var log = new TableAuditLog(tables);
+        var log = Log(tables);
         foreach (var action in new[] { "a", "b", "c" })
         {
             await log.RecordAsync(Entry("ref-00000000000000000000000000000001", action), Ct);
         }
 
         var table = await tables.GetAsync(StorageTables.Audit, Ct);
-        await table.DeleteEntityAsync("ref-00000000000000000000000000000001", TableAuditLog.RowKeyOf(2), cancellationToken: Ct);
+        await table.DeleteEntityAsync(await log.PseudonymAsync("ref-00000000000000000000000000000001", Ct), TableAuditLog.RowKeyOf(2), cancellationToken: Ct);
 
         var result = await log.VerifyAsync("ref-00000000000000000000000000000001", Ct);
         Assert.Contains(result.Problems, p => p.Contains(TableAuditLog.RowKeyOf(3), StringComparison.Ordinal) && p.Contains("missing", StringComparison.Ordinal));
@@ -120,7 +123,8 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var entry = Assert.Single(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(AuditPartitions.Pipeline(CoordinatorHost.Harbor), 10, Ct));
         Assert.Equal(("GetPipeline", CoordinatorHost.HarborCoordinator), (entry.Action, entry.CallerId));
-        Assert.Contains(id, entry.Subject, StringComparison.Ordinal);
+        Assert.Contains(await host.App.Services.GetRequiredService<IAuditLog>().PseudonymAsync(id, Ct), entry.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, entry.Subject, StringComparison.Ordinal); // listed as a pseudonym, so an erase leaves no id here
     }
 
     [Fact]

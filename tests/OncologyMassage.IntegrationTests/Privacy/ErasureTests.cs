@@ -20,7 +20,7 @@ public sealed class ErasureTests(AzuriteFixture azurite)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Erase_AFullJourney_LeavesNothingButTheAuditAndItsTombstone()
+    public async Task Erase_AFullJourney_LeavesNothingButTheTombstone()
     {
         await using var host = await PrivacyScenario.StartAsync(azurite);
         var id = await PrivacyScenario.FullJourneyAsync(host);
@@ -33,7 +33,7 @@ public sealed class ErasureTests(AzuriteFixture azurite)
         Assert.True(code == 0, error);
         Assert.Contains($"Erased {id}", output, StringComparison.Ordinal);
         var after = await PrivacyScenario.ScanAsync(host);
-        var leftovers = after.Where(r => r.Table != StorageTables.Audit
+        var leftovers = after.Where(r => !PrivacyScenario.IsTombstone(r, id)
             && (r.Text.Contains(id, StringComparison.Ordinal) || r.Row.PartitionKey == id || r.Row.RowKey.Contains(id, StringComparison.Ordinal)
                 || r.Text.Contains(PrivacyScenario.PhoneDigits, StringComparison.Ordinal) || r.Row.PartitionKey.Contains(PrivacyScenario.PhoneDigits, StringComparison.Ordinal)
                 || r.Text.Contains(PrivacyScenario.FamilyName, StringComparison.Ordinal)))
@@ -42,7 +42,17 @@ public sealed class ErasureTests(AzuriteFixture azurite)
         Assert.DoesNotContain(after, r => r.Text.Contains(PrivacyScenario.PhoneDigits, StringComparison.Ordinal) || r.Text.Contains(PrivacyScenario.FamilyName, StringComparison.Ordinal));
         var audit = await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(id, 1000, Ct);
         Assert.Equal((ReferralErasure.AuditAction, AuditCallers.Admin, "test-operator"), (audit[0].Action, audit[0].CallerKind, audit[0].CallerId));
+        Assert.Single(after, r => PrivacyScenario.IsTombstone(r, id));
         Assert.False((await PrivacyScenario.InstanceAsync(host, id)).Exists);
+
+        // The audit stays whole (append-only, chain intact), but the addresses and browsers of the client's and the
+        // oncologist's page views went with the referral's content key: readable before, "(erased)" now.
+        var pageViews = audit.Where(e => e.Action.StartsWith("View:", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(pageViews);
+        Assert.All(pageViews, e => Assert.Equal(AuditKeys.Erased, e.ClientAddress));
+        Assert.All(pageViews, e => Assert.True(e.UserAgent is null or AuditKeys.Erased, e.UserAgent)); // the test's client sends none
+        var verify = await host.AdminAsync(azurite, "verify-audit");
+        Assert.True(verify.Code == 0, verify.Error);
     }
 
     [Fact]
@@ -74,7 +84,7 @@ public sealed class ErasureTests(AzuriteFixture azurite)
 
         Assert.True(code == 0, error);
         Assert.False((await PrivacyScenario.InstanceAsync(host, id)).Exists);
-        Assert.DoesNotContain(await PrivacyScenario.ScanAsync(host), r => r.Table != StorageTables.Audit && r.Text.Contains(id, StringComparison.Ordinal) | r.Row.PartitionKey == id);
+        Assert.DoesNotContain(await PrivacyScenario.ScanAsync(host), r => !PrivacyScenario.IsTombstone(r, id) && (r.Text.Contains(id, StringComparison.Ordinal) || r.Row.PartitionKey == id));
     }
 
     [Fact]
@@ -98,7 +108,7 @@ public sealed class ErasureTests(AzuriteFixture azurite)
 
         Assert.Equal((0, 0), (rerun.Code, again.Code));
         Assert.Contains("no referral row was left", again.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(await PrivacyScenario.ScanAsync(host), r => r.Table != StorageTables.Audit && (r.Text.Contains(first, StringComparison.Ordinal) || r.Row.PartitionKey == first));
+        Assert.DoesNotContain(await PrivacyScenario.ScanAsync(host), r => !PrivacyScenario.IsTombstone(r, first) && (r.Text.Contains(first, StringComparison.Ordinal) || r.Row.PartitionKey == first));
         var pipeline = await (await host.SignInAsync(CoordinatorHost.HarborCoordinator)).GetStringAsync(new Uri("api/pipeline", UriKind.Relative), Ct);
         Assert.Contains($"\"{Stage.MdReleaseRequested}\":1", pipeline, StringComparison.Ordinal); // the other referral, counted once
         Assert.Contains(second, pipeline, StringComparison.Ordinal);

@@ -4,9 +4,11 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.LocalHost.Admin;
 using OncologyMassage.LocalHost.Demo;
+using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.IntegrationTests.Privacy;
@@ -86,6 +88,10 @@ internal static class PrivacyScenario
     }
 
     /// <summary>Every row of every table of the host (its app tables and its task hub's), as "table/partition/row: values".</summary>
+    /// <summary>The erasure tombstone of <paramref name="referralId"/>: the one row an erase leaves that names the referral id.</summary>
+    public static bool IsTombstone((string Table, TableEntity Row, string Text) row, string referralId) =>
+        row.Table == StorageTables.Audit && row.Row.PartitionKey == AuditPartitions.Erasures && row.Row.GetString("Subject") == referralId;
+
     public static async Task<IReadOnlyList<(string Table, TableEntity Row, string Text)>> ScanAsync(TestHost host)
     {
         var rows = new List<(string, TableEntity, string)>();
