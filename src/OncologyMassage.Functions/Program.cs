@@ -11,6 +11,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<SecurityHeadersMiddleware>();
 builder.UseMiddleware<ProblemDetailsMiddleware>();
+builder.UseMiddleware<CallerGateMiddleware>(); // who may call each HTTP function: decided before it runs
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 builder.Services.AddSingleton<ITelemetryInitializer, TokenRedactingTelemetryInitializer>(); // no signed-link token in telemetry
 builder.Logging.AddPathSafeFilters(); // no request path in logs: the route template only

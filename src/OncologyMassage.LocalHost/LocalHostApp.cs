@@ -141,6 +141,7 @@ public static partial class LocalHostApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDashboardAtRoot(); // the coordinators' dashboard at "/"
+        app.UseCallerGate(); // who may call each function, decided before it runs: as the Functions app's CallerGateMiddleware
         var routePrefix = FunctionRouteMapper.ReadRoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json"));
         app.MapHttpFunctions(typeof(ReferralFunctions).Assembly, routePrefix);
         if (devPhone && emulator)

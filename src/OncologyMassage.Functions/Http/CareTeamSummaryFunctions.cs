@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Functions.Http.Pages;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Ports;
@@ -14,6 +15,7 @@ namespace OncologyMassage.Functions.Http;
 public sealed class CareTeamSummaryFunctions(SignedLinks links, FailedAuthenticationLimiter limiter, IReferralStore referrals, ISessionStore sessions, IVenueStore venues)
 {
     [Function(nameof(ShowCareTeamSummary))]
+    [SignedLink]
     public async Task<IActionResult> ShowCareTeamSummary(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CareTeamSummary)] HttpRequest request,
         string token,

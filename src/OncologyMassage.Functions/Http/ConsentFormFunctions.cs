@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Venues;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Functions.Http.Pages;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Links;
@@ -32,6 +33,7 @@ public sealed partial class ConsentFormFunctions(
     public const int MaxReasonLength = 500;
 
     [Function(nameof(ShowConsentForm))]
+    [SignedLink]
     public async Task<IActionResult> ShowConsentForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ConsentForm)] HttpRequest request,
         string token,
@@ -43,6 +45,7 @@ public sealed partial class ConsentFormFunctions(
     }
 
     [Function(nameof(SubmitConsentForm))]
+    [SignedLink]
     public async Task<IActionResult> SubmitConsentForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ConsentForm)] HttpRequest request,
         string token,
@@ -114,6 +117,7 @@ public sealed partial class ConsentFormFunctions(
     }
 
     [Function(nameof(ShowConsentWithdrawal))]
+    [SignedLink]
     public async Task<IActionResult> ShowConsentWithdrawal(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ConsentWithdrawal)] HttpRequest request,
         string token,
@@ -125,6 +129,7 @@ public sealed partial class ConsentFormFunctions(
     }
 
     [Function(nameof(SubmitConsentWithdrawal))]
+    [SignedLink]
     public async Task<IActionResult> SubmitConsentWithdrawal(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ConsentWithdrawal)] HttpRequest request,
         string token,

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using OncologyMassage.Domain.Outcomes;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Venues;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Coordinators;
 using OncologyMassage.Workflow.Ports;
@@ -15,7 +16,6 @@ namespace OncologyMassage.Functions.Http;
 /// coordinate is not found; a practice key is refused (403): these views are for venue staff.
 /// </summary>
 public sealed class CoordinatorFunctions(
-    CallerAuthentication authentication,
     IVenueStore venues,
     PipelineService pipeline,
     IPipelineStore pipelineStore,
@@ -24,16 +24,12 @@ public sealed class CoordinatorFunctions(
     TimeProvider clock)
 {
     [Function(nameof(GetMe))]
+    [SignedIn]
     public async Task<IActionResult> GetMe(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Me)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (caller, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
-        if (caller is null)
-        {
-            return refusal!;
-        }
-
+        var caller = request.Caller();
         var venueIds = caller is CoordinatorCaller coordinator ? coordinator.VenueIds : [];
         var list = new List<MeVenue>();
         foreach (var venueId in venueIds)
@@ -46,16 +42,18 @@ public sealed class CoordinatorFunctions(
     }
 
     [Function(nameof(GetPipeline))]
+    [CoordinatorsOnly]
     public async Task<IActionResult> GetPipeline(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Pipeline)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (venueId, refusal, caller) = await VenueAsync(request, cancellationToken);
+        var (venueId, refusal) = Venue(request);
         if (venueId is null)
         {
             return refusal!;
         }
 
+        var caller = request.Caller();
         var errors = new Dictionary<string, string[]>();
         Stage? stage = null;
         var stageText = request.Query["stage"].ToString();
@@ -111,7 +109,7 @@ public sealed class CoordinatorFunctions(
             var view = await pipeline.GetAsync(venueId, stage, stuck, since, pageSize, token.Length == 0 ? null : token, cancellationToken);
 
             // A page is a read of personal data (initials, stages): the audit names the referrals it listed, as pseudonyms.
-            await audit.RecordAsync(new AuditEntry(AuditPartitions.Pipeline(venueId), caller!.Kind, caller.Id, nameof(GetPipeline), clock.GetUtcNow())
+            await audit.RecordAsync(new AuditEntry(AuditPartitions.Pipeline(venueId), caller.Kind, caller.Id, nameof(GetPipeline), clock.GetUtcNow())
             {
                 ListedReferralIds = [.. view.Items.Select(i => i.ReferralId)],
             }, cancellationToken);
@@ -124,11 +122,12 @@ public sealed class CoordinatorFunctions(
     }
 
     [Function(nameof(GetOutcomes))]
+    [CoordinatorsOnly]
     public async Task<IActionResult> GetOutcomes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Outcomes)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (venueId, refusal, _) = await VenueAsync(request, cancellationToken);
+        var (venueId, refusal) = Venue(request);
         if (venueId is null)
         {
             return refusal!;
@@ -146,27 +145,17 @@ public sealed class CoordinatorFunctions(
             totals.FollowUps));
     }
 
-    /// <summary>The venue asked for (or the caller's only one), or the refusal: 401, 403 for a practice, 400, 404.</summary>
-    private async Task<(string? VenueId, IActionResult? Refusal, Caller? Caller)> VenueAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The coordinator's venue asked for (or their only one), or the refusal: 400 when they have several, 404 for one not theirs.</summary>
+    private static (string? VenueId, IActionResult? Refusal) Venue(HttpRequest request)
     {
-        var (caller, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
-        if (caller is null)
-        {
-            return (null, refusal, null);
-        }
-
-        if (caller is not CoordinatorCaller coordinator)
-        {
-            return (null, CoordinatorProblems.CoordinatorsOnly(request), caller);
-        }
-
+        var coordinator = request.Coordinator();
         var venue = request.Query["venue"].ToString();
         if (venue.Length == 0)
         {
-            return coordinator.VenueIds.Count == 1 ? (coordinator.VenueIds[0], null, caller) : (null, CoordinatorProblems.VenueRequired(request), caller);
+            return coordinator.VenueIds.Count == 1 ? (coordinator.VenueIds[0], null) : (null, CoordinatorProblems.VenueRequired(request));
         }
 
-        return coordinator.Coordinates(venue) ? (venue, null, caller) : (null, CoordinatorProblems.UnknownVenue(request, venue), caller);
+        return coordinator.Coordinates(venue) ? (venue, null) : (null, CoordinatorProblems.UnknownVenue(request, venue));
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Infrastructure.Email;
 using OncologyMassage.Workflow.Messaging;
 
@@ -20,6 +21,7 @@ public sealed class EmailEventFunctions(SendGridEventSignatureValidator signatur
     public const long MaxBodyBytes = 2 * 1024 * 1024;
 
     [Function(nameof(ReceiveEmailEvents))]
+    [Anonymous("SendGrid calls it; the function checks SendGrid's signed event webhook.")]
     public async Task<IActionResult> ReceiveEmailEvents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.EmailEvents)] HttpRequest request,
         CancellationToken cancellationToken)

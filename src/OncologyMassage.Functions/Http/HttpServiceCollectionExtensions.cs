@@ -30,6 +30,7 @@ public static class HttpServiceCollectionExtensions
         services.AddHostedService<AppServicePrincipalTrustCheck>(); // says so at start-up when the principal trust is refused
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<ReferralScope>();
+        services.AddSingleton<Access.CallerGate>(); // both hosts run it before every HTTP function
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Functions.Http.Pages;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Links;
@@ -26,6 +27,7 @@ public sealed partial class IntakeFormFunctions(
     ILogger<IntakeFormFunctions> logger)
 {
     [Function(nameof(ShowIntakeForm))]
+    [SignedLink]
     public async Task<IActionResult> ShowIntakeForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.IntakeForm)] HttpRequest request,
         string token,
@@ -37,6 +39,7 @@ public sealed partial class IntakeFormFunctions(
     }
 
     [Function(nameof(SubmitIntakeForm))]
+    [SignedLink]
     public async Task<IActionResult> SubmitIntakeForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.IntakeForm)] HttpRequest request,
         string token,

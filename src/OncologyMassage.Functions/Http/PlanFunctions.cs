@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Functions.Http.Pages;
 using OncologyMassage.Workflow.Ports;
 
@@ -12,21 +13,16 @@ namespace OncologyMassage.Functions.Http;
 /// as JSON otherwise. Scoped like GET referrals/{id} (<see cref="ReferralScope"/>): the venue's coordinators and the
 /// referring practice; anyone else's id is not found; every read is audited.
 /// </summary>
-public sealed class PlanFunctions(ReferralScope scope, IPlanStore plans)
+public sealed class PlanFunctions(IPlanStore plans)
 {
     [Function(nameof(GetReferralPlan))]
+    [ReferralScoped]
     public async Task<IActionResult> GetReferralPlan(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralPlan)] HttpRequest request,
-        string id,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (_, referral, refusal) = await scope.FindAsync(request, id, nameof(GetReferralPlan), cancellationToken);
-        if (referral is null)
-        {
-            return refusal!;
-        }
-
+        var referral = request.Referral();
         var record = await plans.GetLatestAsync(referral.Id, cancellationToken);
         if (record is null)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Coordinators;
 using OncologyMassage.Workflow.Scheduling;
@@ -17,7 +18,6 @@ namespace OncologyMassage.Functions.Http;
 /// not fit the stored stage. The work is in <see cref="ReferralActions"/>.
 /// </summary>
 public sealed class ReferralActionFunctions(
-    ReferralScope scope,
     ReferralActions actions,
     SlotOffers slots,
     TimeProvider clock,
@@ -33,17 +33,12 @@ public sealed class ReferralActionFunctions(
     private static readonly SessionInputValidator SessionValidator = new();
 
     [Function(nameof(ListReferralSlots))]
+    [ReferralScoped(CoordinatorsOnly = true)]
     public async Task<IActionResult> ListReferralSlots(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralSlots)] HttpRequest request,
-        string id,
         CancellationToken cancellationToken)
     {
-        var found = await scope.FindAsync(request, id, nameof(ListReferralSlots), cancellationToken, coordinatorsOnly: true);
-        if (found.Record is not { } referral)
-        {
-            return found.Refusal!;
-        }
-
+        var referral = request.Referral();
         if (referral.Stage != Stage.SchedulingPending)
         {
             return CoordinatorProblems.WrongStage(request, "Listing slots", referral.Stage.ToString());
@@ -54,53 +49,48 @@ public sealed class ReferralActionFunctions(
     }
 
     [Function(nameof(CancelReferral))]
+    [ReferralScoped(CoordinatorsOnly = true)]
     public async Task<IActionResult> CancelReferral(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReferralCancel)] HttpRequest request,
-        string id,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        await RunAsync(request, id, nameof(CancelReferral), CancelValidator,
+        await RunAsync(request, CoordinatorAction.Cancel, CancelValidator,
             async (by, referral, input) => (await actions.CancelAsync(by, referral, input.Reason!.Trim(), durable, cancellationToken), null), cancellationToken);
 
     [Function(nameof(ResendReleaseRequest))]
+    [ReferralScoped(CoordinatorsOnly = true)]
     public async Task<IActionResult> ResendReleaseRequest(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReferralReleaseResend)] HttpRequest request,
-        string id,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        var found = await scope.FindAsync(request, id, nameof(ResendReleaseRequest), cancellationToken, coordinatorsOnly: true);
-        if (found.Record is not { } referral)
-        {
-            return found.Refusal!;
-        }
-
+        var referral = request.Referral();
         var (_, tooLarge) = await BoundedBody.ReadAsync(request, JsonBody.MaxBytes, cancellationToken); // no body is needed; none may be huge
         if (tooLarge is not null)
         {
             return tooLarge;
         }
 
-        var result = await actions.ResendReleaseAsync((CoordinatorCaller)found.Caller!, referral, durable, cancellationToken);
+        var result = await actions.ResendReleaseAsync(request.Coordinator(), referral, durable, cancellationToken);
         return ToResponse(request, referral, CoordinatorAction.ResendRelease, result, null);
     }
 
     [Function(nameof(BookReferralSlot))]
+    [ReferralScoped(CoordinatorsOnly = true)]
     public async Task<IActionResult> BookReferralSlot(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReferralBooking)] HttpRequest request,
-        string id,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        await RunAsync(request, id, nameof(BookReferralSlot), BookingValidator,
+        await RunAsync(request, CoordinatorAction.BookSlot, BookingValidator,
             async (by, referral, input) => (await actions.BookAsync(by, referral, input.SlotId!, durable, cancellationToken), null), cancellationToken);
 
     [Function(nameof(RecordReferralSession))]
+    [ReferralScoped(CoordinatorsOnly = true)]
     public async Task<IActionResult> RecordReferralSession(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReferralSessions)] HttpRequest request,
-        string id,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        await RunAsync(request, id, nameof(RecordReferralSession), SessionValidator,
+        await RunAsync(request, CoordinatorAction.RecordSession, SessionValidator,
             async (by, referral, input) =>
             {
                 var (result, number) = await actions.RecordSessionAsync(by, referral, input, durable, cancellationToken);
@@ -109,51 +99,34 @@ public sealed class ReferralActionFunctions(
             cancellationToken);
 
     [Function(nameof(GetReferralAudit))]
+    [ReferralScoped(CoordinatorsOnly = true)]
     public async Task<IActionResult> GetReferralAudit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralAudit)] HttpRequest request,
-        string id,
         CancellationToken cancellationToken)
     {
-        var found = await scope.FindAsync(request, id, nameof(GetReferralAudit), cancellationToken, coordinatorsOnly: true);
-        if (found.Record is not { } referral)
-        {
-            return found.Refusal!;
-        }
-
+        var referral = request.Referral();
         var entries = await audit.ListAsync(referral.Id, MaxAuditEntries, cancellationToken);
         return new ApiResult(StatusCodes.Status200OK, entries.Select(e => new AuditView(e.At, e.CallerKind, e.CallerId, e.Action, e.ClientAddress, e.UserAgent)).ToArray());
     }
 
-    /// <summary>Scope first (nothing is parsed for a caller who may not see the referral), then the body, then the action.</summary>
-    private async Task<IActionResult> RunAsync<TInput>(
+    /// <summary>The body (scope was checked before the function ran, so nothing is parsed for a caller who may not see the referral), then the action.</summary>
+    private static async Task<IActionResult> RunAsync<TInput>(
         HttpRequest request,
-        string id,
-        string action,
+        CoordinatorAction action,
         IValidator<TInput> validator,
         Func<CoordinatorCaller, Workflow.Ports.ReferralRecord, TInput, Task<(ActionOutcome Result, int? SessionNumber)>> run,
         CancellationToken cancellationToken)
         where TInput : class
     {
-        var found = await scope.FindAsync(request, id, action, cancellationToken, coordinatorsOnly: true);
-        if (found.Record is not { } referral)
-        {
-            return found.Refusal!;
-        }
-
+        var referral = request.Referral();
         var (input, problem) = await JsonBody.ReadAsync(request, validator, cancellationToken);
         if (input is null)
         {
             return problem!;
         }
 
-        var (result, sessionNumber) = await run((CoordinatorCaller)found.Caller!, referral, input);
-        var kind = action switch
-        {
-            nameof(CancelReferral) => CoordinatorAction.Cancel,
-            nameof(BookReferralSlot) => CoordinatorAction.BookSlot,
-            _ => CoordinatorAction.RecordSession,
-        };
-        return ToResponse(request, referral, kind, result, sessionNumber);
+        var (result, sessionNumber) = await run(request.Coordinator(), referral, input);
+        return ToResponse(request, referral, action, result, sessionNumber);
     }
 
     private static ApiResult ToResponse(HttpRequest request, Workflow.Ports.ReferralRecord referral, CoordinatorAction action, ActionOutcome result, int? sessionNumber) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Workflow.Privacy;
 
 namespace OncologyMassage.Functions.Http;
@@ -11,24 +12,19 @@ namespace OncologyMassage.Functions.Http;
 /// (401; 404 outside the caller's venues; 403 for a practice), and audited as <c>ExportReferral</c> before it is built,
 /// so the export lists itself.
 /// </summary>
-public sealed class ReferralExportFunctions(ReferralScope scope, ReferralExport export)
+public sealed class ReferralExportFunctions(ReferralExport export)
 {
     [Function(nameof(ExportReferral))]
+    [ReferralScoped(CoordinatorsOnly = true)]
     public async Task<IActionResult> ExportReferral(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralExport)] HttpRequest request,
-        string id,
         CancellationToken cancellationToken)
     {
-        var found = await scope.FindAsync(request, id, nameof(ExportReferral), cancellationToken, coordinatorsOnly: true);
-        if (found.Record is not { } referral)
-        {
-            return found.Refusal!;
-        }
-
+        var referral = request.Referral();
         var document = await export.BuildAsync(referral.Id, cancellationToken);
         if (document is null)
         {
-            return Problems.NotFound(request, $"There is no referral {id}.");
+            return Problems.NotFound(request, $"There is no referral {referral.Id}.");
         }
 
         return new ApiResult(StatusCodes.Status200OK, document)

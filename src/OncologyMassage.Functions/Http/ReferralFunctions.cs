@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Workflow.Ports;
 using OncologyMassage.Workflow.Referrals;
 
@@ -16,7 +17,7 @@ namespace OncologyMassage.Functions.Http;
 /// and its timeline (<see cref="ReferralScope"/>: anyone else's id is simply not found). Thin: parsing and HTTP shapes
 /// here, the rules in the workflow.
 /// </summary>
-public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferralStore referrals, PracticeAuthentication authentication, ReferralScope scope)
+public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferralStore referrals, ReferralScope scope)
 {
     /// <summary>Largest accepted referral body.</summary>
     public const long MaxBodyBytes = 256 * 1024;
@@ -24,18 +25,14 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     [Function(nameof(SubmitReferral))]
+    [PracticeKey]
     public async Task<IActionResult> SubmitReferral(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Referrals)] HttpRequest request,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (practice, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
-        if (practice is null)
-        {
-            return refusal!;
-        }
-
+        var practice = request.Practice();
         if (!IsJson(request.ContentType))
         {
             return Problems.UnsupportedMediaType(request);
@@ -88,44 +85,27 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
     }
 
     [Function(nameof(GetReferral))]
+    [ReferralScoped]
     public async Task<IActionResult> GetReferral(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Referral)] HttpRequest request,
-        string id,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var (record, refusal) = await FindAsync(request, id, nameof(GetReferral), cancellationToken);
-        if (record is null)
-        {
-            return refusal!;
-        }
-
+        var record = request.Referral();
         var instance = await durable.GetInstanceAsync(record.Id, getInputsAndOutputs: false, cancellationToken);
         return new ApiResult(StatusCodes.Status200OK, ReferralView.From(record, instance?.RuntimeStatus.ToString()));
     }
 
     [Function(nameof(GetReferralTimeline))]
+    [ReferralScoped]
     public async Task<IActionResult> GetReferralTimeline(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralTimeline)] HttpRequest request,
-        string id,
         CancellationToken cancellationToken)
     {
-        var (record, refusal) = await FindAsync(request, id, nameof(GetReferralTimeline), cancellationToken);
-        if (record is null)
-        {
-            return refusal!;
-        }
-
+        var record = request.Referral();
         var entries = await referrals.GetTimelineAsync(record.Id, cancellationToken);
         return new ApiResult(StatusCodes.Status200OK, new ReferralTimeline(record.Id, record.Stage, entries));
-    }
-
-    /// <summary>The caller's referral (audited), or the refusal: 401 without an identity; 404 for any id the caller may not see.</summary>
-    private async Task<(ReferralRecord? Record, IActionResult? Refusal)> FindAsync(HttpRequest request, string id, string action, CancellationToken cancellationToken)
-    {
-        var found = await scope.FindAsync(request, id, action, cancellationToken);
-        return (found.Record, found.Refusal);
     }
 
     private static bool IsJson(string? contentType) =>

@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Functions.Http.Pages;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Links;
@@ -33,12 +34,14 @@ public sealed partial class ReleaseFormFunctions(
     ILogger<ReleaseFormFunctions> logger)
 {
     [Function(nameof(ShowReleaseForm))]
+    [SignedLink]
     public Task<IActionResult> ShowReleaseForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReleaseForm)] HttpRequest request,
         string token,
         CancellationToken cancellationToken) => ShowAsync(request, token, question: false, cancellationToken);
 
     [Function(nameof(SubmitReleaseForm))]
+    [SignedLink]
     public Task<IActionResult> SubmitReleaseForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReleaseForm)] HttpRequest request,
         string token,
@@ -47,12 +50,14 @@ public sealed partial class ReleaseFormFunctions(
 
     /// <summary>The oncologist's answer to a specific question about a plan on hold (a second, separate signed link).</summary>
     [Function(nameof(ShowMdQuestionForm))]
+    [SignedLink]
     public Task<IActionResult> ShowMdQuestionForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.MdQuestionForm)] HttpRequest request,
         string token,
         CancellationToken cancellationToken) => ShowAsync(request, token, question: true, cancellationToken);
 
     [Function(nameof(SubmitMdQuestionForm))]
+    [SignedLink]
     public Task<IActionResult> SubmitMdQuestionForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MdQuestionForm)] HttpRequest request,
         string token,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Infrastructure.Messaging;
 using OncologyMassage.Infrastructure.Sms;
 using OncologyMassage.Workflow.Messaging;
@@ -29,6 +30,7 @@ public sealed class SmsWebhookFunctions(
     public const long MaxBodyBytes = 64 * 1024;
 
     [Function(nameof(ReceiveSms))]
+    [Anonymous("Twilio calls it; the function checks Twilio's request signature.")]
     public async Task<IActionResult> ReceiveSms(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SmsInbound)] HttpRequest request,
         [DurableClient] DurableTaskClient durable,
@@ -56,6 +58,7 @@ public sealed class SmsWebhookFunctions(
     }
 
     [Function(nameof(ReceiveSmsStatus))]
+    [Anonymous("Twilio calls it; the function checks Twilio's request signature.")]
     public async Task<IActionResult> ReceiveSmsStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SmsStatus)] HttpRequest request,
         CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Outcomes;
 using OncologyMassage.Domain.Replies;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Functions.Http.Pages;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Links;
@@ -30,6 +31,7 @@ public sealed partial class SurveyFormFunctions(
     ILogger<SurveyFormFunctions> logger)
 {
     [Function(nameof(ShowSurveyForm))]
+    [SignedLink]
     public async Task<IActionResult> ShowSurveyForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.SurveyForm)] HttpRequest request,
         string token,
@@ -41,6 +43,7 @@ public sealed partial class SurveyFormFunctions(
     }
 
     [Function(nameof(SubmitSurveyForm))]
+    [SignedLink]
     public async Task<IActionResult> SubmitSurveyForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SurveyForm)] HttpRequest request,
         string token,

@@ -1,12 +1,10 @@
-using Azure;
-using Azure.Data.Tables;
 using OncologyMassage.Domain.Venues;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Infrastructure.Tables;
 
 /// <summary>
-/// Bookings, two shapes of row in one partition per venue:
+/// Bookings, two shapes of row in one partition per venue (<see cref="BookingRows"/>):
 /// <list type="bullet">
 /// <item>RowKey = slot id (<c>{therapist}|{start}</c>): the booking itself. Booking is an insert, so a second referral's
 /// insert of the same slot conflicts (409) and loses: no double booking without any lock.</item>
@@ -17,105 +15,57 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// </summary>
 public sealed class TableBookingStore(StorageTables tables, TimeProvider clock) : IBookingStore
 {
-    private const string SlotKind = "slot";
-    private const string ReferralKind = "referral";
-    private const string ReferralPrefix = "ref|";
+    private readonly OneRowStore<BookingRow> rows = new(tables, StorageTables.Bookings, new BookingRows());
 
     public async Task<IReadOnlyList<Booking>> ListAsync(string venueId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.Bookings, cancellationToken);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {venueId} and Kind eq {SlotKind} and StartsAt ge {fromUtc.ToUniversalTime()} and StartsAt lt {toUtc.ToUniversalTime()}");
-        var bookings = new List<Booking>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            bookings.Add(ToBooking(row));
-        }
-
-        return bookings.OrderBy(b => b.Slot.StartsAt).ToList();
+        var slots = await rows.QueryAsync(
+            $"PartitionKey eq {venueId} and Kind eq {BookingRows.SlotKind} and StartsAt ge {fromUtc.ToUniversalTime()} and StartsAt lt {toUtc.ToUniversalTime()}",
+            cancellationToken);
+        return slots.Select(r => r.Booking).OrderBy(b => b.Slot.StartsAt).ToList();
     }
 
     public async Task<bool> TryBookAsync(Slot slot, string referralId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentException.ThrowIfNullOrEmpty(referralId);
-        var table = await tables.GetAsync(StorageTables.Bookings, cancellationToken);
         var booking = new Booking(slot, referralId, clock.GetUtcNow());
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; !await rows.TryAddAsync(BookingRow.OfSlot(booking), cancellationToken); attempt++)
         {
-            try
+            if (await rows.GetAsync(slot.VenueId, slot.Id, cancellationToken) is { } holder)
             {
-                await table.AddEntityAsync(ToRow(booking, slot.Id, SlotKind), cancellationToken);
+                if (holder.Booking.ReferralId != referralId)
+                {
+                    return false;
+                }
+
+                booking = holder.Booking; // a retry of our own booking: keep the first BookedAt
                 break;
             }
-            catch (RequestFailedException ex) when (ex.Status == 409)
+
+            if (attempt == 3)
             {
-                var holder = await table.GetEntityIfExistsAsync<TableEntity>(slot.VenueId, slot.Id, cancellationToken: cancellationToken);
-                if (holder.HasValue)
-                {
-                    if (holder.Value!.GetString(nameof(Booking.ReferralId)) != referralId)
-                    {
-                        return false;
-                    }
-
-                    booking = ToBooking(holder.Value); // a retry of our own booking: keep the first BookedAt
-                    break;
-                }
-
-                if (attempt == 3)
-                {
-                    return false; // released and re-taken under us again and again: report it as taken
-                }
+                return false; // released and re-taken under us again and again: report it as taken
             }
         }
 
         // Written after the slot row: a crash in between is repaired by the retry above.
-        await table.UpsertEntityAsync(ToRow(booking, ReferralPrefix + referralId, ReferralKind), TableUpdateMode.Replace, cancellationToken);
+        await rows.UpsertAsync(BookingRow.OfReferral(booking), cancellationToken);
         return true;
     }
 
     public async Task ReleaseAsync(string venueId, string referralId, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.Bookings, cancellationToken);
-        var held = table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {venueId} and Kind eq {SlotKind} and ReferralId eq {referralId}"),
-            cancellationToken: cancellationToken);
-        await foreach (var row in held)
+        var held = await rows.QueryRowsAsync($"PartitionKey eq {venueId} and Kind eq {BookingRows.SlotKind} and ReferralId eq {referralId}", cancellationToken);
+        foreach (var row in held)
         {
-            try
-            {
-                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-            {
-                // Gone already, or changed since it was read (then it is no longer this referral's to free).
-            }
+            // False when gone already, or changed since it was read (then it is no longer this referral's to free).
+            _ = await rows.TryDeleteAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
         }
 
-        await table.DeleteEntityAsync(venueId, ReferralPrefix + referralId, ETag.All, cancellationToken);
+        await rows.DeleteAsync(venueId, BookingRow.ReferralKey(referralId), cancellationToken);
     }
 
-    public async Task<Booking?> FindAsync(string venueId, string referralId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Bookings, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(venueId, ReferralPrefix + referralId, cancellationToken: cancellationToken);
-        return row.HasValue ? ToBooking(row.Value!) : null;
-    }
-
-    private static TableEntity ToRow(Booking booking, string rowKey, string kind) => new(booking.Slot.VenueId, rowKey)
-    {
-        ["Kind"] = kind,
-        ["SlotId"] = booking.Slot.Id,
-        [nameof(Slot.TherapistId)] = booking.Slot.TherapistId,
-        [nameof(Slot.StartsAt)] = booking.Slot.StartsAt.ToUniversalTime(),
-        [nameof(Slot.EndsAt)] = booking.Slot.EndsAt.ToUniversalTime(),
-        [nameof(Booking.ReferralId)] = booking.ReferralId,
-        [nameof(Booking.BookedAt)] = booking.BookedAt,
-    };
-
-    private static Booking ToBooking(TableEntity e) => new(
-        new Slot(e.PartitionKey, e.GetString(nameof(Slot.TherapistId)),
-            e.GetDateTimeOffset(nameof(Slot.StartsAt)) ?? default, e.GetDateTimeOffset(nameof(Slot.EndsAt)) ?? default),
-        e.GetString(nameof(Booking.ReferralId)),
-        e.GetDateTimeOffset(nameof(Booking.BookedAt)) ?? default);
+    public async Task<Booking?> FindAsync(string venueId, string referralId, CancellationToken cancellationToken) =>
+        (await rows.GetAsync(venueId, BookingRow.ReferralKey(referralId), cancellationToken))?.Booking;
 }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Infrastructure.Tables;
@@ -11,35 +10,31 @@ public sealed class TableOptOutStore(StorageTables tables) : IOptOutStore
 {
     private const string SmsRow = "sms";
 
+    private readonly OneRowStore<SmsConsent> rows = new(tables, StorageTables.OptOuts, new RecordColumns<SmsConsent>(nameof(SmsConsent.PhoneE164), _ => SmsRow));
+
     public async Task<bool> IsOptedOutAsync(string phoneE164, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(phoneE164);
-        var table = await tables.GetAsync(StorageTables.OptOuts, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(phoneE164, SmsRow, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value?.GetBoolean("OptedOut") == true;
+        return (await rows.GetAsync(phoneE164, SmsRow, cancellationToken))?.OptedOut == true;
     }
 
     public Task OptOutAsync(string phoneE164, DateTimeOffset at, string keyword, CancellationToken cancellationToken) =>
-        WriteAsync(phoneE164, optedOut: true, at, keyword, cancellationToken);
+        WriteAsync(new SmsConsent(phoneE164, OptedOut: true, at, keyword), cancellationToken);
 
     public Task OptInAsync(string phoneE164, DateTimeOffset at, CancellationToken cancellationToken) =>
-        WriteAsync(phoneE164, optedOut: false, at, "START", cancellationToken);
+        WriteAsync(new SmsConsent(phoneE164, OptedOut: false, at, "START"), cancellationToken);
 
-    private async Task WriteAsync(string phoneE164, bool optedOut, DateTimeOffset at, string keyword, CancellationToken cancellationToken)
+    private async Task WriteAsync(SmsConsent latest, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(phoneE164);
-        var table = await tables.GetAsync(StorageTables.OptOuts, cancellationToken);
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(phoneE164, SmsRow, cancellationToken: cancellationToken);
-        if (existing.HasValue && existing.Value?.GetDateTimeOffset("At") is { } stored && stored > at)
+        ArgumentException.ThrowIfNullOrEmpty(latest.PhoneE164);
+        if (await rows.GetAsync(latest.PhoneE164, SmsRow, cancellationToken) is { At: { } stored } && stored > latest.At)
         {
             return; // a newer keyword already decided
         }
 
-        await table.UpsertEntityAsync(new TableEntity(phoneE164, SmsRow)
-        {
-            ["OptedOut"] = optedOut,
-            ["At"] = at,
-            ["Keyword"] = keyword,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await rows.UpsertAsync(latest, cancellationToken);
     }
+
+    /// <summary>A number's row: its latest keyword and when it came (null on rows written before that was kept).</summary>
+    private sealed record SmsConsent(string PhoneE164, bool OptedOut, DateTimeOffset? At, string? Keyword);
 }

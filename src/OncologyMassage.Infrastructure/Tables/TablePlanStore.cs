@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Infrastructure.Tables;
@@ -14,45 +10,18 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// </summary>
 public sealed class TablePlanStore(StorageTables tables) : IPlanStore
 {
+    private readonly OneRowStore<PlanRecord> rows = new(tables, StorageTables.Plans, new RecordColumns<PlanRecord>(
+        nameof(PlanRecord.ReferralId), r => r.Version.ToString("D6", CultureInfo.InvariantCulture),
+        nameof(PlanRecord.Version), rowKey => int.Parse(rowKey, NumberStyles.None, CultureInfo.InvariantCulture)));
+
     public async Task SaveAsync(PlanRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentOutOfRangeException.ThrowIfNegative(record.Version);
-        var table = await tables.GetAsync(StorageTables.Plans, cancellationToken);
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(record.ReferralId, record.Version.ToString("D6", CultureInfo.InvariantCulture))
-            {
-                [nameof(PlanRecord.Plan)] = JsonSerializer.Serialize(record.Plan, AppJson.Options),
-                [nameof(PlanRecord.CreatedAt)] = record.CreatedAt,
-                [nameof(PlanRecord.Basis)] = record.Basis,
-                [nameof(PlanRecord.HoldsClearedBy)] = record.HoldsClearedBy,
-            }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // This version was written before (a replayed activity): keep the first.
-        }
+        _ = await rows.TryAddAsync(record, cancellationToken); // false: this version was written before (a replayed activity), keep the first
     }
 
-    public async Task<PlanRecord?> GetLatestAsync(string referralId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Plans, cancellationToken);
-        TableEntity? latest = null;
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {referralId}"), cancellationToken: cancellationToken))
-        {
-            latest = row; // rows come back in RowKey order: the last is the highest version
-        }
-
-        return latest is null ? null : new PlanRecord(
-            referralId,
-            int.Parse(latest.RowKey, NumberStyles.None, CultureInfo.InvariantCulture),
-            JsonSerializer.Deserialize<AdaptationPlan>(latest.GetString(nameof(PlanRecord.Plan)), AppJson.Options)
-                ?? throw new InvalidDataException($"Plan row {latest.RowKey} of {referralId} has no plan."),
-            latest.GetDateTimeOffset(nameof(PlanRecord.CreatedAt)) ?? default,
-            latest.GetString(nameof(PlanRecord.Basis)) ?? "")
-        {
-            HoldsClearedBy = latest.GetString(nameof(PlanRecord.HoldsClearedBy)),
-        };
-    }
+    public async Task<PlanRecord?> GetLatestAsync(string referralId, CancellationToken cancellationToken) =>
+        // Rows come back in RowKey order: the last is the highest version.
+        await rows.QueryAsync($"PartitionKey eq {referralId}", cancellationToken) is [.., var latest] ? latest : null;
 }

@@ -227,7 +227,7 @@ public sealed class TableReferralData(StorageTables tables, PipelineBoard board)
 
             var totalsRow = await TableRows.ReadAsync(table, venue, TotalsKey, cancellationToken);
             var totals = totalsRow?.GetString("Totals") is { Length: > 0 } json ? JsonSerializer.Deserialize<OutcomeTotals>(json, AppJson.Options) ?? new() : new();
-            if (key.StartsWith("s|", StringComparison.Ordinal) && marker.GetString("Record") is { Length: > 0 } record
+            if (key.StartsWith("s|", StringComparison.Ordinal) && marker.GetString(JsonRecordRows<SessionRecord>.RecordColumn) is { Length: > 0 } record
                 && JsonSerializer.Deserialize<SessionRecord>(record, AppJson.Options) is { } session)
             {
                 totals.RemoveSession(session.ToOutcome());

@@ -1,70 +1,34 @@
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Infrastructure.Tables;
 
 /// <summary>
 /// Signed releases: PartitionKey = referral id, RowKey = "md-release" (one per referral, so a second use conflicts), and
-/// answers to hold questions, RowKey = "q-{question key}" (one per question).
+/// answers to hold questions, RowKey = "q-{question key}" (one per question). The decision is one JSON column, with its
+/// outcome beside it as a column of its own for anyone reading the table.
 /// </summary>
 public sealed class TableReleaseStore(StorageTables tables) : IReleaseStore
 {
-    private const string RowKey = "md-release";
+    private const string ReleaseKey = "md-release";
+    private const string QuestionPrefix = "q-";
 
-    public async Task<bool> TryRecordAsync(ReleaseRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var table = await tables.GetAsync(StorageTables.Releases, cancellationToken);
-        try
+    private readonly OneRowStore<ReleaseRecord> releases = new(tables, StorageTables.Releases,
+        new RecordColumns<ReleaseRecord>(nameof(ReleaseRecord.ReferralId), r => KeyOf(r.QuestionKey), nameof(ReleaseRecord.QuestionKey), QuestionOf)
         {
-            await table.AddEntityAsync(new TableEntity(record.ReferralId, KeyOf(record.QuestionKey))
-            {
-                ["Outcome"] = record.Decision.Outcome.ToString(),
-                ["Decision"] = JsonSerializer.Serialize(record.Decision, AppJson.Options),
-                [nameof(ReleaseRecord.SignedAt)] = record.SignedAt,
-                [nameof(ReleaseRecord.SignerIp)] = record.SignerIp,
-                [nameof(ReleaseRecord.SignerUserAgent)] = record.SignerUserAgent,
-            }, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-    }
+            AlsoWrite = (record, row) => row["Outcome"] = record.Decision.Outcome.ToString(),
+        });
 
-    public Task<ReleaseRecord?> GetAsync(string referralId, CancellationToken cancellationToken) => ReadAsync(referralId, null, cancellationToken);
+    public Task<bool> TryRecordAsync(ReleaseRecord record, CancellationToken cancellationToken) => releases.TryAddAsync(record, cancellationToken);
+
+    public Task<ReleaseRecord?> GetAsync(string referralId, CancellationToken cancellationToken) => releases.GetAsync(referralId, ReleaseKey, cancellationToken);
 
     public Task<ReleaseRecord?> GetAnswerAsync(string referralId, string questionKey, CancellationToken cancellationToken) =>
-        ReadAsync(referralId, questionKey, cancellationToken);
+        releases.GetAsync(referralId, KeyOf(questionKey), cancellationToken);
 
-    private static string KeyOf(string? questionKey) => questionKey is null ? RowKey : "q-" + questionKey;
+    public Task DeleteAsync(string referralId, string? questionKey, CancellationToken cancellationToken) =>
+        releases.DeleteAsync(referralId, KeyOf(questionKey), cancellationToken);
 
-    private async Task<ReleaseRecord?> ReadAsync(string referralId, string? questionKey, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Releases, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(referralId, KeyOf(questionKey), cancellationToken: cancellationToken);
-        if (!row.HasValue)
-        {
-            return null;
-        }
+    private static string KeyOf(string? questionKey) => questionKey is null ? ReleaseKey : QuestionPrefix + questionKey;
 
-        var e = row.Value!;
-        return new ReleaseRecord(
-            referralId,
-            JsonSerializer.Deserialize<ReleaseDecision>(e.GetString("Decision"), AppJson.Options)
-                ?? throw new InvalidDataException($"Release row of {referralId} has no decision."),
-            e.GetDateTimeOffset(nameof(ReleaseRecord.SignedAt)) ?? default,
-            e.GetString(nameof(ReleaseRecord.SignerIp)),
-            e.GetString(nameof(ReleaseRecord.SignerUserAgent))) { QuestionKey = questionKey };
-    }
-
-    public async Task DeleteAsync(string referralId, string? questionKey, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Releases, cancellationToken);
-        await table.DeleteEntityAsync(referralId, KeyOf(questionKey), ETag.All, cancellationToken);
-    }
+    private static string? QuestionOf(string rowKey) => rowKey.StartsWith(QuestionPrefix, StringComparison.Ordinal) ? rowKey[QuestionPrefix.Length..] : null;
 }

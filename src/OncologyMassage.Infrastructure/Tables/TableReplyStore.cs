@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Infrastructure.Tables;
@@ -8,36 +5,11 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// <summary>Replies: PartitionKey = referral id, RowKey = the provider's message id (made safe), so a redelivery conflicts.</summary>
 public sealed class TableReplyStore(StorageTables tables) : IReplyStore
 {
-    public async Task<bool> TryRecordAsync(ReplyRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var table = await tables.GetAsync(StorageTables.Replies, cancellationToken);
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(record.ReferralId, TableRows.SafeKey(record.MessageId))
-            {
-                [nameof(ReplyRecord.MessageId)] = record.MessageId,
-                [nameof(ReplyRecord.Channel)] = record.Channel.ToString(),
-                [nameof(ReplyRecord.Text)] = record.Text,
-                [nameof(ReplyRecord.ReceivedAt)] = record.ReceivedAt,
-            }, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-    }
+    private readonly OneRowStore<ReplyRecord> replies =
+        new(tables, StorageTables.Replies, new RecordColumns<ReplyRecord>(nameof(ReplyRecord.ReferralId), r => TableRows.SafeKey(r.MessageId)));
 
-    public async Task<ReplyRecord?> GetAsync(string referralId, string messageId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Replies, cancellationToken);
-        var e = await TableRows.ReadAsync(table, referralId, TableRows.SafeKey(messageId), cancellationToken);
-        return e is null ? null : new ReplyRecord(
-            referralId,
-            e.GetString(nameof(ReplyRecord.MessageId)) ?? messageId,
-            Enum.TryParse<ReplyChannel>(e.GetString(nameof(ReplyRecord.Channel)), out var channel) ? channel : ReplyChannel.Sms,
-            e.GetString(nameof(ReplyRecord.Text)) ?? "",
-            e.GetDateTimeOffset(nameof(ReplyRecord.ReceivedAt)) ?? default);
-    }
+    public Task<bool> TryRecordAsync(ReplyRecord record, CancellationToken cancellationToken) => replies.TryAddAsync(record, cancellationToken);
+
+    public Task<ReplyRecord?> GetAsync(string referralId, string messageId, CancellationToken cancellationToken) =>
+        replies.GetAsync(referralId, TableRows.SafeKey(messageId), cancellationToken);
 }

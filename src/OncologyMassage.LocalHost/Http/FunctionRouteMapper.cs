@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using OncologyMassage.Functions.Http;
+using OncologyMassage.Functions.Http.Access;
 
 namespace OncologyMassage.LocalHost.Http;
 
@@ -48,7 +49,9 @@ public static class FunctionRouteMapper
         foreach (var function in functions)
         {
             var invoke = CreateInvoker(function);
-            app.MapMethods(function.Route, function.Methods.Select(m => m.ToUpperInvariant()), invoke).WithName(function.Name);
+            var requirement = function.Method.GetCustomAttribute<CallerRequirementAttribute>()
+                ?? throw new InvalidOperationException($"HTTP function {function.Name} declares no caller requirement: it would not be served.");
+            app.MapMethods(function.Route, function.Methods.Select(m => m.ToUpperInvariant()), invoke).WithName(function.Name).WithMetadata(requirement);
         }
 
         return functions;

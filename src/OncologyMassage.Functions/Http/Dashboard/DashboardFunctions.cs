@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OncologyMassage.Functions.Http.Access;
 
 namespace OncologyMassage.Functions.Http.Dashboard;
 
@@ -11,6 +12,7 @@ namespace OncologyMassage.Functions.Http.Dashboard;
 public sealed class DashboardFunctions
 {
     [Function(nameof(GetDashboardFile))]
+    [Anonymous("The dashboard's static files hold no data; every API call the page makes is authenticated.")]
     public Task<IActionResult> GetDashboardFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Dashboard)] HttpRequest request,
         string? path)
