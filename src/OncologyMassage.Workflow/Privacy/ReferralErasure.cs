@@ -33,8 +33,22 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(durable);
 
-        // 1. The orchestration first, so it writes nothing more: terminated when it still runs, then purged.
+        // 1. The orchestrations first, so they write nothing more: terminated when they still run, then purged. The referral's
+        // own, then its red flags' escalations (instance ids start with the referral's flag prefix, so they are found
+        // even when their rows are already gone).
         var (purged, stopped) = await PurgeOrchestrationAsync(referralId, durable, cancellationToken);
+        var escalations = new List<string>();
+        await foreach (var instance in durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = Escalation.RedFlags.InstanceIdPrefixOf(referralId) }))
+        {
+            escalations.Add(instance.InstanceId);
+        }
+
+        foreach (var instanceId in escalations)
+        {
+            var (flagPurged, flagStopped) = await PurgeOrchestrationAsync(instanceId, durable, cancellationToken);
+            purged += flagPurged;
+            stopped &= flagStopped;
+        }
 
         // 2. Every row but the referral row, then 3. the referral row (so a rerun after a crash still finds the referral).
         var rows = await data.EraseRowsAsync(referralId, cancellationToken);
@@ -58,9 +72,9 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
         return results;
     }
 
-    private static async Task<(int Purged, bool Stopped)> PurgeOrchestrationAsync(string referralId, DurableTaskClient durable, CancellationToken cancellationToken)
+    private static async Task<(int Purged, bool Stopped)> PurgeOrchestrationAsync(string instanceId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var instance = await durable.GetInstancesAsync(referralId, getInputsAndOutputs: false, cancellationToken);
+        var instance = await durable.GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null)
         {
             return (0, true);
@@ -69,12 +83,12 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
         var stopped = true;
         if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)
         {
-            await durable.TerminateInstanceAsync(referralId, new TerminateInstanceOptions { Output = "erased" }, cancellationToken);
+            await durable.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = "erased" }, cancellationToken);
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             wait.CancelAfter(TerminateWait);
             try
             {
-                await durable.WaitForInstanceCompletionAsync(referralId, getInputsAndOutputs: false, wait.Token);
+                await durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, wait.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -82,7 +96,7 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
             }
         }
 
-        var result = await durable.PurgeInstanceAsync(referralId, options: null, cancellationToken);
+        var result = await durable.PurgeInstanceAsync(instanceId, options: null, cancellationToken);
         return (result.PurgedInstanceCount, stopped);
     }
 
