@@ -149,7 +149,7 @@ public sealed class RedFlags(
             flag.Level == RedFlagLevel.Immediate ? o.ImmediateAcknowledgeWithin : o.SameDayAcknowledgeWithin,
             o.MaxEscalations,
             CountBusinessHours: flag.Level != RedFlagLevel.Immediate,
-            timeZone, o.BusinessDayStart, o.BusinessDayEnd, [.. o.BusinessDays],
+            timeZone, o.BusinessDayStart, o.BusinessDayEnd, o.BusinessDayList(),
             flag.OpenedAt + o.OfficeLinkValidFor,
             workflow.Value.ActivityRetryInterval));
         try

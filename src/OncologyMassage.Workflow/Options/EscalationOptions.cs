@@ -31,9 +31,17 @@ public sealed class EscalationOptions
     /// <summary>When business hours end each business day, in the venue's time zone (default 17:00).</summary>
     public TimeOnly BusinessDayEnd { get; set; } = new(17, 0);
 
-    /// <summary>The venue's business days (default Monday to Friday).</summary>
-    [MinLength(1)]
-    public DayOfWeek[] BusinessDays { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    /// <summary>
+    /// The business days, comma-separated English day names (default "Monday,Tuesday,Wednesday,Thursday,Friday"). A string,
+    /// not a list: configuration binding appends to a list's defaults, so a day could never be taken out.
+    /// </summary>
+    [RegularExpression(@"^\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(\s*,\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))*\s*$",
+        ErrorMessage = "Escalation:BusinessDays must list English day names separated by commas, e.g. Monday,Tuesday,Wednesday,Thursday,Friday.")]
+    public string BusinessDays { get; set; } = "Monday,Tuesday,Wednesday,Thursday,Friday";
+
+    /// <summary>The parsed <see cref="BusinessDays"/>.</summary>
+    public DayOfWeek[] BusinessDayList() =>
+        [.. BusinessDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => Enum.Parse<DayOfWeek>(d)).Distinct()];
 
     /// <summary>How long the care-team link in the oncologist office's alert stays valid (default 30 days).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
