@@ -27,6 +27,9 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
     /// <summary>How long to wait for a terminated orchestration to stop before purging it regardless.</summary>
     public static readonly TimeSpan TerminateWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>How many times a purge is checked and repeated when the instance's record is still there (see PurgeOrchestrationAsync).</summary>
+    private const int PurgeRechecks = 60;
+
     public async Task<ErasureResult> EraseAsync(string referralId, PrivacyActor by, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(referralId);
@@ -96,8 +99,17 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
             }
         }
 
-        var result = await durable.PurgeInstanceAsync(instanceId, options: null, cancellationToken);
-        return (result.PurgedInstanceCount, stopped);
+        var purged = (await durable.PurgeInstanceAsync(instanceId, options: null, cancellationToken)).PurgedInstanceCount;
+
+        // A message already on its way (an activity's result, a timer) can land just after the termination and leave the
+        // instance's record behind: purge again until it is gone, for as long as the termination wait allows.
+        for (var attempt = 0; attempt < PurgeRechecks && await durable.GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null; attempt++)
+        {
+            await Task.Delay(TerminateWait / PurgeRechecks, cancellationToken);
+            purged = Math.Max(purged, (await durable.PurgeInstanceAsync(instanceId, options: null, cancellationToken)).PurgedInstanceCount);
+        }
+
+        return (purged, stopped);
     }
 
     [LoggerMessage(EventId = 9400, Level = LogLevel.Information, Message = "Erased referral {ReferralId} for a {ActorKind}: {Rows} row(s), {Instances} orchestration instance(s) purged")]

@@ -55,7 +55,8 @@ public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
         Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "I can't breathe and my chest hurts", Ct));
 
         // The flag opens, and the coordinator and the office are alerted at once; unacknowledged, the backup contact next.
-        var flag = await EventuallyAsync(async () => (await OpenFlagsAsync(coordinator)).SingleOrDefault(f => f.GetProperty("referralId").GetString() == id));
+        var open = await EventuallyAsync(async () => await OpenFlagsAsync(coordinator) is { Length: > 0 } flags ? flags : null);
+        var flag = Assert.Single(open, f => f.GetProperty("referralId").GetString() == id);
         var flagId = flag.GetProperty("flagId").GetString()!;
         Assert.Equal("Immediate", flag.GetProperty("level").GetString());
         var backup = await WaitForOutboxAsync(host, id, "Backup:1");
@@ -109,7 +110,7 @@ public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
         await using var host = await StartAsync(azurite);
         var id = await host.SubmitAsync();
         var flag = (await host.App.Services.GetRequiredService<RedFlags>().RaiseAsync(id, RedFlagLevel.Immediate, "SM-erase", host.Durable, Ct))!;
-        await WaitForOutboxAsync(host, id, "Coordinator:0");
+        await WaitForOutboxAsync(host, id, "OncologistOffice:0");
 
         await host.App.Services.GetRequiredService<ReferralErasure>().EraseAsync(id, new PrivacyActor("operator", "test"), host.Durable, Ct);
 
