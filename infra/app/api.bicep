@@ -276,6 +276,14 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Workflow__QuietHoursStart: '21:00:00'
     Workflow__QuietHoursEnd: '08:00:00'
     Workflow__SummaryLinkValidFor: '14.00:00:00'
+    // Red-flag escalation (docs/clinical.md, "Escalation"): clocks before the backup contact is alerted; same-day counts business hours in the venue's time zone.
+    Escalation__ImmediateAcknowledgeWithin: '00:15:00'
+    Escalation__SameDayAcknowledgeWithin: '04:00:00'
+    Escalation__MaxEscalations: '4'
+    Escalation__BusinessDayStart: '09:00'
+    Escalation__BusinessDayEnd: '17:00'
+    Escalation__BusinessDays: 'Monday,Tuesday,Wednesday,Thursday,Friday'
+    Escalation__OfficeLinkValidFor: '30.00:00:00'
     Messaging__EmailProvider: emailProvider
     Messaging__SmsProvider: smsProvider
     Messaging__MaxRetryAttempts: string(messagingMaxRetryAttempts)

@@ -8,6 +8,7 @@ using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Configuration;
 using OncologyMassage.Infrastructure.Messaging;
 using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.Workflow.Escalation;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Workflow;
@@ -75,6 +76,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new PipelineBoard(sp.GetRequiredService<StorageTables>()));
         services.AddSingleton<IPipelineStore, TablePipelineStore>();
         services.AddSingleton<IReferralFlags, TableReferralFlags>();
+        services.AddSingleton<IRedFlagStore, TableRedFlagStore>();
+        services.AddSingleton<RedFlags>();
+        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PipelineService>();
         services.AddSingleton<ReferralActions>();
         // Venues and bookings (issue #4): venues as data, slots offered from availability minus bookings.

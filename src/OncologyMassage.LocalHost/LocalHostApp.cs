@@ -4,6 +4,7 @@ using OncologyMassage.Workflow.Access;
 using OncologyMassage.Infrastructure.Configuration;
 using OncologyMassage.Infrastructure.Venues;
 using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Escalation;
 using OncologyMassage.LocalHost.Azurite;
 using OncologyMassage.LocalHost.Demo;
 using OncologyMassage.LocalHost.Dev;
@@ -105,6 +106,7 @@ public static partial class LocalHostApp
         builder.Services.AddSingleton<LocalDurableEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
+        builder.Services.AddScoped(sp => new DurableClientSlot { Client = sp.GetRequiredService<DurableTaskClient>() }); // RaiseRedFlag starts escalations with it
         builder.Services.AddHostedService<PendingEventSweeper>(); // the Functions app's SweepPendingEvents timer
         builder.Services.AddHostedService<PrivacyJobs>(); // purge and retention, as the Functions app's PrivacyTimers
         builder.Services.AddProblemDetails();

@@ -14,6 +14,7 @@ public static class WorkflowRegistry
     public static IReadOnlyList<OrchestratorRegistration> Orchestrators { get; } =
     [
         OrchestratorRegistration.For<ReferralOrchestration>(),
+        OrchestratorRegistration.For<FlagEscalationOrchestration>(),
     ];
 
     public static IReadOnlyList<ActivityRegistration> Activities { get; } =
@@ -31,12 +32,15 @@ public static class WorkflowRegistry
         ActivityRegistration.For<CloseReferral, ReferralClosing, bool>(),
         ActivityRegistration.For<SendCareTeamSummary, CareTeamSummaryMessage, Messaging.DispatchOutcome>(),
         ActivityRegistration.For<CheckCareTeamContactAllowed, CareTeamContactQuery, bool>(),
+        ActivityRegistration.For<RaiseRedFlag, RedFlagToRaise, string>(),
+        ActivityRegistration.For<SendFlagAlert, FlagAlert, Messaging.DispatchOutcome>(),
     ];
 
     /// <summary>Registers every activity class for DI (scoped: one instance per activity execution).</summary>
     public static IServiceCollection AddWorkflowActivities(this IServiceCollection services)
     {
         services.AddScoped<ReferralContext>();
+        services.AddScoped<Escalation.DurableClientSlot>();
         foreach (var activity in Activities)
         {
             services.AddScoped(activity.ActivityType);

@@ -18,6 +18,13 @@ public sealed record Venue(
     /// <summary>Length of one session slot at this venue.</summary>
     public TimeSpan SessionLength { get; init; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>
+    /// Who is told when a red flag stays unacknowledged past its clock (docs/clinical.md, "Escalation"): typically the
+    /// clinical lead or manager on duty. Null only for venues stored before the field existed; they escalate to the
+    /// coordinator again, and the timeline says no backup is on file.
+    /// </summary>
+    public VenueContact? BackupContact { get; init; }
+
     /// <summary>In-home venues confirm the client's address before the first session.</summary>
     public bool ConfirmsClientAddress => Type == VenueType.InHome;
 }

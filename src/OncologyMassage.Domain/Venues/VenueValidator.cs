@@ -24,6 +24,12 @@ public sealed class VenueValidator : AbstractValidator<Venue>
             .WithMessage("timeZone must be an IANA time zone id such as America/New_York.");
         RuleFor(v => v.AddressOrServiceArea).NotEmpty().MaximumLength(500).WithName("addressOrServiceArea");
         RuleFor(v => v.CoordinatorEmail).Cascade(CascadeMode.Stop).NotEmpty().ValidEmailAddress().WithName("coordinatorEmail");
+        RuleFor(v => v.BackupContact!.Name).NotEmpty().MaximumLength(200).When(v => v.BackupContact is not null).WithName("backupContact.name");
+        RuleFor(v => v.BackupContact!.Email).Cascade(CascadeMode.Stop).NotEmpty().ValidEmailAddress()
+            .When(v => v.BackupContact is not null).WithName("backupContact.email");
+        RuleFor(v => v.BackupContact!.Phone).Must(p => new PhoneNumberNormalizer().TryNormalize(p, mustBeMobile: false, out var e164) && e164 == p)
+            .When(v => v.BackupContact is not null).WithName("backupContact.phone")
+            .WithMessage("backupContact.phone must be a callable number in E.164 form, such as +16175550123.");
         RuleFor(v => v.SessionLength).InclusiveBetween(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4)).WithName("sessionLength")
             .WithMessage("sessionLength must be between 15 minutes and 4 hours.");
 

@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Activities;
+using OncologyMassage.Workflow.Escalation;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Ports;
 
@@ -61,4 +63,16 @@ public sealed class ActivityFunctions(IServiceProvider services)
     [Function(nameof(SendCareTeamSummary))]
     public Task<DispatchOutcome> RunSendCareTeamSummary([ActivityTrigger] CareTeamSummaryMessage input, CancellationToken cancellationToken) =>
         services.GetRequiredService<SendCareTeamSummary>().RunAsync(input, cancellationToken);
+
+    [Function(nameof(RaiseRedFlag))]
+    public Task<string> RunRaiseRedFlag([ActivityTrigger] RedFlagToRaise input, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        // The one activity that starts another orchestration: it gets this invocation's client (see DurableClientSlot).
+        services.GetRequiredService<DurableClientSlot>().Client = durable;
+        return services.GetRequiredService<RaiseRedFlag>().RunAsync(input, cancellationToken);
+    }
+
+    [Function(nameof(SendFlagAlert))]
+    public Task<DispatchOutcome> RunSendFlagAlert([ActivityTrigger] FlagAlert input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SendFlagAlert>().RunAsync(input, cancellationToken);
 }

@@ -16,4 +16,11 @@ public static class OrchestratorFunctions
         ArgumentNullException.ThrowIfNull(context);
         return new ReferralOrchestration().RunAsync(context, context.GetInput<ReferralWorkflowInput>()!);
     }
+
+    [Function(nameof(FlagEscalationOrchestration))]
+    public static Task<FlagEscalationOutcome> RunFlagEscalationOrchestration([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new FlagEscalationOrchestration().RunAsync(context, context.GetInput<FlagEscalationInput>()!);
+    }
 }

@@ -24,6 +24,11 @@ public static class ApiRoutes
     public const string ReferralSessions = "referrals/{id}/sessions";
     public const string ReferralAudit = "referrals/{id}/audit";
 
+    // Red flags (issue 15 item 2): a venue's open flags, a referral's flags, acknowledging one.
+    public const string OpenFlags = "flags";
+    public const string ReferralFlags = "referrals/{id}/flags";
+    public const string ReferralFlagAcknowledge = "referrals/{id}/flags/{flagId}/acknowledge";
+
     /// <summary>Everything stored about the referral's client, one JSON document (docs/privacy.md, "Export").</summary>
     public const string ReferralExport = "referrals/{id}/export";
 

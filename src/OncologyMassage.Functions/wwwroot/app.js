@@ -393,6 +393,7 @@ async function refreshDetail() {
   if (state.selected !== id) return;
   renderFacts(referral);
   renderActions(referral);
+  await loadFlags(id);
   const entries = Array.isArray(timeline) ? timeline : timeline?.entries ?? [];
   $('timeline').replaceChildren(...(entries.length ? entries.map((e) => el('li', { dataset: { kind: e.kind, stage: e.stage } },
     el('time', { datetime: e.at }, formatTime(e.at)),
@@ -427,6 +428,55 @@ function renderActions(referral) {
   $('detail-actions').replaceChildren(...actions.filter((a) => handlers[a]).map((action) =>
     el('button', { type: 'button', class: action === 'Cancel' ? 'danger' : '', dataset: { action }, onclick: () => handlers[action](referral.id) },
       ACTION_LABELS[action] ?? action)));
+}
+
+// ---- Red flags (docs/clinical.md, "Escalation") ------------------------------------------------------------------
+
+const LEVEL_LABELS = { Immediate: 'Immediate', SameDay: 'Same day' };
+
+/** The venue's open flags, oldest first, each opening its referral. */
+async function loadOpenFlags() {
+  const view = await api(`flags${query({ venue: state.venue })}`);
+  $('open-flags').hidden = false;
+  $('open-flags-count').textContent = String(view.count);
+  $('open-flags-list').replaceChildren(...(view.flags.length ? view.flags.map((f) => el('li', { dataset: { flagId: f.flagId, level: f.level } },
+    el('span', { class: 'badge urgent' }, LEVEL_LABELS[f.level] ?? f.level), ' ',
+    el('button', { type: 'button', class: 'link', onclick: (e) => openDetail(f.referralId, e.currentTarget) },
+      `Referral ${state.items.get(f.referralId)?.initials ?? f.referralId}`),
+    ' ', el('span', { class: 'muted' }, `open since ${formatTime(f.openedAt)}`)))
+    : [el('li', { class: 'muted' }, 'No open red flags.')]));
+}
+
+/** The referral's flags; an open one has a note field and an Acknowledge button. */
+async function loadFlags(id) {
+  const flags = await api(`referrals/${encodeURIComponent(id)}/flags`);
+  if (state.selected !== id) return;
+  $('detail-flags').hidden = flags.length === 0;
+  $('flags').replaceChildren(...flags.map((f) => {
+    const head = [el('strong', {}, `${LEVEL_LABELS[f.level] ?? f.level} red flag`), ' ', el('time', { datetime: f.openedAt }, formatTime(f.openedAt))];
+    if (!f.open) {
+      return el('li', { dataset: { flagId: f.flagId, open: 'false' } }, head,
+        el('div', { class: 'muted' }, `Acknowledged by ${f.acknowledgedBy} at ${formatTime(f.acknowledgedAt)}`), f.note ? el('div', {}, f.note) : null);
+    }
+    const noteId = `flag-note-${f.flagId.replaceAll('.', '-')}`;
+    const error = el('p', { class: 'dialog-error', role: 'alert', hidden: true });
+    const form = el('form', { class: 'acknowledge', dataset: { flagId: f.flagId } },
+      el('label', { for: noteId }, 'What was done (who called, what was agreed)'),
+      el('textarea', { id: noteId, name: 'note', rows: 2, maxlength: 1000, required: true }),
+      error,
+      el('button', { type: 'submit' }, 'Acknowledge'));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const note = form.elements.note.value;
+      const invalid = await act('Red flag acknowledged.', () => api(`referrals/${encodeURIComponent(id)}/flags/${encodeURIComponent(f.flagId)}/acknowledge`,
+        { method: 'POST', body: { note } }));
+      if (invalid) {
+        error.textContent = describeError(invalid);
+        error.hidden = false;
+      }
+    });
+    return el('li', { dataset: { flagId: f.flagId, open: 'true' } }, head, ' ', el('span', { class: 'badge urgent' }, 'Open'), form);
+  }));
 }
 
 /** Opens a modal dialog and resolves with its return value ("confirm" when confirmed; "" on Escape). */
@@ -639,7 +689,7 @@ async function refresh({ reset = true } = {}) {
   }
   state.busy = true;
   try {
-    if (state.view === 'pipeline') await loadPipeline({ reset });
+    if (state.view === 'pipeline') await Promise.all([loadPipeline({ reset }), loadOpenFlags()]);
     else await loadOutcomes();
     if (state.selected) await refreshDetail();
   } catch (error) {

@@ -32,6 +32,7 @@ public static class AppSettings
         (ProxyOptions.SectionName, typeof(ProxyOptions)),
         (PendingEventOptions.SectionName, typeof(PendingEventOptions)),
         (PrivacyOptions.SectionName, typeof(PrivacyOptions)),
+        (EscalationOptions.SectionName, typeof(EscalationOptions)),
     ];
 
     /// <summary>Settings that hold secrets: Key Vault references in Azure, never in code, logs or samples for Azure.</summary>

@@ -42,6 +42,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Replies = "Replies";
     public const string PendingEvents = "PendingEvents";
 
+    /// <summary>Red flags, open and acknowledged, per venue (<see cref="TableRedFlagStore"/>).</summary>
+    public const string RedFlags = "RedFlags";
+
     /// <summary>Every table, created on first use; one name per line.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -67,6 +70,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
         Bookings,
         Replies,
         PendingEvents,
+        RedFlags,
     ];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);

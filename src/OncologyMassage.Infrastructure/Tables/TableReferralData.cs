@@ -39,8 +39,8 @@ public sealed class TableReferralData(StorageTables tables, PipelineBoard board)
         // 2. Venue outcome markers, each taken back from its venue's totals in the same transaction that deletes it.
         deleted += await UncountVenueSessionsAsync(referralId, cancellationToken);
 
-        // 3. Bookings (slot rows and the referral's pointer row both name it), provider-id index, idempotency keys, answers waiting for the sweep.
-        foreach (var table in new[] { StorageTables.Bookings, StorageTables.OutboxProviderIds, StorageTables.IdempotencyKeys, StorageTables.PendingEvents })
+        // 3. Bookings (slot rows and the referral's pointer row both name it), provider-id index, idempotency keys, answers waiting for the sweep, red flags (kept per venue).
+        foreach (var table in new[] { StorageTables.Bookings, StorageTables.OutboxProviderIds, StorageTables.IdempotencyKeys, StorageTables.PendingEvents, StorageTables.RedFlags })
         {
             deleted += await DeleteWhereAsync(table, TableClient.CreateQueryFilter($"ReferralId eq {referralId}"), cancellationToken);
         }

@@ -49,7 +49,7 @@ public sealed class TableVenueStore(StorageTables tables) : IVenueStore
         }
 
         var table = await tables.GetAsync(StorageTables.Venues, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(Partition, venue.Id)
+        var row = new TableEntity(Partition, venue.Id)
         {
             [nameof(Venue.Name)] = venue.Name,
             [nameof(Venue.Type)] = venue.Type.ToString(),
@@ -61,7 +61,15 @@ public sealed class TableVenueStore(StorageTables tables) : IVenueStore
             ["ConsentTitle"] = venue.Consent.Title,
             ["ConsentText"] = venue.Consent.Text,
             [nameof(Venue.Therapists)] = JsonSerializer.Serialize(venue.Therapists, AppJson.Options),
-        }, TableUpdateMode.Replace, cancellationToken);
+        };
+        if (venue.BackupContact is { } backup)
+        {
+            row["BackupName"] = backup.Name;
+            row["BackupEmail"] = backup.Email;
+            row["BackupPhone"] = backup.Phone;
+        }
+
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
     private static Venue ToVenue(TableEntity e) => new(
@@ -76,5 +84,8 @@ public sealed class TableVenueStore(StorageTables tables) : IVenueStore
             ?? throw new InvalidDataException($"Venue row {e.RowKey} has no therapists."))
     {
         SessionLength = TimeSpan.FromMinutes(e.GetInt32("SessionMinutes") ?? 60),
+        BackupContact = e.GetString("BackupEmail") is { Length: > 0 } email
+            ? new VenueContact(e.GetString("BackupName") ?? "", email, e.GetString("BackupPhone") ?? "")
+            : null,
     };
 }

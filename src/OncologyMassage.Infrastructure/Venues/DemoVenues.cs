@@ -101,6 +101,7 @@ public static class DemoVenues
         new(id, name, type, timeZone, where, $"coordinator.{id}@example.org", Consent(name, sessionMinutes, setting), therapists)
         {
             SessionLength = TimeSpan.FromMinutes(sessionMinutes),
+            BackupContact = new VenueContact($"Clinical lead, {name}", $"backup.{id}@example.org", "+16175550199"),
         };
 
     private static TherapistAvailability Therapist(string id, string name, IReadOnlyList<WeeklyWindow> windows) => new(id, name, windows);

@@ -4,7 +4,10 @@ using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.Workflow.Orchestrations;
 
-/// <summary>Every client reply goes the same way: parsed and screened by the domain, kept on the timeline, and a red flag alerts the coordinator.</summary>
+/// <summary>
+/// Every client reply goes the same way: parsed and screened by the domain, kept on the timeline, and a red flag opens a
+/// flag that escalates until a coordinator acknowledges it (<see cref="RaiseRedFlag"/>, docs/clinical.md "Escalation").
+/// </summary>
 internal static class ReplyHandling
 {
     public static async Task<ReplyOutcome> ProcessAsync(Journey journey, ClientReply reply, ReplyExpectation expecting, int slotCount, FollowUpKind? followUp = null)
@@ -15,9 +18,7 @@ internal static class ReplyHandling
             new ReplyToProcess(journey.Input.ReferralId, reply, expecting, slotCount, step) { SessionNumber = journey.SessionNumber, FollowUp = followUp });
         if (outcome.RedFlag != RedFlagLevel.None)
         {
-            await journey.NotifyCoordinatorAsync(
-                outcome.RedFlag == RedFlagLevel.Immediate ? CoordinatorNoticeKind.RedFlagImmediate : CoordinatorNoticeKind.RedFlagSameDay,
-                $"red-flag-{reply.MessageId}");
+            await journey.CallAsync<string>(nameof(RaiseRedFlag), new RedFlagToRaise(journey.Input.ReferralId, outcome.RedFlag, reply.MessageId));
         }
 
         return outcome;

@@ -35,9 +35,31 @@ public sealed partial class FinishedInstancePurge(IReferralDataStore data, IOpti
             }
 
             purged += (await durable.PurgeInstanceAsync(closed.ReferralId, options: null, cancellationToken)).PurgedInstanceCount;
+            purged += await PurgeFinishedEscalationsAsync(durable, closed.ReferralId, cancellationToken);
         }
 
         LogPurged(logger, purged, options.Value.PurgeHistoryAfterDays);
+        return purged;
+    }
+
+    /// <summary>The referral's red-flag escalations that have finished (a running one still has a flag to escalate: the next run purges it).</summary>
+    private static async Task<int> PurgeFinishedEscalationsAsync(DurableTaskClient durable, string referralId, CancellationToken cancellationToken)
+    {
+        var finished = new List<string>();
+        await foreach (var escalation in durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = Escalation.RedFlags.InstanceIdPrefixOf(referralId) }))
+        {
+            if (escalation.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+            {
+                finished.Add(escalation.InstanceId);
+            }
+        }
+
+        var purged = 0;
+        foreach (var instanceId in finished)
+        {
+            purged += (await durable.PurgeInstanceAsync(instanceId, options: null, cancellationToken)).PurgedInstanceCount;
+        }
+
         return purged;
     }
 

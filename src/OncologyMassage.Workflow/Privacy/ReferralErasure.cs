@@ -28,14 +28,31 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
     /// <summary>How long to wait for a terminated orchestration to stop before purging it regardless.</summary>
     public static readonly TimeSpan TerminateWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>How many times a purge is checked and repeated when the instance's record is still there (see PurgeOrchestrationAsync).</summary>
+    private const int PurgeRechecks = 60;
+
     public async Task<ErasureResult> EraseAsync(string referralId, PrivacyActor by, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(referralId);
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(durable);
 
-        // 1. The orchestration first, so it writes nothing more: terminated when it still runs, then purged.
+        // 1. The orchestrations first, so they write nothing more: terminated when they still run, then purged. The referral's
+        // own, then its red flags' escalations (instance ids start with the referral's flag prefix, so they are found
+        // even when their rows are already gone).
         var (purged, stopped) = await PurgeOrchestrationAsync(referralId, durable, cancellationToken);
+        var escalations = new List<string>();
+        await foreach (var instance in durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = Escalation.RedFlags.InstanceIdPrefixOf(referralId) }))
+        {
+            escalations.Add(instance.InstanceId);
+        }
+
+        foreach (var instanceId in escalations)
+        {
+            var (flagPurged, flagStopped) = await PurgeOrchestrationAsync(instanceId, durable, cancellationToken);
+            purged += flagPurged;
+            stopped &= flagStopped;
+        }
 
         // 2. Every row but the referral row, then 3. the referral row (so a rerun after a crash still finds the referral).
         var rows = await data.EraseRowsAsync(referralId, cancellationToken);
@@ -62,9 +79,9 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
         return results;
     }
 
-    private static async Task<(int Purged, bool Stopped)> PurgeOrchestrationAsync(string referralId, DurableTaskClient durable, CancellationToken cancellationToken)
+    private static async Task<(int Purged, bool Stopped)> PurgeOrchestrationAsync(string instanceId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var instance = await durable.GetInstancesAsync(referralId, getInputsAndOutputs: false, cancellationToken);
+        var instance = await durable.GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null)
         {
             return (0, true);
@@ -73,12 +90,12 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
         var stopped = true;
         if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)
         {
-            await durable.TerminateInstanceAsync(referralId, new TerminateInstanceOptions { Output = "erased" }, cancellationToken);
+            await durable.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = "erased" }, cancellationToken);
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             wait.CancelAfter(TerminateWait);
             try
             {
-                await durable.WaitForInstanceCompletionAsync(referralId, getInputsAndOutputs: false, wait.Token);
+                await durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, wait.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -86,8 +103,17 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
             }
         }
 
-        var result = await durable.PurgeInstanceAsync(referralId, options: null, cancellationToken);
-        return (result.PurgedInstanceCount, stopped);
+        var purged = (await durable.PurgeInstanceAsync(instanceId, options: null, cancellationToken)).PurgedInstanceCount;
+
+        // A message already on its way (an activity's result, a timer) can land just after the termination and leave the
+        // instance's record behind: purge again until it is gone, for as long as the termination wait allows.
+        for (var attempt = 0; attempt < PurgeRechecks && await durable.GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null; attempt++)
+        {
+            await Task.Delay(TerminateWait / PurgeRechecks, cancellationToken);
+            purged = Math.Max(purged, (await durable.PurgeInstanceAsync(instanceId, options: null, cancellationToken)).PurgedInstanceCount);
+        }
+
+        return (purged, stopped);
     }
 
     [LoggerMessage(EventId = 9400, Level = LogLevel.Information, Message = "Erased referral {ReferralId} for a {ActorKind}: {Rows} row(s), {Instances} orchestration instance(s) purged")]

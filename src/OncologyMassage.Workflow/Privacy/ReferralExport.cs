@@ -18,7 +18,8 @@ public sealed class ReferralExport(
     ISessionStore sessions,
     IMessageOutbox outbox,
     IAuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    IRedFlagStore redFlags)
 {
     public const string AuditAction = "Export";
 
@@ -48,6 +49,9 @@ public sealed class ReferralExport(
             await sessions.ListFollowUpsAsync(referralId, cancellationToken),
             await referrals.GetTimelineAsync(referralId, cancellationToken),
             await outbox.ListAsync(referralId, cancellationToken),
-            await audit.ListAsync(referralId, MaxAuditEntries, cancellationToken));
+            await audit.ListAsync(referralId, MaxAuditEntries, cancellationToken))
+        {
+            RedFlags = await redFlags.FindByReferralAsync(referralId, cancellationToken),
+        };
     }
 }

@@ -23,6 +23,9 @@ public sealed record ReferralExportDocument(
     IReadOnlyList<OutboxRow> Messages,
     IReadOnlyList<AuditEntry> Audit)
 {
+    /// <summary>The referral's red flags: level, source reply id, when opened, who acknowledged them, when and with what note.</summary>
+    public IReadOnlyList<RedFlagRecord> RedFlags { get; init; } = [];
+
     /// <summary>The schema this code writes.</summary>
     public const int CurrentSchemaVersion = 1;
 }

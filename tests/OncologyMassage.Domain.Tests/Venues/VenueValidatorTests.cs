@@ -42,6 +42,22 @@ public sealed class VenueValidatorTests
     }
 
     [Fact]
+    public void ErrorsOf_ValidBackupContact_HasNoErrors()
+    {
+        var venue = Create(Therapist("maya", Weekdays())) with { BackupContact = new VenueContact("Dr. Lind", "lead@harbor.example", "+16175550199") };
+
+        Assert.Empty(VenueValidator.ErrorsOf(venue));
+    }
+
+    [Fact]
+    public void ErrorsOf_BackupContactIncomplete_NamesEachField()
+    {
+        var venue = Create(Therapist("maya", Weekdays())) with { BackupContact = new VenueContact("", "lead@harbor", "617 555") };
+
+        Assert.Equal(["backupContact.email", "backupContact.name", "backupContact.phone"], VenueValidator.ErrorsOf(venue).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ErrorsOf_WindowShorterThanOneSession_IsNamed()
     {
         var venue = Create(Therapist("maya", new WeeklyWindow(DayOfWeek.Monday, new(9, 0), new(9, 30))));

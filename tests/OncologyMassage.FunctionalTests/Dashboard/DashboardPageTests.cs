@@ -149,6 +149,31 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
     }
 
     [Fact]
+    public async Task Flags_OpenFlagAcknowledgedWithNote_PostsTheNoteAndLeavesNoOpenFlag()
+    {
+        var api = new CoordinatorApiAnswers();
+        const string flagId = CoordinatorApiAnswers.ReferralId + ".0123456789ab";
+        api.Flags.Add(CoordinatorApiAnswers.Flag(flagId, "Immediate"));
+        await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
+        var page = dashboard.Page;
+        await Expect(page.Locator("#open-flags-count")).ToHaveTextAsync("1");
+
+        await page.Locator("#open-flags-list button").ClickAsync();
+        var open = page.Locator($"#flags li[data-flag-id=\"{flagId}\"]");
+        await Expect(open).ToContainTextAsync("Immediate red flag");
+        await open.GetByLabel("What was done (who called, what was agreed)").FillAsync("Called her: on her way to the ED");
+        await open.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+
+        await Expect(page.Locator("#announce")).ToHaveTextAsync("Red flag acknowledged.");
+        await Expect(page.Locator("#open-flags-count")).ToHaveTextAsync("0");
+        await Expect(page.Locator($"#flags li[data-flag-id=\"{flagId}\"]")).ToContainTextAsync("Acknowledged by Casey Coordinator");
+        var post = Assert.Single(api.Posts, p => p.Path.EndsWith("/acknowledge", StringComparison.Ordinal));
+        Assert.Equal($"referrals/{CoordinatorApiAnswers.ReferralId}/flags/{flagId}/acknowledge", post.Path);
+        Assert.Equal("Called her: on her way to the ED", (string?)post.Body?["note"]);
+        Assert.Empty(api.PageErrors);
+    }
+
+    [Fact]
     public async Task Cancel_ConfirmedWithReasonByKeyboard_PostsTheReasonOnce()
     {
         var api = new CoordinatorApiAnswers();

@@ -103,6 +103,15 @@ public sealed class CoordinatorApiAnswers
 
     public JsonArray? Outbox { get; set; }
 
+    /// <summary>The sample referral's red flags (GET /api/referrals/{id}/flags); the open ones are the venue's (GET /api/flags).</summary>
+    public JsonArray Flags { get; } = [];
+
+    public static JsonObject Flag(string flagId, string level, bool open = true) => Json(new
+    {
+        flagId, referralId = ReferralId, level, openedAt = "2026-11-25T12:00:00Z", open,
+        acknowledgedBy = open ? null : "Casey Coordinator", acknowledgedAt = open ? null : "2026-11-25T12:10:00Z", note = open ? null : "Called",
+    });
+
     public JsonArray Slots { get; } = [Json(new { slotId = "t-1|20261201T1500Z", therapistId = "t-1", startsAt = "2026-12-01T15:00:00Z", endsAt = "2026-12-01T16:00:00Z" })];
 
     public JsonObject Outcomes { get; set; } = Json(new
@@ -162,6 +171,7 @@ public sealed class CoordinatorApiAnswers
                         errors = new Dictionary<string, string[]> { ["SitesAvoided[0]"] = [$"'{site}' is not a body site."] },
                     })),
                 _ when path.EndsWith("/sessions", StringComparison.Ordinal) => (201, Json(new { })),
+                _ when path.EndsWith("/acknowledge", StringComparison.Ordinal) => Acknowledge(path.Split('/')[3]),
                 _ => (202, Json(new { })),
             };
         }
@@ -178,8 +188,33 @@ public sealed class CoordinatorApiAnswers
                 _ when path == $"referrals/{ReferralId}" => (200, Referral()),
                 _ when path == $"referrals/{ReferralId}/timeline" => (200, Json(new { id = ReferralId, stage = CurrentStage, entries = Timeline.DeepClone() })),
                 _ when path == $"referrals/{ReferralId}/slots" => (200, Slots.DeepClone()),
+                _ when path == $"referrals/{ReferralId}/flags" => (200, Flags.DeepClone()),
+                "flags" => (200, OpenFlags()),
                 _ => (404, Problem(404, "Not found.")),
             };
+        }
+    }
+
+    private JsonObject OpenFlags()
+    {
+        var open = Flags.Where(f => (bool)f!["open"]!).Select(f => f!.DeepClone()).ToArray();
+        return new JsonObject { ["venue"] = VenueId, ["count"] = open.Length, ["flags"] = new JsonArray(open) };
+    }
+
+    private (int, JsonNode?) Acknowledge(string flagId)
+    {
+        lock (Items)
+        {
+            var flag = Flags.Select(f => f!.AsObject()).Single(f => (string?)f["flagId"] == flagId);
+            if (!(bool)flag["open"]!)
+            {
+                return (409, Problem(409, "This flag was acknowledged already."));
+            }
+
+            flag["open"] = false;
+            flag["acknowledgedBy"] = "Casey Coordinator";
+            flag["acknowledgedAt"] = "2026-11-25T12:10:00Z";
+            return (200, flag.DeepClone());
         }
     }
 

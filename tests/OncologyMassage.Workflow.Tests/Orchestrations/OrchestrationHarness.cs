@@ -3,6 +3,7 @@ using Moq;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Activities;
+using OncologyMassage.Workflow.Escalation;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
@@ -44,6 +45,7 @@ internal sealed class OrchestrationHarness
         SetupWait<SessionRecorded>(WorkflowEvents.SessionRecorded);
         SetupWait<CancelRequest>(WorkflowEvents.CancelRequested);
         SetupWait<ConsentWithdrawal>(WorkflowEvents.ConsentWithdrawn);
+        SetupWait<FlagAcknowledged>(FlagEvents.Acknowledged);
         SetupActivity<Stage>();
         SetupActivity<bool>();
         SetupActivity<DispatchOutcome>();
@@ -51,6 +53,7 @@ internal sealed class OrchestrationHarness
         SetupActivity<ReplyOutcome>();
         SetupActivity<PlanOutcome>();
         SetupActivity<IReadOnlyList<OfferedSlot>>();
+        SetupActivity<string>();
 
         Results[nameof(RecordStageChange)] = input => ((StageChange)input).To;
         Results[nameof(RecordTimelineEntry)] = _ => true;
@@ -64,6 +67,8 @@ internal sealed class OrchestrationHarness
         Results[nameof(BookSlot)] = _ => true;
         Results[nameof(CloseReferral)] = _ => true;
         Results[nameof(CloseFollowUp)] = _ => true;
+        Results[nameof(RaiseRedFlag)] = input => $"{((RedFlagToRaise)input).ReferralId}.000000000000";
+        Results[nameof(SendFlagAlert)] = _ => DispatchOutcome.Sent;
         Results[nameof(ProcessClientReply)] = input =>
         {
             var reply = (ReplyToProcess)input;

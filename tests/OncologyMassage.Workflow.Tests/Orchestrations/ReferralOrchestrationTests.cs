@@ -355,7 +355,7 @@ public sealed class ReferralOrchestrationTests
     }
 
     [Fact]
-    public async Task RunAsync_RedFlagReply_AlertsTheCoordinatorAtOnce()
+    public async Task RunAsync_RedFlagReply_RaisesAnImmediateFlagAtOnce()
     {
         var run = RunToSessionScheduled();
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
@@ -364,7 +364,8 @@ public sealed class ReferralOrchestrationTests
         h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
-        Assert.Equal(CoordinatorNoticeKind.RedFlagImmediate, Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))).Kind);
+        var raised = Assert.Single(h.Inputs<RedFlagToRaise>(nameof(RaiseRedFlag)));
+        Assert.Equal((RedFlagLevel.Immediate, Input.ReferralId), (raised.Level, raised.ReferralId));
     }
 
     [Fact]
@@ -395,7 +396,7 @@ public sealed class ReferralOrchestrationTests
 
         var plans = h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)).ToArray();
         Assert.Equal([(1, (int?)null), (3, 1)], plans.Select(p => (p.Version, p.AfterSession)));
-        Assert.Equal(CoordinatorNoticeKind.RedFlagSameDay, Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))).Kind);
+        Assert.Equal(RedFlagLevel.SameDay, Assert.Single(h.Inputs<RedFlagToRaise>(nameof(RaiseRedFlag))).Level);
         Assert.NotNull(h.ContinuedAsNew);
     }
 

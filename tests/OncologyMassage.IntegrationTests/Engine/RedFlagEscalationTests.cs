@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Domain.Replies;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.LocalHost.Demo;
+using OncologyMassage.Workflow.Escalation;
+using OncologyMassage.Workflow.Orchestrations;
+using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Privacy;
+
+namespace OncologyMassage.IntegrationTests.Engine;
+
+/// <summary>
+/// Red flags on the real engine and Azurite (docs/clinical.md, "Escalation"), clocks shrunk to seconds: a red-flag reply
+/// opens a flag, its escalation alerts the coordinator and the oncologist's office, escalates to the backup contact until a
+/// coordinator acknowledges it through the API, and then completes.
+/// </summary>
+public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Task<TestHost> StartAsync(AzuriteFixture azurite) => TestHost.StartAsync(azurite, new Dictionary<string, string?>
+    {
+        ["Workflow:FirstFollowUpAfter"] = "00:00:01",
+        ["Workflow:SecondFollowUpAfter"] = "00:00:30",
+        ["Workflow:ThirdFollowUpAfter"] = "00:01:00",
+        ["Workflow:FollowUpReplyWindow"] = "00:00:30",
+        ["Escalation:ImmediateAcknowledgeWithin"] = "00:00:02",
+        ["Escalation:MaxEscalations"] = "10",
+    });
+
+    [Fact]
+    public async Task ImmediateReplyNotAcknowledged_AlertsCoordinatorAndOfficeThenBackupUntilAcknowledged()
+    {
+        await using var host = await StartAsync(azurite);
+        var coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+        var actors = new ReferralActors(new HttpClient { BaseAddress = host.Http.BaseAddress }, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: coordinator);
+        var id = await SubmitOneSessionAsync(host);
+        Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
+        Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), Ct));
+        Ok(await actors.ReplyToTextAsync(id, ":slots:1:1", "2", Ct));
+        Ok(await actors.SignConsentAsync(id, ReferralActors.Consent("Ada Sample"), Ct));
+        await host.WaitForStageAsync(id, Stage.SessionScheduled);
+        Ok(await coordinator.PostAsync($"api/referrals/{id}/sessions", JsonContent.Create(new
+        {
+            pressureUsed = 2, sitesAvoided = Array.Empty<string>(), position = "supine",
+            pre = new { pain = 4, anxiety = 6, nausea = 2, fatigue = 7 }, post = new { pain = 2, anxiety = 3, nausea = 1, fatigue = 5 },
+        }), Ct));
+
+        Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "I can't breathe and my chest hurts", Ct));
+
+        // The flag opens, and the coordinator and the office are alerted at once; unacknowledged, the backup contact next.
+        var open = await EventuallyAsync(async () => await OpenFlagsAsync(coordinator) is { Length: > 0 } flags ? flags : null);
+        var flag = Assert.Single(open, f => f.GetProperty("referralId").GetString() == id);
+        var flagId = flag.GetProperty("flagId").GetString()!;
+        Assert.Equal("Immediate", flag.GetProperty("level").GetString());
+        var backup = await WaitForOutboxAsync(host, id, "Backup:1");
+        Assert.Equal("backup.harbor-infusion-center@example.org", backup.To);
+        Assert.DoesNotContain("breathe", backup.Body, StringComparison.OrdinalIgnoreCase);
+        var sent = (await OutboxKeysAsync(host, id)).ToArray();
+        Assert.Contains(sent, k => k.EndsWith(":Coordinator:0", StringComparison.Ordinal));
+        Assert.Contains(sent, k => k.EndsWith(":OncologistOffice:0", StringComparison.Ordinal));
+
+        using var ack = await coordinator.PostAsJsonAsync($"api/referrals/{id}/flags/{flagId}/acknowledge", new { note = "Called her: on her way to the ED" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        wait.CancelAfter(TimeSpan.FromSeconds(30));
+        var done = await host.Durable.WaitForInstanceCompletionAsync(RedFlags.InstanceId(flagId), getInputsAndOutputs: true, wait.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.True(done.ReadOutputAs<FlagEscalationOutcome>()!.Acknowledged);
+        Assert.Empty(await OpenFlagsAsync(coordinator));
+        var timeline = await host.App.Services.GetRequiredService<IReferralStore>().GetTimelineAsync(id, Ct);
+        Assert.Contains(timeline, e => e.Detail.StartsWith("Red flag (immediate) opened: coordinator alerted at once", StringComparison.Ordinal));
+        Assert.Contains(timeline, e => e.Detail.StartsWith("Referring oncologist's office alerted", StringComparison.Ordinal));
+        Assert.Contains(timeline, e => e.Detail.Contains("escalated to the backup contact", StringComparison.Ordinal));
+        Assert.Contains(timeline, e => e.Detail.StartsWith("Red flag (immediate) acknowledged by", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SameDayFlagClientDidNotAllowCareTeamContact_AlertsCoordinatorButNotTheOffice()
+    {
+        await using var host = await StartAsync(azurite);
+        var id = await host.SubmitAsync(); // no intake yet: no permission to contact the care team
+        var flags = host.App.Services.GetRequiredService<RedFlags>();
+
+        var flag = (await flags.RaiseAsync(id, RedFlagLevel.SameDay, "SM-unexpected-1", host.Durable, Ct))!;
+        var again = (await flags.RaiseAsync(id, RedFlagLevel.SameDay, "SM-unexpected-1", host.Durable, Ct))!;
+
+        Assert.Equal(flag.FlagId, again.FlagId);
+        await WaitForOutboxAsync(host, id, "Coordinator:0");
+        var timeline = await EventuallyAsync(async () =>
+        {
+            var entries = await host.App.Services.GetRequiredService<IReferralStore>().GetTimelineAsync(id, Ct);
+            return entries.Any(e => e.Detail.StartsWith("Referring oncologist's office not told", StringComparison.Ordinal)) ? entries : null;
+        });
+        Assert.DoesNotContain(await OutboxKeysAsync(host, id), k => k.Contains(":OncologistOffice:", StringComparison.Ordinal));
+        Assert.Single(await host.RowsAsync(StorageTables.RedFlags));
+        Assert.NotNull(timeline);
+    }
+
+    [Fact]
+    public async Task ReferralErased_FlagRowsAndEscalationInstanceAreGone()
+    {
+        await using var host = await StartAsync(azurite);
+        var id = await host.SubmitAsync();
+        var flag = (await host.App.Services.GetRequiredService<RedFlags>().RaiseAsync(id, RedFlagLevel.Immediate, "SM-erase", host.Durable, Ct))!;
+        await WaitForOutboxAsync(host, id, "OncologistOffice:0");
+
+        await host.App.Services.GetRequiredService<ReferralErasure>().EraseAsync(id, new PrivacyActor("operator", "test"), host.Durable, Ct);
+
+        Assert.Empty(await host.RowsAsync(StorageTables.RedFlags));
+        Assert.Null(await host.Durable.GetInstanceAsync(RedFlags.InstanceId(flag.FlagId), Ct));
+    }
+
+    private static async Task<string> SubmitOneSessionAsync(TestHost host)
+    {
+        using var posted = await host.PostReferralAsync(Samples.Referral(r => r["sessionsAuthorised"] = 1));
+        posted.EnsureSuccessStatusCode();
+        return (await posted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+    }
+
+    private static async Task<JsonElement[]> OpenFlagsAsync(HttpClient coordinator)
+    {
+        var view = await coordinator.GetFromJsonAsync<JsonElement>($"api/flags?venue={CoordinatorHost.Harbor}", Ct);
+        return [.. view.GetProperty("flags").EnumerateArray()];
+    }
+
+    private static async Task<IEnumerable<string>> OutboxKeysAsync(TestHost host, string id) =>
+        (await host.App.Services.GetRequiredService<IMessageOutbox>().ListAsync(id, Ct)).Select(r => r.IdempotencyKey)
+            .Where(k => k.StartsWith(id + ":flag:", StringComparison.Ordinal));
+
+    private static Task<OutboxRow> WaitForOutboxAsync(TestHost host, string id, string suffix) =>
+        EventuallyAsync(async () => (await host.App.Services.GetRequiredService<IMessageOutbox>().ListAsync(id, Ct))
+            .FirstOrDefault(r => r.IdempotencyKey.StartsWith(id + ":flag:", StringComparison.Ordinal) && r.IdempotencyKey.EndsWith(":" + suffix, StringComparison.Ordinal)));
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(200, Ct);
+        }
+
+        throw new TimeoutException("The expected state was not reached in time.");
+    }
+
+    private static void Ok(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}");
+        }
+    }
+}
