@@ -20,6 +20,7 @@ public sealed class TableReplyStore(StorageTables tables) : IReplyStore
                 [nameof(ReplyRecord.Channel)] = record.Channel.ToString(),
                 [nameof(ReplyRecord.Text)] = record.Text,
                 [nameof(ReplyRecord.ReceivedAt)] = record.ReceivedAt,
+                [nameof(ReplyRecord.FollowUpId)] = record.FollowUpId,
             }, cancellationToken);
             return true;
         }
@@ -38,6 +39,9 @@ public sealed class TableReplyStore(StorageTables tables) : IReplyStore
             e.GetString(nameof(ReplyRecord.MessageId)) ?? messageId,
             Enum.TryParse<ReplyChannel>(e.GetString(nameof(ReplyRecord.Channel)), out var channel) ? channel : ReplyChannel.Sms,
             e.GetString(nameof(ReplyRecord.Text)) ?? "",
-            e.GetDateTimeOffset(nameof(ReplyRecord.ReceivedAt)) ?? default);
+            e.GetDateTimeOffset(nameof(ReplyRecord.ReceivedAt)) ?? default)
+        {
+            FollowUpId = e.GetString(nameof(ReplyRecord.FollowUpId)),
+        };
     }
 }

@@ -41,6 +41,7 @@ internal sealed class OrchestrationHarness
         SetupWait<FormSubmitted>(WorkflowEvents.ConsentSigned);
         SetupWait<SlotChosen>(WorkflowEvents.SlotChosen);
         SetupWait<ClientReply>(WorkflowEvents.ClientReplied);
+        SetupWait<ClientReply>(WorkflowEvents.FollowUpAnswered);
         SetupWait<SessionRecorded>(WorkflowEvents.SessionRecorded);
         SetupWait<CancelRequest>(WorkflowEvents.CancelRequested);
         SetupWait<ConsentWithdrawal>(WorkflowEvents.ConsentWithdrawn);
