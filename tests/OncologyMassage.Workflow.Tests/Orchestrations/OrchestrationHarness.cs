@@ -50,6 +50,7 @@ internal sealed class OrchestrationHarness
         SetupActivity<DispatchOutcome>();
         SetupActivity<ClientDelivery>();
         SetupActivity<ReplyOutcome>();
+        SetupActivity<ReactionOutcome>();
         SetupActivity<PlanOutcome>();
         SetupActivity<IReadOnlyList<OfferedSlot>>();
 
@@ -65,6 +66,7 @@ internal sealed class OrchestrationHarness
         Results[nameof(BookSlot)] = _ => true;
         Results[nameof(CloseReferral)] = _ => true;
         Results[nameof(CloseFollowUp)] = _ => true;
+        Results[nameof(ScreenSessionReaction)] = _ => ReactionOutcome.None;
         Results[nameof(ProcessClientReply)] = input =>
         {
             var reply = (ReplyToProcess)input;

@@ -132,6 +132,7 @@ public sealed class ReferralOrchestrationTests
             PlanInput p => p.Step.Sequence,
             SlotBooking b => b.Step.Sequence,
             ReplyToProcess r => r.Step.Sequence,
+            SessionReaction r => r.Step.Sequence,
             _ => 0,
         }).Where(s => s > 0).ToArray();
         Assert.Equal(sequences.Length, sequences.Distinct().Count());
@@ -426,6 +427,50 @@ public sealed class ReferralOrchestrationTests
         await run;
 
         Assert.Single(h.Inputs<ReplyToProcess>(nameof(ProcessClientReply)), r => r.FollowUp is not null);
+    }
+
+    [Fact]
+    public async Task RunAsync_RecordedReactionIsARedFlag_AlertsTheCoordinatorBeforeTheFollowUps()
+    {
+        var run = RunToSessionScheduled();
+        h.Results[nameof(ScreenSessionReaction)] = _ => new ReactionOutcome(RedFlagLevel.SameDay, false);
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        var screened = Assert.Single(h.Inputs<SessionReaction>(nameof(ScreenSessionReaction)));
+        var notice = Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator)));
+        Assert.Equal((1, CoordinatorNoticeKind.RedFlagSameDay, "red-flag-reaction-1"), (screened.SessionNumber, notice.Kind, notice.Key));
+        Assert.DoesNotContain(h.Inputs<ClientMessage>(nameof(SendClientMessage)), m => m.FollowUpId is not null);
+    }
+
+    [Fact]
+    public async Task RunAsync_RecordedReactionLowersThePlan_TightensItBeforeTheNextSessionThoughTheReplyIsPlain()
+    {
+        var run = RunToSessionScheduled(Input with { SessionsAuthorised = 2 });
+        h.Results[nameof(ScreenSessionReaction)] = _ => new ReactionOutcome(RedFlagLevel.SameDay, true);
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "3 2 1 0", h.Now));
+
+        await run;
+
+        Assert.Equal([(1, (int?)null), (3, 1)], h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)).Select(p => (p.Version, p.AfterSession)));
+        Assert.NotNull(h.ContinuedAsNew);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoReactionAndAPlainReply_KeepsThePlanForTheNextSession()
+    {
+        var run = RunToSessionScheduled(Input with { SessionsAuthorised = 2 });
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "3 2 1 0", h.Now));
+
+        await run;
+
+        Assert.DoesNotContain(h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)), p => p.AfterSession is not null);
+        Assert.Empty(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator)));
     }
 
     [Fact]
