@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPendingEventStore, TablePendingEventStore>();
         services.AddSingleton<StoredAnswers>();
         services.AddSingleton<AnswerRelay>();
+        services.AddSingleton<FollowUpSurvey>();
         services.AddSingleton<PendingEventSweep>();
         services.AddOptions<PendingEventOptions>().BindConfiguration(PendingEventOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliveryReports>();

@@ -26,6 +26,7 @@ public static class WorkflowRegistry
         ActivityRegistration.For<SendClientMessage, ClientMessage, ClientDelivery>(),
         ActivityRegistration.For<ProcessClientReply, ReplyToProcess, ReplyOutcome>(),
         ActivityRegistration.For<CloseFollowUp, FollowUpWindowClosed, bool>(),
+        ActivityRegistration.For<ScreenSessionReaction, SessionReaction, ReactionOutcome>(),
         ActivityRegistration.For<BuildAdaptationPlan, PlanInput, PlanOutcome>(),
         ActivityRegistration.For<OfferSlots, SlotRequest, IReadOnlyList<OfferedSlot>>(),
         ActivityRegistration.For<BookSlot, SlotBooking, bool>(),

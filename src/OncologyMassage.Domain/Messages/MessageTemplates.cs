@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OncologyMassage.Domain.Messages;
 
 /// <summary>
@@ -138,27 +140,44 @@ public static class MessageTemplates
     public static string SessionReminderSms(string venueName, DateTimeOffset localStart) =>
         $"{venueName}: a reminder of your session on {localStart:dddd MMM d, h:mm tt}. Reply STOP to opt out.";
 
-    /// <summary>The +24 h and +30 d follow-up question: generic, no symptom the clinic knows of.</summary>
-    public static string FollowUpSms(string venueName, bool longTerm) => longTerm
-        ? $"{venueName}: it has been a month since your session. Any problem since? Reply in a few words, or 0-10 for pain, tiredness, nausea, worry."
-        : $"{venueName}: how do you feel today? Reply 0-10 for pain, tiredness, nausea, worry (e.g. 3 5 1 2), and tell us about any reaction.";
+    /// <summary>
+    /// The +24 h and +30 d follow-up question: generic, no symptom the clinic knows of. It names the session it follows, so
+    /// a client in a series knows which one a reply is about (the reply is filed under that follow-up).
+    /// </summary>
+    public static string FollowUpSms(string venueName, bool longTerm, int sessionNumber) => longTerm
+        ? $"{venueName}: it has been a month since your session {sessionNumber}. Any problem since? Reply in a few words, or 0-10 for pain, tiredness, nausea, worry."
+        : $"{venueName}: how do you feel today, after session {sessionNumber}? Reply 0-10 for pain, tiredness, nausea, worry (e.g. 3 5 1 2), and tell us about any reaction.";
 
-    /// <summary>The +7 day follow-up: a survey link.</summary>
-    public static EmailContent FollowUpSurveyEmail(string venueName, Uri surveyLink)
+    /// <summary>
+    /// A follow-up by email (the +7 day survey, and the +24 h and +30 d questions for a client without texts): a link to the
+    /// short web form for that follow-up of that session.
+    /// </summary>
+    public static EmailContent FollowUpSurveyEmail(string venueName, Uri surveyLink, int sessionNumber, int daysAfter)
     {
         ArgumentNullException.ThrowIfNull(surveyLink);
+        var elapsed = Elapsed(daysAfter);
         return new EmailContent(
-            Subject: $"How are you a week after your session at {venueName}?",
+            Subject: $"How are you {elapsed} after your session at {venueName}?",
             TextBody: $"""
                 Hello,
 
-                A week has passed since your session. Two minutes of your time help us care for you and others:
+                It has been {elapsed} since your session {sessionNumber}. Two minutes of your time help us care for you and others:
 
                 {surveyLink}
+
+                This link is for this question only and works until the answer is due; a later question comes with its own link.
 
                 {venueName}
                 """);
     }
+
+    private static string Elapsed(int days) => days switch
+    {
+        <= 1 => "a day",
+        7 => "a week",
+        >= 28 and <= 31 => "a month",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{days} days"),
+    };
 
     /// <summary>To the referring oncologist: the outcome summary is behind the link, never in the body.</summary>
     public static EmailContent CareTeamSummary(string venueName, Uri summaryLink)

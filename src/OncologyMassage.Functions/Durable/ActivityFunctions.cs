@@ -44,6 +44,10 @@ public sealed class ActivityFunctions(IServiceProvider services)
     public Task<bool> RunCloseFollowUp([ActivityTrigger] FollowUpWindowClosed input, CancellationToken cancellationToken) =>
         services.GetRequiredService<CloseFollowUp>().RunAsync(input, cancellationToken);
 
+    [Function(nameof(ScreenSessionReaction))]
+    public Task<ReactionOutcome> RunScreenSessionReaction([ActivityTrigger] SessionReaction input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ScreenSessionReaction>().RunAsync(input, cancellationToken);
+
     [Function(nameof(BuildAdaptationPlan))]
     public Task<PlanOutcome> RunBuildAdaptationPlan([ActivityTrigger] PlanInput input, CancellationToken cancellationToken) =>
         services.GetRequiredService<BuildAdaptationPlan>().RunAsync(input, cancellationToken);

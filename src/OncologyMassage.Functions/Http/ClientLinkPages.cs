@@ -18,7 +18,7 @@ internal static class ClientLinkPages
 {
     public static async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
         SignedLinks links, FailedAuthenticationLimiter limiter, IReferralStore referrals, string purpose, HttpRequest request, string token, CancellationToken cancellationToken,
-        bool openWhenClosed = false)
+        bool openWhenClosed = false, Func<HttpRequest, IActionResult>? whenExpired = null)
     {
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(limiter);
@@ -42,7 +42,7 @@ internal static class ClientLinkPages
 
         if (link.Status == LinkStatus.Expired)
         {
-            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status410Gone, "link-expired", "This link has expired",
+            return (null, link.ExpiresAt, whenExpired?.Invoke(request) ?? Refuse(request, StatusCodes.Status410Gone, "link-expired", "This link has expired",
                 "Ask the venue to send you a new link."));
         }
 

@@ -16,18 +16,17 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Functions.Http;
 
 /// <summary>
-/// The +7 day follow-up survey behind the signed survey link: optional 0–10 ratings and "any swelling or skin change?".
-/// The answer is stored as the follow-up "survey-{n}" of the latest session n (once), screened for red flags, and handed
-/// to the orchestration through <see cref="AnswerRelay"/> as a web reply with that id only (the text stays in the
-/// follow-up record), so handling it twice changes nothing and a failed raise is retried by the sweep.
+/// A follow-up's web form behind its signed link: the +7 day survey, and the +24 h and +30 day follow-ups of a client who
+/// is not texted (no mobile number, or replied STOP). Optional 0–10 ratings and "any swelling or skin change?". The link
+/// names its follow-up (e.g. "sms24h-2"); <see cref="FollowUpSurvey"/> stores the answer under that id only, screens it,
+/// and hands it to the orchestration as a keyed follow-up answer. A follow-up already answered says so (409), one whose
+/// window has passed says it is closed (410), and a link from before links were bound to a follow-up asks for the newest one.
 /// </summary>
 public sealed partial class SurveyFormFunctions(
     SignedLinks links,
     FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
-    ISessionStore sessions,
-    AnswerRelay relay,
-    TimeProvider clock,
+    FollowUpSurvey survey,
     ILogger<SurveyFormFunctions> logger)
 {
     [Function(nameof(ShowSurveyForm))]
@@ -37,9 +36,9 @@ public sealed partial class SurveyFormFunctions(
         string token,
         CancellationToken cancellationToken)
     {
-        var (referral, _, refusal) = await OpenAsync(request, token, cancellationToken);
+        var (referral, link, refusal) = await OpenAsync(request, token, cancellationToken);
         return refusal ?? new HtmlResult(StatusCodes.Status200OK,
-            SurveyPages.Form(referral!.Referral.Client.GivenName, SurveyForm.Empty, new Dictionary<string, string[]>()));
+            SurveyPages.Form(referral!.Referral.Client.GivenName, SurveyForm.Empty, new Dictionary<string, string[]>(), link!.Intro));
     }
 
     [Function(nameof(SubmitSurveyForm))]
@@ -52,7 +51,7 @@ public sealed partial class SurveyFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (referral, sessionNumber, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
+        var (referral, link, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
         if (refusal is not null)
         {
             return refusal;
@@ -75,65 +74,58 @@ public sealed partial class SurveyFormFunctions(
         {
             return ClientLinkPages.WantsJson(request)
                 ? Problems.Validation(request, errors)
-                : new HtmlResult(StatusCodes.Status400BadRequest, SurveyPages.Form(referral!.Referral.Client.GivenName, form, errors));
+                : new HtmlResult(StatusCodes.Status400BadRequest, SurveyPages.Form(referral!.Referral.Client.GivenName, form, errors, link!.Intro));
         }
 
-        var now = clock.GetUtcNow();
-        var followUpId = FollowUpId(sessionNumber);
-        var screen = form.Text is null ? RedFlagResult.Clear : RedFlagScreener.Screen(form.Text);
-        var id = referral!.Id;
-        var record = new FollowUpRecord(id, followUpId, sessionNumber, FollowUpKind.Email7Days, Replied: true, now,
-            ratings.Select(r => new FollowUpRating(id, followUpId, now, r.Item, r.Score)).ToArray(), form.Text, screen.Level);
-        var outcome = await relay.StoreAndRaiseAsync(new AnswerRef(id, AnswerKind.Survey, followUpId),
-            async ct => Compare((await sessions.ListFollowUpsAsync(id, ct)).FirstOrDefault(f => f.FollowUpId == followUpId), record),
-            async ct =>
-            {
-                await sessions.RecordFollowUpAsync(record, referral.Referral.VenueId, ct);
-                return true;
-            },
-            durable, cancellationToken);
-        if (outcome == RelayOutcome.Conflict)
+        var submitted = await survey.SubmitAsync(referral!.Id, referral.Referral.VenueId, link!, ratings, form.Text, durable, cancellationToken);
+        if (submitted.Outcome == RelayOutcome.Conflict)
         {
             return AlreadyAnswered(request);
         }
 
+        var followUpId = link!.FollowUpId;
         LogAnswered(logger, referral.Id, followUpId);
+        var screen = submitted.Screen;
         return ClientLinkPages.WantsJson(request)
             ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, followUpId, redFlag = screen.Level, message = screen.ImmediateAnswer })
             : new HtmlResult(StatusCodes.Status200OK, SurveyPages.Thanks(screen.ImmediateAnswer));
     }
 
-    private static string FollowUpId(int sessionNumber) => "survey-" + sessionNumber.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The same text and ratings: a repeated submit, thanked again; anything else leaves the first answer standing.</summary>
-    private static StoredAnswer Compare(FollowUpRecord? stored, FollowUpRecord submitted) =>
-        stored is null ? StoredAnswer.None
-        : stored.Text == submitted.Text
-            && stored.Ratings.Select(r => (r.Item, r.Score)).OrderBy(r => r.Item).SequenceEqual(submitted.Ratings.Select(r => (r.Item, r.Score)).OrderBy(r => r.Item))
-            ? StoredAnswer.Same : StoredAnswer.Different;
-
     private static IActionResult AlreadyAnswered(HttpRequest request) =>
         ClientLinkPages.Refuse(request, StatusCodes.Status409Conflict, "already-answered", "You have answered already",
-            "Thank you: your answers for this session are recorded. If something has changed, tell the venue.");
+            "Thank you: your answer to this question is recorded. If something has changed, tell the venue.");
+
+    private static IActionResult Closed(HttpRequest request) =>
+        ClientLinkPages.Refuse(request, StatusCodes.Status410Gone, "follow-up-closed", "This question is closed",
+            "The time to answer this question has passed, so it can no longer be filled in. A later question comes with its own link. "
+            + "If something worries you now, tell the venue; if you feel very unwell, call your oncology team's triage line or emergency services.");
+
+    private static IActionResult Unbound(HttpRequest request) =>
+        ClientLinkPages.Refuse(request, StatusCodes.Status410Gone, "link-replaced", "This link has been replaced",
+            "This link is from an older message and does not say which question it answers. Use the link in the newest message from the venue.");
 
     /// <summary>
-    /// The referral and the number of its latest session, unless this session's survey was answered already (a submit
-    /// goes on to the relay, which thanks a repeat again and refuses a change).
+    /// The referral and the follow-up the link names, unless that follow-up was answered or closed already (a submit goes on
+    /// to the relay, which thanks a repeat again and refuses a change), or the link names none.
     /// </summary>
-    private async Task<(ReferralRecord? Referral, int SessionNumber, IActionResult? Refusal)> OpenAsync(
+    private async Task<(ReferralRecord? Referral, FollowUpLink? Link, IActionResult? Refusal)> OpenAsync(
         HttpRequest request, string token, CancellationToken cancellationToken, bool submitting = false)
     {
-        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Survey, request, token, cancellationToken);
+        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Survey, request, token, cancellationToken,
+            whenExpired: Closed);
         if (refusal is not null)
         {
-            return (null, 0, refusal);
+            return (null, null, refusal);
         }
 
-        var sessionNumber = (await sessions.ListSessionsAsync(referral!.Id, cancellationToken)).Count;
-        var followUps = await sessions.ListFollowUpsAsync(referral.Id, cancellationToken);
-        return !submitting && followUps.Any(f => f.FollowUpId == FollowUpId(sessionNumber))
-            ? (null, sessionNumber, AlreadyAnswered(request))
-            : (referral, sessionNumber, null);
+        var link = await survey.OpenAsync(referral!.Id, links.Check(LinkPurposes.Survey, token).Subject, cancellationToken);
+        return link.State switch
+        {
+            FollowUpLinkState.Unbound => (null, link, Unbound(request)),
+            FollowUpLinkState.Closed => (null, link, Closed(request)),
+            FollowUpLinkState.Answered when !submitting => (null, link, AlreadyAnswered(request)),
+            _ => (referral, link, null),
+        };
     }
 
     [LoggerMessage(EventId = 1321, Level = LogLevel.Information, Message = "Survey {FollowUpId} for referral {ReferralId} recorded")]

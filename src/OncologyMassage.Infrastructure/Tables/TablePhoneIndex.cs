@@ -25,6 +25,7 @@ public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : 
             [nameof(AwaitingReply.Expecting)] = awaiting.Expecting.ToString(),
             [nameof(AwaitingReply.SlotCount)] = awaiting.SlotCount,
             [nameof(AwaitingReply.Since)] = awaiting.Since,
+            [nameof(AwaitingReply.FollowUpId)] = awaiting.FollowUpId,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -43,17 +44,27 @@ public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : 
             e.GetString(nameof(AwaitingReply.ReferralId)),
             Enum.Parse<ReplyExpectation>(e.GetString(nameof(AwaitingReply.Expecting))),
             e.GetInt32(nameof(AwaitingReply.SlotCount)) ?? 0,
-            e.GetDateTimeOffset(nameof(AwaitingReply.Since)) ?? default);
+            e.GetDateTimeOffset(nameof(AwaitingReply.Since)) ?? default)
+        {
+            FollowUpId = e.GetString(nameof(AwaitingReply.FollowUpId)),
+        };
     }
 
-    public async Task ClearAwaitingAsync(string phoneE164, string referralId, CancellationToken cancellationToken)
+    public Task ClearAwaitingAsync(string phoneE164, string referralId, CancellationToken cancellationToken) =>
+        ClearAsync(phoneE164, referralId, followUpId: null, cancellationToken);
+
+    public Task ClearAwaitingFollowUpAsync(string phoneE164, string referralId, string followUpId, CancellationToken cancellationToken) =>
+        ClearAsync(phoneE164, referralId, followUpId, cancellationToken);
+
+    private async Task ClearAsync(string phoneE164, string referralId, string? followUpId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(phoneE164);
         var table = await tables.GetAsync(StorageTables.PhoneIndex, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(phoneE164, AwaitingRow, cancellationToken: cancellationToken);
-        if (!row.HasValue || row.Value is not { } e || e.GetString(nameof(AwaitingReply.ReferralId)) != referralId)
+        if (!row.HasValue || row.Value is not { } e || e.GetString(nameof(AwaitingReply.ReferralId)) != referralId
+            || (followUpId is not null && e.GetString(nameof(AwaitingReply.FollowUpId)) != followUpId))
         {
-            return; // nothing waits, or a newer referral's wait: leave it alone
+            return; // nothing waits, a newer referral's wait, or another follow-up's wait: leave it alone
         }
 
         try

@@ -89,13 +89,18 @@ public sealed class BuildAdaptationPlan(
             return (latest.Plan.TightenedBy(answered, latest.Plan.Basis), $"{latest.Basis}; then the oncologist's answer");
         }
 
+        // What the client wrote in that session's follow-up answers, and the reaction the therapist recorded with it: one rule.
         var findings = (await sessions.ListFollowUpsAsync(input.ReferralId, cancellationToken))
             .Where(f => f.SessionNumber == session && f.Replied && !string.IsNullOrWhiteSpace(f.Text))
-            .SelectMany(f => ReplyFindings.From(RedFlagScreener.Screen(f.Text!), DateOnly.FromDateTime(f.RecordedAt.UtcDateTime)))
+            .Select(f => (Text: f.Text!, f.RecordedAt))
+            .Concat((await sessions.ListSessionsAsync(input.ReferralId, cancellationToken))
+                .Where(s => s.SessionNumber == session && !string.IsNullOrWhiteSpace(s.Reactions))
+                .Select(s => (Text: s.Reactions!, s.RecordedAt)))
+            .SelectMany(r => ReplyFindings.From(RedFlagScreener.Screen(r.Text), DateOnly.FromDateTime(r.RecordedAt.UtcDateTime)))
             .ToArray();
         var reported = engine.Evaluate(new PlanRequest(record.Referral.Service, asOf) { ReferralFindings = findings });
         var inUse = latest.HoldsClearedBy is null ? latest.Plan : latest.Plan with { Holds = [] };
-        var basis = $"Plan v{latest.Version} tightened after session {session}: the client reported "
+        var basis = $"Plan v{latest.Version} tightened after session {session}: the client or the therapist reported "
             + (findings.Length == 0 ? "nothing that changes it" : string.Join("; ", findings.Select(f => f.Detail).Distinct(StringComparer.Ordinal)));
         return (inUse.TightenedBy(reported, basis), basis);
     }

@@ -16,19 +16,12 @@ public sealed class CloseFollowUp(IReferralStore store, ISessionStore sessions, 
         await sessions.RecordFollowUpAsync(new FollowUpRecord(input.ReferralId, FollowUps.Id(input.Kind, input.SessionNumber), input.SessionNumber,
             input.Kind, false, input.Step.At, [], null, RedFlagLevel.None), referral?.Referral.VenueId, cancellationToken);
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.Step.Sequence, input.Step.At, TimelineKind.Note, input.Step.Stage,
-            $"No reply to the {Describe(input.Kind)} follow-up within the window (recorded as no reply, not as a score)"), cancellationToken);
+            $"No reply to the {FollowUps.Describe(input.Kind)} follow-up of session {input.SessionNumber} within the window (recorded as no reply, not as a score)"), cancellationToken);
         if (referral is not null)
         {
-            await phones.ClearAwaitingAsync(referral.Referral.Client.MobilePhone, input.ReferralId, cancellationToken);
+            await phones.ClearAwaitingFollowUpAsync(referral.Referral.Client.MobilePhone, input.ReferralId, FollowUps.Id(input.Kind, input.SessionNumber), cancellationToken);
         }
 
         return true;
     }
-
-    private static string Describe(FollowUpKind kind) => kind switch
-    {
-        FollowUpKind.Sms24Hours => "+24 h",
-        FollowUpKind.Email7Days => "+7 days",
-        _ => "+30 days",
-    };
 }

@@ -6,13 +6,17 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Workflow.Activities;
 
 /// <summary>
-/// Input of <see cref="ProcessClientReply"/>: the reply, what the question expected, and for a follow-up which one it answers.
+/// Input of <see cref="ProcessClientReply"/>: the reply, what the question expected, and for a follow-up which one it answers
+/// (its kind and session, from the id the answer was keyed with). <see cref="Late"/>: the answer came for a follow-up that is
+/// no longer the one waiting (its window closed); it is stored, screened and put on the timeline as late.
 /// </summary>
 public sealed record ReplyToProcess(string ReferralId, ClientReply Reply, ReplyExpectation Expecting, int SlotCount, JourneyStep Step)
 {
     public int SessionNumber { get; init; }
 
     public FollowUpKind? FollowUp { get; init; }
+
+    public bool Late { get; init; }
 }
 
 /// <summary>
@@ -39,7 +43,8 @@ public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessi
         var parsed = ReplyParser.Parse(text, input.Expecting, Math.Max(1, input.SlotCount));
         var screen = RedFlagScreener.Screen(text);
 
-        var heading = input.Reply.Channel == ReplyChannel.Web ? "Client answered the web survey" : "Client replied by text";
+        var heading = (input.Reply.Channel == ReplyChannel.Web ? "Client answered the web survey" : "Client replied by text")
+            + (input.FollowUp is { } asked ? $" ({FollowUps.Describe(asked)} follow-up of session {input.SessionNumber}{(input.Late ? ", late: after its window" : "")})" : "");
         var detail = parsed.Kind switch
         {
             ReplyKind.SlotChoice => $"{heading}: chose slot {parsed.Slot}",
@@ -69,12 +74,15 @@ public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessi
 
         if (input.Reply.Channel == ReplyChannel.Sms && referral is not null)
         {
-            await phones.ClearAwaitingAsync(referral.Referral.Client.MobilePhone, input.ReferralId, cancellationToken);
+            // A follow-up answer clears only its own wait: a late answer must not end the wait of the follow-up now open.
+            await (input.FollowUp is null
+                ? phones.ClearAwaitingAsync(referral.Referral.Client.MobilePhone, input.ReferralId, cancellationToken)
+                : phones.ClearAwaitingFollowUpAsync(referral.Referral.Client.MobilePhone, input.ReferralId, FollowUpId(input), cancellationToken));
         }
 
         return new ReplyOutcome(parsed.Kind, parsed.Slot, screen.Level)
         {
-            LowersNextPlan = input.FollowUp is not null && ReplyFindings.From(screen, DateOnly.FromDateTime(input.Reply.ReceivedAt.UtcDateTime)).Count > 0,
+            LowersNextPlan = input.FollowUp is not null && !input.Late && ReplyFindings.From(screen, DateOnly.FromDateTime(input.Reply.ReceivedAt.UtcDateTime)).Count > 0,
         };
     }
 
@@ -102,7 +110,10 @@ public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessi
     };
 }
 
-/// <summary>Follow-up ids shared by the orchestration, the web survey and the stores.</summary>
+/// <summary>
+/// Follow-up ids shared by the orchestration, the links, the phone index, the web survey and the stores: the kind and the
+/// session it follows, e.g. "sms24h-2", "survey-2", "sms30d-2". An answer is filed under the id it was asked with, never guessed.
+/// </summary>
 public static class FollowUps
 {
     public static string Id(FollowUpKind kind, int sessionNumber) => kind switch
@@ -110,5 +121,34 @@ public static class FollowUps
         FollowUpKind.Sms24Hours => $"sms24h-{sessionNumber}",
         FollowUpKind.Email7Days => $"survey-{sessionNumber}",
         _ => $"sms30d-{sessionNumber}",
+    };
+
+    /// <summary>Reads an id made by <see cref="Id"/>; false for anything else.</summary>
+    public static bool TryParse(string? id, out FollowUpKind kind, out int sessionNumber)
+    {
+        kind = default;
+        sessionNumber = 0;
+        var dash = id?.LastIndexOf('-') ?? -1;
+        if (dash <= 0 || !int.TryParse(id.AsSpan(dash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sessionNumber) || sessionNumber < 1)
+        {
+            return false;
+        }
+
+        (var known, kind) = id![..dash] switch
+        {
+            "sms24h" => (true, FollowUpKind.Sms24Hours),
+            "survey" => (true, FollowUpKind.Email7Days),
+            "sms30d" => (true, FollowUpKind.Sms30Days),
+            _ => (false, default),
+        };
+        return known && Id(kind, sessionNumber) == id;
+    }
+
+    /// <summary>The follow-up's name for people: "+24 h", "+7 days", "+30 days".</summary>
+    public static string Describe(FollowUpKind kind) => kind switch
+    {
+        FollowUpKind.Sms24Hours => "+24 h",
+        FollowUpKind.Email7Days => "+7 days",
+        _ => "+30 days",
     };
 }

@@ -22,6 +22,9 @@ public sealed record ClientMessage(string ReferralId, ClientMessageKind Kind, st
     public ReplyExpectation? ExpectReply { get; init; }
 
     public bool Reminder { get; init; }
+
+    /// <summary>The follow-up this message asks (<c>FollowUps.Id</c>): its link, the number's wait and the answer are keyed by it.</summary>
+    public string? FollowUpId { get; init; }
 }
 
 public enum ClientMessageKind
@@ -67,7 +70,10 @@ public sealed class SendClientMessage(
         {
             if (input.ExpectReply is { } expecting)
             {
-                await phones.SetAwaitingAsync(new AwaitingReply(client.MobilePhone, record.Id, expecting, input.Slots.Count, input.Step.At), cancellationToken);
+                await phones.SetAwaitingAsync(new AwaitingReply(client.MobilePhone, record.Id, expecting, input.Slots.Count, input.Step.At)
+                {
+                    FollowUpId = input.FollowUpId,
+                }, cancellationToken);
             }
 
             var body = Sms(input, venueName, zone);
@@ -114,8 +120,8 @@ public sealed class SendClientMessage(
         ClientMessageKind.BookingConfirmed => MessageTemplates.BookingConfirmedSms(venueName, Local(input.SessionStartsAt!.Value, zone)),
         ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestSms(venueName, Link(LinkPurposes.Consent, input)),
         ClientMessageKind.SessionReminder => MessageTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone)),
-        ClientMessageKind.FirstFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: false),
-        ClientMessageKind.LastFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: true),
+        ClientMessageKind.FirstFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: false, FollowUpSession(input)),
+        ClientMessageKind.LastFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: true, FollowUpSession(input)),
         _ => throw new InvalidOperationException($"{input.Kind} is not sent by text."),
     };
 
@@ -129,12 +135,22 @@ public sealed class SendClientMessage(
             (input.Kind == ClientMessageKind.BookingConfirmed
                 ? MessageTemplates.BookingConfirmedSms(venueName, Local(input.SessionStartsAt!.Value, zone))
                 : MessageTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone))).Replace(" Reply STOP to opt out.", "", StringComparison.Ordinal)),
-        // By email every follow-up is the short web survey (the same questions; replies are screened the same way).
-        _ => MessageTemplates.FollowUpSurveyEmail(venueName, Link(LinkPurposes.Survey, input)),
+        // By email every follow-up is the short web survey (the same questions; replies are screened the same way), with a
+        // link keyed to that follow-up of that session: its answer can only be filed there.
+        _ => MessageTemplates.FollowUpSurveyEmail(venueName, Link(LinkPurposes.Survey, input, input.FollowUpId), FollowUpSession(input), input.Kind switch
+        {
+            ClientMessageKind.FirstFollowUp => 1,
+            ClientMessageKind.SurveyFollowUp => 7,
+            _ => 30,
+        }),
     };
 
-    private Uri Link(string purpose, ClientMessage input) =>
-        links.Create(purpose, input.ReferralId, input.LinkExpiresAt ?? input.Step.At.AddDays(14));
+    private Uri Link(string purpose, ClientMessage input, string? subject = null) =>
+        links.Create(purpose, input.ReferralId, input.LinkExpiresAt ?? input.Step.At.AddDays(14), subject);
+
+    private static int FollowUpSession(ClientMessage input) =>
+        FollowUps.TryParse(input.FollowUpId, out _, out var session) ? session
+        : throw new InvalidOperationException($"A {input.Kind} message needs its follow-up id.");
 
     private static string Describe(ClientMessage input) => input.Kind switch
     {

@@ -40,11 +40,13 @@ public sealed class StoredAnswers(IReleaseStore releases, IIntakeStore intakes, 
                     : null;
             case AnswerKind.Survey:
                 return (await sessions.ListFollowUpsAsync(id, cancellationToken)).FirstOrDefault(f => f.FollowUpId == answer.Key && f.Replied) is { } survey
-                    ? new AnswerEvent(WorkflowEvents.ClientReplied, new ClientReply(survey.RecordedAt, ReplyChannel.Web, answer.Key))
+                    ? new AnswerEvent(WorkflowEvents.FollowUpAnswered, new ClientReply(survey.RecordedAt, ReplyChannel.Web, answer.Key) { FollowUpId = answer.Key })
                     : null;
             case AnswerKind.SmsReply:
+                // A text that answered a follow-up (the number's wait named it) is raised keyed with that follow-up's id.
                 return await replies.GetAsync(id, answer.Key, cancellationToken) is { } reply
-                    ? new AnswerEvent(WorkflowEvents.ClientReplied, new ClientReply(reply.ReceivedAt, ReplyChannel.Sms, answer.Key))
+                    ? new AnswerEvent(reply.FollowUpId is null ? WorkflowEvents.ClientReplied : WorkflowEvents.FollowUpAnswered,
+                        new ClientReply(reply.ReceivedAt, ReplyChannel.Sms, answer.Key) { FollowUpId = reply.FollowUpId })
                     : null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(answer), answer.Kind, "Unknown answer kind.");

@@ -8,8 +8,10 @@ namespace OncologyMassage.Workflow.Links;
 
 /// <summary>
 /// Signed, expiring links for people who have no account: the oncologist's release form, the client's intake, consent
-/// and survey forms, the care team's summary. A token is <c>keyId.base64url(purpose|referral|expiry).base64url(HMAC-SHA256)</c>,
-/// the MAC taken over the key id and the payload. It is deterministic for the same inputs and key, so a re-run activity
+/// and survey forms, the care team's summary. A token is <c>keyId.base64url(purpose|referral|expiry[|subject]).base64url(HMAC-SHA256)</c>,
+/// the MAC taken over the key id and the payload. The optional subject binds the link to one thing within the referral (a
+/// follow-up link carries its follow-up id, e.g. "survey-2"); tokens made before subjects existed have none, and each page
+/// decides what an unbound token may still do (the survey refuses it with a page asking for the newest link). It is deterministic for the same inputs and key, so a re-run activity
 /// sends the same link. New tokens are signed with <see cref="LinkOptions.SigningKey"/>; tokens naming the id of
 /// <see cref="LinkOptions.PreviousSigningKey"/> still verify, so rotating the key does not break links already sent;
 /// a token naming any other key id is invalid. Single use is enforced where the link is used: the form's answer is
@@ -34,11 +36,17 @@ public sealed class SignedLinks
     /// <summary>The id new tokens carry; null when no signing key is configured.</summary>
     public string? CurrentKeyId => current?.Id;
 
-    public Uri Create(string purpose, string referralId, DateTimeOffset expiresAt)
+    public Uri Create(string purpose, string referralId, DateTimeOffset expiresAt, string? subject = null)
     {
         // Options validation refuses to start without a key; this guards hosts that skip it.
         var key = current ?? throw new InvalidOperationException("Links:SigningKey is not set (or is an unresolved Key Vault reference): no link can be signed.");
-        var payload = Base64Url(Encoding.UTF8.GetBytes(string.Join('|', purpose, referralId, expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))));
+        if (subject is not null && (subject.Length == 0 || subject.Contains('|', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("A link's subject is a non-empty id without '|'.", nameof(subject));
+        }
+
+        string[] fields = [purpose, referralId, expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), .. subject is null ? Array.Empty<string>() : [subject]];
+        var payload = Base64Url(Encoding.UTF8.GetBytes(string.Join('|', fields)));
         var token = key.Id + "." + payload + "." + Base64Url(Sign(key, key.Id + "." + payload));
         return new Uri(new Uri(options.Value.PublicBaseUrl.TrimEnd('/') + "/"), $"api/{purpose}/{token}");
     }
@@ -61,13 +69,16 @@ public sealed class SignedLinks
         }
 
         var fields = Encoding.UTF8.GetString(payloadBytes).Split('|');
-        if (fields.Length != 3 || fields[0] != purpose || !long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiry))
+        if (fields.Length is not (3 or 4) || fields[0] != purpose || !long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiry))
         {
             return LinkCheck.Invalid;
         }
 
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiry);
-        return new LinkCheck(expiresAt <= clock.GetUtcNow() ? LinkStatus.Expired : LinkStatus.Valid, fields[1], expiresAt);
+        return new LinkCheck(expiresAt <= clock.GetUtcNow() ? LinkStatus.Expired : LinkStatus.Valid, fields[1], expiresAt)
+        {
+            Subject = fields.Length == 4 ? fields[3] : null,
+        };
     }
 
     private LinkSigningKey? KeyFor(string keyId) =>
@@ -112,8 +123,10 @@ public enum LinkStatus
     Invalid,
 }
 
-/// <summary>What a token says, once its signature is checked.</summary>
+/// <summary>What a token says, once its signature is checked; <see cref="Subject"/> is what it is bound to within the referral, if anything.</summary>
 public sealed record LinkCheck(LinkStatus Status, string ReferralId, DateTimeOffset ExpiresAt)
 {
+    public string? Subject { get; init; }
+
     public static LinkCheck Invalid { get; } = new(LinkStatus.Invalid, "", DateTimeOffset.MinValue);
 }

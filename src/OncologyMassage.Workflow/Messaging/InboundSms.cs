@@ -33,7 +33,8 @@ public enum InboundSmsOutcome
 /// Handles an inbound SMS, host-neutral (the Functions app and the local host pass their own <see cref="DurableTaskClient"/>).
 /// Carrier keywords first, across every referral of the number: STOP and its variants opt the number out, START opts it
 /// back in, HELP answers who we are. Otherwise the phone index finds the referral awaiting a reply (one point read), and
-/// the reply is stored (IReplyStore) and raised on its orchestration as <see cref="WorkflowEvents.ClientReplied"/> by
+/// the reply is stored (IReplyStore, with the follow-up the number was asked, if any) and raised on its orchestration as
+/// <see cref="WorkflowEvents.ClientReplied"/> or, keyed with that follow-up's id, <see cref="WorkflowEvents.FollowUpAnswered"/> by
 /// <see cref="AnswerRelay"/>, once per provider message id: a raise that fails is retried by the pending-event sweep.
 /// A reply screened as an immediate red flag is answered at once with the call-now text; the orchestration alerts the coordinator.
 /// </summary>
@@ -81,7 +82,7 @@ public sealed partial class InboundSms(
         var outcome = await relay.StoreAndRaiseAsync(
             new AnswerRef(referralId, AnswerKind.SmsReply, message.MessageId),
             async ct => await replies.GetAsync(referralId, message.MessageId, ct) is null ? StoredAnswer.None : StoredAnswer.Same,
-            ct => replies.TryRecordAsync(new ReplyRecord(referralId, message.MessageId, ReplyChannel.Sms, message.Body, now), ct),
+            ct => replies.TryRecordAsync(new ReplyRecord(referralId, message.MessageId, ReplyChannel.Sms, message.Body, now) { FollowUpId = awaiting.FollowUpId }, ct),
             durable,
             cancellationToken);
         if (outcome != RelayOutcome.Stored)

@@ -27,23 +27,46 @@ internal static class FollowUpStep
         await AskAsync(journey, sessionEnded + timings.ThirdFollowUpAfter, ClientMessageKind.LastFollowUp, FollowUpKind.Sms30Days);
     }
 
+    /// <summary>
+    /// Sends one follow-up, keyed by its id (link, SMS wait, stored answer), and waits for the answer to that follow-up only:
+    /// an answer to another follow-up (an earlier one whose window closed, or a delivery repeated) is handled as late under
+    /// its own key (stored, screened, on the timeline, never lost) and the wait goes on until this window closes.
+    /// </summary>
     private static async Task<ReplyOutcome?> AskAsync(Journey journey, DateTime at, ClientMessageKind kind, FollowUpKind followUp)
     {
         await journey.DelayUntilAsync(at);
-        var key = $"{FollowUps.Id(followUp, journey.SessionNumber)}";
+        var key = FollowUps.Id(followUp, journey.SessionNumber);
         await journey.SendToClientAsync(kind, key, step => new ClientMessage(journey.Input.ReferralId, kind, key, step)
         {
             ExpectReply = kind == ClientMessageKind.SurveyFollowUp ? null : ReplyExpectation.Rating,
             LinkExpiresAt = step.At + journey.Input.Timings.FollowUpReplyWindow,
+            FollowUpId = key,
         });
 
-        var reply = await journey.WaitAsync<ClientReply>(WorkflowEvents.ClientReplied, journey.Now + journey.Input.Timings.FollowUpReplyWindow);
-        if (reply is null)
+        var deadline = journey.Now + journey.Input.Timings.FollowUpReplyWindow;
+        while (true)
         {
-            await journey.CallAsync<bool>(nameof(CloseFollowUp), new FollowUpWindowClosed(journey.Input.ReferralId, journey.SessionNumber, followUp, journey.NextStep()));
-            return null;
-        }
+            var reply = await journey.WaitAsync<ClientReply>(WorkflowEvents.FollowUpAnswered, deadline);
+            if (reply is null)
+            {
+                await journey.CallAsync<bool>(nameof(CloseFollowUp), new FollowUpWindowClosed(journey.Input.ReferralId, journey.SessionNumber, followUp, journey.NextStep()));
+                return null;
+            }
 
-        return await ReplyHandling.ProcessAsync(journey, reply, ReplyExpectation.Rating, 0, followUp);
+            if (!journey.HandledReplies.Add(reply.MessageId))
+            {
+                continue; // the same answer delivered again: handled once
+            }
+
+            if (reply.FollowUpId == key)
+            {
+                return await ReplyHandling.ProcessAsync(journey, reply, ReplyExpectation.Rating, 0, followUp);
+            }
+
+            if (FollowUps.TryParse(reply.FollowUpId, out var answered, out var session))
+            {
+                await ReplyHandling.ProcessAsync(journey, reply, ReplyExpectation.Rating, 0, answered, session, late: true);
+            }
+        }
     }
 }

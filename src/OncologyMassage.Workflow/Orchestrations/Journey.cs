@@ -59,6 +59,9 @@ internal sealed class Journey
 
     public int NextSequence => sequence + 1;
 
+    /// <summary>Message ids of the follow-up answers handled in this episode (a repeated delivery is handled once).</summary>
+    public HashSet<string> HandledReplies { get; } = new(StringComparer.Ordinal);
+
     public async Task MoveAsync(Stage to, string detail)
     {
         var change = new StageChange(Input.ReferralId, Input.VenueId, Stage, to, ++sequence, NowOffset, detail);

@@ -11,8 +11,9 @@ namespace OncologyMassage.Workflow.Orchestrations;
 /// → scheduling (<see cref="SchedulingStep"/>) → consent before the first session (<see cref="ConsentStep"/>) → the session
 /// (<see cref="SessionStep"/>) → follow-ups (<see cref="FollowUpStep"/>) → care-team feedback (only when the client's
 /// intake allows contacting their care team) → Completed.
-/// A series of sessions continues as new between sessions so the history stays small; a +24 h reply that reports flu-like
-/// illness, severe fatigue or vomiting tightens the plan before the next session. Cancellation and consent withdrawal
+/// A series of sessions continues as new between sessions so the history stays small; a +24 h reply, or a reaction the
+/// therapist recorded with the session, that reports flu-like illness, severe fatigue or vomiting tightens the plan before
+/// the next session. Cancellation and consent withdrawal
 /// end the journey from any wait. Deterministic: time from the context, durations from the input, effects through activities.
 /// </summary>
 public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInput, ReferralOutcome>
@@ -36,11 +37,11 @@ public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInp
                 await ConsentStep.RunAsync(journey, slot);
             }
 
-            var ended = await SessionStep.RunAsync(journey, slot);
-            var lowersNextPlan = await FollowUpStep.FirstAsync(journey, ended);
+            var session = await SessionStep.RunAsync(journey, slot);
+            var replyLowersNextPlan = await FollowUpStep.FirstAsync(journey, session.EndedAt);
             if (journey.SessionNumber < input.SessionsAuthorised)
             {
-                if (lowersNextPlan)
+                if (replyLowersNextPlan || session.ReactionLowersNextPlan)
                 {
                     await IntakeStep.TightenAfterSessionAsync(journey);
                 }
@@ -49,7 +50,7 @@ public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInp
                 return new ReferralOutcome(journey.Stage, $"Continuing with session {journey.SessionNumber + 1}");
             }
 
-            await FollowUpStep.LaterAsync(journey, ended);
+            await FollowUpStep.LaterAsync(journey, session.EndedAt);
 
             // The client's answer on the intake decides whether anything about them goes to the care team.
             if (!await journey.CallAsync<bool>(nameof(CheckCareTeamContactAllowed), new CareTeamContactQuery(input.ReferralId)))

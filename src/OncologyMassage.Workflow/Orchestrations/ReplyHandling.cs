@@ -7,20 +7,37 @@ namespace OncologyMassage.Workflow.Orchestrations;
 /// <summary>
 /// Every client reply goes the same way: parsed and screened by the domain, kept on the timeline, and a red flag opens a
 /// flag that escalates until a coordinator acknowledges it (<see cref="RaiseRedFlag"/>, docs/clinical.md "Escalation").
+/// A reaction the therapist recorded with a session takes the same path (<see cref="AlertAsync"/>).
 /// </summary>
 internal static class ReplyHandling
 {
-    public static async Task<ReplyOutcome> ProcessAsync(Journey journey, ClientReply reply, ReplyExpectation expecting, int slotCount, FollowUpKind? followUp = null)
+    /// <param name="journey">The referral's journey.</param>
+    /// <param name="reply">The reply, by reference.</param>
+    /// <param name="expecting">What the question asked for.</param>
+    /// <param name="slotCount">How many slots were offered (a slot choice).</param>
+    /// <param name="followUp">The follow-up it answers, if any.</param>
+    /// <param name="sessionNumber">The session that follow-up came after (default: the journey's session).</param>
+    /// <param name="late">The answer came after its follow-up's window: handled and kept, but it decides nothing more.</param>
+    public static async Task<ReplyOutcome> ProcessAsync(
+        Journey journey, ClientReply reply, ReplyExpectation expecting, int slotCount, FollowUpKind? followUp = null, int? sessionNumber = null, bool late = false)
     {
         var step = journey.NextStep();
         journey.Skip(); // a red flag writes a second entry
         var outcome = await journey.CallAsync<ReplyOutcome>(nameof(ProcessClientReply),
-            new ReplyToProcess(journey.Input.ReferralId, reply, expecting, slotCount, step) { SessionNumber = journey.SessionNumber, FollowUp = followUp });
-        if (outcome.RedFlag != RedFlagLevel.None)
-        {
-            await journey.CallAsync<string>(nameof(RaiseRedFlag), new RedFlagToRaise(journey.Input.ReferralId, outcome.RedFlag, reply.MessageId));
-        }
-
+            new ReplyToProcess(journey.Input.ReferralId, reply, expecting, slotCount, step) { SessionNumber = sessionNumber ?? journey.SessionNumber, FollowUp = followUp, Late = late });
+        await AlertAsync(journey, outcome.RedFlag, reply.MessageId);
         return outcome;
+    }
+
+    /// <summary>
+    /// A red flag (from a reply or a reaction the therapist recorded) opens a flag that escalates until acknowledged; once
+    /// per <paramref name="sourceId"/> (the reply's message id, or the reaction's key), never with the text.
+    /// </summary>
+    public static async Task AlertAsync(Journey journey, RedFlagLevel level, string sourceId)
+    {
+        if (level != RedFlagLevel.None)
+        {
+            await journey.CallAsync<string>(nameof(RaiseRedFlag), new RedFlagToRaise(journey.Input.ReferralId, level, sourceId));
+        }
     }
 }

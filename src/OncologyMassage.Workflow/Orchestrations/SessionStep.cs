@@ -5,11 +5,13 @@ namespace OncologyMassage.Workflow.Orchestrations;
 
 /// <summary>
 /// The session: remind the client the day before (at a decent hour), then wait for the therapist's record; if none arrives
-/// within <c>SessionRecordGrace</c> after the slot, alert the coordinator once and keep waiting. Returns when it was recorded.
+/// within <c>SessionRecordGrace</c> after the slot, alert the coordinator once and keep waiting. Once recorded, the reaction
+/// the therapist noted is screened like a client's reply: a red flag alerts the coordinator on the replies' path
+/// (<see cref="ReplyHandling.AlertAsync"/>), and a reaction that lowers the next plan says so.
 /// </summary>
 internal static class SessionStep
 {
-    public static async Task<DateTime> RunAsync(Journey journey, OfferedSlot slot)
+    public static async Task<SessionDone> RunAsync(Journey journey, OfferedSlot slot)
     {
         var timings = journey.Input.Timings;
         await journey.MoveAsync(Stage.SessionScheduled,
@@ -41,9 +43,16 @@ internal static class SessionStep
         return await CompleteAsync(journey, recorded!);
     }
 
-    private static async Task<DateTime> CompleteAsync(Journey journey, SessionRecorded recorded)
+    private static async Task<SessionDone> CompleteAsync(Journey journey, SessionRecorded recorded)
     {
         await journey.MoveAsync(Stage.SessionCompleted, $"Session {recorded.SessionNumber} recorded by the therapist");
-        return journey.Now;
+        var ended = journey.Now;
+        var reaction = await journey.CallAsync<ReactionOutcome>(nameof(ScreenSessionReaction),
+            new SessionReaction(journey.Input.ReferralId, recorded.SessionNumber, journey.NextStep()));
+        await ReplyHandling.AlertAsync(journey, reaction.RedFlag, $"red-flag-reaction-{recorded.SessionNumber}");
+        return new SessionDone(ended, reaction.LowersNextPlan);
     }
 }
+
+/// <summary>A recorded session: when it was recorded (the follow-ups count from it) and whether its reaction lowers the next plan.</summary>
+internal sealed record SessionDone(DateTime EndedAt, bool ReactionLowersNextPlan);

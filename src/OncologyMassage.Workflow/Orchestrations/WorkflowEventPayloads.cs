@@ -22,8 +22,12 @@ public sealed record SlotChosen(string SlotId, DateTimeOffset StartsAt, DateTime
 /// <summary>
 /// A client's answer, by reference. <see cref="MessageId"/> is the provider's id (Twilio MessageSid, whose text is in
 /// IReplyStore) or the web survey's follow-up id (whose text is in the follow-up record); handling is idempotent on it.
+/// <see cref="FollowUpId"/> names the follow-up it answers (<c>FollowUps.Id(kind, session)</c>), null for any other reply.
 /// </summary>
-public sealed record ClientReply(DateTimeOffset ReceivedAt, ReplyChannel Channel, string MessageId);
+public sealed record ClientReply(DateTimeOffset ReceivedAt, ReplyChannel Channel, string MessageId)
+{
+    public string? FollowUpId { get; init; }
+}
 
 public enum ReplyChannel
 {

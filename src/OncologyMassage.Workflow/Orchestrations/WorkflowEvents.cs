@@ -17,8 +17,15 @@ public static class WorkflowEvents
     /// <summary>A coordinator booked a slot for the client. Payload: <see cref="SlotChosen"/>.</summary>
     public const string SlotChosen = nameof(SlotChosen);
 
-    /// <summary>The client answered by SMS or a web survey (stored first; routed by the phone index). Payload: <see cref="ClientReply"/>.</summary>
+    /// <summary>The client answered a question that is not a follow-up (a slot choice) by SMS (stored first; routed by the phone index). Payload: <see cref="ClientReply"/>.</summary>
     public const string ClientReplied = nameof(ClientReplied);
+
+    /// <summary>
+    /// The client answered a follow-up, by SMS (the phone index knew which follow-up the number was asked) or by its keyed
+    /// web link. Payload: <see cref="ClientReply"/> with <see cref="ClientReply.FollowUpId"/> set: the orchestration fills
+    /// only the follow-up it waits for with it; an answer to another one is handled as late, under its own key.
+    /// </summary>
+    public const string FollowUpAnswered = nameof(FollowUpAnswered);
 
     /// <summary>The client signed the consent form (stored in IConsentStore first). Payload: <see cref="FormSubmitted"/>.</summary>
     public const string ConsentSigned = nameof(ConsentSigned);

@@ -18,6 +18,9 @@ public interface IPhoneIndex
     /// <summary>Clears the wait if it still belongs to the referral (a newer referral's wait is left alone).</summary>
     Task ClearAwaitingAsync(string phoneE164, string referralId, CancellationToken cancellationToken);
 
+    /// <summary>Clears the wait only if it is the referral's wait for that follow-up (a later follow-up's wait is left alone).</summary>
+    Task ClearAwaitingFollowUpAsync(string phoneE164, string referralId, string followUpId, CancellationToken cancellationToken);
+
     /// <summary>Every referral ever texted from this number (STOP/START apply to all of them).</summary>
     Task<IReadOnlyList<string>> ReferralsOfAsync(string phoneE164, CancellationToken cancellationToken);
 
@@ -25,5 +28,12 @@ public interface IPhoneIndex
     Task AddReferralAsync(string phoneE164, string referralId, CancellationToken cancellationToken);
 }
 
-/// <summary>A referral waiting for a text reply, and what kind of answer it expects (ratings, a slot choice 1–N, free text).</summary>
-public sealed record AwaitingReply(string PhoneE164, string ReferralId, ReplyExpectation Expecting, int SlotCount, DateTimeOffset Since);
+/// <summary>
+/// A referral waiting for a text reply, and what kind of answer it expects (ratings, a slot choice 1–N, free text);
+/// <see cref="FollowUpId"/> names the follow-up asked (null for a question that is not a follow-up), so a reply is filed
+/// under the follow-up that is actually open, never guessed.
+/// </summary>
+public sealed record AwaitingReply(string PhoneE164, string ReferralId, ReplyExpectation Expecting, int SlotCount, DateTimeOffset Since)
+{
+    public string? FollowUpId { get; init; }
+}

@@ -15,5 +15,11 @@ public interface IReplyStore
     Task<ReplyRecord?> GetAsync(string referralId, string messageId, CancellationToken cancellationToken);
 }
 
-/// <summary>One text from the client: the provider's message id, the words as sent, when it arrived.</summary>
-public sealed record ReplyRecord(string ReferralId, string MessageId, ReplyChannel Channel, string Text, DateTimeOffset ReceivedAt);
+/// <summary>
+/// One text from the client: the provider's message id, the words as sent, when it arrived, and the follow-up the number
+/// was asked when it arrived (null when it answered something else, such as a slot offer).
+/// </summary>
+public sealed record ReplyRecord(string ReferralId, string MessageId, ReplyChannel Channel, string Text, DateTimeOffset ReceivedAt)
+{
+    public string? FollowUpId { get; init; }
+}

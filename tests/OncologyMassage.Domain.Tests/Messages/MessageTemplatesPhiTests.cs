@@ -85,6 +85,7 @@ public sealed class MessageTemplatesPhiTests
         var t when t == typeof(Uri) => Link,
         var t when t == typeof(DateTimeOffset) => When,
         var t when t == typeof(bool) => variant,
+        var t when t == typeof(int) => variant ? 30 : 1,
         var t when t == typeof(IReadOnlyList<DateTimeOffset>) => new[] { When, When.AddDays(1), When.AddDays(2) },
         var t => throw new InvalidOperationException($"Teach this test an argument of type {t.Name} ({parameter.Name})."),
     };

@@ -15,7 +15,7 @@ namespace OncologyMassage.IntegrationTests.Engine;
 /// links from the emails), the client (intake form, SMS replies through the signed webhook, consent, survey) and the
 /// therapist (session record through the coordinators' API), and checks the timeline, the messages and the end state.
 /// </summary>
-public sealed class ReferralJourneyTests(AzuriteFixture azurite)
+public sealed partial class ReferralJourneyTests(AzuriteFixture azurite)
 {
     private static readonly Dictionary<string, string?> Fast = new()
     {
@@ -58,7 +58,7 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
         await ReachAsync(host, id, Stage.SessionScheduled);
     }
 
-    private static async Task RecordSessionAsync(HttpClient therapist, string id)
+    private static async Task RecordSessionAsync(HttpClient therapist, string id, string reactions = "none")
     {
         using var response = await therapist.PostAsync($"api/referrals/{id}/sessions", JsonContent.Create(new
         {
@@ -67,7 +67,7 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
             position = "supine",
             pre = new { pain = 4, anxiety = 6, nausea = 2, fatigue = 7 },
             post = new { pain = 2, anxiety = 3, nausea = 1, fatigue = 5 },
-            reactions = "none",
+            reactions,
         }), Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }

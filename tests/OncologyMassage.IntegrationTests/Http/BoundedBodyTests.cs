@@ -102,7 +102,7 @@ public sealed class BoundedBodyTests(AzuriteFixture azurite) : IAsyncLifetime
             "intake" => (host.Http, ClientLinks.Link(host, LinkPurposes.Intake, releaseReferral)),
             "consent" => (host.Http, ClientLinks.Link(host, LinkPurposes.Consent, releaseReferral)),
             "consent-withdraw" => (host.Http, ClientLinks.Link(host, LinkPurposes.Consent, consentedReferral) + "/withdraw"),
-            "survey" => (host.Http, ClientLinks.Link(host, LinkPurposes.Survey, releaseReferral)),
+            "survey" => (host.Http, ClientLinks.Link(host, LinkPurposes.Survey, releaseReferral, subject: "survey-1")),
             "sms-inbound" => (host.Http, "api/sms/inbound"),
             "sms-status" => (host.Http, "api/sms/status"),
             "email-events" => (host.Http, "api/email/events"),

@@ -137,6 +137,22 @@ public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReceiveSms_NumberAwaitsAFollowUp_StoresAndRaisesTheAnswerKeyedWithThatFollowUp()
+    {
+        var id = await host.SubmitSampleAsync();
+        await host.App.Services.GetRequiredService<IPhoneIndex>().SetAwaitingAsync(
+            new AwaitingReply(Webhooks.ClientPhone, id, ReplyExpectation.Rating, 0, DateTimeOffset.UtcNow) { FollowUpId = "sms24h-2" }, TestContext.Current.CancellationToken);
+
+        await TwimlAsync(await TextAsync("pain 3", "SMkeyed"));
+
+        await Webhooks.WaitUntilAsync(async () => (await host.RaisedEventsAsync(id, WorkflowEvents.FollowUpAnswered)).Count == 1, "FollowUpAnswered in the history");
+        Assert.Contains("sms24h-2", Assert.Single(await host.RaisedEventsAsync(id, WorkflowEvents.FollowUpAnswered)).GetString("Input"), StringComparison.Ordinal);
+        Assert.Empty(await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied));
+        var stored = await host.App.Services.GetRequiredService<IReplyStore>().GetAsync(id, "SMkeyed", TestContext.Current.CancellationToken);
+        Assert.Equal("sms24h-2", stored?.FollowUpId);
+    }
+
+    [Fact]
     public async Task ReceiveSms_ImmediateRedFlag_TellsTheClientToCallTheirTeamOrEmergencyServicesNow()
     {
         var id = await host.SubmitSampleAsync();

@@ -9,7 +9,10 @@ using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.IntegrationTests.Http;
 
-/// <summary>The +7 day survey link: ratings as given (blank is not zero), red-flag screening, one answer per session.</summary>
+/// <summary>
+/// A follow-up's web link: ratings as given (blank is not zero), red-flag screening, one answer per follow-up, filed under
+/// the follow-up the link names (never guessed from the latest session), closed after its window.
+/// </summary>
 public sealed class SurveyPageTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private TestHost host = null!;
@@ -32,12 +35,15 @@ public sealed class SurveyPageTests(AzuriteFixture azurite) : IAsyncLifetime
         return id;
     }
 
+    private string SurveyLink(string id, string followUpId = "survey-1", TimeSpan? validFor = null) =>
+        ClientLinks.Link(host, LinkPurposes.Survey, id, validFor, followUpId);
+
     [Fact]
-    public async Task SubmitSurveyForm_SomeRatingsBlank_StoresOnlyTheRatingsGivenAsTheLatestSessionsSurvey()
+    public async Task SubmitSurveyForm_SomeRatingsBlank_StoresOnlyTheRatingsGivenUnderTheLinksFollowUp()
     {
         var id = await ReferralWithSessionsAsync(2);
 
-        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Survey, id),
+        using var response = await ClientLinks.PostFormAsync(host, SurveyLink(id, "survey-2"),
             new Dictionary<string, string> { ["pain"] = "0", ["sleep"] = "", ["wellBeing"] = "3", ["changes"] = "Nothing new, slept well" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -51,7 +57,7 @@ public sealed class SurveyPageTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var id = await ReferralWithSessionsAsync(1);
 
-        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Survey, id),
+        using var response = await ClientLinks.PostFormAsync(host, SurveyLink(id),
             new Dictionary<string, string> { ["changes"] = "I have chest pain and I am coughing blood" });
 
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -64,7 +70,7 @@ public sealed class SurveyPageTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task SubmitSurveyForm_AnsweredTwiceForTheSameSession_Returns409AndKeepsTheFirst()
     {
         var id = await ReferralWithSessionsAsync(1);
-        var link = ClientLinks.Link(host, LinkPurposes.Survey, id);
+        var link = SurveyLink(id);
         using var first = await ClientLinks.PostFormAsync(host, link, new Dictionary<string, string> { ["pain"] = "2" });
 
         using var second = await ClientLinks.PostFormAsync(host, link, new Dictionary<string, string> { ["pain"] = "9" });
@@ -77,7 +83,7 @@ public sealed class SurveyPageTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task SubmitSurveyForm_OutOfRangeOrEmpty_Returns400AndStoresNothing()
     {
         var id = await ReferralWithSessionsAsync(1);
-        var link = ClientLinks.Link(host, LinkPurposes.Survey, id);
+        var link = SurveyLink(id);
 
         using var outOfRange = await ClientLinks.PostFormAsync(host, link, new Dictionary<string, string> { ["pain"] = "11" }, acceptJson: true);
         using var empty = await ClientLinks.PostFormAsync(host, link, new Dictionary<string, string> { ["pain"] = "" });
@@ -91,10 +97,84 @@ public sealed class SurveyPageTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var id = await ReferralWithSessionsAsync(1);
 
-        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Tampered(ClientLinks.Link(host, LinkPurposes.Survey, id)),
+        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Tampered(SurveyLink(id)),
             new Dictionary<string, string> { ["pain"] = "2" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(await host.RowsAsync(StorageTables.Sessions), r => r.RowKey.StartsWith("f|", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SubmitSurveyForm_LinkOfThe24HourFollowUpOfAnEarlierSession_IsFiledThereNotAsTheLatestSurvey()
+    {
+        var id = await ReferralWithSessionsAsync(2);
+
+        using var response = await ClientLinks.PostFormAsync(host, SurveyLink(id, "sms24h-1"), new Dictionary<string, string> { ["pain"] = "3" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var followUp = Assert.Single(await Sessions.ListFollowUpsAsync(id, TestContext.Current.CancellationToken));
+        Assert.Equal(("sms24h-1", 1, FollowUpKind.Sms24Hours), (followUp.FollowUpId, followUp.SessionNumber, followUp.Kind));
+    }
+
+    [Fact]
+    public async Task SubmitSurveyForm_EachFollowUpsOwnLinkAfterAnEarlierAnswer_IsAcceptedNot409()
+    {
+        var id = await ReferralWithSessionsAsync(1);
+
+        using var first = await ClientLinks.PostFormAsync(host, SurveyLink(id, "sms24h-1"), new Dictionary<string, string> { ["pain"] = "3" });
+        using var week = await ClientLinks.PostFormAsync(host, SurveyLink(id, "survey-1"), new Dictionary<string, string> { ["pain"] = "2" });
+        using var month = await ClientLinks.PostFormAsync(host, SurveyLink(id, "sms30d-1"), new Dictionary<string, string> { ["pain"] = "1" });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, week.StatusCode, month.StatusCode));
+        Assert.Equal([("sms24h-1", 3), ("sms30d-1", 1), ("survey-1", 2)],
+            (await Sessions.ListFollowUpsAsync(id, TestContext.Current.CancellationToken)).Select(f => (f.FollowUpId, Assert.Single(f.Ratings).Score)).Order());
+    }
+
+    [Fact]
+    public async Task ShowSurveyForm_FollowUpOfThe24HourQuestion_SaysWhichSessionItIsAbout()
+    {
+        var id = await ReferralWithSessionsAsync(2);
+
+        var html = await host.Http.GetStringAsync(SurveyLink(id, "sms24h-2"), TestContext.Current.CancellationToken);
+
+        Assert.Contains("It is the day after your session 2.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShowSurveyForm_FollowUpClosedWithoutAnAnswer_Returns410ClosedAndStoresNothing()
+    {
+        var id = await ReferralWithSessionsAsync(1);
+        await Sessions.RecordFollowUpAsync(new FollowUpRecord(id, "sms24h-1", 1, FollowUpKind.Sms24Hours, false, DateTimeOffset.UtcNow, [], null, RedFlagLevel.None),
+            "harbor-infusion-center", TestContext.Current.CancellationToken);
+
+        using var shown = await host.Http.GetAsync(SurveyLink(id, "sms24h-1"), TestContext.Current.CancellationToken);
+        using var posted = await ClientLinks.PostFormAsync(host, SurveyLink(id, "sms24h-1"), new Dictionary<string, string> { ["pain"] = "3" });
+
+        Assert.Equal((HttpStatusCode.Gone, HttpStatusCode.Gone), (shown.StatusCode, posted.StatusCode));
+        Assert.Contains("This question is closed", await shown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.False(Assert.Single(await Sessions.ListFollowUpsAsync(id, TestContext.Current.CancellationToken)).Replied);
+    }
+
+    [Fact]
+    public async Task ShowSurveyForm_LinkPastItsWindow_SaysTheQuestionIsClosed()
+    {
+        var id = await ReferralWithSessionsAsync(1);
+
+        using var response = await host.Http.GetAsync(SurveyLink(id, "sms24h-1", TimeSpan.FromSeconds(-1)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Contains("This question is closed", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitSurveyForm_LinkFromBeforeFollowUpKeys_Returns410AskingForTheNewestLinkAndStoresNothing()
+    {
+        var id = await ReferralWithSessionsAsync(1);
+
+        using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Survey, id), new Dictionary<string, string> { ["pain"] = "2" });
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Contains("This link has been replaced", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Empty(await Sessions.ListFollowUpsAsync(id, TestContext.Current.CancellationToken));
     }
 }

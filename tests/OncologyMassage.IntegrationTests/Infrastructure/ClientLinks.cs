@@ -16,10 +16,10 @@ internal static class ClientLinks
         return (await posted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
     }
 
-    /// <summary>The path (api/{purpose}/{token}) of a link signed by the host's key.</summary>
-    public static string Link(TestHost host, string purpose, string referralId, TimeSpan? validFor = null) =>
+    /// <summary>The path (api/{purpose}/{token}) of a link signed by the host's key, bound to <paramref name="subject"/> when given (a follow-up id).</summary>
+    public static string Link(TestHost host, string purpose, string referralId, TimeSpan? validFor = null, string? subject = null) =>
         host.App.Services.GetRequiredService<SignedLinks>()
-            .Create(purpose, referralId, DateTimeOffset.UtcNow + (validFor ?? TimeSpan.FromDays(3))).PathAndQuery.TrimStart('/');
+            .Create(purpose, referralId, DateTimeOffset.UtcNow + (validFor ?? TimeSpan.FromDays(3)), subject).PathAndQuery.TrimStart('/');
 
     public static string Tampered(string link) => link[..^3] + (link.EndsWith("AAA", StringComparison.Ordinal) ? "BBB" : "AAA");
 

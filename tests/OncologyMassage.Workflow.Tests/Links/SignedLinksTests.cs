@@ -51,6 +51,43 @@ public sealed class SignedLinksTests
     public void Check_Garbage_IsInvalid(string? token) => Assert.Equal(LinkStatus.Invalid, Links().Check(LinkPurposes.Release, token).Status);
 
     [Fact]
+    public void Create_WithASubject_CheckGivesItBack()
+    {
+        var token = TokenOf(Links().Create(LinkPurposes.Survey, "ref-1", Now.AddDays(2), "sms24h-2"));
+
+        var check = Links().Check(LinkPurposes.Survey, token);
+
+        Assert.Equal((LinkStatus.Valid, "ref-1", "sms24h-2"), (check.Status, check.ReferralId, check.Subject));
+    }
+
+    [Fact]
+    public void Check_TokenMadeBeforeSubjects_StillVerifiesWithoutASubject()
+    {
+        var token = TokenOf(Links().Create(LinkPurposes.Survey, "ref-1", Now.AddDays(2)));
+
+        var check = Links().Check(LinkPurposes.Survey, token);
+
+        Assert.Equal((LinkStatus.Valid, (string?)null), (check.Status, check.Subject));
+    }
+
+    [Fact]
+    public void Check_SubjectChangedToAnotherFollowUp_IsInvalid()
+    {
+        var parts = TokenOf(Links().Create(LinkPurposes.Survey, "ref-1", Now.AddDays(2), "sms24h-1")).Split('.');
+        var payload = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(parts[1].Replace('-', '+').Replace('_', '/') + new string('=', (4 - (parts[1].Length % 4)) % 4)));
+        var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(payload.Replace("sms24h-1", "survey-1", StringComparison.Ordinal)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        Assert.Equal(LinkStatus.Invalid, Links().Check(LinkPurposes.Survey, $"{parts[0]}.{forged}.{parts[2]}").Status);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("survey-1|sms30d-1")]
+    public void Create_SubjectEmptyOrWithTheSeparator_Throws(string subject) =>
+        Assert.Throws<ArgumentException>(() => Links().Create(LinkPurposes.Survey, "ref-1", Now.AddDays(2), subject));
+
+    [Fact]
     public void Check_PayloadChangedToAnotherReferral_IsInvalid()
     {
         var token = TokenOf(Links().Create(LinkPurposes.Release, "ref-1", Now.AddDays(1)));

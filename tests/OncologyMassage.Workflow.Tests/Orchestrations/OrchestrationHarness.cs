@@ -42,6 +42,7 @@ internal sealed class OrchestrationHarness
         SetupWait<FormSubmitted>(WorkflowEvents.ConsentSigned);
         SetupWait<SlotChosen>(WorkflowEvents.SlotChosen);
         SetupWait<ClientReply>(WorkflowEvents.ClientReplied);
+        SetupWait<ClientReply>(WorkflowEvents.FollowUpAnswered);
         SetupWait<SessionRecorded>(WorkflowEvents.SessionRecorded);
         SetupWait<CancelRequest>(WorkflowEvents.CancelRequested);
         SetupWait<ConsentWithdrawal>(WorkflowEvents.ConsentWithdrawn);
@@ -51,6 +52,7 @@ internal sealed class OrchestrationHarness
         SetupActivity<DispatchOutcome>();
         SetupActivity<ClientDelivery>();
         SetupActivity<ReplyOutcome>();
+        SetupActivity<ReactionOutcome>();
         SetupActivity<PlanOutcome>();
         SetupActivity<IReadOnlyList<OfferedSlot>>();
         SetupActivity<string>();
@@ -69,6 +71,7 @@ internal sealed class OrchestrationHarness
         Results[nameof(CloseFollowUp)] = _ => true;
         Results[nameof(RaiseRedFlag)] = input => $"{((RedFlagToRaise)input).ReferralId}.000000000000";
         Results[nameof(SendFlagAlert)] = _ => DispatchOutcome.Sent;
+        Results[nameof(ScreenSessionReaction)] = _ => ReactionOutcome.None;
         Results[nameof(ProcessClientReply)] = input =>
         {
             var reply = (ReplyToProcess)input;

@@ -37,6 +37,9 @@ public sealed class ReferralOrchestrationTests
     /// <summary>A text from the client: stored (the harness's reply store) and raised by message id only.</summary>
     private ClientReply Sms(string text, DateTime at) => Reply(text, at, ReplyChannel.Sms, "SM" + text.GetHashCode(StringComparison.Ordinal));
 
+    /// <summary>A text answering a follow-up: the phone index knew which one the number was asked, so it is keyed with its id.</summary>
+    private ClientReply FollowUpSms(string followUpId, string text, DateTime at) => Sms(text, at) with { FollowUpId = followUpId };
+
     private ClientReply Reply(string text, DateTime at, ReplyChannel channel, string messageId)
     {
         h.ReplyTexts[messageId] = text;
@@ -66,11 +69,11 @@ public sealed class ReferralOrchestrationTests
         var run = RunToSessionScheduled();
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
         h.AdvanceBy(Timings.FirstFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, Sms("pain 2 anxiety 1", h.Now));
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "pain 2 anxiety 1", h.Now));
         h.AdvanceBy(Timings.SecondFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, Reply("all good", h.Now, ReplyChannel.Web, "survey-1"));
+        h.Raise(WorkflowEvents.FollowUpAnswered, Reply("all good", h.Now, ReplyChannel.Web, "survey-1") with { FollowUpId = "survey-1" });
         h.AdvanceBy(Timings.ThirdFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, Sms("no problems", h.Now));
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms30d-1", "no problems", h.Now));
 
         var outcome = await run;
 
@@ -97,11 +100,11 @@ public sealed class ReferralOrchestrationTests
         var run = RunToSessionScheduled();
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
         h.AdvanceBy(Timings.FirstFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, Sms("pain 2 anxiety 1", h.Now));
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "pain 2 anxiety 1", h.Now));
         h.AdvanceBy(Timings.SecondFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, Reply("all good", h.Now, ReplyChannel.Web, "survey-1"));
+        h.Raise(WorkflowEvents.FollowUpAnswered, Reply("all good", h.Now, ReplyChannel.Web, "survey-1") with { FollowUpId = "survey-1" });
         h.AdvanceBy(Timings.ThirdFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, Sms("no problems", h.Now));
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms30d-1", "no problems", h.Now));
 
         var outcome = await run;
 
@@ -129,6 +132,7 @@ public sealed class ReferralOrchestrationTests
             PlanInput p => p.Step.Sequence,
             SlotBooking b => b.Step.Sequence,
             ReplyToProcess r => r.Step.Sequence,
+            SessionReaction r => r.Step.Sequence,
             _ => 0,
         }).Where(s => s > 0).ToArray();
         Assert.Equal(sequences.Length, sequences.Distinct().Count());
@@ -360,7 +364,7 @@ public sealed class ReferralOrchestrationTests
         var run = RunToSessionScheduled();
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
         h.AdvanceBy(Timings.FirstFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, Sms("I can't breathe and my chest hurts", h.Now));
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "I can't breathe and my chest hurts", h.Now));
         h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
         await run;
 
@@ -369,12 +373,114 @@ public sealed class ReferralOrchestrationTests
     }
 
     [Fact]
+    public async Task RunAsync_EachFollowUp_IsSentAndAwaitedUnderItsOwnKey()
+    {
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "pain 2", h.Now));
+        h.AdvanceBy(Timings.SecondFollowUpAfter);
+        h.Raise(WorkflowEvents.FollowUpAnswered, Reply("all good", h.Now, ReplyChannel.Web, "survey-1") with { FollowUpId = "survey-1" });
+        h.AdvanceBy(Timings.ThirdFollowUpAfter - Timings.SecondFollowUpAfter - Timings.FirstFollowUpAfter); // the +30 day text goes out
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms30d-1", "fine", h.Now));
+        await run;
+
+        var followUps = h.Inputs<ClientMessage>(nameof(SendClientMessage)).Where(m => m.FollowUpId is not null).ToArray();
+        Assert.Equal(["sms24h-1", "survey-1", "sms30d-1"], followUps.Select(m => m.FollowUpId));
+        Assert.All(followUps, m => Assert.Equal(m.Key, m.FollowUpId));
+        Assert.Equal([FollowUpKind.Sms24Hours, FollowUpKind.Email7Days, FollowUpKind.Sms30Days],
+            h.Inputs<ReplyToProcess>(nameof(ProcessClientReply)).Where(r => r.FollowUp is not null).Select(r => r.FollowUp!.Value));
+    }
+
+    [Fact]
+    public async Task RunAsync_AnswerToAnEarlierFollowUpAfterItsWindow_IsHandledAsLateAndNeverFillsTheOpenOne()
+    {
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter + Timings.FollowUpReplyWindow); // +24 h closes unanswered
+        h.AdvanceBy(Timings.SecondFollowUpAfter - Timings.FirstFollowUpAfter - Timings.FollowUpReplyWindow); // the +7 day survey is out
+
+        h.Raise(WorkflowEvents.FollowUpAnswered, Reply("pain 3", h.Now, ReplyChannel.Web, "sms24h-1") with { FollowUpId = "sms24h-1" });
+        var late = Assert.Single(h.Inputs<ReplyToProcess>(nameof(ProcessClientReply)), r => r.FollowUp is not null);
+        Assert.Equal((FollowUpKind.Sms24Hours, 1, true), (late.FollowUp, late.SessionNumber, late.Late));
+        Assert.Equal(["sms24h-1"], h.Inputs<FollowUpWindowClosed>(nameof(CloseFollowUp)).Select(c => FollowUps.Id(c.Kind, c.SessionNumber)));
+
+        h.Raise(WorkflowEvents.FollowUpAnswered, Reply("all good", h.Now, ReplyChannel.Web, "survey-1") with { FollowUpId = "survey-1" });
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        var survey = h.Inputs<ReplyToProcess>(nameof(ProcessClientReply)).Last();
+        Assert.Equal((FollowUpKind.Email7Days, false), (survey.FollowUp, survey.Late));
+        Assert.DoesNotContain(h.Inputs<FollowUpWindowClosed>(nameof(CloseFollowUp)), c => c.Kind == FollowUpKind.Email7Days);
+    }
+
+    [Fact]
+    public async Task RunAsync_FollowUpAnswerDeliveredTwice_IsHandledOnce()
+    {
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        var answer = FollowUpSms("sms24h-1", "pain 2", h.Now);
+        h.Raise(WorkflowEvents.FollowUpAnswered, answer);
+        h.AdvanceBy(Timings.SecondFollowUpAfter);
+        h.Raise(WorkflowEvents.FollowUpAnswered, answer); // the sweep raised it again
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        Assert.Single(h.Inputs<ReplyToProcess>(nameof(ProcessClientReply)), r => r.FollowUp is not null);
+    }
+
+    [Fact]
+    public async Task RunAsync_RecordedReactionIsARedFlag_AlertsTheCoordinatorBeforeTheFollowUps()
+    {
+        var run = RunToSessionScheduled();
+        h.Results[nameof(ScreenSessionReaction)] = _ => new ReactionOutcome(RedFlagLevel.SameDay, false);
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        var screened = Assert.Single(h.Inputs<SessionReaction>(nameof(ScreenSessionReaction)));
+        var notice = Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator)));
+        Assert.Equal((1, CoordinatorNoticeKind.RedFlagSameDay, "red-flag-reaction-1"), (screened.SessionNumber, notice.Kind, notice.Key));
+        Assert.DoesNotContain(h.Inputs<ClientMessage>(nameof(SendClientMessage)), m => m.FollowUpId is not null);
+    }
+
+    [Fact]
+    public async Task RunAsync_RecordedReactionLowersThePlan_TightensItBeforeTheNextSessionThoughTheReplyIsPlain()
+    {
+        var run = RunToSessionScheduled(Input with { SessionsAuthorised = 2 });
+        h.Results[nameof(ScreenSessionReaction)] = _ => new ReactionOutcome(RedFlagLevel.SameDay, true);
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "3 2 1 0", h.Now));
+
+        await run;
+
+        Assert.Equal([(1, (int?)null), (3, 1)], h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)).Select(p => (p.Version, p.AfterSession)));
+        Assert.NotNull(h.ContinuedAsNew);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoReactionAndAPlainReply_KeepsThePlanForTheNextSession()
+    {
+        var run = RunToSessionScheduled(Input with { SessionsAuthorised = 2 });
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "3 2 1 0", h.Now));
+
+        await run;
+
+        Assert.DoesNotContain(h.Inputs<PlanInput>(nameof(BuildAdaptationPlan)), p => p.AfterSession is not null);
+        Assert.Empty(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator)));
+    }
+
+    [Fact]
     public async Task RunAsync_SeriesOfTwo_ContinuesAsNewAfterTheFirstSessionsFollowUp()
     {
         var run = RunToSessionScheduled(Input with { SessionsAuthorised = 2 });
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
         h.AdvanceBy(Timings.FirstFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, Sms("3 2 1 0", h.Now));
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "3 2 1 0", h.Now));
 
         await run;
 
@@ -390,7 +496,7 @@ public sealed class ReferralOrchestrationTests
         h.Results[nameof(ProcessClientReply)] = _ => new ReplyOutcome(ReplyKind.FreeText, null, RedFlagLevel.SameDay) { LowersNextPlan = true };
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
         h.AdvanceBy(Timings.FirstFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, Sms("wiped out and achy all over", h.Now));
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "wiped out and achy all over", h.Now));
 
         await run;
 
@@ -410,7 +516,7 @@ public sealed class ReferralOrchestrationTests
             : new PlanOutcome(((PlanInput)input).Version, false, 4, 0);
         h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
         h.AdvanceBy(Timings.FirstFollowUpAfter);
-        h.Raise(WorkflowEvents.ClientReplied, Sms("I keep vomiting", h.Now));
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "I keep vomiting", h.Now));
         h.Raise(WorkflowEvents.ReleaseDecided, HoldAnswer(h));
 
         await run;

@@ -6,7 +6,7 @@ using static OncologyMassage.Functions.Http.Pages.PageKit;
 
 namespace OncologyMassage.Functions.Http.Pages;
 
-/// <summary>The +7 day follow-up survey as posted: optional 0–10 ratings (blank = not answered, never 0) and free text.</summary>
+/// <summary>A follow-up's web form as posted (the +7 day survey, and every follow-up of a client who is not texted): optional 0–10 ratings (blank = not answered, never 0) and free text.</summary>
 public sealed record SurveyForm(IReadOnlyDictionary<string, string> Ratings, string? Text)
 {
     public const int MaxTextLength = 2000;
@@ -70,13 +70,17 @@ public sealed record SurveyForm(IReadOnlyDictionary<string, string> Ratings, str
 
 public static class SurveyPages
 {
-    public static string Form(string givenName, SurveyForm values, IReadOnlyDictionary<string, string[]> errors)
+    /// <param name="givenName">The client's given name.</param>
+    /// <param name="values">The form as posted (empty on first view).</param>
+    /// <param name="errors">Errors by field.</param>
+    /// <param name="intro">Which follow-up of which session this is, e.g. "It is the day after your session 2.".</param>
+    public static string Form(string givenName, SurveyForm values, IReadOnlyDictionary<string, string[]> errors, string intro)
     {
         ArgumentNullException.ThrowIfNull(values);
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""
             <h1>How have you been since your session?</h1>
-            <p>Hello {E.Encode(givenName)}. A week has passed since your session. Your answers help your therapist plan the next one.
+            <p>Hello {E.Encode(givenName)}. {E.Encode(intro)} Your answers help your therapist plan the next one.
             Answer only what you want to; a blank answer is simply not counted.</p>
             """);
         html.Append(ErrorSummary(errors));

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.LocalHost.Demo;
+using OncologyMassage.Workflow.Links;
+using OncologyMassage.Workflow.Ports;
+
+namespace OncologyMassage.IntegrationTests.Engine;
+
+/// <summary>
+/// Follow-ups keyed by session and follow-up id (issue 15 item 4), for clients who are not texted, and a reaction the
+/// therapist records that counts (item 6): whole two-session series on the real engine, timers shrunk to seconds.
+/// </summary>
+public sealed partial class ReferralJourneyTests
+{
+    /// <summary>Short enough that the first follow-up's link is past its window by the end of the series.</summary>
+    private static readonly Dictionary<string, string?> FastWindow = new(Fast) { ["Workflow:FollowUpReplyWindow"] = "00:00:15" };
+
+    /// <summary>A coordinator books the first free slot (what a client without texts asks the venue to do).</summary>
+    private static async Task BookFirstFreeSlotAsync(TestHost host, HttpClient coordinator, string id)
+    {
+        await host.WaitForStageAsync(id, Stage.SchedulingPending, TimeSpan.FromSeconds(60));
+        for (var attempt = 1; ; attempt++)
+        {
+            var slots = await coordinator.GetFromJsonAsync<JsonElement>($"api/referrals/{id}/slots", Ct);
+            var slotId = slots.EnumerateArray().First().GetProperty("slotId").GetString();
+            using var booked = await coordinator.PostAsync($"api/referrals/{id}/booking", JsonContent.Create(new { slotId }), Ct);
+            if (booked.StatusCode == HttpStatusCode.Accepted)
+            {
+                return;
+            }
+
+            Assert.True(attempt < 20, $"booking answered {(int)booked.StatusCode}");
+            await Task.Delay(250, Ct);
+        }
+    }
+
+    /// <summary>The client opens the follow-up's own link from its email and answers with a pain rating only.</summary>
+    private static Task<HttpResponseMessage> AnswerByEmailAsync(ReferralActors actors, string id, string followUpId, int pain) =>
+        actors.PostFormFromMessageAsync(id, ":" + followUpId, LinkPurposes.Survey,
+            new Dictionary<string, string> { ["pain"] = pain.ToString(CultureInfo.InvariantCulture) }, Ct);
+
+    /// <summary>Every follow-up answered with the pain rating it was given, and each follow-up message's channel.</summary>
+    private static async Task AssertEachAnswerOnItsOwnFollowUpAsync(TestHost host, ReferralActors actors, string id,
+        IReadOnlyDictionary<string, int> painByFollowUp, IReadOnlyDictionary<string, MessageChannel> channelByFollowUp, string firstEmailed)
+    {
+        var followUps = await host.App.Services.GetRequiredService<ISessionStore>().ListFollowUpsAsync(id, Ct);
+        Assert.All(followUps, f => Assert.True(f.Replied, $"{f.FollowUpId} has no answer"));
+        Assert.Equal(painByFollowUp.OrderBy(p => p.Key, StringComparer.Ordinal),
+            followUps.Select(f => KeyValuePair.Create(f.FollowUpId, Assert.Single(f.Ratings).Score)).OrderBy(p => p.Key, StringComparer.Ordinal));
+
+        var sent = await host.App.Services.GetRequiredService<IMessageOutbox>().ListAsync(id, Ct);
+        Assert.Equal(channelByFollowUp.OrderBy(p => p.Key, StringComparer.Ordinal),
+            channelByFollowUp.Keys.Select(k => KeyValuePair.Create(k, Assert.Single(sent, m => m.IdempotencyKey == $"{id}:{k}").Channel)).OrderBy(p => p.Key, StringComparer.Ordinal));
+
+        // The first emailed follow-up's own link, after its window: a clear "closed" page, not a form and not "already answered".
+        var firstLink = ReferralActors.LinkIn(await actors.MessageAsync(id, ":" + firstEmailed, Ct), LinkPurposes.Survey);
+        HttpResponseMessage? closed = null;
+        for (var i = 0; i < 60 && closed?.StatusCode != HttpStatusCode.Gone; i++)
+        {
+            closed?.Dispose();
+            await Task.Delay(i == 0 ? 0 : 500, Ct);
+            closed = await host.Http.GetAsync(firstLink, Ct);
+        }
+
+        using (closed)
+        {
+            Assert.Equal(HttpStatusCode.Gone, closed!.StatusCode);
+            Assert.Contains("This question is closed", await closed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Journey_EmailOnlyClientTwoSessions_EachFollowUpByEmailWithItsOwnLinkAndAnswer()
+    {
+        var (host, actors, therapist) = await StartAsync(azurite, FastWindow);
+        await using var _ = host;
+        var id = await SubmitAsync(host, r =>
+        {
+            r["sessionsAuthorised"] = 2;
+            r["client"]!["preferredContact"] = "email";
+        });
+        Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
+        Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), Ct));
+        await BookFirstFreeSlotAsync(host, therapist, id);
+        Ok(await actors.SignConsentAsync(id, ReferralActors.Consent("Ada Sample"), Ct));
+        await ReachAsync(host, id, Stage.SessionScheduled);
+
+        await RecordSessionAsync(therapist, id);
+        Ok(await AnswerByEmailAsync(actors, id, "sms24h-1", 5));
+        await BookFirstFreeSlotAsync(host, therapist, id);
+        await ReachAsync(host, id, Stage.SessionScheduled);
+        await RecordSessionAsync(therapist, id);
+        Ok(await AnswerByEmailAsync(actors, id, "sms24h-2", 4));
+        Ok(await AnswerByEmailAsync(actors, id, "survey-2", 3));
+        Ok(await AnswerByEmailAsync(actors, id, "sms30d-2", 2));
+
+        await ReachAsync(host, id, Stage.Completed, TimeSpan.FromSeconds(60));
+        await AssertEachAnswerOnItsOwnFollowUpAsync(host, actors, id,
+            new Dictionary<string, int> { ["sms24h-1"] = 5, ["sms24h-2"] = 4, ["survey-2"] = 3, ["sms30d-2"] = 2 },
+            new Dictionary<string, MessageChannel>
+            {
+                ["sms24h-1"] = MessageChannel.Email, ["sms24h-2"] = MessageChannel.Email, ["survey-2"] = MessageChannel.Email, ["sms30d-2"] = MessageChannel.Email,
+            },
+            firstEmailed: "sms24h-1");
+    }
+
+    [Fact]
+    public async Task Journey_ClientRepliedStopAfterTheFirstSession_LaterFollowUpsByEmailEachOnItsOwnFollowUp()
+    {
+        var (host, actors, therapist) = await StartAsync(azurite, FastWindow);
+        await using var _ = host;
+        var id = await SubmitAsync(host, r => r["sessionsAuthorised"] = 2);
+        await UpToSessionScheduledAsync(host, actors, id);
+
+        await RecordSessionAsync(therapist, id);
+        Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "pain 5", Ct));
+        Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "STOP", Ct));
+        await BookFirstFreeSlotAsync(host, therapist, id);
+        await ReachAsync(host, id, Stage.SessionScheduled);
+        await RecordSessionAsync(therapist, id);
+        Ok(await AnswerByEmailAsync(actors, id, "sms24h-2", 4));
+        Ok(await AnswerByEmailAsync(actors, id, "survey-2", 3));
+        Ok(await AnswerByEmailAsync(actors, id, "sms30d-2", 2));
+
+        await ReachAsync(host, id, Stage.Completed, TimeSpan.FromSeconds(60));
+        await AssertEachAnswerOnItsOwnFollowUpAsync(host, actors, id,
+            new Dictionary<string, int> { ["sms24h-1"] = 5, ["sms24h-2"] = 4, ["survey-2"] = 3, ["sms30d-2"] = 2 },
+            new Dictionary<string, MessageChannel>
+            {
+                ["sms24h-1"] = MessageChannel.Sms, ["sms24h-2"] = MessageChannel.Email, ["survey-2"] = MessageChannel.Email, ["sms30d-2"] = MessageChannel.Email,
+            },
+            firstEmailed: "sms24h-2");
+    }
+
+    [Fact]
+    public async Task Journey_RecordedReactionReportsFluLikeIllness_AlertsTheCoordinatorAndLowersThePlanForTheSecondSession()
+    {
+        var (host, actors, therapist) = await StartAsync(azurite);
+        await using var _ = host;
+        var id = await SubmitAsync(host, r => r["sessionsAuthorised"] = 2);
+        await UpToSessionScheduledAsync(host, actors, id);
+        var plans = host.App.Services.GetRequiredService<IPlanStore>();
+        var before = (await plans.GetLatestAsync(id, Ct))!;
+
+        await RecordSessionAsync(therapist, id, reactions: "wiped out and achy all over afterwards");
+        Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "3 2 1 0", Ct)); // a plain reply: only the reaction can lower the plan
+        Ok(await actors.ReplyToTextAsync(id, ":slots:2:1", "1", Ct));
+        await ReachAsync(host, id, Stage.SessionScheduled);
+
+        var after = (await plans.GetLatestAsync(id, Ct))!;
+        Assert.Equal(3, after.Version);
+        Assert.True(after.Plan.IsAtLeastAsStrictAs(before.Plan));
+        Assert.True(after.Plan.MaxPressure <= 3, $"max pressure {after.Plan.MaxPressure}");
+        await actors.MessageAsync(id, ":coordinator:red-flag-reaction-1", Ct);
+        Assert.Contains(await TimelineAsync(host, id), e => e.Kind == TimelineKind.RedFlag && e.Detail.Contains("reaction recorded with session 1", StringComparison.Ordinal));
+    }
+}
