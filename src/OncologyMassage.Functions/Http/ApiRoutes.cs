@@ -24,6 +24,10 @@ public static class ApiRoutes
     public const string ReferralSessions = "referrals/{id}/sessions";
     public const string ReferralAudit = "referrals/{id}/audit";
 
+    /// <summary>Texts from numbers with no open referral, for every coordinator of the deployment (docs/coordinators.md).</summary>
+    public const string Inbox = "inbox";
+    public const string InboxHandled = "inbox/{id}/handled";
+
     /// <summary>Everything stored about the referral's client, one JSON document (docs/privacy.md, "Export").</summary>
     public const string ReferralExport = "referrals/{id}/export";
 

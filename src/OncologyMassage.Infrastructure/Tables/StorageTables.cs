@@ -39,6 +39,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Replies = "Replies";
     public const string PendingEvents = "PendingEvents";
 
+    /// <summary>Texts from numbers with no open referral (<see cref="TableInboxStore"/>).</summary>
+    public const string Inbox = "Inbox";
+
     /// <summary>Every table, created on first use; one name per line.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -63,6 +66,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
         Bookings,
         Replies,
         PendingEvents,
+        Inbox,
     ];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);

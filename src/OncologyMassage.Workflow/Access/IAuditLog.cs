@@ -52,6 +52,9 @@ public static class AuditPartitions
 
     /// <summary>Pipeline pages of a venue: "pipeline|{venue id}", each entry naming the referral ids it listed.</summary>
     public static string Pipeline(string venueId) => "pipeline|" + venueId;
+
+    /// <summary>The deployment's inbox (texts from numbers with no open referral): reads, marks and erasures.</summary>
+    public const string Inbox = "inbox";
 }
 
 /// <summary>The caller kinds that are not a signed-in API caller.</summary>
