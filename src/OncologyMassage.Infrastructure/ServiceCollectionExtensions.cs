@@ -46,6 +46,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPhoneIndex, TablePhoneIndex>();
         services.AddSingleton<IOptOutStore, TableOptOutStore>();
         services.AddSingleton<InboundSms>();
+        services.AddSingleton<UnexpectedReplies>();
+        services.AddSingleton<IInboxStore, TableInboxStore>();
         services.AddSingleton<IReplyStore, TableReplyStore>();
         services.AddSingleton<IPendingEventStore, TablePendingEventStore>();
         services.AddSingleton<StoredAnswers>();
@@ -82,6 +84,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PipelineService>();
         services.AddSingleton<ReferralActions>();
+        services.AddSingleton<CoordinatorInbox>();
         // Venues and bookings (issue #4): venues as data, slots offered from availability minus bookings.
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IVenueStore, TableVenueStore>();

@@ -29,6 +29,10 @@ public static class ApiRoutes
     public const string ReferralFlags = "referrals/{id}/flags";
     public const string ReferralFlagAcknowledge = "referrals/{id}/flags/{flagId}/acknowledge";
 
+    /// <summary>Texts from numbers with no open referral, for every coordinator of the deployment (docs/coordinators.md).</summary>
+    public const string Inbox = "inbox";
+    public const string InboxHandled = "inbox/{id}/handled";
+
     /// <summary>Everything stored about the referral's client, one JSON document (docs/privacy.md, "Export").</summary>
     public const string ReferralExport = "referrals/{id}/export";
 

@@ -127,6 +127,7 @@ const state = {
   timer: null,
   busy: false,
   pending: false,
+  inbox: null,           // last answer of /api/inbox (the deployment's texts from numbers with no open referral)
 };
 
 function announce(message) {
@@ -678,6 +679,49 @@ export function renderChart(changes) {
   return chart;
 }
 
+// ---- Inbox: texts from numbers with no open referral, for every coordinator of the deployment ---------------------
+
+const LEVEL_LABELS = { Immediate: 'Red flag: immediate', SameDay: 'Red flag: same day', None: 'No red flag' };
+
+async function loadInbox() {
+  state.inbox = await api('inbox');
+  const open = state.inbox?.openCount ?? 0;
+  $('inbox-count').textContent = String(open);
+  $('inbox-count').hidden = open === 0;
+  $('inbox-count-words').textContent = open ? ' not handled' : '';
+  if (state.view === 'inbox') renderInbox();
+}
+
+function renderInbox() {
+  const entries = state.inbox?.entries ?? [];
+  const open = state.inbox?.openCount ?? 0;
+  $('inbox-summary').textContent = entries.length === 0 ? 'No texts in the inbox.'
+    : open === 0 ? 'Every text is handled.' : `${open} not handled. Newest first.`;
+  $('inbox-list').replaceChildren(...entries.map(renderInboxEntry));
+}
+
+function renderInboxEntry(entry) {
+  const level = entry.level ?? 'None';
+  const received = formatTime(entry.receivedAt);
+  return el('li', { class: entry.handled ? 'inbox-entry handled' : 'inbox-entry', dataset: { entryId: entry.id, level } },
+    el('p', { class: 'inbox-head' },
+      el('time', { datetime: entry.receivedAt }, received),
+      el('span', { class: 'from' }, `From ${entry.fromPhone}`),
+      el('span', { class: level === 'None' ? 'badge plain' : 'badge urgent' }, LEVEL_LABELS[level] ?? level)),
+    el('p', { class: 'inbox-text' }, entry.text),
+    entry.handled
+      ? el('p', { class: 'muted handled-by' },
+        `Handled by ${entry.handled.byName || entry.handled.byId}, ${formatTime(entry.handled.at)}`, entry.handled.note ? `: ${entry.handled.note}` : '')
+      : el('button', { type: 'button', class: 'secondary', dataset: { action: 'MarkHandled' }, onclick: () => markHandled(entry) },
+        'Mark handled', el('span', { class: 'visually-hidden' }, ` (text from ${entry.fromPhone}, ${received})`)));
+}
+
+async function markHandled(entry) {
+  $('handled-form').reset();
+  await askAndSend($('handled-dialog'), 'Text marked handled.',
+    () => api(`inbox/${encodeURIComponent(entry.id)}/handled`, { method: 'POST', body: { note: $('handled-note').value.trim() || null } }));
+}
+
 // ---- Refresh and polling --------------------------------------------------------------------------------------
 
 async function refresh({ reset = true } = {}) {
@@ -690,7 +734,8 @@ async function refresh({ reset = true } = {}) {
   state.busy = true;
   try {
     if (state.view === 'pipeline') await Promise.all([loadPipeline({ reset }), loadOpenFlags()]);
-    else await loadOutcomes();
+    else if (state.view === 'outcomes') await loadOutcomes();
+    await loadInbox();
     if (state.selected) await refreshDetail();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -726,8 +771,10 @@ function setView(view) {
   state.view = view;
   $('view-pipeline').setAttribute('aria-pressed', String(view === 'pipeline'));
   $('view-outcomes').setAttribute('aria-pressed', String(view === 'outcomes'));
+  $('view-inbox').setAttribute('aria-pressed', String(view === 'inbox'));
   $('pipeline').hidden = view !== 'pipeline';
   $('outcomes').hidden = view !== 'outcomes';
+  $('inbox').hidden = view !== 'inbox';
   for (const field of document.querySelectorAll('[data-pipeline-only]')) field.hidden = view !== 'pipeline';
   refresh({ reset: true });
 }
@@ -748,6 +795,7 @@ function wire() {
   $('load-more').addEventListener('click', () => refresh({ reset: false }));
   $('view-pipeline').addEventListener('click', () => setView('pipeline'));
   $('view-outcomes').addEventListener('click', () => setView('outcomes'));
+  $('view-inbox').addEventListener('click', () => setView('inbox'));
   $('detail-close').addEventListener('click', closeDetail);
   $('audit-panel').addEventListener('toggle', loadAudit);
   $('sign-out').addEventListener('click', signOut);

@@ -45,6 +45,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     /// <summary>Red flags, open and acknowledged, per venue (<see cref="TableRedFlagStore"/>).</summary>
     public const string RedFlags = "RedFlags";
 
+    /// <summary>Texts from numbers with no open referral (<see cref="TableInboxStore"/>).</summary>
+    public const string Inbox = "Inbox";
+
     /// <summary>Every table, created on first use; one name per line.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -71,6 +74,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
         Replies,
         PendingEvents,
         RedFlags,
+        Inbox,
     ];
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> clients = new(StringComparer.Ordinal);

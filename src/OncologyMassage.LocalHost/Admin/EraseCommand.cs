@@ -41,7 +41,7 @@ internal static class EraseCommand
             : await erasure.EraseByPhoneAsync(e164!, by, durable, CancellationToken.None);
         if (results.Count == 0)
         {
-            await output.WriteLineAsync("No referral uses that number: nothing to erase.");
+            await output.WriteLineAsync("No referral uses that number; its texts in the inbox, if any, were erased.");
         }
 
         foreach (var result in results)

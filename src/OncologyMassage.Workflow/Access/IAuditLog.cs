@@ -64,12 +64,15 @@ public static class AuditPartitions
     /// <summary>Pipeline pages of a venue: "pipeline|{venue id}", each entry naming the referral ids it listed.</summary>
     public static string Pipeline(string venueId) => "pipeline|" + venueId;
 
+    /// <summary>The deployment's inbox (texts from numbers with no open referral): reads, marks and erasures.</summary>
+    public const string Inbox = "inbox";
+
     /// <summary>Erasure tombstones: who erased which referral id and when (Subject = the referral id), the only audit rows that name one in the clear.</summary>
     public const string Erasures = "erasures";
 
     /// <summary>True for a referral's partition (stored under its pseudonym); false for the pseudo-partitions above.</summary>
     public static bool IsReferral(string partition) =>
-        partition is not (Admin or Erasures) && !partition.StartsWith("pipeline|", StringComparison.Ordinal);
+        partition is not (Admin or Erasures or Inbox) && !partition.StartsWith("pipeline|", StringComparison.Ordinal);
 }
 
 /// <summary>The caller kinds that are not a signed-in API caller.</summary>

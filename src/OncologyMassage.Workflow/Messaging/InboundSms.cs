@@ -19,8 +19,11 @@ public enum InboundSmsOutcome
     OptedIn,
     Help,
 
-    /// <summary>No referral waits for a reply from this number.</summary>
+    /// <summary>No referral waits for a reply from this number: the text went on its open referrals' timelines.</summary>
     NotExpected,
+
+    /// <summary>No open referral has this number: the text went to the deployment's inbox.</summary>
+    Inbox,
 
     /// <summary>The reply was handed to the waiting orchestration.</summary>
     Routed,
@@ -37,6 +40,8 @@ public enum InboundSmsOutcome
 /// <see cref="WorkflowEvents.ClientReplied"/> or, keyed with that follow-up's id, <see cref="WorkflowEvents.FollowUpAnswered"/> by
 /// <see cref="AnswerRelay"/>, once per provider message id: a raise that fails is retried by the pending-event sweep.
 /// A reply screened as an immediate red flag is answered at once with the call-now text; the orchestration alerts the coordinator.
+/// A text no referral waits for is screened and stored all the same (<see cref="UnexpectedReplies"/>): on the timeline of every
+/// open referral of the number, or in the deployment's inbox, and an immediate one gets the call-now text too.
 /// </summary>
 public sealed partial class InboundSms(
     IOptOutStore optOuts,
@@ -44,6 +49,7 @@ public sealed partial class InboundSms(
     IReferralStore referrals,
     IReplyStore replies,
     AnswerRelay relay,
+    UnexpectedReplies unexpected,
     TimeProvider clock,
     ILogger<InboundSms> logger)
 {
@@ -73,7 +79,10 @@ public sealed partial class InboundSms(
         if (awaiting is null)
         {
             LogNotExpected(logger, message.MessageId);
-            return new InboundSmsAnswer(InboundSmsOutcome.NotExpected, SmsAutoReplies.NotExpected);
+            var handled = await unexpected.HandleAsync(message, now, cancellationToken);
+            return new InboundSmsAnswer(
+                handled.InInbox ? InboundSmsOutcome.Inbox : InboundSmsOutcome.NotExpected,
+                handled.Screen.ImmediateAnswer ?? SmsAutoReplies.NotExpected);
         }
 
         // Same answer for a retried delivery as for the first one; the screening is deterministic.

@@ -17,7 +17,7 @@ public static class SmsAutoReplies
         + "For medical concerns, call your oncology team.";
 
     public const string NotExpected =
-        "Thank you for your message. We weren't expecting a reply on this number; your venue will contact you. "
+        "Thank you for your message. We have passed it on to our team, who will contact you if needed. "
         + "For medical concerns, call your oncology team.";
 
     public const string Thanks = "Thank you, we have your reply.";

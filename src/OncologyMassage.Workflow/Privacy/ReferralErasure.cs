@@ -21,7 +21,7 @@ public sealed record ErasureResult(string ReferralId, bool ReferralFound, int Ro
 /// page views recorded can no longer be read, see docs/privacy.md), so erasing twice, or again after a crash halfway, completes the job.
 /// The retention job erases through the same code.
 /// </summary>
-public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex phones, IAuditLog audit, TimeProvider clock, ILogger<ReferralErasure> logger)
+public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex phones, IInboxStore inbox, IAuditLog audit, TimeProvider clock, ILogger<ReferralErasure> logger)
 {
     public const string AuditAction = "Erase";
 
@@ -67,7 +67,7 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
         return new ErasureResult(referralId, found, rows + (found ? 1 : 0), purged, stopped);
     }
 
-    /// <summary>Erases every referral of a number (the phone index lists them).</summary>
+    /// <summary>Erases every referral of a number (the phone index lists them), and the number's texts in the inbox.</summary>
     public async Task<IReadOnlyList<ErasureResult>> EraseByPhoneAsync(string phoneE164, PrivacyActor by, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var results = new List<ErasureResult>();
@@ -76,10 +76,32 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
             results.Add(await EraseAsync(referralId, by, durable, cancellationToken));
         }
 
+        await EraseInboxAsync(phoneE164, by, cancellationToken);
         return results;
     }
 
-    private static async Task<(int Purged, bool Stopped)> PurgeOrchestrationAsync(string instanceId, DurableTaskClient durable, CancellationToken cancellationToken)
+    /// <summary>
+    /// Erases the number's texts in the deployment's inbox (texts from a number with no open referral); the tombstone in
+    /// the inbox's audit partition says who and when, and how many rows, never the number.
+    /// </summary>
+    public async Task<int> EraseInboxAsync(string phoneE164, PrivacyActor by, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(phoneE164);
+        ArgumentNullException.ThrowIfNull(by);
+        var rows = await inbox.EraseFromAsync(phoneE164, cancellationToken);
+        if (rows > 0)
+        {
+            await audit.RecordAsync(new AuditEntry(AuditPartitions.Inbox, by.Kind, by.Id, AuditAction, clock.GetUtcNow())
+            {
+                Subject = rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " row(s)",
+            }, cancellationToken);
+        }
+
+        LogInboxErased(logger, by.Kind, rows);
+        return rows;
+    }
+
+        private static async Task<(int Purged, bool Stopped)> PurgeOrchestrationAsync(string instanceId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var instance = await durable.GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null)
@@ -115,6 +137,9 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
 
         return (purged, stopped);
     }
+
+    [LoggerMessage(EventId = 9410, Level = LogLevel.Information, Message = "Erased {Rows} inbox row(s) of one number for a {ActorKind}")]
+    private static partial void LogInboxErased(ILogger logger, string actorKind, int rows);
 
     [LoggerMessage(EventId = 9400, Level = LogLevel.Information, Message = "Erased referral {ReferralId} for a {ActorKind}: {Rows} row(s), {Instances} orchestration instance(s) purged")]
     private static partial void LogErased(ILogger logger, string referralId, string actorKind, int rows, int instances);

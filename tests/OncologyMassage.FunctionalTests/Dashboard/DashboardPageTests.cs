@@ -384,11 +384,66 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("dashboard-board-390.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task Inbox_TextsFromUnknownNumbers_ListedNewestFirstWithLevelAndTheOpenCountOnTheButton()
+    {
+        var api = new CoordinatorApiAnswers { Inbox = InboxWithTwoTexts() };
+        await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
+        var page = dashboard.Page;
+
+        await Expect(page.Locator("#inbox-count")).ToHaveTextAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inbox" }).ClickAsync();
+
+        var entries = page.Locator("#inbox-list > li");
+        await Expect(entries).ToHaveCountAsync(2);
+        await Expect(entries.Nth(0)).ToHaveAttributeAsync("data-level", "Immediate");
+        await Expect(entries.Nth(0).Locator(".badge.urgent")).ToHaveTextAsync("Red flag: immediate");
+        await Expect(entries.Nth(0)).ToContainTextAsync("<b>I can't breathe</b>"); // shown as text, never parsed
+        await Expect(entries.Nth(0).Locator("b")).ToHaveCountAsync(0);
+        await Expect(entries.Nth(1)).ToContainTextAsync("Handled by Willow Coordinator");
+        await Expect(entries.Nth(1)).ToContainTextAsync("Wrong number");
+        await Expect(page.Locator("#inbox-summary")).ToHaveTextAsync("1 not handled. Newest first.");
+        Assert.Empty(api.PageErrors);
+    }
+
+    [Fact]
+    public async Task Inbox_MarkHandledWithANote_PostsTheNoteForThatEntry()
+    {
+        var api = new CoordinatorApiAnswers { Inbox = InboxWithTwoTexts() };
+        await using var dashboard = await RoutedDashboard.OpenAsync(chromium.Browser, api);
+        var page = dashboard.Page;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inbox" }).ClickAsync();
+
+        await page.Locator("#inbox-list [data-action=\"MarkHandled\"]").ClickAsync();
+        await page.GetByLabel("What was done (optional)").FillAsync("Called back; told to ring the triage line");
+        await page.Locator("#handled-dialog button[value=\"confirm\"]").ClickAsync();
+
+        await Expect(page.Locator("#announce")).ToHaveTextAsync("Text marked handled.");
+        var post = Assert.Single(api.Posts, p => p.Path.StartsWith("inbox/", StringComparison.Ordinal));
+        Assert.Equal("inbox/0638999000000000000-aaaaaaaaaaaaaaaa/handled", post.Path);
+        Assert.Equal("Called back; told to ring the triage line", (string?)post.Body?["note"]);
+    }
+
+    private static JsonObject InboxWithTwoTexts() => CoordinatorApiAnswers.Json(new
+    {
+        openCount = 1,
+        entries = new object[]
+        {
+            new { id = "0638999000000000000-aaaaaaaaaaaaaaaa", receivedAt = "2026-11-25T11:00:00Z", fromPhone = "+16175550199", text = "<b>I can't breathe</b>", level = "Immediate", handled = (object?)null },
+            new
+            {
+                id = "0638999000000000001-bbbbbbbbbbbbbbbb", receivedAt = "2026-11-25T10:00:00Z", fromPhone = "+16175550177", text = "hello?", level = "None",
+                handled = (object?)new { byId = "coord-willow", byName = "Willow Coordinator", at = "2026-11-25T10:30:00Z", note = "Wrong number" },
+            },
+        },
+    });
+
     [Theory]
     [InlineData("board")]
     [InlineData("detail")]
     [InlineData("session-dialog")]
     [InlineData("outcomes")]
+    [InlineData("inbox")]
     [InlineData("sign-in")]
     public async Task Accessibility_EachView_HasNoAxeWcagAaViolations(string view)
     {
@@ -402,6 +457,11 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         {
             api.Me = null;
             api.DevCoordinators = [CoordinatorApiAnswers.Json(new { id = "coord-harbor", name = "Harriet Coordinator", venues = new[] { "harbor-infusion-center" } })];
+        }
+
+        if (view == "inbox")
+        {
+            api.Inbox = InboxWithTwoTexts();
         }
 
         if (view == "session-dialog")
@@ -473,6 +533,10 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
             case "outcomes":
                 await page.GetByRole(AriaRole.Button, new() { Name = "Outcomes" }).ClickAsync();
                 await Expect(page.Locator("#chart svg")).ToBeVisibleAsync();
+                break;
+            case "inbox":
+                await page.GetByRole(AriaRole.Button, new() { Name = "Inbox" }).ClickAsync();
+                await Expect(page.Locator("#inbox-list > li")).ToHaveCountAsync(2);
                 break;
         }
     }

@@ -127,6 +127,9 @@ public sealed class CoordinatorApiAnswers
         followUpReplyRate = 0.75, followUpsSent = 40,
     });
 
+    /// <summary>GET /api/inbox: texts from numbers with no open referral (empty unless a test adds some).</summary>
+    public JsonObject Inbox { get; set; } = Json(new { openCount = 0, entries = Array.Empty<object>() });
+
     /// <summary>The SMS answer the app's inbound webhook gives to a reply from the simulated phone.</summary>
     public string? PhoneAnswer { get; set; }
 
@@ -184,6 +187,7 @@ public sealed class CoordinatorApiAnswers
                 "dev/coordinators" => DevCoordinators is null ? (404, Problem(404, "Not found.")) : (200, DevCoordinators.DeepClone()),
                 "pipeline" => (200, Pipeline(query["stage"], query["stuck"] == "true", query["continuationToken"])),
                 "outcomes" => (200, Outcomes.DeepClone()),
+                "inbox" => (200, Inbox.DeepClone()),
                 "dev/outbox" => Outbox is null ? (404, Problem(404, "Not found.")) : (200, Outbox.DeepClone()),
                 _ when path == $"referrals/{ReferralId}" => (200, Referral()),
                 _ when path == $"referrals/{ReferralId}/timeline" => (200, Json(new { id = ReferralId, stage = CurrentStage, entries = Timeline.DeepClone() })),

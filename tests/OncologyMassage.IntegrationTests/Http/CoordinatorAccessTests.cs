@@ -40,6 +40,8 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
         (HttpMethod.Get, "api/pipeline?venue=harbor-infusion-center", null),
         (HttpMethod.Get, "api/outcomes?venue=harbor-infusion-center", null),
         (HttpMethod.Post, "api/referrals", "{}"),
+        (HttpMethod.Get, "api/inbox", null),
+        (HttpMethod.Post, "api/inbox/0000000000000000000-0000000000000000/handled", "{}"),
     ];
 
     private TestHost host = null!;

@@ -108,15 +108,65 @@ public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReceiveSms_NoReferralAwaitsTheNumber_AnswersPolitelyAndRaisesNothing()
+    public async Task ReceiveSms_TextBetweenQuestions_LandsOnTheTimelineOfBothOpenReferralsAndRaisesNothing()
     {
-        var id = await host.SubmitSampleAsync();
+        var first = await host.SubmitSampleAsync();
+        var second = await host.SubmitSampleAsync();
 
-        var twiml = await TwimlAsync(await TextAsync("7", "SMunexpected"));
+        var twiml = await TwimlAsync(await TextAsync("can I move my appointment to Friday please", "SMunexpected"));
 
-        Assert.Contains("weren't expecting a reply", twiml, StringComparison.Ordinal);
-        Assert.Empty(await host.RowsAsync(StorageTables.IdempotencyKeys));
-        Assert.Empty(await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied));
+        Assert.Contains(SmsAutoReplies.NotExpected, twiml, StringComparison.Ordinal);
+        foreach (var id in new[] { first, second })
+        {
+            var entry = Assert.Single(await host.ExternalTimelineAsync(id));
+            Assert.Equal(("x-SMunexpected", nameof(TimelineKind.Reply)), (entry.RowKey, entry.GetString("Kind")));
+            Assert.Contains("Unexpected message", entry.GetString("Detail"), StringComparison.Ordinal);
+            Assert.Contains("can I move my appointment to Friday please", entry.GetString("Detail"), StringComparison.Ordinal);
+            Assert.Equal("can I move my appointment to Friday please", (await host.App.Services.GetRequiredService<IReplyStore>().GetAsync(id, "SMunexpected", TestContext.Current.CancellationToken))?.Text);
+            Assert.Empty(await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied));
+        }
+
+        Assert.Empty(await host.RowsAsync(StorageTables.Inbox));
+    }
+
+    [Fact]
+    public async Task ReceiveSms_UnexpectedImmediateRedFlagDeliveredTwice_FlagsBothReferralsAndAlertsTheCoordinatorOncePerReferral()
+    {
+        var first = await host.SubmitSampleAsync();
+        var second = await host.SubmitSampleAsync();
+
+        var twiml = await TwimlAsync(await TextAsync("I have chest pain and can't catch my breath", "SMflagged"));
+        var retry = await TwimlAsync(await TextAsync("I have chest pain and can't catch my breath", "SMflagged"));
+
+        Assert.Contains("triage line or emergency services now", twiml, StringComparison.Ordinal);
+        Assert.Equal(twiml, retry);
+        var emails = (await host.RowsAsync(StorageTables.Outbox)).Where(r => r.RowKey.Contains(":coordinator:red-flag-SMflagged", StringComparison.Ordinal)).ToArray();
+        Assert.Equal([$"{first}:coordinator:red-flag-SMflagged", $"{second}:coordinator:red-flag-SMflagged"], emails.Select(e => e.RowKey).Order().ToArray());
+        Assert.All(emails, e => Assert.DoesNotContain("chest", e.GetString("Subject") + e.GetString("Body"), StringComparison.OrdinalIgnoreCase));
+        foreach (var id in new[] { first, second })
+        {
+            var referral = (await host.RowsAsync(StorageTables.Referrals)).Single(r => r.PartitionKey == id && r.RowKey == "referral");
+            Assert.Contains(nameof(ReferralFlagKind.RedFlagImmediate), referral.GetString("Flags"), StringComparison.Ordinal);
+            var timeline = await host.ExternalTimelineAsync(id);
+            Assert.Equal(["x-SMflagged", "x-SMflagged:coordinator", "x-SMflagged:red-flag"], timeline.Select(t => t.RowKey).Order().ToArray());
+            Assert.Empty(await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied));
+        }
+    }
+
+    [Fact]
+    public async Task ReceiveSms_UnknownNumberDeliveredTwice_GoesToTheInboxOnceScreened()
+    {
+        const string stranger = "+16175550199";
+
+        var twiml = await TwimlAsync(await TextAsync("I can't breathe properly", "SMstranger", stranger));
+        await TwimlAsync(await TextAsync("I can't breathe properly", "SMstranger", stranger));
+
+        Assert.Contains("triage line or emergency services now", twiml, StringComparison.Ordinal);
+        var listing = await host.App.Services.GetRequiredService<IInboxStore>().ListAsync(10, TestContext.Current.CancellationToken);
+        var entry = Assert.Single(listing.Entries);
+        Assert.Equal(new InboxMessage("SMstranger", stranger, "I can't breathe properly", RedFlagLevel.Immediate, entry.Message.ReceivedAt), entry.Message);
+        Assert.Equal(1, listing.OpenCount);
+        Assert.Empty(await host.RowsAsync(StorageTables.Replies));
     }
 
     [Fact]

@@ -134,10 +134,10 @@ public sealed class ExportAndPurgeTests(AzuriteFixture azurite)
         var services = host.App.Services;
         var options = Options.Create(new PrivacyOptions { RetentionYears = 7 });
         var clock = Later(TimeSpan.FromDays((7 * 366) + 1));
-        var erasure = new ReferralErasure(services.GetRequiredService<IReferralDataStore>(), services.GetRequiredService<IPhoneIndex>(),
+        var erasure = new ReferralErasure(services.GetRequiredService<IReferralDataStore>(), services.GetRequiredService<IPhoneIndex>(), services.GetRequiredService<IInboxStore>(),
             services.GetRequiredService<IAuditLog>(), clock, NullLogger<ReferralErasure>.Instance);
 
-        var erased = await new RetentionSweep(services.GetRequiredService<IReferralDataStore>(), erasure, options, clock, NullLogger<RetentionSweep>.Instance).RunAsync(host.Durable, Ct);
+        var erased = await new RetentionSweep(services.GetRequiredService<IReferralDataStore>(), erasure, services.GetRequiredService<IInboxStore>(), options, clock, NullLogger<RetentionSweep>.Instance).RunAsync(host.Durable, Ct);
 
         Assert.Equal(1, erased);
         var referrals = services.GetRequiredService<IReferralStore>();

@@ -2,7 +2,10 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Replies;
+using OncologyMassage.Domain.Venues;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Tests.Answers;
@@ -20,8 +23,51 @@ public sealed class InboundSmsTests
     private readonly RelayFixture stores = new();
     private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private readonly Mock<IInboxStore> inbox = new(MockBehavior.Strict);
+    private readonly Mock<IReferralFlags> flags = new(MockBehavior.Strict);
+    private readonly Mock<IVenueStore> venues = new(MockBehavior.Strict);
+    private readonly Mock<IMessageOutbox> outbox = new(MockBehavior.Strict);
+    private readonly Mock<IEmailSender> email = new(MockBehavior.Strict);
+    private readonly List<(string ReferralId, string Key, TimelineKind Kind, string Detail)> timeline = [];
 
-    private InboundSms Handler => new(optOuts.Object, phones.Object, referrals.Object, stores.Replies, stores.Relay(clock), clock, NullLogger<InboundSms>.Instance);
+    private InboundSms Handler => new(optOuts.Object, phones.Object, referrals.Object, stores.Replies, stores.Relay(clock), Unexpected, clock, NullLogger<InboundSms>.Instance);
+
+    private UnexpectedReplies Unexpected => new(phones.Object, referrals.Object, stores.Replies, inbox.Object, flags.Object, venues.Object,
+        new MessageDispatcher(outbox.Object, email.Object, Mock.Of<ISmsSender>(MockBehavior.Strict), optOuts.Object, clock, NullLogger<MessageDispatcher>.Instance),
+        NullLogger<UnexpectedReplies>.Instance);
+
+    /// <summary>Nothing awaited; the number has these referrals (id and stage), each at venue "harbor" with a coordinator; timeline writes are kept.</summary>
+    private void NotAwaiting(params (string Id, Stage Stage)[] ofNumber)
+    {
+        phones.Setup(p => p.FindAwaitingAsync(Phone, It.IsAny<CancellationToken>())).ReturnsAsync((AwaitingReply?)null);
+        phones.Setup(p => p.ReferralsOfAsync(Phone, It.IsAny<CancellationToken>())).ReturnsAsync(ofNumber.Select(r => r.Id).ToArray());
+        foreach (var (id, stage) in ofNumber)
+        {
+            referrals.Setup(r => r.GetAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(Referral(id, stage));
+        }
+
+        referrals.Setup(r => r.AppendExternalTimelineAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimelineKind>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((string id, string key, DateTimeOffset _, TimelineKind kind, string detail, CancellationToken _) => timeline.Add((id, key, kind, detail)))
+            .Returns(Task.CompletedTask);
+        venues.Setup(v => v.GetAsync("harbor", It.IsAny<CancellationToken>())).ReturnsAsync(
+            new Venue("harbor", "Harbor Infusion Center", VenueType.InfusionCenter, "UTC", "1 Test Street", "coordinator@harbor.example", new ConsentDocument("1", "Consent", "I consent."), []));
+    }
+
+    private static ReferralRecord Referral(string id, Stage stage) => new(id, "practice-1", new Referral(
+        new ClientDetails("Ada", "Sample", new DateOnly(1968, 4, 12), Phone, "ada@example.org", ContactChannel.Sms, "America/New_York"),
+        new OncologistDetails("Dr. Rosa Demo", "Harbor Oncology", "rosa@example.org", "+16175550100"), "harbor", ServiceType.OncologyMassage,
+        new ClinicalSummary("Breast cancer", [], []), null, 3), stage, 5, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null);
+
+    /// <summary>The outbox owns every new key and the email provider accepts; the sent emails are kept.</summary>
+    private List<OutgoingEmail> EmailsSent()
+    {
+        var sent = new List<OutgoingEmail>();
+        outbox.Setup(o => o.BeginAsync(It.IsAny<OutboxRow>(), It.IsAny<CancellationToken>())).ReturnsAsync((OutboxRow row, CancellationToken _) => new OutboxClaim(true, row));
+        outbox.Setup(o => o.CompleteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<OutboxStatus>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+        email.Setup(e => e.SendAsync(It.IsAny<OutgoingEmail>(), It.IsAny<CancellationToken>())).Callback((OutgoingEmail m, CancellationToken _) => sent.Add(m)).ReturnsAsync("sg-1");
+        return sent;
+    }
 
     private void Awaiting(string referralId) => phones.Setup(p => p.FindAwaitingAsync(Phone, It.IsAny<CancellationToken>()))
         .ReturnsAsync(new AwaitingReply(Phone, referralId, ReplyExpectation.Rating, 0, clock.GetUtcNow().AddHours(-1)));
@@ -77,14 +123,92 @@ public sealed class InboundSmsTests
     }
 
     [Fact]
-    public async Task HandleAsync_NothingAwaited_AnswersPolitelyAndRaisesNothing()
+    public async Task HandleAsync_NothingAwaitedTwoOpenReferralsAndAClosedOne_StoresItAndPutsItOnTheOpenTimelinesOnly()
     {
-        phones.Setup(p => p.FindAwaitingAsync(Phone, It.IsAny<CancellationToken>())).ReturnsAsync((AwaitingReply?)null);
+        NotAwaiting(("ref-1", Stage.FollowUp), ("ref-2", Stage.IntakePending), ("ref-old", Stage.Completed));
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "7"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "my shoulder is a bit stiff"), durable.Object, CancellationToken.None);
 
         Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.NotExpected, SmsAutoReplies.NotExpected), answer);
+        Assert.Equal(["ref-1", "ref-2"], stores.Replies.Rows.Keys.Select(k => k.Item1).Order().ToArray());
+        Assert.All(stores.Replies.Rows.Values, r => Assert.Equal(("SM1", "my shoulder is a bit stiff"), (r.MessageId, r.Text)));
+        Assert.Equal([("ref-1", "SM1", TimelineKind.Reply), ("ref-2", "SM1", TimelineKind.Reply)], timeline.Select(t => (t.ReferralId, t.Key, t.Kind)).ToArray());
+        Assert.All(timeline, t => Assert.Contains("Unexpected message by text (no question was open; screened: no red flag)", t.Detail, StringComparison.Ordinal));
+        durable.VerifyNoOtherCalls(); // no orchestration hears of it: nothing of the text reaches an event
+    }
+
+    [Fact]
+    public async Task HandleAsync_UnexpectedImmediateRedFlag_AnswersCallNowFlagsEachOpenReferralAndEmailsItsCoordinator()
+    {
+        NotAwaiting(("ref-1", Stage.FollowUp), ("ref-2", Stage.SessionScheduled));
+        flags.Setup(f => f.SetFlagAsync(It.IsAny<string>(), ReferralFlagKind.RedFlagImmediate, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        var sent = EmailsSent();
+
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM9", Phone, "I have chest pain since last night"), durable.Object, CancellationToken.None);
+
+        Assert.Equal(InboundSmsOutcome.NotExpected, answer.Outcome);
+        Assert.Contains("emergency services now", answer.Reply, StringComparison.Ordinal);
+        flags.Verify(f => f.SetFlagAsync("ref-1", ReferralFlagKind.RedFlagImmediate, It.IsAny<CancellationToken>()), Times.Once);
+        flags.Verify(f => f.SetFlagAsync("ref-2", ReferralFlagKind.RedFlagImmediate, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(["ref-1:coordinator:red-flag-SM9", "ref-2:coordinator:red-flag-SM9"], sent.Select(m => m.IdempotencyKey).Order().ToArray());
+        Assert.All(sent, m => Assert.Equal("coordinator@harbor.example", m.To));
+        Assert.All(sent, m => Assert.DoesNotContain("chest", m.Subject + m.TextBody, StringComparison.OrdinalIgnoreCase)); // nothing clinical by email
+        Assert.Equal(2, timeline.Count(t => t.Kind == TimelineKind.RedFlag && t.Key == "SM9:red-flag"));
         durable.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task HandleAsync_UnexpectedSameDayRedFlag_FlagsSameDayAndKeepsThePoliteAnswer()
+    {
+        NotAwaiting(("ref-1", Stage.FollowUp));
+        flags.Setup(f => f.SetFlagAsync("ref-1", ReferralFlagKind.RedFlagSameDay, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        var sent = EmailsSent();
+
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM5", Phone, "my temp 37.6 today"), durable.Object, CancellationToken.None);
+
+        Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.NotExpected, SmsAutoReplies.NotExpected), answer);
+        flags.VerifyAll();
+        Assert.Equal("ref-1:coordinator:red-flag-SM5", Assert.Single(sent).IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task HandleAsync_UnknownNumber_GoesToTheInboxScreenedAndAnswersPolitely()
+    {
+        NotAwaiting();
+        inbox.Setup(i => i.TryAddAsync(It.IsAny<InboxMessage>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM2", Phone, "who is this? I have a rash"), durable.Object, CancellationToken.None);
+
+        Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.Inbox, SmsAutoReplies.NotExpected), answer);
+        inbox.Verify(i => i.TryAddAsync(new InboxMessage("SM2", Phone, "who is this? I have a rash", RedFlagScreener.Screen("who is this? I have a rash").Level, clock.GetUtcNow()),
+            It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Empty(stores.Replies.Rows);
+        durable.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task HandleAsync_OnlyClosedReferrals_GoesToTheInbox()
+    {
+        NotAwaiting(("ref-old", Stage.Withdrawn));
+        inbox.Setup(i => i.TryAddAsync(It.IsAny<InboxMessage>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM3", Phone, "hello again"), durable.Object, CancellationToken.None);
+
+        Assert.Equal(InboundSmsOutcome.Inbox, answer.Outcome);
+        Assert.Empty(timeline);
+    }
+
+    [Fact]
+    public async Task HandleAsync_UnknownNumberImmediateRedFlag_StillGetsTheCallNowText()
+    {
+        NotAwaiting();
+        inbox.Setup(i => i.TryAddAsync(It.Is<InboxMessage>(m => m.Level == RedFlagLevel.Immediate), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM4", Phone, "I can't breathe"), durable.Object, CancellationToken.None);
+
+        Assert.Equal(InboundSmsOutcome.Inbox, answer.Outcome);
+        Assert.Contains("emergency services now", answer.Reply, StringComparison.Ordinal);
+        inbox.VerifyAll();
     }
 
     [Fact]
