@@ -106,6 +106,7 @@ public static partial class LocalHostApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
         builder.Services.AddHostedService<PendingEventSweeper>(); // the Functions app's SweepPendingEvents timer
+        builder.Services.AddHostedService<OutboxReconciler>(); // the Functions app's ReconcileOutbox timer
         builder.Services.AddHostedService<PrivacyJobs>(); // purge and retention, as the Functions app's PrivacyTimers
         builder.Services.AddProblemDetails();
         if (emulator)
