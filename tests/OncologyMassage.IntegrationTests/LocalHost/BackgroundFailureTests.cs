@@ -25,7 +25,7 @@ public sealed class BackgroundFailureTests(AzuriteFixture azurite)
     [Fact]
     public async Task StartAsync_ABackgroundServiceThrows_TheHostKeepsServing()
     {
-        var failing = new Fails();
+        using var failing = new Fails(); // given to DI as an instance: DI does not dispose it
         var hub = "h" + Guid.NewGuid().ToString("N")[..12];
         await using var app = await LocalHostApp.BuildAsync([], b =>
         {
