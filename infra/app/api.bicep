@@ -306,6 +306,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     PendingEvents__SettleAfter: '00:00:30'
     PendingEvents__AbandonAfter: '01:00:00'
     PendingEvents__MaxAttempts: '60'
+    // Messages whose send was interrupted are checked with the vendor by the ReconcileOutbox timer (docs/messaging.md).
+    Outbox__ReconcileAfter: '00:15:00'
+    Outbox__MaxReconciliations: '3'
     // Data lifecycle (docs/privacy.md): purge of finished orchestrations, retention of closed referrals.
     Privacy__PurgeHistoryAfterDays: string(privacyPurgeHistoryAfterDays)
     Privacy__RetentionYears: string(privacyRetentionYears)

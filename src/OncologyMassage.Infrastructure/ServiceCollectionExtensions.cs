@@ -64,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(new AdaptationEngine());
         services.AddMessaging(configuration);
         services.AddSingleton<MessageDispatcher>();
+        services.AddSingleton<OutboxReconciliation>();
 
         services.AddSingleton(new PhoneNumberNormalizer());
         services.AddSingleton<ReferralNormalizer>();

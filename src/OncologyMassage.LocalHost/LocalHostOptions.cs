@@ -17,9 +17,15 @@ public sealed class LocalHostOptions
 
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long an activity taken by a host that then died stays hidden before another start picks it up again (default
+    /// 15 s; the engine's 5 min default made a restarted host sit idle long enough for deadlines to pass). The engine renews
+    /// the lock of an activity still running, so a short value does not run a long activity twice.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>The same for orchestration messages a dead host had taken (default 30 s).</summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Listen on addresses other than loopback (<c>--urls http://0.0.0.0:7071</c>). Off by default: the local host has a

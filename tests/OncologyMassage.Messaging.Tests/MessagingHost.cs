@@ -31,7 +31,11 @@ internal static class MessagingHost
         ["SendGrid:BaseUrl"] = stubUrl,
         ["Email:FromAddress"] = "referrals@clinic.example",
         ["Email:FromName"] = "Clinic Referrals",
+        ["Links:SigningKey"] = SigningKey,
     };
+
+    /// <summary>A test link-signing key (48 bytes, base64); it signs the outbox key in status callback URLs.</summary>
+    public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS1mb3ItbWVzc2FnaW5nLXRlc3RzLTAxMjM0NTY3ODk=";
 
     public static ServiceProvider Build(IDictionary<string, string?> settings)
     {

@@ -33,6 +33,14 @@ public sealed class SendGridEventsTests
         Assert.Equal((OutboxStatus.Bounced, true), (report.Status, report.Permanent));
     }
 
+    [Fact]
+    public void Read_Processed_ReturnsSentWithTheOutboxKey()
+    {
+        var report = Assert.Single(SendGridEvents.Read(Body("""[{"event":"processed","sg_message_id":"p1.f","referral_id":"ref-1","idempotency_key":"ref-1:consent:1"}]""")));
+
+        Assert.Equal((OutboxStatus.Sent, false, "p1", "ref-1", "ref-1:consent:1"), (report.Status, report.Permanent, report.ProviderMessageId, report.ReferralId, report.IdempotencyKey));
+    }
+
     [Theory]
     [InlineData("""{"event":"bounce"}""")]
     [InlineData("""[1, 2]""")]

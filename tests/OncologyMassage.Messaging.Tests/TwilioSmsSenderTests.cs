@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Ports;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -57,7 +58,20 @@ public sealed class TwilioSmsSenderTests : IDisposable
         await withLinks.GetRequiredService<ISmsSender>().SendAsync(Sms, TestContext.Current.CancellationToken);
 
         var form = HttpUtility.ParseQueryString(Assert.Single(await stub.RequestsAsync(1)).RequestMessage.Body!);
-        Assert.Equal("https://om.clinic.example/api/sms/status", form["StatusCallback"]);
+        Assert.StartsWith("https://om.clinic.example/api/sms/status?m=", form["StatusCallback"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_Accepted_StatusCallbackCarriesTheOutboxKeySigned()
+    {
+        stub.Given(Request.Create().WithPath(MessagesPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Accepted("SM0010")));
+
+        await Sender.SendAsync(Sms, TestContext.Current.CancellationToken);
+
+        var form = HttpUtility.ParseQueryString(Assert.Single(await stub.RequestsAsync(1)).RequestMessage.Body!);
+        var token = HttpUtility.ParseQueryString(new Uri(form["StatusCallback"]!).Query)["m"];
+        Assert.Equal(new MessageKey(Sms.ReferralId, Sms.IdempotencyKey), provider.GetRequiredService<MessageCallbackTokens>().Check(token));
     }
 
     [Fact]

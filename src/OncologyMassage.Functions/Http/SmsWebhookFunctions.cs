@@ -22,6 +22,7 @@ public sealed class SmsWebhookFunctions(
     FailedAuthenticationLimiter limiter,
     InboundSms inbound,
     DeliveryReports reports,
+    MessageCallbackTokens callbackTokens,
     TimeProvider clock,
     IOptions<MessagingOptions> messaging,
     IEnumerable<SimulatedSmsCarrier> simulators)
@@ -70,9 +71,21 @@ public sealed class SmsWebhookFunctions(
             return refusal!;
         }
 
+        // The outbox key we put in the callback URL, signed: checked on top of Twilio's signature (which covers the URL).
+        MessageKey? key = null;
+        if (request.Query.TryGetValue(TwilioSmsSender.CallbackKeyParameter, out var token))
+        {
+            key = callbackTokens.Check(token.ToString());
+            if (key is null)
+            {
+                return Problems.Create(request, StatusCodes.Status403Forbidden, "invalid-message-key", "The message key in the callback URL is not ours.",
+                    "The status callback's message key is malformed or not signed with this deployment's link-signing key.");
+            }
+        }
+
         if (TwilioStatusCallback.Read(form, clock.GetUtcNow()) is { } report)
         {
-            await reports.ApplyAsync(report, cancellationToken);
+            await reports.ApplyAsync(key is null ? report : report with { ReferralId = key.ReferralId, IdempotencyKey = key.IdempotencyKey }, cancellationToken);
         }
 
         return new ApiResult(StatusCodes.Status204NoContent, null);

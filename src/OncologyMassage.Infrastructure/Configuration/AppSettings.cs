@@ -31,6 +31,7 @@ public static class AppSettings
         (SchedulingOptions.SectionName, typeof(SchedulingOptions)),
         (ProxyOptions.SectionName, typeof(ProxyOptions)),
         (PendingEventOptions.SectionName, typeof(PendingEventOptions)),
+        (OutboxOptions.SectionName, typeof(OutboxOptions)),
         (PrivacyOptions.SectionName, typeof(PrivacyOptions)),
         (EscalationOptions.SectionName, typeof(EscalationOptions)),
     ];

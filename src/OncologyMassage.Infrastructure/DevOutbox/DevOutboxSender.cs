@@ -6,10 +6,13 @@ namespace OncologyMassage.Infrastructure.DevOutbox;
 /// <summary>
 /// Local and test "delivery" of email and SMS: the message stays in the outbox table (where the dashboard shows it) and
 /// nothing leaves the machine; the provider id marks it as a dev delivery. <c>Messaging:EmailProvider=SendGrid</c> and
-/// <c>Messaging:SmsProvider=Twilio</c> replace it.
+/// <c>Messaging:SmsProvider=Twilio</c> replace it. As a lookup it never has a Pending message: nothing left the machine,
+/// so the reconciliation "sends" it again, which only completes the row.
 /// </summary>
-public sealed partial class DevOutboxSender(ILogger<DevOutboxSender> logger) : IEmailSender, ISmsSender
+public sealed partial class DevOutboxSender(ILogger<DevOutboxSender> logger) : IEmailSender, ISmsSender, ISmsLookup, IEmailLookup
 {
+    public Task<VendorLookup> FindAsync(OutboxRow row, CancellationToken cancellationToken) => Task.FromResult(VendorLookup.NotFound);
+
     public Task<string> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);

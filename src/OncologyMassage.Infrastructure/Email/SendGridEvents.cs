@@ -5,9 +5,10 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Infrastructure.Email;
 
 /// <summary>
-/// Reads SendGrid's event webhook body (a JSON array of events) as delivery reports: <c>delivered</c> → Delivered;
-/// <c>bounce</c> and <c>dropped</c> → Bounced, permanent. Engagement and transient events (processed, deferred, open,
-/// click…) change nothing. The message id is <c>sg_message_id</c> up to its first '.', which is the X-Message-Id the send
+/// Reads SendGrid's event webhook body (a JSON array of events) as delivery reports: <c>processed</c> → Sent (SendGrid
+/// accepted it: this settles a row whose send crashed before the id was recorded); <c>delivered</c> → Delivered;
+/// <c>bounce</c> and <c>dropped</c> → Bounced, permanent. Engagement and transient events (deferred, open, click…)
+/// change nothing. The message id is <c>sg_message_id</c> up to its first '.', which is the X-Message-Id the send
 /// returned; our <c>referral_id</c> and <c>idempotency_key</c> custom args come back on each event.
 /// </summary>
 public static class SendGridEvents
@@ -32,6 +33,7 @@ public static class SendGridEvents
             var kind = Text(e, "event");
             var (status, permanent) = kind switch
             {
+                "processed" => (OutboxStatus.Sent, false),
                 "delivered" => (OutboxStatus.Delivered, false),
                 "bounce" or "dropped" => (OutboxStatus.Bounced, true),
                 _ => ((OutboxStatus?)null, false),

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OncologyMassage.Infrastructure.DevOutbox;
 using OncologyMassage.Infrastructure.Email;
 using OncologyMassage.Infrastructure.Sms;
+using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
 using Polly;
@@ -48,10 +50,12 @@ public static class MessagingServiceCollectionExtensions
                 };
             });
             services.AddSingleton<ISmsSender, TwilioSmsSender>();
+            services.AddSingleton<ISmsLookup, TwilioSmsLookup>();
         }
         else
         {
             services.AddSingleton<ISmsSender, DevOutboxSender>();
+            services.AddSingleton<ISmsLookup, DevOutboxSender>();
         }
 
         if (chosen.EmailProvider == EmailProvider.SendGrid)
@@ -72,11 +76,21 @@ public static class MessagingServiceCollectionExtensions
                 return new SendGridClient(http, clientOptions);
             });
             services.AddSingleton<IEmailSender, SendGridEmailSender>();
+            services.AddSingleton<IEmailLookup, SendGridEmailLookup>();
         }
         else
         {
             services.AddSingleton<IEmailSender, DevOutboxSender>();
+            services.AddSingleton<IEmailLookup, DevOutboxSender>();
         }
+
+        // The signed outbox key that travels with each text (status callback URL), and the reconciliation of Pending rows,
+        // whose window must outlast a send with all its retries (or it could resend a message still on its way).
+        services.TryAddSingleton<MessageCallbackTokens>();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations()
+            .Validate<IOptions<MessagingOptions>>((outbox, messaging) => outbox.ReconcileAfter > messaging.Value.TotalTimeout,
+                "Outbox:ReconcileAfter must be longer than Messaging:TotalTimeout, or a send still in progress could be sent again.")
+            .ValidateOnStart();
 
         // Webhook signature checks; with the vendor's secret unset they reject everything.
         services.AddSingleton<TwilioSignatureValidator>();

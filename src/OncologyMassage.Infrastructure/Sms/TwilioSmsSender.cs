@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OncologyMassage.Infrastructure.Messaging;
+using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
 using Twilio.Clients;
@@ -16,10 +17,15 @@ namespace OncologyMassage.Infrastructure.Sms;
 /// retries 429 and 5xx. What still fails becomes a <see cref="MessageDeliveryException"/> (try again later) or a
 /// <see cref="PermanentDeliveryException"/> (another 4xx: invalid number, unverified sender, bad credentials).
 /// Logs carry the idempotency key, status and Twilio error code only: never the number, the body or the token.
+/// The status callback URL carries the outbox key, signed (<see cref="MessageCallbackTokens"/>), in the query parameter
+/// <see cref="CallbackKeyParameter"/>: a callback then finds its outbox row even if the send crashed before the SID was recorded.
 /// </summary>
-public sealed partial class TwilioSmsSender(ITwilioRestClient client, IOptions<TwilioOptions> options, IOptions<LinkOptions> links, ILogger<TwilioSmsSender> logger) : ISmsSender
+public sealed partial class TwilioSmsSender(ITwilioRestClient client, IOptions<TwilioOptions> options, IOptions<LinkOptions> links, MessageCallbackTokens tokens, ILogger<TwilioSmsSender> logger) : ISmsSender
 {
     public const string ProviderName = "Twilio";
+
+    /// <summary>The status callback's query parameter holding the signed outbox key.</summary>
+    public const string CallbackKeyParameter = "m";
 
     public async Task<string> SendAsync(OutgoingSms sms, CancellationToken cancellationToken)
     {
@@ -28,8 +34,9 @@ public sealed partial class TwilioSmsSender(ITwilioRestClient client, IOptions<T
         var create = new CreateMessageOptions(new PhoneNumber(sms.To)) { Body = sms.Body };
         if (!string.IsNullOrEmpty(settings.StatusCallbackPath))
         {
-            // Delivery reports come back to POST /api/sms/status, signed like every Twilio webhook.
-            create.StatusCallback = settings.WebhookUrl(links.Value.PublicBaseUrl, settings.StatusCallbackPath);
+            // Delivery reports come back to POST /api/sms/status, signed like every Twilio webhook, with our signed outbox key.
+            var token = tokens.Create(sms.ReferralId, sms.IdempotencyKey);
+            create.StatusCallback = settings.WebhookUrl(links.Value.PublicBaseUrl, $"{settings.StatusCallbackPath}?{CallbackKeyParameter}={token}");
         }
 
         if (!string.IsNullOrEmpty(settings.MessagingServiceSid))

@@ -120,6 +120,50 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
         }
     }
 
+    public async Task<IReadOnlyList<OutboxRow>> ListPendingAsync(DateTimeOffset attemptedBefore, CancellationToken cancellationToken)
+    {
+        // A scan across referrals, filtered by the service; the outbox is kept small by the retention sweep, and this runs
+        // every few minutes, not per request.
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var pending = nameof(OutboxStatus.Pending);
+        var rows = new List<OutboxRow>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Status eq {pending}"), cancellationToken: cancellationToken))
+        {
+            var row = FromEntity(e);
+            if (row.LastAttemptAt < attemptedBefore)
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows.OrderBy(r => r.LastAttemptAt).ToArray();
+    }
+
+    public async Task<bool> TryClaimReconciliationAsync(OutboxRow seen, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var current = await table.GetEntityIfExistsAsync<TableEntity>(seen.ReferralId, seen.IdempotencyKey, cancellationToken: cancellationToken);
+        if (!current.HasValue || current.Value is not { } e || FromEntity(e) is not { Status: OutboxStatus.Pending } row || row.Reconciliations != seen.Reconciliations)
+        {
+            return false; // settled meanwhile, or another reconciler took this round
+        }
+
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(seen.ReferralId, seen.IdempotencyKey)
+            {
+                [nameof(OutboxRow.Reconciliations)] = row.Reconciliations + 1,
+                [nameof(OutboxRow.AttemptedAt)] = at,
+            }, e.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
     private const string ProviderIndexRow = "index";
 
     /// <summary>Keys may not contain '/', '\', '#', '?' or control characters; vendor ids normally have none.</summary>
@@ -148,5 +192,7 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
         Enum.Parse<OutboxStatus>(e.GetString(nameof(OutboxRow.Status))),
         e.GetDateTimeOffset(nameof(OutboxRow.CreatedAt)) ?? default,
         e.GetString(nameof(OutboxRow.ProviderMessageId)),
-        e.GetString(nameof(OutboxRow.Error)));
+        e.GetString(nameof(OutboxRow.Error)),
+        e.GetInt32(nameof(OutboxRow.Reconciliations)) ?? 0,
+        e.GetDateTimeOffset(nameof(OutboxRow.AttemptedAt)));
 }

@@ -25,6 +25,19 @@ public sealed partial class DemoReferrals(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The demo is a guest: whatever goes wrong in it is logged, and the host keeps serving.
+            LogDemoFailed(logger, ex.GetType().Name, ex.Message);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {
@@ -35,12 +48,15 @@ public sealed partial class DemoReferrals(
         using var http = new HttpClient { BaseAddress = new Uri(Local(address)) };
         http.DefaultRequestHeaders.Add(PracticeKeys.Header, configuration["Demo:PracticeApiKey"] is { Length: > 0 } key ? key : PracticeApiKey);
 
+        // Each run its own referrals: a second --demo on the same data must not replay the first run's (whose links were used).
+        var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var ids = new List<string>();
         foreach (var (sample, index) in Samples().Select((s, i) => (s, i)))
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/referrals") { Content = JsonContent.Create(sample) };
-            request.Headers.Add("Idempotency-Key", $"demo-referral-{index + 1}");
+            request.Headers.Add("Idempotency-Key", $"demo-{run}-referral-{index + 1}");
             using var response = await http.SendAsync(request, stoppingToken);
+            response.EnsureSuccessStatusCode();
             var body = await response.Content.ReadFromJsonAsync<Submitted>(stoppingToken);
             ids.Add(body!.Id);
             LogSubmitted(logger, body.Id, response.Headers.Location);
@@ -118,9 +134,16 @@ public sealed partial class DemoReferrals(
 
     private async Task DeclineAsync(string id, ReferralActors actors, CancellationToken ct)
     {
-        var form = ReferralActors.Signature("decline");
-        form["reason"] = "Not during the current treatment cycle";
-        await StepAsync(id, "oncologist declined the release", actors.DecideReleaseAsync(id, form, ct));
+        try
+        {
+            var form = ReferralActors.Signature("decline");
+            form["reason"] = "Not during the current treatment cycle";
+            await StepAsync(id, "oncologist declined the release", actors.DecideReleaseAsync(id, form, ct));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPlayFailed(logger, id, ex.Message);
+        }
     }
 
     /// <summary>One person's action; a refusal stops that referral's play (and says why) instead of waiting for nothing.</summary>
@@ -192,6 +215,9 @@ public sealed partial class DemoReferrals(
 
     [LoggerMessage(EventId = 9004, Level = LogLevel.Warning, Message = "Demo {ReferralId} stopped playing: {Reason}")]
     private static partial void LogPlayFailed(ILogger logger, string referralId, string reason);
+
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "Demo stopped ({Error}: {Reason}); the host keeps serving")]
+    private static partial void LogDemoFailed(ILogger logger, string error, string reason);
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Demo referral {ReferralId} is left undecided: watch its reminders and its expiry")]
     private static partial void LogUndecided(ILogger logger, string referralId);

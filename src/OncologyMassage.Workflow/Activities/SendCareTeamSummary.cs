@@ -23,7 +23,7 @@ public sealed class SendCareTeamSummary(ReferralContext referrals, IReferralStor
         var outcome = await dispatcher.SendEmailAsync(
             new OutgoingEmail($"{record.Id}:care-team-summary", record.Id, record.Referral.Oncologist.Email, content.Subject, content.TextBody), cancellationToken);
         await store.AppendTimelineAsync(record.Id, new TimelineEntry(input.Step.Sequence, input.Step.At, TimelineKind.MessageSent, input.Step.Stage,
-            "Outcome summary link emailed to the referring oncologist" + (outcome == DispatchOutcome.Uncertain ? " (delivery uncertain: check the outbox)" : "")), cancellationToken);
+            "Outcome summary link emailed to the referring oncologist" + (outcome == DispatchOutcome.Uncertain ? " (an earlier attempt was interrupted: being confirmed with the provider)" : "")), cancellationToken);
         return outcome;
     }
 }

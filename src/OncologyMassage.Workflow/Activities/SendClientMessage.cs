@@ -106,7 +106,7 @@ public sealed class SendClientMessage(
         });
         if (outcome == DispatchOutcome.Uncertain && channel is not null)
         {
-            what += " (delivery uncertain after a retry: check the outbox)";
+            what += " (an earlier attempt was interrupted: being confirmed with the provider, resent only if it never went out)";
         }
 
         await store.AppendTimelineAsync(record.Id, new TimelineEntry(input.Step.Sequence, input.Step.At, TimelineKind.MessageSent, input.Step.Stage, what), cancellationToken);

@@ -37,7 +37,7 @@ public sealed class SendMdReleaseRequest(IReferralStore store, IVenueStore venue
         var subject = input.Question ? "Question about the plan" : "Release request";
         var what = input.Attempt == 1 ? $"{subject} emailed to the referring oncologist" : $"{subject} reminder {input.Attempt - 1} emailed to the referring oncologist";
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.TimelineSequence, input.At, TimelineKind.MessageSent,
-            input.Question ? Stage.NeedsMdInput : Stage.MdReleaseRequested, outcome == DispatchOutcome.Uncertain ? what + " (delivery uncertain after a retry: check the outbox)" : what), cancellationToken);
+            input.Question ? Stage.NeedsMdInput : Stage.MdReleaseRequested, outcome == DispatchOutcome.Uncertain ? what + " (an earlier attempt was interrupted: being confirmed with the provider, resent only if it never went out)" : what), cancellationToken);
         return outcome;
     }
 }

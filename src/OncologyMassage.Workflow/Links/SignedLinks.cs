@@ -90,7 +90,7 @@ public sealed class SignedLinks
 
     internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static bool TryFromBase64Url(string text, out byte[] bytes)
+    internal static bool TryFromBase64Url(string text, out byte[] bytes)
     {
         var base64 = text.Replace('-', '+').Replace('_', '/');
         base64 += new string('=', (4 - (base64.Length % 4)) % 4);

@@ -31,7 +31,11 @@ public enum DeliveryReportOutcome
     Unknown,
 }
 
-/// <summary>Applies delivery reports to the outbox, forward only, and puts permanent failures on the referral's timeline.</summary>
+/// <summary>
+/// Applies delivery reports to the outbox, forward only, and puts permanent failures on the referral's timeline. A report
+/// finds its row by the vendor's id or, when that was never recorded (a crash right after the vendor accepted), by the
+/// outbox key that travelled with the message (Twilio: the signed status-callback URL; SendGrid: custom args).
+/// </summary>
 public sealed partial class DeliveryReports(IMessageOutbox outbox, IReferralStore referrals, IReferralFlags flags, ILogger<DeliveryReports> logger)
 {
     public async Task<DeliveryReportOutcome> ApplyAsync(DeliveryReport report, CancellationToken cancellationToken)
@@ -49,8 +53,18 @@ public sealed partial class DeliveryReports(IMessageOutbox outbox, IReferralStor
             return DeliveryReportOutcome.Unknown;
         }
 
+        // A row still Pending (the send crashed before the vendor's id was recorded) or Failed (an attempt that timed out
+        // but reached the vendor) is settled by the report itself: the vendor has the message, so it is Sent, with its id.
+        var settled = false;
+        if (OutboxStatuses.Rank(row.Status) == 0 && report.Status != OutboxStatus.Pending && report.Status != OutboxStatus.Failed)
+        {
+            await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Sent, report.ProviderMessageId, null, cancellationToken);
+            settled = true;
+            LogSettled(logger, row.IdempotencyKey, report.ProviderMessageId);
+        }
+
         var error = report.ErrorCode is null ? null : $"{report.ErrorCode}{(report.ErrorText is null ? "" : " " + report.ErrorText)}";
-        var moved = await outbox.RecordDeliveryAsync(row.ReferralId, row.IdempotencyKey, report.Status, error, cancellationToken);
+        var moved = await outbox.RecordDeliveryAsync(row.ReferralId, row.IdempotencyKey, report.Status, error, cancellationToken) || settled;
         if (report.Permanent)
         {
             // Keyed by the message, so a repeated callback adds nothing; written even when the row had moved already
@@ -68,6 +82,9 @@ public sealed partial class DeliveryReports(IMessageOutbox outbox, IReferralStor
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Delivery report for {ProviderMessageId}: {Status}; row moved {Moved}")]
     private static partial void LogApplied(ILogger logger, string providerMessageId, OutboxStatus status, bool moved);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Outbox row {IdempotencyKey} settled as sent by the vendor's report for {ProviderMessageId}")]
+    private static partial void LogSettled(ILogger logger, string idempotencyKey, string providerMessageId);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Delivery report for unknown message {ProviderMessageId} ({Status}) ignored")]
     private static partial void LogUnknown(ILogger logger, string providerMessageId, OutboxStatus status);

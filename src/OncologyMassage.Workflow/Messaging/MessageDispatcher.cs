@@ -4,11 +4,12 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Workflow.Messaging;
 
 /// <summary>
-/// Sends each message at most once: the outbox row is written before the vendor call and completed after it.
+/// Sends each message once: the outbox row is written before the vendor call and completed after it.
 /// A failed attempt (the vendor refused or was unreachable) is retried by the activity's retry policy. A row found
 /// <see cref="OutboxStatus.Pending"/> means an earlier attempt crashed between the two writes; the send may
-/// have reached the vendor, so it is not repeated (a duplicate text to a person in treatment is worse than a coordinator
-/// follow-up) and the outcome is reported as <see cref="DispatchOutcome.Uncertain"/> for the timeline.
+/// have reached the vendor, so it is not repeated here (a duplicate text to a person in treatment is worse than a late
+/// one) and the outcome is <see cref="DispatchOutcome.Uncertain"/>, a transient state: the vendor's report (which carries
+/// the outbox key) settles the row, or <see cref="OutboxReconciliation"/> asks the vendor and resends only what it lacks.
 /// A text to a number that replied STOP is not sent at all (<see cref="DispatchOutcome.OptedOut"/>, no outbox row).
 /// </summary>
 public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSender email, ISmsSender sms, IOptOutStore optOuts, TimeProvider clock, ILogger<MessageDispatcher> logger)
@@ -74,6 +75,8 @@ public enum DispatchOutcome
 {
     Sent,
     AlreadySent,
+
+    /// <summary>An earlier attempt crashed after the vendor call: being confirmed with the vendor (<see cref="OutboxReconciliation"/>).</summary>
     Uncertain,
 
     /// <summary>The number replied STOP: nothing was sent or written; use email where the client allowed it.</summary>

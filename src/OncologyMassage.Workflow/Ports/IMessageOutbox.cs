@@ -25,6 +25,15 @@ public interface IMessageOutbox
     /// arrive out of order. True when the row changed.
     /// </summary>
     Task<bool> RecordDeliveryAsync(string referralId, string idempotencyKey, OutboxStatus status, string? failureReason, CancellationToken cancellationToken);
+
+    /// <summary>Every <see cref="OutboxStatus.Pending"/> row whose last attempt (<see cref="OutboxRow.LastAttemptAt"/>) is older than <paramref name="attemptedBefore"/>.</summary>
+    Task<IReadOnlyList<OutboxRow>> ListPendingAsync(DateTimeOffset attemptedBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims one reconciliation round of a Pending row: counts it and sets its last attempt to <paramref name="at"/>, only if
+    /// the row is still Pending with the count <paramref name="seen"/> had (so two reconcilers never both resend). True when claimed.
+    /// </summary>
+    Task<bool> TryClaimReconciliationAsync(OutboxRow seen, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>The result of <see cref="IMessageOutbox.BeginAsync"/>.</summary>
@@ -40,7 +49,13 @@ public sealed record OutboxRow(
     OutboxStatus Status,
     DateTimeOffset CreatedAt,
     string? ProviderMessageId,
-    string? Error);
+    string? Error,
+    int Reconciliations = 0,
+    DateTimeOffset? AttemptedAt = null)
+{
+    /// <summary>When the vendor was last called (or the row last checked with it) for this message.</summary>
+    public DateTimeOffset LastAttemptAt => AttemptedAt ?? CreatedAt;
+}
 
 public enum MessageChannel
 {
@@ -50,7 +65,10 @@ public enum MessageChannel
 
 public enum OutboxStatus
 {
-    /// <summary>Written before the vendor call; still pending after a crash means the send may or may not have happened.</summary>
+    /// <summary>
+    /// Written before the vendor call. Still pending after a crash means the send may or may not have happened: a vendor
+    /// report settles it, or <c>OutboxReconciliation</c> asks the vendor after a while and resends only what it does not have.
+    /// </summary>
     Pending,
     Sent,
 

@@ -66,9 +66,11 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
         return form;
     }
 
-    private async Task PostStatusAsync(Dictionary<string, string> form)
+    private Task PostStatusAsync(Dictionary<string, string> form) => PostStatusAsync(Status, form);
+
+    private async Task PostStatusAsync(string pathAndQuery, Dictionary<string, string> form)
     {
-        using var response = await host.PostTwilioAsync(Status, form, Webhooks.AuthToken);
+        using var response = await host.PostTwilioAsync(pathAndQuery, form, Webhooks.AuthToken);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
@@ -162,5 +164,50 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.Equal(DispatchOutcome.Sent, outcome);
         await Webhooks.WaitUntilAsync(() => Task.FromResult(Webhooks.TwilioSends(stub) == 1), "one request to Twilio");
+    }
+    /// <summary>
+    /// The send reaches Twilio but the host dies before the SID is written (the dispatcher's outbox completion is dropped):
+    /// the row is Pending with no provider id. Returns the status callback path and query Twilio was given.
+    /// </summary>
+    private async Task<string> SendWithoutRecordingTheSidAsync(string referralId)
+    {
+        var sms = FollowUp(referralId);
+        await Outbox.BeginAsync(new OutboxRow(referralId, sms.IdempotencyKey, MessageChannel.Sms, sms.To, "", sms.Body, OutboxStatus.Pending, DateTimeOffset.UtcNow, null, null),
+            TestContext.Current.CancellationToken);
+        await host.App.Services.GetRequiredService<ISmsSender>().SendAsync(sms, TestContext.Current.CancellationToken);
+        await Webhooks.WaitUntilAsync(() => Task.FromResult(Webhooks.TwilioSends(stub) > 0), "the stub logs the send");
+        var form = System.Web.HttpUtility.ParseQueryString(stub.LogEntries.Last(e => e.RequestMessage.Path == Webhooks.MessagesPath).RequestMessage.Body!);
+        return new Uri(form["StatusCallback"]!).PathAndQuery;
+    }
+
+    [Fact]
+    public async Task ReceiveSmsStatus_CrashBeforeTheSidWasRecorded_SignedKeyInTheUrlSettlesThePendingRow()
+    {
+        var id = await host.SubmitSampleAsync();
+        var callback = await SendWithoutRecordingTheSidAsync(id);
+        Assert.Equal(OutboxStatus.Pending, (await RowAsync(id)).Status);
+
+        await PostStatusAsync(callback, Callback("SMlate0001", "delivered"));
+
+        var row = await RowAsync(id);
+        Assert.Equal((OutboxStatus.Delivered, "SMlate0001"), (row.Status, row.ProviderMessageId));
+    }
+
+    [Fact]
+    public async Task ReceiveSmsStatus_MessageKeyNotSignedByUs_Returns403AndLeavesThePendingRow()
+    {
+        var id = await host.SubmitSampleAsync();
+        var callback = await SendWithoutRecordingTheSidAsync(id);
+        var forged = callback[..(callback.IndexOf("?m=", StringComparison.Ordinal) + 3)]
+            + new MessageCallbackTokens(Microsoft.Extensions.Options.Options.Create(new OncologyMassage.Workflow.Options.LinkOptions
+            {
+                SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            })).Create(id, FollowUp(id).IdempotencyKey);
+
+        // Signed by "Twilio" (the auth token) over the forged URL: only our own MAC on the key tells it apart.
+        using var response = await host.PostTwilioAsync(forged, Callback("SMforged01", "delivered"), Webhooks.AuthToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(OutboxStatus.Pending, (await RowAsync(id)).Status);
     }
 }

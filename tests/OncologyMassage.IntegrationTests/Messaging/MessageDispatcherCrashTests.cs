@@ -1,3 +1,4 @@
+using System.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Infrastructure;
@@ -5,28 +6,41 @@ using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Ports;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace OncologyMassage.IntegrationTests.Messaging;
 
 /// <summary>
-/// The flow dies between the vendor's "accepted" and the outbox update; the activity is retried. With the real Twilio
-/// SDK against a stub and the real outbox on Azurite, the retry sends nothing: at most once, reported as Uncertain.
+/// The flow dies between the vendor's "accepted" and the outbox update (the provider id write is dropped), with the real
+/// Twilio and SendGrid SDKs against a stub and the real outbox on Azurite. The retried activity sends nothing (the row stays
+/// Pending, reported Uncertain); then the reconciliation asks the vendor and settles the row, or resends only what the
+/// vendor does not have, exactly once.
 /// </summary>
 public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private const string Body = "Harbor Spa: how do you feel today? Reply 0-10.";
     private readonly WireMockServer stub = WireMockServer.Start();
     private ServiceProvider services = null!;
 
-    /// <summary>The real outbox, except that its first completion dies like a killed host.</summary>
+    /// <summary>A SendGrid event webhook verification key: with one set, the event webhook is the record of what SendGrid took.</summary>
+    private static string EventWebhookKey { get; } = Convert.ToBase64String(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportSubjectPublicKeyInfo());
+
+    /// <summary>The real outbox, except that its next completion dies like a killed host once <see cref="Armed"/>.</summary>
     private sealed class DiesOnceOnComplete(IMessageOutbox inner) : IMessageOutbox
     {
-        private int completions;
+        private int armed;
+
+        public bool Armed
+        {
+            set => Volatile.Write(ref armed, value ? 1 : 0);
+        }
 
         public Task<OutboxClaim> BeginAsync(OutboxRow row, CancellationToken cancellationToken) => inner.BeginAsync(row, cancellationToken);
 
         public Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, CancellationToken cancellationToken) =>
-            Interlocked.Increment(ref completions) == 1
+            Interlocked.Exchange(ref armed, 0) == 1
                 ? throw new IOException("host killed between the vendor call and the outbox update")
                 : inner.CompleteAsync(referralId, idempotencyKey, status, providerMessageId, failureReason, cancellationToken);
 
@@ -36,16 +50,23 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
 
         public Task<bool> RecordDeliveryAsync(string referralId, string idempotencyKey, OutboxStatus status, string? failureReason, CancellationToken cancellationToken) =>
             inner.RecordDeliveryAsync(referralId, idempotencyKey, status, failureReason, cancellationToken);
+
+        public Task<IReadOnlyList<OutboxRow>> ListPendingAsync(DateTimeOffset attemptedBefore, CancellationToken cancellationToken) => inner.ListPendingAsync(attemptedBefore, cancellationToken);
+
+        public Task<bool> TryClaimReconciliationAsync(OutboxRow seen, DateTimeOffset at, CancellationToken cancellationToken) => inner.TryClaimReconciliationAsync(seen, at, cancellationToken);
     }
 
     public ValueTask InitializeAsync()
     {
         Webhooks.AcceptEverything(stub);
-        var settings = Webhooks.VendorSettings(stub.Url!);
+        var settings = Webhooks.VendorSettings(stub.Url!, sendGridPublicKey: EventWebhookKey);
         settings["AzureWebJobsStorage"] = azurite.ConnectionString;
         settings["Storage:TablePrefix"] = "c" + Guid.NewGuid().ToString("N")[..12];
         settings["Links:SigningKey"] = TestHost.SigningKey;
         settings["Links:PublicBaseUrl"] = Webhooks.PublicBaseUrl;
+        settings["Messaging:TotalTimeout"] = "00:00:20";
+        settings["Outbox:ReconcileAfter"] = "00:00:30";
+        settings["Outbox:MaxReconciliations"] = "2";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
         collection.AddOncologyMassage(configuration);
@@ -62,19 +83,151 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
         stub.Dispose();
     }
 
+    private MessageDispatcher Dispatcher => services.GetRequiredService<MessageDispatcher>();
+
+    private IMessageOutbox Outbox => services.GetRequiredService<IMessageOutbox>();
+
+    private static OutgoingSms FollowUp(string referralId) => new($"{referralId}:follow-up-24h:1", referralId, Webhooks.ClientPhone, Body);
+
+    /// <summary>Sends through the dispatcher and dies before the outbox update, as a killed host would.</summary>
+    private async Task CrashAfterVendorCallAsync(OutgoingSms sms)
+    {
+        ((DiesOnceOnComplete)Outbox).Armed = true;
+        await Assert.ThrowsAsync<IOException>(() => Dispatcher.SendSmsAsync(sms, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>A Pending row written as the dispatcher would, an hour ago, for a send that never reached the vendor.</summary>
+    private Task<OutboxClaim> WritePendingAsync(string referralId, MessageChannel channel, string key) =>
+        Outbox.BeginAsync(new OutboxRow(referralId, key, channel, channel == MessageChannel.Sms ? Webhooks.ClientPhone : "client@example.com",
+            channel == MessageChannel.Sms ? "" : "Your session at Harbor Spa", Body, OutboxStatus.Pending, DateTimeOffset.UtcNow.AddHours(-1), null, null),
+            TestContext.Current.CancellationToken);
+
+    private async Task<OutboxRow> RowAsync(string referralId) =>
+        Assert.Single(await Outbox.ListAsync(referralId, TestContext.Current.CancellationToken));
+
+    /// <summary>Twilio's message list (GET Messages.json) answering with <paramref name="messages"/> (sid, body, status) to the client's number.</summary>
+    private void TwilioListReturns(params (string Sid, string Body, string Status)[] messages) =>
+        stub.Given(Request.Create().WithPath(Webhooks.MessagesPath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new Dictionary<string, object?>
+            {
+                ["messages"] = messages.Select(m => new Dictionary<string, object?> { ["sid"] = m.Sid, ["to"] = Webhooks.ClientPhone, ["body"] = m.Body, ["status"] = m.Status }).ToArray(),
+                ["page"] = 0,
+                ["page_size"] = 100,
+                ["start"] = 0,
+                ["end"] = messages.Length,
+                ["uri"] = Webhooks.MessagesPath + "?PageSize=100&Page=0",
+                ["first_page_uri"] = Webhooks.MessagesPath + "?PageSize=100&Page=0",
+                ["next_page_uri"] = null,
+                ["previous_page_uri"] = null,
+            }));
+
+    /// <summary>Texts posted to Twilio (the message list is read with GET on the same path).</summary>
+    private int TwilioPosts => stub.LogEntries.Count(e => e.RequestMessage.Path == Webhooks.MessagesPath && e.RequestMessage.Method == "POST");
+
+    private int SendGridSends => stub.LogEntries.Count(e => e.RequestMessage.Path == "/v3/mail/send");
+
+    private static async Task SettleStubLogAsync() => await Task.Delay(300, TestContext.Current.CancellationToken); // the stub logs a request after answering it
+
     [Fact]
     public async Task SendSmsAsync_RetriedAfterDyingBetweenVendorAndOutbox_MakesOneVendorRequestAndReportsUncertain()
     {
-        var dispatcher = services.GetRequiredService<MessageDispatcher>();
-        var sms = new OutgoingSms("ref-crash:follow-up-24h:1", "ref-crash", Webhooks.ClientPhone, "Harbor Spa: how do you feel today? Reply 0-10.");
+        var sms = FollowUp("ref-crash");
 
-        await Assert.ThrowsAsync<IOException>(() => dispatcher.SendSmsAsync(sms, TestContext.Current.CancellationToken));
-        var retried = await dispatcher.SendSmsAsync(sms, TestContext.Current.CancellationToken);
+        await CrashAfterVendorCallAsync(sms);
+        var retried = await Dispatcher.SendSmsAsync(sms, TestContext.Current.CancellationToken);
 
         Assert.Equal(DispatchOutcome.Uncertain, retried);
-        await Task.Delay(500, TestContext.Current.CancellationToken); // the stub logs a request after answering it
-        Assert.Equal(1, Webhooks.TwilioSends(stub));
-        var row = Assert.Single(await services.GetRequiredService<IMessageOutbox>().ListAsync("ref-crash", TestContext.Current.CancellationToken));
-        Assert.Equal(OutboxStatus.Pending, row.Status);
+        await SettleStubLogAsync();
+        Assert.Equal(1, TwilioPosts);
+        Assert.Equal(OutboxStatus.Pending, (await RowAsync("ref-crash")).Status);
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_DiedBeforeTheSidWasRecorded_StatusCallbackUrlStillNamesTheRow()
+    {
+        var sms = FollowUp("ref-crash-cb");
+
+        await CrashAfterVendorCallAsync(sms);
+
+        await SettleStubLogAsync();
+        var form = HttpUtility.ParseQueryString(stub.LogEntries.Single(e => e.RequestMessage.Path == Webhooks.MessagesPath).RequestMessage.Body!);
+        var token = HttpUtility.ParseQueryString(new Uri(form["StatusCallback"]!).Query)["m"];
+        Assert.Equal(new MessageKey(sms.ReferralId, sms.IdempotencyKey), services.GetRequiredService<MessageCallbackTokens>().Check(token));
+    }
+
+    [Fact]
+    public async Task RunAsync_PendingSmsThatTwilioHas_SettlesTheRowWithItsSidAndSendsNothing()
+    {
+        await WritePendingAsync("ref-recon-has", MessageChannel.Sms, "ref-recon-has:follow-up-24h:1");
+        TwilioListReturns(("SMother", "Another text", "delivered"), ("SMfound", Body, "delivered"));
+
+        var summary = await services.GetRequiredService<OutboxReconciliation>().RunAsync(TestContext.Current.CancellationToken);
+
+        await SettleStubLogAsync();
+        Assert.Equal((1, 0, 0), (summary.Settled, summary.Resent, TwilioPosts));
+        var row = await RowAsync("ref-recon-has");
+        Assert.Equal((OutboxStatus.Delivered, "SMfound"), (row.Status, row.ProviderMessageId));
+    }
+
+    [Fact]
+    public async Task RunAsync_PendingSmsThatTwilioDoesNotHave_SendsItOnceAcrossTwoRuns()
+    {
+        await WritePendingAsync("ref-recon-lost", MessageChannel.Sms, "ref-recon-lost:intake:1");
+        TwilioListReturns();
+        var reconciliation = services.GetRequiredService<OutboxReconciliation>();
+
+        var first = await reconciliation.RunAsync(TestContext.Current.CancellationToken);
+        var second = await reconciliation.RunAsync(TestContext.Current.CancellationToken);
+
+        await SettleStubLogAsync();
+        Assert.Equal((1, 0), (first.Resent, second.Resent));
+        Assert.Equal(1, TwilioPosts);
+        var listed = stub.LogEntries.Single(e => e.RequestMessage.Path == Webhooks.MessagesPath && e.RequestMessage.Method == "GET").RequestMessage;
+        Assert.Equal(Webhooks.ClientPhone, listed.Query!["To"].Single());
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync("ref-recon-lost")).Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_PendingSmsToANumberThatOptedOut_SendsNothingAndTellsACoordinator()
+    {
+        await WritePendingAsync("ref-recon-stop", MessageChannel.Sms, "ref-recon-stop:intake:1");
+        await services.GetRequiredService<IOptOutStore>().OptOutAsync(Webhooks.ClientPhone, DateTimeOffset.UtcNow, "STOP", TestContext.Current.CancellationToken);
+        TwilioListReturns();
+
+        var summary = await services.GetRequiredService<OutboxReconciliation>().RunAsync(TestContext.Current.CancellationToken);
+
+        await SettleStubLogAsync();
+        Assert.Equal((0, 1), (TwilioPosts, summary.HandedToCoordinator));
+        Assert.Equal(OutboxStatus.Failed, (await RowAsync("ref-recon-stop")).Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_PendingEmailWithNoProcessedEvent_SendsItOnceWithItsKey()
+    {
+        await WritePendingAsync("ref-recon-mail", MessageChannel.Email, "ref-recon-mail:consent:1");
+        var reconciliation = services.GetRequiredService<OutboxReconciliation>();
+
+        await reconciliation.RunAsync(TestContext.Current.CancellationToken);
+        await reconciliation.RunAsync(TestContext.Current.CancellationToken);
+
+        await SettleStubLogAsync();
+        Assert.Equal(1, SendGridSends);
+        Assert.Contains("\"idempotency_key\":\"ref-recon-mail:consent:1\"", stub.LogEntries.Single(e => e.RequestMessage.Path == "/v3/mail/send").RequestMessage.Body, StringComparison.Ordinal);
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync("ref-recon-mail")).Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_PendingEmailProcessedEventArrived_SendsNothing()
+    {
+        await WritePendingAsync("ref-recon-proc", MessageChannel.Email, "ref-recon-proc:consent:1");
+        var processed = new DeliveryReport(MessageChannel.Email, "sgprocessed", OutboxStatus.Sent, null, null, false, DateTimeOffset.UtcNow, "ref-recon-proc", "ref-recon-proc:consent:1");
+        await services.GetRequiredService<DeliveryReports>().ApplyAsync(processed, TestContext.Current.CancellationToken);
+
+        var summary = await services.GetRequiredService<OutboxReconciliation>().RunAsync(TestContext.Current.CancellationToken);
+
+        await SettleStubLogAsync();
+        Assert.Equal((0, 0), (SendGridSends, summary.Resent));
+        var row = await RowAsync("ref-recon-proc");
+        Assert.Equal((OutboxStatus.Sent, "sgprocessed"), (row.Status, row.ProviderMessageId));
     }
 }
