@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Infrastructure;
+using OncologyMassage.Pages.Layout;
+using OncologyMassage.Workflow.Forms;
 using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.Functions.Http;
@@ -30,6 +32,11 @@ public static class HttpServiceCollectionExtensions
         services.AddHostedService<AppServicePrincipalTrustCheck>(); // says so at start-up when the principal trust is refused
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<ReferralScope>();
+
+        // Client-link forms as slices (issue 18 item 1): pages rendered from Razor components, one endpoint adapter, a handler per form.
+        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<ClientFormEndpoint>();
+        services.AddSingleton<ReleaseAnswerHandler>();
         return services;
     }
 }
