@@ -37,6 +37,7 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<ClientFormEndpoint>();
         services.AddSingleton<ReleaseAnswerHandler>();
+        services.AddSingleton<ConsentAnswerHandler>();
         return services;
     }
 }
