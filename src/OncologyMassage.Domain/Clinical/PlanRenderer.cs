@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 
 namespace OncologyMassage.Domain.Clinical;
 
 /// <summary>
-/// Renders a plan for the therapist, short and ordered by importance: holds, then the pressure summary, then no-contact
+/// Renders a plan for the therapist as plain text (the pages render its <see cref="Lines"/> as HTML), short and ordered by importance: holds, then the pressure summary, then no-contact
 /// sites, pressure limits, positions, joint movement, technique, stroke direction, products, session length, hygiene and
 /// comfort. Each line carries its reason; identical instructions from several findings are merged into one line, and
 /// pressure limits implied by the whole-body maximum are left out (the maximum's line names its causes).
@@ -69,34 +68,6 @@ public static class PlanRenderer
         text.Append(CultureInfo.InvariantCulture, $"Allowed positions: {string.Join(", ", plan.AllowedPositions.Select(p => p.Describe()))}").Append('\n');
         text.Append(plan.Basis).Append('\n');
         return text.ToString();
-    }
-
-    /// <summary>An HTML fragment (every value encoded): a heading, an ordered list with reasons, and the basis note.</summary>
-    public static string ToHtml(AdaptationPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        var e = HtmlEncoder.Default;
-        var html = new StringBuilder();
-        html.Append("<section class=\"adaptation-plan\">");
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Adaptation plan ({e.Encode(ServiceWords(plan.Service))})</h2>");
-        if (plan.NeedsMdInput)
-        {
-            html.Append("<p class=\"hold\"><strong>Do not schedule: needs MD input first.</strong></p>");
-        }
-
-        html.Append("<ol>");
-        foreach (var line in Lines(plan))
-        {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<li class=\"{e.Encode(line.Section.ToLowerInvariant())}\">{e.Encode(line.Text)} <small>— {e.Encode(line.Reason)}</small></li>");
-        }
-
-        html.Append("</ol>");
-        html.Append(CultureInfo.InvariantCulture,
-            $"<p>Allowed positions: {e.Encode(string.Join(", ", plan.AllowedPositions.Select(p => p.Describe())))}</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"basis\">{e.Encode(plan.Basis)}</p>");
-        html.Append("</section>");
-        return html.ToString();
     }
 
     /// <summary>

@@ -2,36 +2,35 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Venues;
 using OncologyMassage.Functions.Http.Access;
-using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Pages.Consent;
+using OncologyMassage.Pages.Forms;
 using OncologyMassage.Workflow.Answers;
+using OncologyMassage.Workflow.Forms;
 using OncologyMassage.Workflow.Links;
-using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
+using S = OncologyMassage.Pages.Consent.ConsentStrings;
 
 namespace OncologyMassage.Functions.Http;
 
 /// <summary>
-/// Informed consent behind the signed consent link: GET shows the venue's current document, POST records the signature
-/// once (version, SHA-256 of the text shown, name, IP, user agent) and tells the orchestration. The same link with
-/// /withdraw keeps working after signing, so the client can withdraw at any time.
+/// Informed consent behind the signed consent link: GET shows the venue's current document (<see cref="ConsentPage"/>),
+/// POST binds <see cref="ConsentFormModel"/> and signs once through <see cref="ConsentAnswerHandler"/> (version, SHA-256
+/// of the text shown, name, IP, user agent). The same link with /withdraw keeps working after signing, so the client can
+/// withdraw at any time (<see cref="WithdrawalPage"/>).
 /// </summary>
-public sealed partial class ConsentFormFunctions(
+public sealed class ConsentFormFunctions(
     SignedLinks links,
     FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
-    IConsentStore consents,
-    AnswerRelay relay,
+    ConsentAnswerHandler handler,
+    ClientFormEndpoint endpoint,
     IVenueStore venues,
     TimeProvider clock,
-    ClientAddresses clientAddresses,
-    ILogger<ConsentFormFunctions> logger)
+    ClientAddresses clientAddresses)
 {
-    public const int MaxReasonLength = 500;
-
     [Function(nameof(ShowConsentForm))]
     [SignedLink]
     public async Task<IActionResult> ShowConsentForm(
@@ -40,8 +39,7 @@ public sealed partial class ConsentFormFunctions(
         CancellationToken cancellationToken)
     {
         var (referral, venue, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
-        return refusal ?? new HtmlResult(StatusCodes.Status200OK,
-            ConsentPages.Form(referral!.Referral.Client.GivenName, venue!, ConsentForm.Empty, new Dictionary<string, string[]>(), expiresAt));
+        return refusal ?? await endpoint.PageAsync<ConsentPage>(StatusCodes.Status200OK, Page(referral!, venue!, expiresAt, new ConsentFormModel(), FormErrors.None));
     }
 
     [Function(nameof(SubmitConsentForm))]
@@ -60,35 +58,28 @@ public sealed partial class ConsentFormFunctions(
             return refusal;
         }
 
-        if (!request.HasFormContentType)
+        var (form, invalid) = await endpoint.BindAsync<ConsentFormModel, ConsentFormModel, ConsentPage>(request,
+            model => model.Validate(venue!) is { Count: > 0 } errors ? (null, errors) : (model, FormErrors.None),
+            (model, errors) => Task.FromResult<IReadOnlyDictionary<string, object?>>(Page(referral!, venue!, expiresAt, model, errors)),
+            cancellationToken);
+        if (form is null)
         {
-            return ClientLinkPages.UnsupportedForm(request);
-        }
-
-        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
-        if (fields is null)
-        {
-            return bodyProblem!;
-        }
-
-        var form = ConsentForm.Read(fields);
-        var errors = form.Validate(venue!);
-        if (errors.Count > 0)
-        {
-            return ClientLinkPages.WantsJson(request)
-                ? Problems.Validation(request, errors)
-                : new HtmlResult(StatusCodes.Status400BadRequest, ConsentPages.Form(referral!.Referral.Client.GivenName, venue!, form, errors, expiresAt));
+            return invalid!;
         }
 
         var document = venue!.Consent;
         if (form.DocumentVersion is not null && form.DocumentVersion != document.Version)
         {
             // The venue changed its document after the page was shown: the client signs only what they have read.
-            return ClientLinkPages.WantsJson(request)
-                ? Problems.Create(request, StatusCodes.Status409Conflict, "document-changed", "The consent document has changed",
-                    $"Read version {document.Version} and sign again.")
-                : new HtmlResult(StatusCodes.Status409Conflict, ConsentPages.Form(referral!.Referral.Client.GivenName, venue, form with { Agreed = false },
-                    new Dictionary<string, string[]> { ["document"] = ["The consent document was updated while you were reading. Please read this version and sign again."] }, expiresAt));
+            if (ClientLinkPages.WantsJson(request))
+            {
+                return Problems.Create(request, StatusCodes.Status409Conflict, "document-changed", S.DocumentChanged, S.DocumentChangedDetail(document.Version));
+            }
+
+            var changed = new FormErrors();
+            changed.Add(ConsentFormModel.DocumentField, S.ErrorDocumentChanged);
+            return await endpoint.PageAsync<ConsentPage>(StatusCodes.Status409Conflict,
+                Page(referral!, venue, expiresAt, new ConsentFormModel { SignerName = form.SignerName, VisitAddress = form.VisitAddress, ConfirmAddress = form.ConfirmAddress }, changed));
         }
 
         var now = clock.GetUtcNow();
@@ -97,23 +88,13 @@ public sealed partial class ConsentFormFunctions(
         {
             VisitAddress = venue.ConfirmsClientAddress ? form.VisitAddress : null,
         };
-        var id = referral.Id;
-        var outcome = await relay.StoreAndRaiseAsync(AnswerRef.OnePer(id, AnswerKind.Consent),
-            async ct => await consents.GetAsync(id, ct) is not { } stored ? StoredAnswer.None
-                : stored.SignerName == record.SignerName && stored.DocumentVersion == record.DocumentVersion && stored.VisitAddress == record.VisitAddress
-                    ? StoredAnswer.Same : StoredAnswer.Different,
-            ct => consents.TryRecordAsync(record, ct),
-            durable, cancellationToken);
-        if (outcome == RelayOutcome.Conflict)
+        if (await handler.SignAsync(record, durable, cancellationToken) == RelayOutcome.Conflict)
         {
-            return AlreadySigned(request);
+            return await AlreadySignedAsync(request);
         }
 
-        LogSigned(logger, referral.Id, document.Version);
-        return ClientLinkPages.WantsJson(request)
-            ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, documentVersion = document.Version, documentSha256 = document.Sha256 })
-            : new HtmlResult(StatusCodes.Status200OK, PageKit.Message("Thank you",
-                "Your consent is recorded. You can withdraw it at any time with the link in your message or by telling the venue."));
+        return await endpoint.DoneAsync(request, new { referralId = referral.Id, documentVersion = document.Version, documentSha256 = document.Sha256 },
+            S.ThankYou, S.Recorded);
     }
 
     [Function(nameof(ShowConsentWithdrawal))]
@@ -124,8 +105,7 @@ public sealed partial class ConsentFormFunctions(
         CancellationToken cancellationToken)
     {
         var (referral, venueName, refusal) = await OpenWithdrawalAsync(request, token, cancellationToken);
-        return refusal ?? new HtmlResult(StatusCodes.Status200OK,
-            ConsentPages.WithdrawForm(referral!.Referral.Client.GivenName, venueName!, null, new Dictionary<string, string[]>()));
+        return refusal ?? await endpoint.PageAsync<WithdrawalPage>(StatusCodes.Status200OK, WithdrawalPageOf(referral!, venueName!, new WithdrawalFormModel(), FormErrors.None));
     }
 
     [Function(nameof(SubmitConsentWithdrawal))]
@@ -144,39 +124,18 @@ public sealed partial class ConsentFormFunctions(
             return refusal;
         }
 
-        if (!request.HasFormContentType)
-        {
-            return ClientLinkPages.UnsupportedForm(request);
-        }
-
-        var (form, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
+        var (form, invalid) = await endpoint.BindAsync<WithdrawalFormModel, WithdrawalFormModel, WithdrawalPage>(request,
+            model => model.Validate() is { Count: > 0 } errors ? (null, errors) : (model, FormErrors.None),
+            (model, errors) => Task.FromResult<IReadOnlyDictionary<string, object?>>(WithdrawalPageOf(referral!, venueName!, model, errors)),
+            cancellationToken);
         if (form is null)
         {
-            return bodyProblem!;
-        }
-
-        var reason = form["reason"].ToString().Trim() is { Length: > 0 } text ? text : null;
-        if (reason?.Length > MaxReasonLength)
-        {
-            var errors = new Dictionary<string, string[]> { ["reason"] = [$"Please keep the reason to {MaxReasonLength} characters."] };
-            return ClientLinkPages.WantsJson(request)
-                ? Problems.Validation(request, errors)
-                : new HtmlResult(StatusCodes.Status400BadRequest, ConsentPages.WithdrawForm(referral!.Referral.Client.GivenName, venueName!, reason, errors));
+            return invalid!;
         }
 
         var now = clock.GetUtcNow();
-        var id = referral!.Id;
-
-        // Withdrawing twice is the same wish: the second submit is answered like the first, and the first reason stands.
-        await relay.StoreAndRaiseAsync(AnswerRef.OnePer(id, AnswerKind.ConsentWithdrawal),
-            async ct => (await consents.GetAsync(id, ct))?.WithdrawnAt is null ? StoredAnswer.None : StoredAnswer.Same,
-            ct => consents.TryWithdrawAsync(id, now, reason, ct),
-            durable, cancellationToken);
-        LogWithdrawn(logger, referral.Id);
-        return ClientLinkPages.WantsJson(request)
-            ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, withdrawnAt = now })
-            : new HtmlResult(StatusCodes.Status200OK, PageKit.Message("Your consent is withdrawn",
-                $"{venueName} will not give you further sessions and will cancel any booked one. Contact the venue if you change your mind."));
+        await handler.WithdrawAsync(referral!.Id, now, form.Reason, durable, cancellationToken);
+        return await endpoint.DoneAsync(request, new { referralId = referral.Id, withdrawnAt = now }, S.Withdrawn, S.WithdrawnDetail(venueName!));
     }
 
     /// <summary>The link, the referral and its venue; a submit after signing goes on to the relay (a repeat is thanked again, a change is 409).</summary>
@@ -189,15 +148,14 @@ public sealed partial class ConsentFormFunctions(
             return (null, null, expiresAt, refusal);
         }
 
-        if (!submitting && await consents.GetAsync(referral!.Id, cancellationToken) is not null)
+        if (!submitting && await handler.CurrentAsync(referral!.Id, cancellationToken) is not null)
         {
-            return (null, null, expiresAt, AlreadySigned(request));
+            return (null, null, expiresAt, await AlreadySignedAsync(request));
         }
 
         var venue = await venues.GetAsync(referral!.Referral.VenueId, cancellationToken);
         return venue is null
-            ? (null, null, expiresAt, ClientLinkPages.Refuse(request, StatusCodes.Status404NotFound, "venue-not-found", "The venue's consent is not available",
-                "Please contact the venue: its consent document could not be found."))
+            ? (null, null, expiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status404NotFound, "venue-not-found", S.VenueNotFound, S.VenueNotFoundDetail))
             : (referral, venue, expiresAt, null);
     }
 
@@ -214,39 +172,43 @@ public sealed partial class ConsentFormFunctions(
             return (null, null, refusal);
         }
 
-        var consent = await consents.GetAsync(referral!.Id, cancellationToken);
+        var consent = await handler.CurrentAsync(referral!.Id, cancellationToken);
         if (consent is null)
         {
-            return (null, null, ClientLinkPages.Refuse(request, StatusCodes.Status409Conflict, "not-signed", "There is no consent to withdraw",
-                "You have not signed the consent, so there is nothing to withdraw. Contact the venue if you do not want sessions."));
+            return (null, null, await endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "not-signed", S.NotSigned, S.NotSignedDetail));
         }
 
         if (consent.WithdrawnAt is not null && !submitting)
         {
-            return (null, null, AlreadyWithdrawn(request));
+            return (null, null, await endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "already-withdrawn", S.AlreadyWithdrawn, S.AlreadyWithdrawnDetail));
         }
 
         if (consent.WithdrawnAt is null && referral.Stage.IsClosed())
         {
-            return (null, null, ClientLinkPages.Refuse(request, StatusCodes.Status409Conflict, "referral-closed", "This referral is closed",
-                "There is nothing more to fill in. Contact the venue with any question."));
+            return (null, null, await endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "referral-closed", S.Closed, S.ClosedDetail));
         }
 
         var venue = await venues.GetAsync(consent.VenueId, cancellationToken);
-        return (referral, venue?.Name ?? "The venue", null);
+        return (referral, venue?.Name ?? S.TheVenue, null);
     }
 
-    private static IActionResult AlreadySigned(HttpRequest request) =>
-        ClientLinkPages.Refuse(request, StatusCodes.Status409Conflict, "already-signed", "Your consent was already signed",
-            "This link works once for signing. To withdraw your consent, add /withdraw to the link or tell the venue.");
+    private Task<IActionResult> AlreadySignedAsync(HttpRequest request) =>
+        endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "already-signed", S.AlreadySigned, S.AlreadySignedDetail);
 
-    private static IActionResult AlreadyWithdrawn(HttpRequest request) =>
-        ClientLinkPages.Refuse(request, StatusCodes.Status409Conflict, "already-withdrawn", "Your consent was already withdrawn",
-            "Contact the venue if you would like sessions again.");
+    private static Dictionary<string, object?> Page(ReferralRecord referral, Venue venue, DateTimeOffset respondBy, ConsentFormModel form, FormErrors errors) => new Dictionary<string, object?>
+    {
+        [nameof(ConsentPage.GivenName)] = referral.Referral.Client.GivenName,
+        [nameof(ConsentPage.Venue)] = venue,
+        [nameof(ConsentPage.Form)] = form,
+        [nameof(ConsentPage.Errors)] = errors,
+        [nameof(ConsentPage.RespondBy)] = respondBy,
+    };
 
-    [LoggerMessage(EventId = 1311, Level = LogLevel.Information, Message = "Consent for referral {ReferralId} signed (document version {Version})")]
-    private static partial void LogSigned(ILogger logger, string referralId, string version);
-
-    [LoggerMessage(EventId = 1312, Level = LogLevel.Information, Message = "Consent for referral {ReferralId} withdrawn")]
-    private static partial void LogWithdrawn(ILogger logger, string referralId);
+    private static Dictionary<string, object?> WithdrawalPageOf(ReferralRecord referral, string venueName, WithdrawalFormModel form, FormErrors errors) => new Dictionary<string, object?>
+    {
+        [nameof(WithdrawalPage.GivenName)] = referral.Referral.Client.GivenName,
+        [nameof(WithdrawalPage.VenueName)] = venueName,
+        [nameof(WithdrawalPage.Form)] = form,
+        [nameof(WithdrawalPage.Errors)] = errors,
+    };
 }

@@ -9,6 +9,9 @@ namespace OncologyMassage.Functions.Http;
 /// </summary>
 public sealed class HtmlResult(int statusCode, string html) : IActionResult
 {
+    /// <summary>Nothing but the page itself and its inline style sheet; forms post only back here; never framed.</summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     public int StatusCode { get; } = statusCode;
 
     public string Html { get; } = html;
@@ -22,7 +25,7 @@ public sealed class HtmlResult(int statusCode, string html) : IActionResult
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers["X-Content-Type-Options"] = "nosniff";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         await response.Body.WriteAsync(Encoding.UTF8.GetBytes(Html), context.HttpContext.RequestAborted);
     }
 }

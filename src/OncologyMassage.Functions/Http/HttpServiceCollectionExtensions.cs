@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Infrastructure;
+using OncologyMassage.Pages.Layout;
+using OncologyMassage.Workflow.Forms;
 using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.Functions.Http;
@@ -31,6 +33,12 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<ReferralScope>();
         services.AddSingleton<Access.CallerGate>(); // both hosts run it before every HTTP function
+
+        // Client-link forms as slices (issue 18 item 1): pages rendered from Razor components, one endpoint adapter, a handler per form.
+        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<ClientFormEndpoint>();
+        services.AddSingleton<ReleaseAnswerHandler>();
+        services.AddSingleton<ConsentAnswerHandler>();
         return services;
     }
 }

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Functions.Http.Access;
-using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Pages.Layout;
 using OncologyMassage.Workflow.Ports;
+using PlanPage = OncologyMassage.Pages.Plans.PlanPage;
 
 namespace OncologyMassage.Functions.Http;
 
@@ -13,7 +14,7 @@ namespace OncologyMassage.Functions.Http;
 /// as JSON otherwise. Scoped like GET referrals/{id} (<see cref="ReferralScope"/>): the venue's coordinators and the
 /// referring practice; anyone else's id is not found; every read is audited.
 /// </summary>
-public sealed class PlanFunctions(IPlanStore plans)
+public sealed class PlanFunctions(IPlanStore plans, PageRenderer pages)
 {
     [Function(nameof(GetReferralPlan))]
     [ReferralScoped]
@@ -31,7 +32,11 @@ public sealed class PlanFunctions(IPlanStore plans)
         }
 
         return WantsHtml(request)
-            ? new HtmlResult(StatusCodes.Status200OK, PlanPage.Render(referral, record))
+            ? new HtmlResult(StatusCodes.Status200OK, await pages.RenderAsync<PlanPage>(new Dictionary<string, object?>
+            {
+                [nameof(PlanPage.Referral)] = referral,
+                [nameof(PlanPage.Record)] = record,
+            }))
             : new ApiResult(StatusCodes.Status200OK, PlanView.From(record));
     }
 

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Functions.Http.Access;
-using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Pages.Forms;
+using OncologyMassage.Pages.Release;
 using OncologyMassage.Workflow.Answers;
+using OncologyMassage.Workflow.Forms;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
@@ -15,23 +16,23 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Functions.Http;
 
 /// <summary>
-/// The oncologist's release form behind the signed link in the release email: GET shows it, POST records the decision
-/// once and hands it to the waiting orchestration through <see cref="AnswerRelay"/> (the event carries the outcome only;
-/// a failed raise is retried by the sweep; the same answer sent again gets the same thank-you). Anonymous by design: the signed, expiring, single-use link is the
-/// credential. Browsers get HTML pages; a caller that asks for JSON gets problem details.
+/// The oncologist's release form behind the signed link in the release email, and the hold question's form behind its
+/// own link: GET shows it (<see cref="ReleasePage"/>), POST binds <see cref="ReleaseFormModel"/> and hands the decision to
+/// <see cref="ReleaseAnswerHandler"/> (stored once, raised to the waiting orchestration; the same answer sent again gets
+/// the same thank-you, a different one a 409). Anonymous by design: the signed, expiring link is the credential.
+/// Browsers get HTML pages; a caller that asks for JSON gets problem details.
 /// </summary>
-public sealed partial class ReleaseFormFunctions(
+public sealed class ReleaseFormFunctions(
     SignedLinks links,
     FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
-    IReleaseStore releases,
-    AnswerRelay relay,
+    ReleaseAnswerHandler handler,
+    ClientFormEndpoint endpoint,
     IPlanStore storedPlans,
     IVenueStore venues,
     AdaptationEngine plans,
     TimeProvider clock,
-    ClientAddresses clientAddresses,
-    ILogger<ReleaseFormFunctions> logger)
+    ClientAddresses clientAddresses)
 {
     [Function(nameof(ShowReleaseForm))]
     [SignedLink]
@@ -67,9 +68,8 @@ public sealed partial class ReleaseFormFunctions(
     private async Task<IActionResult> ShowAsync(HttpRequest request, string token, bool question, CancellationToken cancellationToken)
     {
         var (referral, expiresAt, refusal) = await OpenAsync(request, token, question, cancellationToken);
-        return refusal ?? new HtmlResult(StatusCodes.Status200OK,
-            ReleasePages.Form(referral!, await PlanToShowAsync(referral!, question, cancellationToken), ReleaseForm.Empty, new Dictionary<string, string[]>(), expiresAt, question,
-                await VenueNameAsync(referral!, cancellationToken)));
+        return refusal ?? await endpoint.PageAsync<ReleasePage>(StatusCodes.Status200OK,
+            await PageAsync(referral!, expiresAt, question, new ReleaseFormModel(), FormErrors.None, cancellationToken));
     }
 
     private async Task<IActionResult> SubmitAsync(HttpRequest request, string token, DurableTaskClient durable, bool question, CancellationToken cancellationToken)
@@ -82,63 +82,31 @@ public sealed partial class ReleaseFormFunctions(
             return refusal;
         }
 
-        if (!request.HasFormContentType)
-        {
-            return Problems.Create(request, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type.",
-                "Post the release form as application/x-www-form-urlencoded.");
-        }
-
-        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
-        if (fields is null)
-        {
-            return bodyProblem!;
-        }
-
-        var form = ReleaseForm.Read(fields);
         var now = clock.GetUtcNow();
-        var (decision, errors) = form.Validate(now);
+        var (decision, invalid) = await endpoint.BindAsync<ReleaseFormModel, ReleaseDecision, ReleasePage>(request,
+            model => model.Validate(now),
+            (model, errors) => PageAsync(referral!, expiresAt, question, model, errors, cancellationToken),
+            cancellationToken);
         if (decision is null)
         {
-            return WantsJson(request)
-                ? Problems.Validation(request, errors)
-                : new HtmlResult(StatusCodes.Status400BadRequest,
-                    ReleasePages.Form(referral!, await PlanToShowAsync(referral!, question, cancellationToken), form, errors, expiresAt, question,
-                        await VenueNameAsync(referral!, cancellationToken)));
+            return invalid!;
         }
 
-        var questionKey = question ? ReleaseAnswers.QuestionKey(expiresAt) : null;
-        var record = new ReleaseRecord(referral!.Id, decision, now, clientAddresses.Of(request),
-            request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 500)] : null)
-        {
-            QuestionKey = questionKey,
-        };
-        var id = referral.Id;
-        var outcome = await relay.StoreAndRaiseAsync(
-            questionKey is null ? AnswerRef.OnePer(id, AnswerKind.Release) : new AnswerRef(id, AnswerKind.HoldAnswer, questionKey),
-            async ct => (questionKey is null ? await releases.GetAsync(id, ct) : await releases.GetAnswerAsync(id, questionKey, ct)) is { } stored
-                ? AnswerComparison.Of(stored.Decision with { DecidedAt = null }, decision with { DecidedAt = null })
-                : StoredAnswer.None,
-            ct => releases.TryRecordAsync(record, ct),
+        var outcome = await handler.SubmitAsync(
+            new ReleaseSubmission(referral!.Id, decision, question ? ReleaseAnswers.QuestionKey(expiresAt) : null, now, clientAddresses.Of(request), ClientLinkPages.UserAgent(request)),
             durable, cancellationToken);
         if (outcome == RelayOutcome.Conflict)
         {
-            return Refuse(request, StatusCodes.Status409Conflict, "already-decided", "A decision was already recorded",
-                "This release was answered already; the link works once. Contact the venue to change the answer.");
+            return await endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "already-decided", ReleaseStrings.AlreadyDecided, ReleaseStrings.AlreadyDecidedDetail);
         }
 
-        LogDecided(logger, referral.Id, decision.Outcome);
-        return WantsJson(request)
-            ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, outcome = decision.Outcome })
-            : new HtmlResult(StatusCodes.Status200OK, ReleasePages.Message("Thank you", decision.Outcome switch
-            {
-                ReleaseOutcome.Declined => "Your decision is recorded. The venue will let the client know that massage is not advisable now.",
-                _ => "Your release is recorded. The venue will arrange the intake evaluation and keep you informed.",
-            }));
+        return await endpoint.DoneAsync(request, new { referralId = referral.Id, outcome = decision.Outcome }, ReleaseStrings.ThankYou,
+            decision.Outcome == ReleaseOutcome.Declined ? ReleaseStrings.RecordedDeclined : ReleaseStrings.RecordedApproved);
     }
 
     /// <summary>
     /// Checks the link and the referral: the referral and the link's deadline when the form may be shown, otherwise the
-    /// refusal. A submit after an answer was stored goes on to the relay, which tells a repeat (same thank-you) from a change (409).
+    /// refusal. A submit after an answer was stored goes on to the handler, which tells a repeat (same thank-you) from a change (409).
     /// </summary>
     private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
         HttpRequest request, string token, bool question, CancellationToken cancellationToken, bool submitting = false)
@@ -148,70 +116,58 @@ public sealed partial class ReleaseFormFunctions(
             return (null, default, throttled);
         }
 
-        var link = links.Check(question ? LinkPurposes.MdQuestion : LinkPurposes.Release, token);
+        var purpose = question ? LinkPurposes.MdQuestion : LinkPurposes.Release;
+        var link = links.Check(purpose, token);
         if (link.Status == LinkStatus.Invalid && limiter.RecordFailure(request, AuthenticationKind.SignedLink) is { } overLimit)
         {
             return (null, link.ExpiresAt, overLimit);
         }
+
         var referral = link.Status == LinkStatus.Invalid ? null : await referrals.GetAsync(link.ReferralId, cancellationToken);
         if (referral is null)
         {
-            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status404NotFound, "not-found", "This link is not valid",
-                "Check that the whole link was copied from the email, or ask the venue to send it again."));
+            return (null, link.ExpiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status404NotFound, "not-found", ReleaseStrings.NotValid, ReleaseStrings.NotValidDetail));
         }
 
         if (link.Status == LinkStatus.Expired)
         {
-            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status410Gone, "link-expired", "This link has expired",
-                "The time to answer this release has passed. Contact the venue if the client should still be seen."));
+            return (null, link.ExpiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status410Gone, "link-expired", ReleaseStrings.Expired, ReleaseStrings.ExpiredDetail));
         }
 
-        var earlier = question
-            ? await releases.GetAnswerAsync(referral.Id, ReleaseAnswers.QuestionKey(link.ExpiresAt), cancellationToken)
-            : await releases.GetAsync(referral.Id, cancellationToken);
-        if (earlier is not null && submitting)
+        var (state, earlier) = await handler.StateAsync(referral, question ? ReleaseAnswers.QuestionKey(link.ExpiresAt) : null, cancellationToken);
+        switch (state)
         {
-            return (referral, link.ExpiresAt, null);
+            case ReleaseFormState.Answered when submitting:
+                return (referral, link.ExpiresAt, null);
+            case ReleaseFormState.Answered:
+                return (null, link.ExpiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "already-decided", ReleaseStrings.AlreadyDecided,
+                    ReleaseStrings.AlreadyDecidedOn(earlier!.SignedAt)));
+            case ReleaseFormState.NotAwaiting:
+                return (null, link.ExpiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "not-awaiting-release", ReleaseStrings.NotAwaiting,
+                    ReleaseStrings.NotAwaitingDetail(referral.Stage.IsClosed())));
         }
 
-        if (earlier is not null)
-        {
-            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status409Conflict, "already-decided", "A decision was already recorded",
-                $"This release was answered on {earlier.SignedAt:yyyy-MM-dd}; the link works once. Contact the venue to change the answer."));
-        }
-
-        if (referral.Stage != (question ? Stage.NeedsMdInput : Stage.MdReleaseRequested))
-        {
-            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status409Conflict, "not-awaiting-release", "This referral no longer needs a release",
-                $"The referral is {(referral.Stage.IsClosed() ? "closed" : "past this step")} ({referral.Stage}). Contact the venue with any question."));
-        }
-
-        await ClientLinkPages.RecordViewAsync(request, referral.Id, question ? LinkPurposes.MdQuestion : LinkPurposes.Release, cancellationToken);
+        await ClientLinkPages.RecordViewAsync(request, referral.Id, purpose, cancellationToken);
         return (referral, link.ExpiresAt, null);
     }
 
-    private async Task<string?> VenueNameAsync(ReferralRecord referral, CancellationToken cancellationToken) =>
-        (await venues.GetAsync(referral.Referral.VenueId, cancellationToken))?.Name;
-
-    /// <summary>For a hold question, the stored plan with its holds; for the release, the plan proposed from the referral.</summary>
-    private async Task<AdaptationPlan> PlanToShowAsync(ReferralRecord referral, bool question, CancellationToken cancellationToken) =>
-        question && await storedPlans.GetLatestAsync(referral.Id, cancellationToken) is { } stored ? stored.Plan : ProposedPlan(referral);
+    /// <summary>The page's parameters: the referral, the plan to answer about, the deadline and the venue's name.</summary>
+    private async Task<IReadOnlyDictionary<string, object?>> PageAsync(
+        ReferralRecord referral, DateTimeOffset respondBy, bool question, ReleaseFormModel form, FormErrors errors, CancellationToken cancellationToken) => new Dictionary<string, object?>
+    {
+        [nameof(ReleasePage.Referral)] = referral,
+        [nameof(ReleasePage.Plan)] = question && await storedPlans.GetLatestAsync(referral.Id, cancellationToken) is { } stored ? stored.Plan : ProposedPlan(referral),
+        [nameof(ReleasePage.Form)] = form,
+        [nameof(ReleasePage.Errors)] = errors,
+        [nameof(ReleasePage.RespondBy)] = respondBy,
+        [nameof(ReleasePage.Question)] = question,
+        [nameof(ReleasePage.VenueName)] = (await venues.GetAsync(referral.Referral.VenueId, cancellationToken))?.Name,
+    };
 
     /// <summary>The plan the venue proposes from the referral's own precautions (Walton: ask about the plan, not for blanket permission).</summary>
-    private AdaptationPlan ProposedPlan(ReferralRecord referral)
-    {
-        var findings = referral.Referral.ClinicalSummary.Precautions
-            .Select(p => p.ToFinding())
-            .ToArray();
-        return plans.Evaluate(new PlanRequest(referral.Referral.Service, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) { ReferralFindings = findings });
-    }
-
-    private static IActionResult Refuse(HttpRequest request, int status, string type, string title, string detail) =>
-        WantsJson(request) ? Problems.Create(request, status, type, title, detail) : new HtmlResult(status, ReleasePages.Message(title, detail));
-
-    private static bool WantsJson(HttpRequest request) =>
-        request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
-
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Release for referral {ReferralId} recorded: {Outcome}")]
-    private static partial void LogDecided(ILogger logger, string referralId, ReleaseOutcome outcome);
+    private AdaptationPlan ProposedPlan(ReferralRecord referral) =>
+        plans.Evaluate(new PlanRequest(referral.Referral.Service, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            ReferralFindings = referral.Referral.ClinicalSummary.Precautions.Select(p => p.ToFinding()).ToArray(),
+        });
 }

@@ -58,29 +58,6 @@ public sealed class PlanRendererTests
     }
 
     [Fact]
-    public void ToHtml_TextFromTheMd_IsEncoded()
-    {
-        var release = new MdRelease(MdReleaseDecision.ModifyAsFollows)
-        {
-            Restrictions = new MdRestrictions { Conditions = ["<script>alert(1)</script> & no feet"] },
-        };
-        var plan = Engine.Evaluate(new PlanRequest(ServiceType.OncologyMassage, Today) { Release = release });
-
-        var html = PlanRenderer.ToHtml(plan);
-
-        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ToHtml_Plan_IsOneOrderedList()
-    {
-        var html = PlanRenderer.ToHtml(SamplePlan());
-
-        Assert.Equal(PlanRenderer.Lines(SamplePlan()).Count, html.Split("<li").Length - 1);
-    }
-
-    [Fact]
     public void Lines_RegionalLimitLooserThanWholeBody_LeftOut()
     {
         var plan = Engine.Evaluate([new Finding(PrecautionCode.Neuropathy), new Finding(PrecautionCode.LowPlatelets, Value: 30_000)], Today);
