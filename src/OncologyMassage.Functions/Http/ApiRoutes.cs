@@ -31,7 +31,7 @@ public static class ApiRoutes
 
     /// <summary>Texts from numbers with no open referral, for every coordinator of the deployment (docs/coordinators.md).</summary>
     public const string Inbox = "inbox";
-    public const string InboxHandled = "inbox/{id}/handled";
+    public const string InboxHandled = "inbox/{entryId}/handled";
 
     /// <summary>Everything stored about the referral's client, one JSON document (docs/privacy.md, "Export").</summary>
     public const string ReferralExport = "referrals/{id}/export";

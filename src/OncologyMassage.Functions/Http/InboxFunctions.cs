@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Coordinators;
@@ -12,23 +13,19 @@ namespace OncologyMassage.Functions.Http;
 /// <summary>
 /// The deployment's inbox: texts from numbers with no open referral. Any signed-in coordinator may list it and mark an
 /// entry handled (no venue is known for such a number: docs/security.md); a practice key is refused (403), no sign-in
-/// is 401, and a cross-site POST is refused by <see cref="CallerAuthentication"/>. The work is in <see cref="CoordinatorInbox"/>.
+/// is 401, and a cross-site POST is refused, all by the caller gate before the function runs. The work is in <see cref="CoordinatorInbox"/>.
 /// </summary>
-public sealed partial class InboxFunctions(CallerAuthentication authentication, CoordinatorInbox inbox)
+public sealed partial class InboxFunctions(CoordinatorInbox inbox)
 {
     private static readonly InboxHandledInputValidator HandledValidator = new();
 
     [Function(nameof(GetInbox))]
+    [CoordinatorsOnly]
     public async Task<IActionResult> GetInbox(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Inbox)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (coordinator, refusal) = await CoordinatorAsync(request, cancellationToken);
-        if (coordinator is null)
-        {
-            return refusal!;
-        }
-
+        var coordinator = request.Coordinator();
         var max = CoordinatorInbox.DefaultPageSize;
         var maxText = request.Query["max"].ToString();
         if (maxText.Length > 0 && (!int.TryParse(maxText, out max) || max is < 1 or > CoordinatorInbox.MaxPageSize))
@@ -41,18 +38,14 @@ public sealed partial class InboxFunctions(CallerAuthentication authentication, 
     }
 
     [Function(nameof(MarkInboxHandled))]
+    [CoordinatorsOnly]
     public async Task<IActionResult> MarkInboxHandled(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.InboxHandled)] HttpRequest request,
-        string id,
+        string entryId,
         CancellationToken cancellationToken)
     {
-        var (coordinator, refusal) = await CoordinatorAsync(request, cancellationToken);
-        if (coordinator is null)
-        {
-            return refusal!;
-        }
-
-        if (!EntryId().IsMatch(id))
+        var coordinator = request.Coordinator();
+        if (!EntryId().IsMatch(entryId))
         {
             return Problems.NotFound(request, "There is no such inbox entry.");
         }
@@ -63,24 +56,13 @@ public sealed partial class InboxFunctions(CallerAuthentication authentication, 
             return problem!;
         }
 
-        var (outcome, entry) = await inbox.MarkHandledAsync(coordinator, id, input.Note, cancellationToken);
+        var (outcome, entry) = await inbox.MarkHandledAsync(coordinator, entryId, input.Note, cancellationToken);
         return outcome switch
         {
             InboxMarkOutcome.Marked => new ApiResult(StatusCodes.Status200OK, InboxEntryView.From(entry!)),
             InboxMarkOutcome.AlreadyHandled => CoordinatorProblems.Conflict(request,
                 $"{entry!.Handled!.ByName} marked this text handled at {entry.Handled.At:u}."),
             _ => Problems.NotFound(request, "There is no such inbox entry."),
-        };
-    }
-
-    private async Task<(CoordinatorCaller? Caller, IActionResult? Refusal)> CoordinatorAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (caller, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
-        return caller switch
-        {
-            null => (null, refusal),
-            CoordinatorCaller coordinator => (coordinator, null),
-            _ => (null, CoordinatorProblems.CoordinatorsOnly(request)),
         };
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Escalation;
@@ -14,25 +15,17 @@ namespace OncologyMassage.Functions.Http;
 /// acknowledging a flag (who, when, note), which stops its escalation. Venue staff only: a referral outside the caller's
 /// venues is 404 (<see cref="ReferralScope"/>), a practice key is 403; a flag acknowledged before is 409.
 /// </summary>
-public sealed class RedFlagFunctions(CallerAuthentication authentication, ReferralScope scope, RedFlags flags, IAuditLog audit, TimeProvider clock)
+public sealed class RedFlagFunctions(RedFlags flags, IAuditLog audit, TimeProvider clock)
 {
     private static readonly AcknowledgeInputValidator Validator = new();
 
     [Function(nameof(ListOpenFlags))]
+    [CoordinatorsOnly]
     public async Task<IActionResult> ListOpenFlags(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenFlags)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (caller, refusal) = await authentication.AuthenticateAsync(request, cancellationToken);
-        if (caller is null)
-        {
-            return refusal!;
-        }
-
-        if (caller is not CoordinatorCaller coordinator)
-        {
-            return CoordinatorProblems.CoordinatorsOnly(request);
-        }
+        var coordinator = request.Coordinator();
 
         var venueId = request.Query["venue"].ToString();
         if (venueId.Length == 0 && coordinator.VenueIds.Count == 1)
@@ -49,38 +42,29 @@ public sealed class RedFlagFunctions(CallerAuthentication authentication, Referr
         }
 
         var open = await flags.ListOpenAsync(venueId, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditPartitions.Pipeline(venueId), caller.Kind, caller.Id, nameof(ListOpenFlags), clock.GetUtcNow()), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditPartitions.Pipeline(venueId), coordinator.Kind, coordinator.Id, nameof(ListOpenFlags), clock.GetUtcNow()), cancellationToken);
         return new ApiResult(StatusCodes.Status200OK, new OpenFlagsView(venueId, open.Count, [.. open.Select(FlagView.From)]));
     }
 
     [Function(nameof(ListReferralFlags))]
+    [ReferralScoped(CoordinatorsOnly = true)]
     public async Task<IActionResult> ListReferralFlags(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReferralFlags)] HttpRequest request,
-        string id,
         CancellationToken cancellationToken)
     {
-        var found = await scope.FindAsync(request, id, nameof(ListReferralFlags), cancellationToken, coordinatorsOnly: true);
-        if (found.Record is not { } referral)
-        {
-            return found.Refusal!;
-        }
-
+        var referral = request.Referral();
         return new ApiResult(StatusCodes.Status200OK, (await flags.ListAsync(referral, cancellationToken)).Select(FlagView.From).ToArray());
     }
 
     [Function(nameof(AcknowledgeFlag))]
+    [ReferralScoped(CoordinatorsOnly = true)]
     public async Task<IActionResult> AcknowledgeFlag(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReferralFlagAcknowledge)] HttpRequest request,
-        string id,
         string flagId,
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        var found = await scope.FindAsync(request, id, nameof(AcknowledgeFlag), cancellationToken, coordinatorsOnly: true);
-        if (found.Record is not { } referral)
-        {
-            return found.Refusal!;
-        }
+        var referral = request.Referral();
 
         if (!RedFlags.BelongsTo(flagId, referral.Id))
         {
@@ -93,7 +77,7 @@ public sealed class RedFlagFunctions(CallerAuthentication authentication, Referr
             return problem!;
         }
 
-        var result = await flags.AcknowledgeAsync((CoordinatorCaller)found.Caller!, referral, flagId, input.Note!.Trim(), durable, cancellationToken);
+        var result = await flags.AcknowledgeAsync(request.Coordinator(), referral, flagId, input.Note!.Trim(), durable, cancellationToken);
         return result switch
         {
             FlagAcknowledgeResult.Done => new ApiResult(StatusCodes.Status200OK,

@@ -79,7 +79,7 @@ public sealed partial class InboundSms(
         if (awaiting is null)
         {
             LogNotExpected(logger, message.MessageId);
-            var handled = await unexpected.HandleAsync(message, now, cancellationToken);
+            var handled = await unexpected.HandleAsync(message, now, durable, cancellationToken);
             return new InboundSmsAnswer(
                 handled.InInbox ? InboundSmsOutcome.Inbox : InboundSmsOutcome.NotExpected,
                 handled.Screen.ImmediateAnswer ?? SmsAutoReplies.NotExpected);

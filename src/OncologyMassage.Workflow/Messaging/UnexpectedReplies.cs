@@ -1,8 +1,10 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Activities;
+using OncologyMassage.Workflow.Escalation;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
 
@@ -29,12 +31,10 @@ public sealed partial class UnexpectedReplies(
     IReferralStore referrals,
     IReplyStore replies,
     IInboxStore inbox,
-    IReferralFlags flags,
-    IVenueStore venues,
-    MessageDispatcher dispatcher,
+    RedFlags redFlags,
     ILogger<UnexpectedReplies> logger)
 {
-    public async Task<UnexpectedOutcome> HandleAsync(InboundSmsMessage message, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<UnexpectedOutcome> HandleAsync(InboundSmsMessage message, DateTimeOffset receivedAt, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var screen = RedFlagScreener.Screen(message.Body);
@@ -61,7 +61,7 @@ public sealed partial class UnexpectedReplies(
                 $"Unexpected message by text (no question was open; screened: {LevelText(screen.Level)}): \"{message.Body}\"", cancellationToken);
             if (screen.IsFlagged)
             {
-                await RaiseFlagAsync(referralId, message.MessageId, screen, receivedAt, cancellationToken);
+                await RaiseFlagAsync(referralId, message.MessageId, screen, receivedAt, durable, cancellationToken);
             }
         }
 
@@ -70,11 +70,12 @@ public sealed partial class UnexpectedReplies(
     }
 
     /// <summary>
-    /// A red flag from a text that arrived outside the workflow, as a flagged reply does it today: the reasons on the
-    /// timeline, the referral marked on the pipeline, the venue coordinator emailed (no clinical detail in the email) and
-    /// that noted on the timeline. Once per (referral, message id). The escalation service replaces this at merge.
+    /// A red flag from a text that arrived outside the workflow: its reasons on the timeline, then the same escalating
+    /// flag a flagged reply opens (<see cref="RedFlags.RaiseAsync"/>: the referral marked on the pipeline, the coordinator
+    /// and, as the rules say, the oncologist's office alerted, escalation to the backup contact until acknowledged). Once
+    /// per (referral, message id): the flag id derives from both.
     /// </summary>
-    public async Task RaiseFlagAsync(string referralId, string messageId, RedFlagResult screen, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task RaiseFlagAsync(string referralId, string messageId, RedFlagResult screen, DateTimeOffset at, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(screen);
         if (!screen.IsFlagged)
@@ -82,27 +83,9 @@ public sealed partial class UnexpectedReplies(
             return;
         }
 
-        var immediate = screen.Level == RedFlagLevel.Immediate;
         await referrals.AppendExternalTimelineAsync(referralId, $"{messageId}:red-flag", at, TimelineKind.RedFlag,
-            $"Red flag ({screen.Level}): {string.Join("; ", screen.Reasons)}", cancellationToken);
-        await flags.SetFlagAsync(referralId, immediate ? ReferralFlagKind.RedFlagImmediate : ReferralFlagKind.RedFlagSameDay, cancellationToken);
-
-        var record = await referrals.GetAsync(referralId, cancellationToken)
-            ?? throw new InvalidOperationException($"Referral {referralId} does not exist.");
-        var venue = await venues.GetAsync(record.Referral.VenueId, cancellationToken);
-        var what = immediate ? "Coordinator alerted at once: red flag (immediate) in an unexpected text" : "Coordinator alerted: red flag (same day) in an unexpected text";
-        if (venue is null)
-        {
-            what += " (venue has no coordinator on file: nothing was emailed)";
-        }
-        else
-        {
-            var content = MessageTemplates.CoordinatorAlert(ReferralContext.VenueName(record, venue), record.Id, immediate, "A client's unexpected text");
-            await dispatcher.SendEmailAsync(new OutgoingEmail($"{record.Id}:coordinator:red-flag-{messageId}", record.Id, venue.CoordinatorEmail, content.Subject, content.TextBody),
-                cancellationToken);
-        }
-
-        await referrals.AppendExternalTimelineAsync(referralId, $"{messageId}:coordinator", at, TimelineKind.Note, what, cancellationToken);
+            $"Red flag ({screen.Level}) in an unexpected text: {string.Join("; ", screen.Reasons)}", cancellationToken);
+        await redFlags.RaiseAsync(referralId, screen.Level, messageId, durable, cancellationToken);
     }
 
     /// <summary>The screening level as the timeline and the inbox spell it.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -7,7 +8,9 @@ using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Replies;
 using OncologyMassage.Domain.Venues;
 using OncologyMassage.Workflow.Answers;
+using OncologyMassage.Workflow.Escalation;
 using OncologyMassage.Workflow.Messaging;
+using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Tests.Answers;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
@@ -26,15 +29,26 @@ public sealed class InboundSmsTests
     private readonly Mock<IInboxStore> inbox = new(MockBehavior.Strict);
     private readonly Mock<IReferralFlags> flags = new(MockBehavior.Strict);
     private readonly Mock<IVenueStore> venues = new(MockBehavior.Strict);
-    private readonly Mock<IMessageOutbox> outbox = new(MockBehavior.Strict);
-    private readonly Mock<IEmailSender> email = new(MockBehavior.Strict);
     private readonly List<(string ReferralId, string Key, TimelineKind Kind, string Detail)> timeline = [];
 
     private InboundSms Handler => new(optOuts.Object, phones.Object, referrals.Object, stores.Replies, stores.Relay(clock), Unexpected, clock, NullLogger<InboundSms>.Instance);
 
-    private UnexpectedReplies Unexpected => new(phones.Object, referrals.Object, stores.Replies, inbox.Object, flags.Object, venues.Object,
-        new MessageDispatcher(outbox.Object, email.Object, Mock.Of<ISmsSender>(MockBehavior.Strict), optOuts.Object, clock, NullLogger<MessageDispatcher>.Instance),
+    private readonly Mock<IRedFlagStore> redFlagStore = new(MockBehavior.Strict);
+    private readonly List<(string InstanceId, FlagEscalationInput Input)> escalations = [];
+
+    private UnexpectedReplies Unexpected => new(phones.Object, referrals.Object, stores.Replies, inbox.Object,
+        new RedFlags(redFlagStore.Object, referrals.Object, venues.Object, flags.Object, Microsoft.Extensions.Options.Options.Create(new EscalationOptions()), Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), clock),
         NullLogger<UnexpectedReplies>.Instance);
+
+    /// <summary>Every flag is new, and each escalation the flags start is kept (instance id and input).</summary>
+    private void EscalationsStarted()
+    {
+        redFlagStore.Setup(r => r.TryOpenAsync(It.IsAny<RedFlagRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .Callback((TaskName _, object? input, StartOrchestrationOptions? start, CancellationToken _) => escalations.Add((start!.InstanceId!, (FlagEscalationInput)input!)))
+            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? start, CancellationToken _) => start!.InstanceId!);
+    }
 
     /// <summary>Nothing awaited; the number has these referrals (id and stage), each at venue "harbor" with a coordinator; timeline writes are kept.</summary>
     private void NotAwaiting(params (string Id, Stage Stage)[] ofNumber)
@@ -57,17 +71,6 @@ public sealed class InboundSmsTests
         new ClientDetails("Ada", "Sample", new DateOnly(1968, 4, 12), Phone, "ada@example.org", ContactChannel.Sms, "America/New_York"),
         new OncologistDetails("Dr. Rosa Demo", "Harbor Oncology", "rosa@example.org", "+16175550100"), "harbor", ServiceType.OncologyMassage,
         new ClinicalSummary("Breast cancer", [], []), null, 3), stage, 5, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null);
-
-    /// <summary>The outbox owns every new key and the email provider accepts; the sent emails are kept.</summary>
-    private List<OutgoingEmail> EmailsSent()
-    {
-        var sent = new List<OutgoingEmail>();
-        outbox.Setup(o => o.BeginAsync(It.IsAny<OutboxRow>(), It.IsAny<CancellationToken>())).ReturnsAsync((OutboxRow row, CancellationToken _) => new OutboxClaim(true, row));
-        outbox.Setup(o => o.CompleteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<OutboxStatus>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
-            .Returns(Task.CompletedTask);
-        email.Setup(e => e.SendAsync(It.IsAny<OutgoingEmail>(), It.IsAny<CancellationToken>())).Callback((OutgoingEmail m, CancellationToken _) => sent.Add(m)).ReturnsAsync("sg-1");
-        return sent;
-    }
 
     private void Awaiting(string referralId) => phones.Setup(p => p.FindAwaitingAsync(Phone, It.IsAny<CancellationToken>()))
         .ReturnsAsync(new AwaitingReply(Phone, referralId, ReplyExpectation.Rating, 0, clock.GetUtcNow().AddHours(-1)));
@@ -138,11 +141,11 @@ public sealed class InboundSmsTests
     }
 
     [Fact]
-    public async Task HandleAsync_UnexpectedImmediateRedFlag_AnswersCallNowFlagsEachOpenReferralAndEmailsItsCoordinator()
+    public async Task HandleAsync_UnexpectedImmediateRedFlag_AnswersCallNowFlagsEachOpenReferralAndStartsItsEscalation()
     {
         NotAwaiting(("ref-1", Stage.FollowUp), ("ref-2", Stage.SessionScheduled));
         flags.Setup(f => f.SetFlagAsync(It.IsAny<string>(), ReferralFlagKind.RedFlagImmediate, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        var sent = EmailsSent();
+        EscalationsStarted();
 
         var answer = await Handler.HandleAsync(new InboundSmsMessage("SM9", Phone, "I have chest pain since last night"), durable.Object, CancellationToken.None);
 
@@ -150,11 +153,12 @@ public sealed class InboundSmsTests
         Assert.Contains("emergency services now", answer.Reply, StringComparison.Ordinal);
         flags.Verify(f => f.SetFlagAsync("ref-1", ReferralFlagKind.RedFlagImmediate, It.IsAny<CancellationToken>()), Times.Once);
         flags.Verify(f => f.SetFlagAsync("ref-2", ReferralFlagKind.RedFlagImmediate, It.IsAny<CancellationToken>()), Times.Once);
-        Assert.Equal(["ref-1:coordinator:red-flag-SM9", "ref-2:coordinator:red-flag-SM9"], sent.Select(m => m.IdempotencyKey).Order().ToArray());
-        Assert.All(sent, m => Assert.Equal("coordinator@harbor.example", m.To));
-        Assert.All(sent, m => Assert.DoesNotContain("chest", m.Subject + m.TextBody, StringComparison.OrdinalIgnoreCase)); // nothing clinical by email
+        // The same escalating flag a flagged reply opens (coordinator, office, backup until acknowledged), one per referral,
+        // with ids and the level only: the orchestration's input never holds the text.
+        Assert.Equal(["ref-1", "ref-2"], escalations.Select(e => e.Input.ReferralId).Order().ToArray());
+        Assert.All(escalations, e => Assert.Equal(RedFlagLevel.Immediate, e.Input.Level));
+        Assert.All(escalations, e => Assert.DoesNotContain("chest", System.Text.Json.JsonSerializer.Serialize(e.Input), StringComparison.OrdinalIgnoreCase));
         Assert.Equal(2, timeline.Count(t => t.Kind == TimelineKind.RedFlag && t.Key == "SM9:red-flag"));
-        durable.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -162,13 +166,14 @@ public sealed class InboundSmsTests
     {
         NotAwaiting(("ref-1", Stage.FollowUp));
         flags.Setup(f => f.SetFlagAsync("ref-1", ReferralFlagKind.RedFlagSameDay, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        var sent = EmailsSent();
+        EscalationsStarted();
 
         var answer = await Handler.HandleAsync(new InboundSmsMessage("SM5", Phone, "my temp 37.6 today"), durable.Object, CancellationToken.None);
 
         Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.NotExpected, SmsAutoReplies.NotExpected), answer);
         flags.VerifyAll();
-        Assert.Equal("ref-1:coordinator:red-flag-SM5", Assert.Single(sent).IdempotencyKey);
+        var escalation = Assert.Single(escalations);
+        Assert.Equal(("ref-1", RedFlagLevel.SameDay), (escalation.Input.ReferralId, escalation.Input.Level));
     }
 
     [Fact]

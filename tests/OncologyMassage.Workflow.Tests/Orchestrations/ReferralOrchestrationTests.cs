@@ -431,7 +431,7 @@ public sealed class ReferralOrchestrationTests
     }
 
     [Fact]
-    public async Task RunAsync_RecordedReactionIsARedFlag_AlertsTheCoordinatorBeforeTheFollowUps()
+    public async Task RunAsync_RecordedReactionIsARedFlag_RaisesAnEscalatingFlagBeforeTheFollowUps()
     {
         var run = RunToSessionScheduled();
         h.Results[nameof(ScreenSessionReaction)] = _ => new ReactionOutcome(RedFlagLevel.SameDay, false);
@@ -440,8 +440,8 @@ public sealed class ReferralOrchestrationTests
         await run;
 
         var screened = Assert.Single(h.Inputs<SessionReaction>(nameof(ScreenSessionReaction)));
-        var notice = Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator)));
-        Assert.Equal((1, CoordinatorNoticeKind.RedFlagSameDay, "red-flag-reaction-1"), (screened.SessionNumber, notice.Kind, notice.Key));
+        var flag = Assert.Single(h.Inputs<RedFlagToRaise>(nameof(RaiseRedFlag)));
+        Assert.Equal((1, RedFlagLevel.SameDay, "red-flag-reaction-1"), (screened.SessionNumber, flag.Level, flag.SourceId));
         Assert.DoesNotContain(h.Inputs<ClientMessage>(nameof(SendClientMessage)), m => m.FollowUpId is not null);
     }
 
