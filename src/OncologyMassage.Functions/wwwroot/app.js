@@ -681,7 +681,7 @@ export function renderChart(changes) {
 
 // ---- Inbox: texts from numbers with no open referral, for every coordinator of the deployment ---------------------
 
-const LEVEL_LABELS = { Immediate: 'Red flag: immediate', SameDay: 'Red flag: same day', None: 'No red flag' };
+const INBOX_LEVEL_LABELS = { Immediate: 'Red flag: immediate', SameDay: 'Red flag: same day', None: 'No red flag' };
 
 async function loadInbox() {
   state.inbox = await api('inbox');
@@ -707,7 +707,7 @@ function renderInboxEntry(entry) {
     el('p', { class: 'inbox-head' },
       el('time', { datetime: entry.receivedAt }, received),
       el('span', { class: 'from' }, `From ${entry.fromPhone}`),
-      el('span', { class: level === 'None' ? 'badge plain' : 'badge urgent' }, LEVEL_LABELS[level] ?? level)),
+      el('span', { class: level === 'None' ? 'badge plain' : 'badge urgent' }, INBOX_LEVEL_LABELS[level] ?? level)),
     el('p', { class: 'inbox-text' }, entry.text),
     entry.handled
       ? el('p', { class: 'muted handled-by' },
