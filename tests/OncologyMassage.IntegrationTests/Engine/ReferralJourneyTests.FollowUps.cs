@@ -156,7 +156,9 @@ public sealed partial class ReferralJourneyTests
         Assert.Equal(3, after.Version);
         Assert.True(after.Plan.IsAtLeastAsStrictAs(before.Plan));
         Assert.True(after.Plan.MaxPressure <= 3, $"max pressure {after.Plan.MaxPressure}");
-        await actors.MessageAsync(id, ":coordinator:red-flag-reaction-1", Ct);
+        // The reaction's flag escalates like a reply's: the coordinator is alerted by the flag's own orchestration.
+        await actors.MessageAsync(id, k => k.StartsWith(id + ":flag:", StringComparison.Ordinal) && k.EndsWith(":Coordinator:0", StringComparison.Ordinal),
+            "the coordinator alert of the reaction's red flag", Ct);
         Assert.Contains(await TimelineAsync(host, id), e => e.Kind == TimelineKind.RedFlag && e.Detail.Contains("reaction recorded with session 1", StringComparison.Ordinal));
     }
 }
