@@ -49,15 +49,23 @@ public sealed class AuditKeys(StorageTables tables)
         return "r-" + Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(referralId)))[..40];
     }
 
-    /// <summary>Encrypts a field under the referral's content key (made when it has none yet).</summary>
-    public async Task<string?> EncryptAsync(string referralId, string? value, CancellationToken cancellationToken)
+    /// <summary>
+    /// Encrypts fields of one entry under the referral's content key (made when it has none yet): the key is read once
+    /// for all of the entry's fields.
+    /// </summary>
+    public async Task<Func<string?, string?>> EncrypterAsync(string referralId, CancellationToken cancellationToken)
+    {
+        var key = await ContentKeyAsync(referralId, create: true, cancellationToken) ?? throw new InvalidOperationException("The content key was not made.");
+        return value => Encrypt(referralId, key, value);
+    }
+
+    private static string? Encrypt(string referralId, byte[] key, string? value)
     {
         if (value is null)
         {
             return null;
         }
 
-        var key = await ContentKeyAsync(referralId, create: true, cancellationToken) ?? throw new InvalidOperationException("The content key was not made.");
         var plain = Encoding.UTF8.GetBytes(value);
         var sealedBytes = new byte[NonceSize + plain.Length + TagSize];
         var nonce = sealedBytes.AsSpan(0, NonceSize);

@@ -152,14 +152,17 @@ public sealed class TableAuditLog(StorageTables tables, AuditKeys keys) : IAudit
             subject = string.Join(',', pseudonyms);
         }
 
-        var referral = AuditPartitions.IsReferral(entry.ReferralId);
+        // Only a page view carries an address or a browser; other entries never make or read a content key.
+        var encrypt = AuditPartitions.IsReferral(entry.ReferralId) && (entry.ClientAddress ?? entry.UserAgent) is not null
+            ? await keys.EncrypterAsync(entry.ReferralId, cancellationToken)
+            : static value => value;
         return entry with
         {
             ReferralId = await keys.PartitionOfAsync(entry.ReferralId, cancellationToken),
             Subject = subject,
             ListedReferralIds = null,
-            ClientAddress = referral ? await keys.EncryptAsync(entry.ReferralId, entry.ClientAddress, cancellationToken) : entry.ClientAddress,
-            UserAgent = referral ? await keys.EncryptAsync(entry.ReferralId, entry.UserAgent, cancellationToken) : entry.UserAgent,
+            ClientAddress = encrypt(entry.ClientAddress),
+            UserAgent = encrypt(entry.UserAgent),
         };
     }
 
