@@ -27,6 +27,7 @@ public static class WorkflowRegistry
         ActivityRegistration.For<ProcessClientReply, ReplyToProcess, ReplyOutcome>(),
         ActivityRegistration.For<CloseFollowUp, FollowUpWindowClosed, bool>(),
         ActivityRegistration.For<ScreenSessionReaction, SessionReaction, ReactionOutcome>(),
+        ActivityRegistration.For<ScreenFormAnswer, FormAnswerToScreen, Domain.Replies.RedFlagLevel>(),
         ActivityRegistration.For<BuildAdaptationPlan, PlanInput, PlanOutcome>(),
         ActivityRegistration.For<OfferSlots, SlotRequest, IReadOnlyList<OfferedSlot>>(),
         ActivityRegistration.For<BookSlot, SlotBooking, bool>(),

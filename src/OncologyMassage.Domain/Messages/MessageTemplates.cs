@@ -136,6 +136,25 @@ public static class MessageTemplates
                 """);
     }
 
+    /// <summary>
+    /// To the client at once when something they answered on a form needs a clinician now (an immediate red flag): the same
+    /// advice a text reply gets, naming nothing of what they wrote.
+    /// </summary>
+    public static string UrgentAdviceSms(string venueName) =>
+        $"{venueName}: thank you for your answers. Please call your care team's triage line or emergency services now. We have also alerted our coordinator.";
+
+    /// <summary>The urgent advice by email, for a client without texts.</summary>
+    public static EmailContent UrgentAdviceEmail(string venueName) => new(
+        Subject: $"Please call your care team now ({venueName})",
+        TextBody: $"""
+            Hello,
+
+            Thank you for your answers. Please call your care team's triage line or emergency services now.
+            We have also alerted our coordinator, who will call you.
+
+            {venueName}
+            """);
+
     /// <summary>To the client the day before the session.</summary>
     public static string SessionReminderSms(string venueName, DateTimeOffset localStart) =>
         $"{venueName}: a reminder of your session on {localStart:dddd MMM d, h:mm tt}. Reply STOP to opt out.";

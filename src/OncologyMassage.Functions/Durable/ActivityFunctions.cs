@@ -48,6 +48,10 @@ public sealed class ActivityFunctions(IServiceProvider services)
     public Task<ReactionOutcome> RunScreenSessionReaction([ActivityTrigger] SessionReaction input, CancellationToken cancellationToken) =>
         services.GetRequiredService<ScreenSessionReaction>().RunAsync(input, cancellationToken);
 
+    [Function(nameof(ScreenFormAnswer))]
+    public Task<Domain.Replies.RedFlagLevel> RunScreenFormAnswer([ActivityTrigger] FormAnswerToScreen input, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ScreenFormAnswer>().RunAsync(input, cancellationToken);
+
     [Function(nameof(BuildAdaptationPlan))]
     public Task<PlanOutcome> RunBuildAdaptationPlan([ActivityTrigger] PlanInput input, CancellationToken cancellationToken) =>
         services.GetRequiredService<BuildAdaptationPlan>().RunAsync(input, cancellationToken);

@@ -37,6 +37,9 @@ public enum ClientMessageKind
     FirstFollowUp,
     SurveyFollowUp,
     LastFollowUp,
+
+    /// <summary>Sent at once, in quiet hours too: a form answer was an immediate red flag, so call the triage line now.</summary>
+    UrgentAdvice,
 }
 
 /// <summary>How a client message went out: <see cref="Channel"/> is null when the client could not be reached at all.</summary>
@@ -122,6 +125,7 @@ public sealed class SendClientMessage(
         ClientMessageKind.SessionReminder => MessageTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone)),
         ClientMessageKind.FirstFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: false, FollowUpSession(input)),
         ClientMessageKind.LastFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: true, FollowUpSession(input)),
+        ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceSms(venueName),
         _ => throw new InvalidOperationException($"{input.Kind} is not sent by text."),
     };
 
@@ -130,6 +134,7 @@ public sealed class SendClientMessage(
         ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationEmail(venueName, Link(LinkPurposes.Intake, input), input.Reminder),
         ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferEmail(venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
         ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestEmail(venueName, Link(LinkPurposes.Consent, input)),
+        ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceEmail(venueName),
         ClientMessageKind.BookingConfirmed or ClientMessageKind.SessionReminder => new EmailContent(
             $"Your session at {venueName}",
             (input.Kind == ClientMessageKind.BookingConfirmed
@@ -161,6 +166,7 @@ public sealed class SendClientMessage(
         ClientMessageKind.SessionReminder => "Session reminder",
         ClientMessageKind.FirstFollowUp => "Follow-up (+24 h) question",
         ClientMessageKind.SurveyFollowUp => "Follow-up (+7 days) survey link",
+        ClientMessageKind.UrgentAdvice => "Advice to call the triage line now",
         _ => "Follow-up (+30 days) question",
     };
 

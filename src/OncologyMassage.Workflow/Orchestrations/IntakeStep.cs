@@ -35,6 +35,8 @@ internal static class IntakeStep
             await journey.CloseAsync(Stage.Expired, "The intake form was not submitted before the deadline");
         }
 
+        await ReplyHandling.ScreenFormAnswerAsync(journey, FormAnswerKind.Intake, "form-intake");
+
         await PlanAsync(journey, version: 1, afterSession: null);
     }
 

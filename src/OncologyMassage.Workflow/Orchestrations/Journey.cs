@@ -126,6 +126,7 @@ internal sealed class Journey
         if (winner == withdrawal)
         {
             await withdrawal;
+            await ReplyHandling.ScreenFormAnswerAsync(this, FormAnswerKind.Withdrawal, "form-withdrawal");
             await CloseAsync(Stages.CanMove(Stage, Stage.Withdrawn) ? Stage.Withdrawn : Stage.Cancelled,
                 "The client withdrew consent (any reason they gave is on the consent record)");
         }
@@ -194,6 +195,12 @@ internal sealed class Journey
     public async Task<ClientDelivery> SendToClientAsync(ClientMessageKind kind, string key, Func<JourneyStep, ClientMessage>? build = null)
     {
         await UntilClientDaytimeAsync();
+        return await SendToClientNowAsync(kind, key, build);
+    }
+
+    /// <summary>Sends a client message at once, in quiet hours too: only for what cannot wait (<see cref="ClientMessageKind.UrgentAdvice"/>).</summary>
+    public async Task<ClientDelivery> SendToClientNowAsync(ClientMessageKind kind, string key, Func<JourneyStep, ClientMessage>? build = null)
+    {
         var step = NextStep();
         var message = build?.Invoke(step) ?? new ClientMessage(Input.ReferralId, kind, key, step);
         return await CallAsync<ClientDelivery>(nameof(SendClientMessage), message);

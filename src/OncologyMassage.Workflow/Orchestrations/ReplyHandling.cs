@@ -30,6 +30,22 @@ internal static class ReplyHandling
     }
 
     /// <summary>
+    /// An answer the client gave on a web form (<paramref name="kind"/>) is screened like a reply once it is stored: an
+    /// immediate flag gets the client the triage advice at once (they are not in a text conversation to answer), and any
+    /// flag opens one that escalates, once per <paramref name="sourceId"/>.
+    /// </summary>
+    public static async Task ScreenFormAnswerAsync(Journey journey, FormAnswerKind kind, string sourceId)
+    {
+        var level = await journey.CallAsync<RedFlagLevel>(nameof(ScreenFormAnswer), new FormAnswerToScreen(journey.Input.ReferralId, kind, journey.NextStep()));
+        if (level == RedFlagLevel.Immediate)
+        {
+            await journey.SendToClientNowAsync(ClientMessageKind.UrgentAdvice, $"urgent:{sourceId}");
+        }
+
+        await AlertAsync(journey, level, sourceId);
+    }
+
+    /// <summary>
     /// A red flag (from a reply or a reaction the therapist recorded) opens a flag that escalates until acknowledged; once
     /// per <paramref name="sourceId"/> (the reply's message id, or the reaction's key), never with the text.
     /// </summary>

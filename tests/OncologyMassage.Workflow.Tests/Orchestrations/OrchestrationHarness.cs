@@ -53,6 +53,7 @@ internal sealed class OrchestrationHarness
         SetupActivity<ClientDelivery>();
         SetupActivity<ReplyOutcome>();
         SetupActivity<ReactionOutcome>();
+        SetupActivity<RedFlagLevel>();
         SetupActivity<PlanOutcome>();
         SetupActivity<IReadOnlyList<OfferedSlot>>();
         SetupActivity<string>();
@@ -72,6 +73,7 @@ internal sealed class OrchestrationHarness
         Results[nameof(RaiseRedFlag)] = input => $"{((RedFlagToRaise)input).ReferralId}.000000000000";
         Results[nameof(SendFlagAlert)] = _ => DispatchOutcome.Sent;
         Results[nameof(ScreenSessionReaction)] = _ => ReactionOutcome.None;
+        Results[nameof(ScreenFormAnswer)] = _ => RedFlagLevel.None;
         Results[nameof(ProcessClientReply)] = input =>
         {
             var reply = (ReplyToProcess)input;

@@ -270,6 +270,65 @@ public sealed class ReferralOrchestrationTests
     }
 
     [Fact]
+    public async Task RunAsync_IntakeAnswerIsAnImmediateRedFlag_AdvisesTheClientAtOnceAndRaisesAnEscalatingFlag()
+    {
+        h.Results[nameof(ScreenFormAnswer)] = input => ((FormAnswerToScreen)input).Kind == FormAnswerKind.Intake ? RedFlagLevel.Immediate : RedFlagLevel.None;
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        var screened = Assert.Single(h.Inputs<FormAnswerToScreen>(nameof(ScreenFormAnswer)));
+        Assert.Equal(FormAnswerKind.Intake, screened.Kind);
+        var advice = Assert.Single(h.Inputs<ClientMessage>(nameof(SendClientMessage)), m => m.Kind == ClientMessageKind.UrgentAdvice);
+        Assert.Equal("urgent:form-intake", advice.Key);
+        var flag = Assert.Single(h.Inputs<RedFlagToRaise>(nameof(RaiseRedFlag)));
+        Assert.Equal((RedFlagLevel.Immediate, "form-intake"), (flag.Level, flag.SourceId));
+        var order = h.Calls.Select(c => c.Name).ToList();
+        Assert.True(order.IndexOf(nameof(RaiseRedFlag)) < order.IndexOf(nameof(OfferSlots)), "the flag is raised before scheduling goes on");
+    }
+
+    [Fact]
+    public async Task RunAsync_IntakeAnswerIsSameDay_RaisesAFlagWithoutUrgentAdvice()
+    {
+        h.Results[nameof(ScreenFormAnswer)] = _ => RedFlagLevel.SameDay;
+        var run = Run();
+        h.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        h.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        Assert.Equal(RedFlagLevel.SameDay, Assert.Single(h.Inputs<RedFlagToRaise>(nameof(RaiseRedFlag))).Level);
+        Assert.DoesNotContain(h.Inputs<ClientMessage>(nameof(SendClientMessage)), m => m.Kind == ClientMessageKind.UrgentAdvice);
+    }
+
+    [Fact]
+    public async Task RunAsync_PlainIntakeAnswer_IsScreenedAndRaisesNothing()
+    {
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        Assert.Single(h.Inputs<FormAnswerToScreen>(nameof(ScreenFormAnswer)), s => s.Kind == FormAnswerKind.Intake);
+        Assert.Empty(h.Inputs<RedFlagToRaise>(nameof(RaiseRedFlag)));
+    }
+
+    [Fact]
+    public async Task RunAsync_WithdrawalReasonIsARedFlag_RaisesTheFlagAndStillClosesAsWithdrawn()
+    {
+        h.Results[nameof(ScreenFormAnswer)] = input => ((FormAnswerToScreen)input).Kind == FormAnswerKind.Withdrawal ? RedFlagLevel.Immediate : RedFlagLevel.None;
+        var run = RunToSessionScheduled();
+        h.Raise(WorkflowEvents.ConsentWithdrawn, new ConsentWithdrawal(h.Now));
+
+        var outcome = await run;
+
+        Assert.Equal(Stage.Withdrawn, outcome.FinalStage);
+        Assert.Single(h.Inputs<ClientMessage>(nameof(SendClientMessage)), m => m.Kind == ClientMessageKind.UrgentAdvice && m.Key == "urgent:form-withdrawal");
+        Assert.Equal((RedFlagLevel.Immediate, "form-withdrawal"), Assert.Single(h.Inputs<RedFlagToRaise>(nameof(RaiseRedFlag))) is var f ? (f.Level, f.SourceId) : default);
+    }
+
+    [Fact]
     public async Task RunAsync_SlotTakenMeanwhile_OffersFreshSlots()
     {
         var booked = 0;
