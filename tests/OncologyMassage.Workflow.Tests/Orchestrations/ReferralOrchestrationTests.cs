@@ -613,4 +613,21 @@ public sealed class ReferralOrchestrationTests
         night.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", night.Now));
         await run;
     }
+
+    [Fact]
+    public async Task RunAsync_IntakeRedFlagAtNight_UrgentAdviceGoesAtOnceNotInTheMorning()
+    {
+        var night = new OrchestrationHarness(new DateTime(2026, 11, 26, 13, 0, 0, DateTimeKind.Utc)); // 08:00 in New York
+        night.Results[nameof(ScreenFormAnswer)] = _ => RedFlagLevel.Immediate;
+        var run = new ReferralOrchestration().RunAsync(night.Context, Input);
+        night.Raise(WorkflowEvents.ReleaseDecided, Approved);
+        night.AdvanceTo(new DateTime(2026, 11, 27, 4, 0, 0, DateTimeKind.Utc)); // 23:00 in New York, the intake invitation long sent
+        night.Raise(WorkflowEvents.IntakeSubmitted, new FormSubmitted(night.Now));
+
+        var advice = Assert.Single(night.Inputs<ClientMessage>(nameof(SendClientMessage)), m => m.Kind == ClientMessageKind.UrgentAdvice);
+        Assert.Equal(new DateTime(2026, 11, 27, 4, 0, 0, DateTimeKind.Utc), advice.Step.At.UtcDateTime);
+
+        night.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", night.Now));
+        await run;
+    }
 }
