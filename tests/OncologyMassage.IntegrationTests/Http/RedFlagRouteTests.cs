@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Replies;
 using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Escalation;
 using OncologyMassage.Workflow.Ports;
 using static OncologyMassage.IntegrationTests.Infrastructure.CoordinatorHost;
@@ -102,6 +103,21 @@ public sealed class RedFlagRouteTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, practice.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, willowList.StatusCode);
+        Assert.True((await host.App.Services.GetRequiredService<IRedFlagStore>().FindByReferralAsync(id, Ct)).Single().IsOpen);
+    }
+
+    [Fact]
+    public async Task AcknowledgeAsync_FlagOfAnotherReferralOfTheSameVenue_NotFoundAndTheFlagStaysOpen()
+    {
+        // The service checks on its own that the flag belongs to the referral, whatever route calls it.
+        var (id, flagId) = await FlagAsync();
+        var (otherId, _) = await FlagAsync();
+        var other = (await host.App.Services.GetRequiredService<IReferralStore>().GetAsync(otherId, Ct))!;
+        var by = new CoordinatorCaller(HarborCoordinator, "Harbor coordinator", [Harbor]);
+
+        var result = await host.App.Services.GetRequiredService<RedFlags>().AcknowledgeAsync(by, other, flagId, "x", host.Durable, Ct);
+
+        Assert.Equal(FlagAcknowledgeResult.NotFound, result);
         Assert.True((await host.App.Services.GetRequiredService<IRedFlagStore>().FindByReferralAsync(id, Ct)).Single().IsOpen);
     }
 }
