@@ -48,7 +48,7 @@ public sealed class FlagEscalationOrchestration : TaskOrchestrator<FlagEscalatio
 
         var officeAllowed = false;
         Task<DispatchOutcome> Alert(FlagAlertKind kind, int escalation) =>
-            context.CallActivityAsync<DispatchOutcome>(nameof(SendFlagAlert), new FlagAlert(input.FlagId, input.ReferralId, input.Level, kind, escalation,
+            context.CallSendFlagAlertAsync(new FlagAlert(input.FlagId, input.ReferralId, input.Level, kind, escalation,
                 new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero))
             {
                 OpenedAt = input.OpenedAt,
@@ -59,7 +59,7 @@ public sealed class FlagEscalationOrchestration : TaskOrchestrator<FlagEscalatio
 
         // An immediate flag always reaches the oncologist's office (the client is being sent to them anyway); a same-day one only with the client's leave.
         officeAllowed = input.Level == RedFlagLevel.Immediate
-            || await context.CallActivityAsync<bool>(nameof(CheckCareTeamContactAllowed), new CareTeamContactQuery(input.ReferralId), retry);
+            || await context.CallCheckCareTeamContactAllowedAsync(new CareTeamContactQuery(input.ReferralId), retry);
         await Alert(FlagAlertKind.Coordinator, 0);
         await Alert(officeAllowed ? FlagAlertKind.OncologistOffice : FlagAlertKind.OfficeWithheld, 0);
 
