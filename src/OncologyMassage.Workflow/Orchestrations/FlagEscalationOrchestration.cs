@@ -67,18 +67,22 @@ public sealed class FlagEscalationOrchestration : TaskOrchestrator<FlagEscalatio
         {
             if (await AcknowledgedBeforeAsync(context, acknowledged, Deadline(context.CurrentUtcDateTime, input.Timings)))
             {
+                context.LogFlagAcknowledged(input.FlagId, input.ReferralId, escalation - 1);
                 return new FlagEscalationOutcome(true, escalation - 1);
             }
 
             await Alert(FlagAlertKind.Backup, escalation);
+            context.LogFlagEscalated(input.FlagId, input.ReferralId, escalation, input.Timings.MaxEscalations);
         }
 
         if (await AcknowledgedBeforeAsync(context, acknowledged, Deadline(context.CurrentUtcDateTime, input.Timings)))
         {
+            context.LogFlagAcknowledged(input.FlagId, input.ReferralId, input.Timings.MaxEscalations);
             return new FlagEscalationOutcome(true, input.Timings.MaxEscalations);
         }
 
         await Alert(FlagAlertKind.EscalationStopped, input.Timings.MaxEscalations);
+        context.LogFlagEscalationStopped(input.FlagId, input.ReferralId, input.Timings.MaxEscalations);
         return new FlagEscalationOutcome(false, input.Timings.MaxEscalations);
     }
 

@@ -66,6 +66,7 @@ internal sealed class Journey
     {
         var change = new StageChange(Input.ReferralId, Input.VenueId, Stage, to, ++sequence, NowOffset, detail);
         Stage = await context.CallRecordStageChangeAsync(change, retry);
+        context.LogStageReached(Input.ReferralId, Stage);
     }
 
     /// <summary>Moves to a closed stage and ends the journey (frees the booking and the phone wait when it ends early).</summary>
@@ -77,6 +78,7 @@ internal sealed class Journey
         }
 
         await MoveAsync(closed, reason);
+        context.LogJourneyEnded(Input.ReferralId, closed);
         throw new JourneyEndedException(new ReferralOutcome(closed, reason));
     }
 
@@ -147,10 +149,12 @@ internal sealed class Journey
         {
             using var cts = new CancellationTokenSource();
             var timer = context.CreateTimer(deadline, cts.Token);
+            context.LogWaiting(Input.ReferralId, eventName, deadline);
             try
             {
                 if (await RaceAsync(waiter, timer) != waiter)
                 {
+                    context.LogWaitExpired(Input.ReferralId, eventName);
                     return null;
                 }
             }

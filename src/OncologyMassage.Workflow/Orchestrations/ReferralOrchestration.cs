@@ -46,6 +46,7 @@ public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInp
                     await IntakeStep.TightenAfterSessionAsync(journey);
                 }
 
+                context.LogContinuingWithSession(input.ReferralId, journey.SessionNumber + 1);
                 context.ContinueAsNew(input with { Resume = new JourneyResume(journey.Stage, journey.SessionNumber + 1, journey.NextSequence) });
                 return new ReferralOutcome(journey.Stage, $"Continuing with session {journey.SessionNumber + 1}");
             }

@@ -38,6 +38,7 @@ internal static class ReplyHandling
         if (level != RedFlagLevel.None)
         {
             await journey.Context.CallRaiseRedFlagAsync(new RedFlagToRaise(journey.Input.ReferralId, level, sourceId), journey.Retry);
+            journey.Context.LogRedFlagRaised(journey.Input.ReferralId, level);
         }
     }
 }
