@@ -6,9 +6,11 @@ using Microsoft.Extensions.Hosting;
 using OncologyMassage.Functions.Http;
 using OncologyMassage.Functions.Middleware;
 using OncologyMassage.Functions.Telemetry;
+using OncologyMassage.Workflow.Durable;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<DurableClientMiddleware>(); // the invocation's [DurableClient] reaches Workflow's IReferralWorkflowClient
 builder.UseMiddleware<SecurityHeadersMiddleware>();
 builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.UseMiddleware<CallerGateMiddleware>(); // who may call each HTTP function: decided before it runs
@@ -16,4 +18,5 @@ builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctio
 builder.Services.AddSingleton<ITelemetryInitializer, TokenRedactingTelemetryInitializer>(); // no signed-link token in telemetry
 builder.Logging.AddPathSafeFilters(); // no request path in logs: the route template only
 builder.Services.AddOncologyMassageHttp(builder.Configuration);
+builder.Services.AddSingleton<InvocationDurableClientSource>().AddSingleton<IDurableClientSource>(sp => sp.GetRequiredService<InvocationDurableClientSource>());
 builder.Build().Run();

@@ -4,7 +4,7 @@ using OncologyMassage.Workflow.Access;
 using OncologyMassage.Infrastructure.Configuration;
 using OncologyMassage.Infrastructure.Venues;
 using OncologyMassage.Workflow.Ports;
-using OncologyMassage.Workflow.Escalation;
+using OncologyMassage.Workflow.Durable;
 using OncologyMassage.LocalHost.Azurite;
 using OncologyMassage.LocalHost.Demo;
 using OncologyMassage.LocalHost.Dev;
@@ -106,7 +106,7 @@ public static partial class LocalHostApp
         builder.Services.AddSingleton<LocalDurableEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());
         builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableEngine>().Client);
-        builder.Services.AddScoped(sp => new DurableClientSlot { Client = sp.GetRequiredService<DurableTaskClient>() }); // RaiseRedFlag starts escalations with it
+        builder.Services.AddSingleton<IDurableClientSource>(sp => new FixedDurableClientSource(sp.GetRequiredService<LocalDurableEngine>().Client)); // Workflow's IReferralWorkflowClient uses the engine's client
         builder.Services.AddHostedService<PendingEventSweeper>(); // the Functions app's SweepPendingEvents timer
         builder.Services.AddHostedService<OutboxReconciler>(); // the Functions app's ReconcileOutbox timer
         // Every background loop catches and logs its own failures; should one still escape, it is logged and the host keeps serving.

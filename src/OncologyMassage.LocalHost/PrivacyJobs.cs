@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using OncologyMassage.Infrastructure.Audit;
 using OncologyMassage.Workflow.Privacy;
 
@@ -10,7 +9,7 @@ namespace OncologyMassage.LocalHost;
 /// <see cref="LocalHostOptions.PrivacyJobsInterval"/>.
 /// </summary>
 internal sealed partial class PrivacyJobs(
-    FinishedInstancePurge purge, RetentionSweep retention, BlobAuditArchive archive, DurableTaskClient durable, LocalHostOptions options, ILogger<PrivacyJobs> logger) : BackgroundService
+    FinishedInstancePurge purge, RetentionSweep retention, BlobAuditArchive archive, LocalHostOptions options, ILogger<PrivacyJobs> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,8 +21,8 @@ internal sealed partial class PrivacyJobs(
             {
                 try
                 {
-                    await purge.RunAsync(durable, stoppingToken);
-                    await retention.RunAsync(durable, stoppingToken);
+                    await purge.RunAsync(stoppingToken);
+                    await retention.RunAsync(stoppingToken);
                     await archive.CopyYesterdayAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

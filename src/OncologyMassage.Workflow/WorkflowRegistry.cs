@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OncologyMassage.Workflow.Activities;
 using OncologyMassage.Workflow.Orchestrations;
 
@@ -42,7 +43,7 @@ public static class WorkflowRegistry
     public static IServiceCollection AddWorkflowActivities(this IServiceCollection services)
     {
         services.AddScoped<ReferralContext>();
-        services.AddScoped<Escalation.DurableClientSlot>();
+        services.TryAddSingleton<Ports.IReferralWorkflowClient, Durable.DurableReferralWorkflowClient>(); // each host registers its Durable.IDurableClientSource
         foreach (var activity in Activities)
         {
             services.AddScoped(activity.ActivityType);

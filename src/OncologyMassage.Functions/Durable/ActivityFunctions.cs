@@ -3,7 +3,6 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Activities;
-using OncologyMassage.Workflow.Escalation;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Ports;
 
@@ -73,12 +72,10 @@ public sealed class ActivityFunctions(IServiceProvider services)
         services.GetRequiredService<SendCareTeamSummary>().RunAsync(input, cancellationToken);
 
     [Function(nameof(RaiseRedFlag))]
-    public Task<string> RunRaiseRedFlag([ActivityTrigger] RedFlagToRaise input, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
-    {
-        // The one activity that starts another orchestration: it gets this invocation's client (see DurableClientSlot).
-        services.GetRequiredService<DurableClientSlot>().Client = durable;
-        return services.GetRequiredService<RaiseRedFlag>().RunAsync(input, cancellationToken);
-    }
+    public Task<string> RunRaiseRedFlag([ActivityTrigger] RedFlagToRaise input, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        // The one activity that starts another orchestration: its [DurableClient] binding is what DurableClientMiddleware
+        // hands to Workflow's IReferralWorkflowClient for this invocation.
+        services.GetRequiredService<RaiseRedFlag>().RunAsync(input, cancellationToken);
 
     [Function(nameof(SendFlagAlert))]
     public Task<DispatchOutcome> RunSendFlagAlert([ActivityTrigger] FlagAlert input, CancellationToken cancellationToken) =>

@@ -51,7 +51,6 @@ public sealed class ConsentFormFunctions(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(durable);
         var (referral, venue, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
         if (refusal is not null)
         {
@@ -88,7 +87,7 @@ public sealed class ConsentFormFunctions(
         {
             VisitAddress = venue.ConfirmsClientAddress ? form.VisitAddress : null,
         };
-        if (await handler.SignAsync(record, durable, cancellationToken) == RelayOutcome.Conflict)
+        if (await handler.SignAsync(record, cancellationToken) == RelayOutcome.Conflict)
         {
             return await AlreadySignedAsync(request);
         }
@@ -117,7 +116,6 @@ public sealed class ConsentFormFunctions(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(durable);
         var (referral, venueName, refusal) = await OpenWithdrawalAsync(request, token, cancellationToken, submitting: true);
         if (refusal is not null)
         {
@@ -134,7 +132,7 @@ public sealed class ConsentFormFunctions(
         }
 
         var now = clock.GetUtcNow();
-        await handler.WithdrawAsync(referral!.Id, now, form.Reason, durable, cancellationToken);
+        await handler.WithdrawAsync(referral!.Id, now, form.Reason, cancellationToken);
         return await endpoint.DoneAsync(request, new { referralId = referral.Id, withdrawnAt = now }, S.Withdrawn, S.WithdrawnDetail(venueName!));
     }
 

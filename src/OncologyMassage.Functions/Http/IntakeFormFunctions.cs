@@ -47,7 +47,6 @@ public sealed partial class IntakeFormFunctions(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(durable);
         var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
         if (refusal is not null)
         {
@@ -78,8 +77,7 @@ public sealed partial class IntakeFormFunctions(
         var id = referral!.Id;
         var outcome = await relay.StoreAndRaiseAsync(AnswerRef.OnePer(id, AnswerKind.Intake),
             async ct => AnswerComparison.Of((await intakes.GetAsync(id, ct))?.Intake, intake),
-            ct => intakes.TryRecordAsync(new IntakeRecord(id, intake, now), ct),
-            durable, cancellationToken);
+            ct => intakes.TryRecordAsync(new IntakeRecord(id, intake, now), ct), cancellationToken);
         if (outcome == RelayOutcome.Conflict)
         {
             return AlreadySent(request);

@@ -77,7 +77,7 @@ public sealed class RedFlagFunctions(RedFlags flags, IAuditLog audit, TimeProvid
             return problem!;
         }
 
-        var result = await flags.AcknowledgeAsync(request.Coordinator(), referral, flagId, input.Note!.Trim(), durable, cancellationToken);
+        var result = await flags.AcknowledgeAsync(request.Coordinator(), referral, flagId, input.Note!.Trim(), cancellationToken);
         return result switch
         {
             FlagAcknowledgeResult.Done => new ApiResult(StatusCodes.Status200OK,

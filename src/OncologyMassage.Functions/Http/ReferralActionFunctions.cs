@@ -55,7 +55,7 @@ public sealed class ReferralActionFunctions(
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         await RunAsync(request, CoordinatorAction.Cancel, CancelValidator,
-            async (by, referral, input) => (await actions.CancelAsync(by, referral, input.Reason!.Trim(), durable, cancellationToken), null), cancellationToken);
+            async (by, referral, input) => (await actions.CancelAsync(by, referral, input.Reason!.Trim(), cancellationToken), null), cancellationToken);
 
     [Function(nameof(ResendReleaseRequest))]
     [ReferralScoped(CoordinatorsOnly = true)]
@@ -71,7 +71,7 @@ public sealed class ReferralActionFunctions(
             return tooLarge;
         }
 
-        var result = await actions.ResendReleaseAsync(request.Coordinator(), referral, durable, cancellationToken);
+        var result = await actions.ResendReleaseAsync(request.Coordinator(), referral, cancellationToken);
         return ToResponse(request, referral, CoordinatorAction.ResendRelease, result, null);
     }
 
@@ -82,7 +82,7 @@ public sealed class ReferralActionFunctions(
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         await RunAsync(request, CoordinatorAction.BookSlot, BookingValidator,
-            async (by, referral, input) => (await actions.BookAsync(by, referral, input.SlotId!, durable, cancellationToken), null), cancellationToken);
+            async (by, referral, input) => (await actions.BookAsync(by, referral, input.SlotId!, cancellationToken), null), cancellationToken);
 
     [Function(nameof(RecordReferralSession))]
     [ReferralScoped(CoordinatorsOnly = true)]
@@ -93,7 +93,7 @@ public sealed class ReferralActionFunctions(
         await RunAsync(request, CoordinatorAction.RecordSession, SessionValidator,
             async (by, referral, input) =>
             {
-                var (result, number) = await actions.RecordSessionAsync(by, referral, input, durable, cancellationToken);
+                var (result, number) = await actions.RecordSessionAsync(by, referral, input, cancellationToken);
                 return (result, (int?)number);
             },
             cancellationToken);

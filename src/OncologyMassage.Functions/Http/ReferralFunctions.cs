@@ -17,7 +17,7 @@ namespace OncologyMassage.Functions.Http;
 /// and its timeline (<see cref="ReferralScope"/>: anyone else's id is simply not found). Thin: parsing and HTTP shapes
 /// here, the rules in the workflow.
 /// </summary>
-public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferralStore referrals, ReferralScope scope)
+public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferralStore referrals, ReferralScope scope, IReferralWorkflowClient workflow)
 {
     /// <summary>Largest accepted referral body.</summary>
     public const long MaxBodyBytes = 256 * 1024;
@@ -64,7 +64,7 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
         }
 
         var token = key.Length == 0 ? null : new IdempotencyToken(key, Convert.ToHexStringLower(SHA256.HashData(body)));
-        var result = await submissions.SubmitAsync(practice, referral, token, durable, cancellationToken);
+        var result = await submissions.SubmitAsync(practice, referral, token, cancellationToken);
         if (result is SubmissionResult.Accepted { Referral: var created })
         {
             await scope.RecordAsync(new Workflow.Access.PracticeCaller(practice.Id, practice.Name), created.Id, nameof(SubmitReferral), cancellationToken);
@@ -91,9 +91,8 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(durable);
         var record = request.Referral();
-        var instance = await durable.GetInstanceAsync(record.Id, getInputsAndOutputs: false, cancellationToken);
+        var instance = await workflow.GetInstanceAsync(record.Id, cancellationToken);
         return new ApiResult(StatusCodes.Status200OK, ReferralView.From(record, instance?.RuntimeStatus.ToString()));
     }
 

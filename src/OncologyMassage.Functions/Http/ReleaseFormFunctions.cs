@@ -47,7 +47,7 @@ public sealed class ReleaseFormFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReleaseForm)] HttpRequest request,
         string token,
         [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken) => SubmitAsync(request, token, durable, question: false, cancellationToken);
+        CancellationToken cancellationToken) => SubmitAsync(request, token, question: false, cancellationToken);
 
     /// <summary>The oncologist's answer to a specific question about a plan on hold (a second, separate signed link).</summary>
     [Function(nameof(ShowMdQuestionForm))]
@@ -63,7 +63,7 @@ public sealed class ReleaseFormFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MdQuestionForm)] HttpRequest request,
         string token,
         [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken) => SubmitAsync(request, token, durable, question: true, cancellationToken);
+        CancellationToken cancellationToken) => SubmitAsync(request, token, question: true, cancellationToken);
 
     private async Task<IActionResult> ShowAsync(HttpRequest request, string token, bool question, CancellationToken cancellationToken)
     {
@@ -72,10 +72,9 @@ public sealed class ReleaseFormFunctions(
             await PageAsync(referral!, expiresAt, question, new ReleaseFormModel(), FormErrors.None, cancellationToken));
     }
 
-    private async Task<IActionResult> SubmitAsync(HttpRequest request, string token, DurableTaskClient durable, bool question, CancellationToken cancellationToken)
+    private async Task<IActionResult> SubmitAsync(HttpRequest request, string token, bool question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(durable);
         var (referral, expiresAt, refusal) = await OpenAsync(request, token, question, cancellationToken, submitting: true);
         if (refusal is not null)
         {
@@ -93,8 +92,7 @@ public sealed class ReleaseFormFunctions(
         }
 
         var outcome = await handler.SubmitAsync(
-            new ReleaseSubmission(referral!.Id, decision, question ? ReleaseAnswers.QuestionKey(expiresAt) : null, now, clientAddresses.Of(request), ClientLinkPages.UserAgent(request)),
-            durable, cancellationToken);
+            new ReleaseSubmission(referral!.Id, decision, question ? ReleaseAnswers.QuestionKey(expiresAt) : null, now, clientAddresses.Of(request), ClientLinkPages.UserAgent(request)), cancellationToken);
         if (outcome == RelayOutcome.Conflict)
         {
             return await endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "already-decided", ReleaseStrings.AlreadyDecided, ReleaseStrings.AlreadyDecidedDetail);

@@ -54,7 +54,7 @@ public sealed class SmsWebhookFunctions(
             });
         }
 
-        var answer = await inbound.HandleAsync(new InboundSmsMessage(sid, from, form.GetValueOrDefault("Body") ?? ""), durable, cancellationToken);
+        var answer = await inbound.HandleAsync(new InboundSmsMessage(sid, from, form.GetValueOrDefault("Body") ?? ""), cancellationToken);
         return new TwimlResult(answer.Reply);
     }
 

@@ -50,7 +50,6 @@ public sealed partial class SurveyFormFunctions(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(durable);
         var (referral, link, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
         if (refusal is not null)
         {
@@ -77,7 +76,7 @@ public sealed partial class SurveyFormFunctions(
                 : new HtmlResult(StatusCodes.Status400BadRequest, SurveyPages.Form(referral!.Referral.Client.GivenName, form, errors, link!.Intro));
         }
 
-        var submitted = await survey.SubmitAsync(referral!.Id, referral.Referral.VenueId, link!, ratings, form.Text, durable, cancellationToken);
+        var submitted = await survey.SubmitAsync(referral!.Id, referral.Referral.VenueId, link!, ratings, form.Text, cancellationToken);
         if (submitted.Outcome == RelayOutcome.Conflict)
         {
             return AlreadyAnswered(request);

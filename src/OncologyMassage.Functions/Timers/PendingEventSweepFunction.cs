@@ -14,5 +14,5 @@ public sealed class PendingEventSweepFunction(PendingEventSweep sweep)
     public Task SweepPendingEvents(
         [TimerTrigger(PendingEventSweep.Schedule)] TimerInfo timer,
         [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken) => sweep.SweepAsync(durable, cancellationToken);
+        CancellationToken cancellationToken) => sweep.SweepAsync(cancellationToken);
 }

@@ -28,9 +28,9 @@ public sealed class PrivacyTimers(FinishedInstancePurge purge, RetentionSweep re
 
     [Function(nameof(PurgeFinishedInstances))]
     public Task PurgeFinishedInstances([TimerTrigger(PurgeSchedule)] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        purge.RunAsync(durable, cancellationToken);
+        purge.RunAsync(cancellationToken);
 
     [Function(nameof(ApplyRetention))]
     public Task ApplyRetention([TimerTrigger(RetentionSchedule)] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        retention.RunAsync(durable, cancellationToken);
+        retention.RunAsync(cancellationToken);
 }

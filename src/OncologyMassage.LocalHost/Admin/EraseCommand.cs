@@ -1,6 +1,7 @@
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Functions.Http;
 using OncologyMassage.Workflow.Access;
+using OncologyMassage.Workflow.Durable;
 using OncologyMassage.Workflow.Privacy;
 
 namespace OncologyMassage.LocalHost.Admin;
@@ -33,12 +34,13 @@ internal static class EraseCommand
         }
 
         await using var storage = await AdminStorage.OpenAsync(configuration);
-        var erasure = storage.Services.GetRequiredService<ReferralErasure>();
         var by = new PrivacyActor(AuditCallers.Admin, storage.Operator);
         await using var durable = storage.CreateDurableClient();
+        var erasure = ActivatorUtilities.CreateInstance<ReferralErasure>(storage.Services,
+            new DurableReferralWorkflowClient(new FixedDurableClientSource(durable))); // the app's task hub, not this process's
         var results = referral is not null
-            ? [await erasure.EraseAsync(referral, by, durable, CancellationToken.None)]
-            : await erasure.EraseByPhoneAsync(e164!, by, durable, CancellationToken.None);
+            ? [await erasure.EraseAsync(referral, by, CancellationToken.None)]
+            : await erasure.EraseByPhoneAsync(e164!, by, CancellationToken.None);
         if (results.Count == 0)
         {
             await output.WriteLineAsync("No referral uses that number; its texts in the inbox, if any, were erased.");

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Workflow.Answers;
@@ -9,7 +8,7 @@ namespace OncologyMassage.LocalHost.Engine;
 /// The local host's counterpart of the Functions app's timer: runs <see cref="PendingEventSweep"/> every
 /// <see cref="PendingEventSweep.Interval"/> against the local engine, so answers whose raise failed are still delivered.
 /// </summary>
-internal sealed partial class PendingEventSweeper(PendingEventSweep sweep, DurableTaskClient durable, ILogger<PendingEventSweeper> logger) : BackgroundService
+internal sealed partial class PendingEventSweeper(PendingEventSweep sweep, ILogger<PendingEventSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +17,7 @@ internal sealed partial class PendingEventSweeper(PendingEventSweep sweep, Durab
         {
             try
             {
-                await sweep.SweepAsync(durable, stoppingToken);
+                await sweep.SweepAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

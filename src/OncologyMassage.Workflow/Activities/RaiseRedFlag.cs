@@ -10,12 +10,12 @@ public sealed record RedFlagToRaise(string ReferralId, RedFlagLevel Level, strin
 /// The referral orchestration's way to open a red flag: <see cref="RedFlags.RaiseAsync"/> stores it and starts its
 /// escalation orchestration. Idempotent (the flag id comes from the referral and source ids). Returns the flag id.
 /// </summary>
-public sealed class RaiseRedFlag(RedFlags flags, DurableClientSlot durable) : IActivity<RedFlagToRaise, string>
+public sealed class RaiseRedFlag(RedFlags flags) : IActivity<RedFlagToRaise, string>
 {
     public async Task<string> RunAsync(RedFlagToRaise input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var flag = await flags.RaiseAsync(input.ReferralId, input.Level, input.SourceId, durable.Required, cancellationToken)
+        var flag = await flags.RaiseAsync(input.ReferralId, input.Level, input.SourceId, cancellationToken)
             ?? throw new InvalidOperationException($"Referral {input.ReferralId} does not exist.");
         return flag.FlagId;
     }

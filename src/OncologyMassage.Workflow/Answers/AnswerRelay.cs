@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Workflow.Ports;
 
@@ -17,30 +16,27 @@ namespace OncologyMassage.Workflow.Answers;
 /// row. When raising fails the answer stays stored and the row stays: the sweep raises it. Nothing is taken back.</item>
 /// </list>
 /// </summary>
-public sealed partial class AnswerRelay(IPendingEventStore pending, StoredAnswers answers, TimeProvider clock, ILogger<AnswerRelay> logger)
+public sealed partial class AnswerRelay(IPendingEventStore pending, StoredAnswers answers, IReferralWorkflowClient workflow, TimeProvider clock, ILogger<AnswerRelay> logger)
 {
     /// <param name="answer">Which answer.</param>
     /// <param name="compare">What is stored under the answer's key now, compared with the submitted answer.</param>
     /// <param name="store">Stores the answer; false when one was stored meanwhile (then <paramref name="compare"/> decides).</param>
-    /// <param name="durable">The host's client of the task hub.</param>
     /// <param name="cancellationToken">The request's token; the raise itself is not abandoned halfway on it.</param>
     public async Task<RelayOutcome> StoreAndRaiseAsync(
         AnswerRef answer,
         Func<CancellationToken, Task<StoredAnswer>> compare,
         Func<CancellationToken, Task<bool>> store,
-        DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(compare);
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(durable);
         switch (await compare(cancellationToken))
         {
             case StoredAnswer.Different:
                 return RelayOutcome.Conflict;
             case StoredAnswer.Same:
-                await DeliverIfPendingAsync(answer, durable);
+                await DeliverIfPendingAsync(answer);
                 return RelayOutcome.Repeated;
         }
 
@@ -53,24 +49,23 @@ public sealed partial class AnswerRelay(IPendingEventStore pending, StoredAnswer
                 return RelayOutcome.Conflict;
             }
 
-            await DeliverIfPendingAsync(answer, durable);
+            await DeliverIfPendingAsync(answer);
             return RelayOutcome.Repeated;
         }
 
-        await TryDeliverAsync(answer, durable, CancellationToken.None);
+        await TryDeliverAsync(answer, CancellationToken.None);
         return RelayOutcome.Stored;
     }
 
     /// <summary>Raises the event of a stored answer and removes its pending row; false (row kept) when that failed.</summary>
-    public async Task<bool> TryDeliverAsync(AnswerRef answer, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<bool> TryDeliverAsync(AnswerRef answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        ArgumentNullException.ThrowIfNull(durable);
         try
         {
             var raised = await answers.EventForAsync(answer, cancellationToken)
                 ?? throw new InvalidOperationException($"The {answer.Kind} answer of referral {answer.ReferralId} is not stored.");
-            await durable.RaiseEventAsync(answer.ReferralId, raised.Name, raised.Payload, cancellationToken);
+            await workflow.RaiseEventAsync(answer.ReferralId, raised.Name, raised.Payload, cancellationToken);
             await pending.DeleteAsync(answer, cancellationToken);
             return true;
         }
@@ -81,11 +76,11 @@ public sealed partial class AnswerRelay(IPendingEventStore pending, StoredAnswer
         }
     }
 
-    private async Task DeliverIfPendingAsync(AnswerRef answer, DurableTaskClient durable)
+    private async Task DeliverIfPendingAsync(AnswerRef answer)
     {
         if (await pending.ExistsAsync(answer, CancellationToken.None))
         {
-            await TryDeliverAsync(answer, durable, CancellationToken.None);
+            await TryDeliverAsync(answer, CancellationToken.None);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.DurableTask.Client;
 using OncologyMassage.Domain.Outcomes;
 using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Activities;
@@ -65,8 +64,7 @@ public sealed class FollowUpSurvey(ISessionStore sessions, AnswerRelay relay, Ti
     /// same answer is thanked again (delivered once); a different answer to an answered follow-up is a conflict.
     /// </summary>
     public async Task<FollowUpSubmission> SubmitAsync(
-        string referralId, string? venueId, FollowUpLink link, IReadOnlyList<(FollowUpItem Item, int Score)> ratings, string? text,
-        DurableTaskClient durable, CancellationToken cancellationToken)
+        string referralId, string? venueId, FollowUpLink link, IReadOnlyList<(FollowUpItem Item, int Score)> ratings, string? text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(ratings);
@@ -85,8 +83,7 @@ public sealed class FollowUpSurvey(ISessionStore sessions, AnswerRelay relay, Ti
             {
                 await sessions.RecordFollowUpAsync(record, venueId, ct);
                 return true;
-            },
-            durable, cancellationToken);
+            }, cancellationToken);
         return new FollowUpSubmission(outcome, screen);
     }
 

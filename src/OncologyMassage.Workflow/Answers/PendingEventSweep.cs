@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OncologyMassage.Workflow.Options;
@@ -29,9 +28,8 @@ public sealed partial class PendingEventSweep(
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     /// <summary>Sweeps once; returns how many events it raised.</summary>
-    public async Task<int> SweepAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(durable);
         var settings = options.Value;
         var raised = 0;
         foreach (var row in await pending.ListAsync(cancellationToken))
@@ -53,7 +51,7 @@ public sealed partial class PendingEventSweep(
                 continue;
             }
 
-            if (await relay.TryDeliverAsync(row.Answer, durable, cancellationToken))
+            if (await relay.TryDeliverAsync(row.Answer, cancellationToken))
             {
                 raised++;
                 LogRaised(logger, row.Answer.ReferralId, row.Answer.Kind);

@@ -1,5 +1,4 @@
 using OncologyMassage.Workflow.Scheduling;
-using Microsoft.DurableTask.Client;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Access;
@@ -18,45 +17,43 @@ public sealed class ReferralActions(
     IBookingStore bookings,
     ISessionStore sessions,
     SlotOffers slots,
+    IReferralWorkflowClient workflow,
     TimeProvider clock)
 {
-    public async Task<ActionOutcome> CancelAsync(CoordinatorCaller by, ReferralRecord referral, string reason, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> CancelAsync(CoordinatorCaller by, ReferralRecord referral, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(referral);
-        ArgumentNullException.ThrowIfNull(durable);
         if (!referral.Stage.Allows(CoordinatorAction.Cancel))
         {
             return ActionOutcome.WrongStage;
         }
 
         var now = clock.GetUtcNow();
-        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.CancelRequested, new CancelRequest(by.Id, now), cancellationToken);
+        await workflow.RaiseEventAsync(referral.Id, WorkflowEvents.CancelRequested, new CancelRequest(by.Id, now), cancellationToken);
         await TimelineAsync(referral.Id, now, $"Cancelled by {by.Name}: {reason}", cancellationToken);
         return ActionOutcome.Done;
     }
 
-    public async Task<ActionOutcome> ResendReleaseAsync(CoordinatorCaller by, ReferralRecord referral, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> ResendReleaseAsync(CoordinatorCaller by, ReferralRecord referral, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(referral);
-        ArgumentNullException.ThrowIfNull(durable);
         if (!referral.Stage.Allows(CoordinatorAction.ResendRelease))
         {
             return ActionOutcome.WrongStage;
         }
 
         var now = clock.GetUtcNow();
-        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.ResendRequested, new ResendRequest(by.Id, now), cancellationToken);
+        await workflow.RaiseEventAsync(referral.Id, WorkflowEvents.ResendRequested, new ResendRequest(by.Id, now), cancellationToken);
         await TimelineAsync(referral.Id, now, $"Release request resent by {by.Name}", cancellationToken);
         return ActionOutcome.Done;
     }
 
-    public async Task<ActionOutcome> BookAsync(CoordinatorCaller by, ReferralRecord referral, string slotId, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<ActionOutcome> BookAsync(CoordinatorCaller by, ReferralRecord referral, string slotId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(referral);
-        ArgumentNullException.ThrowIfNull(durable);
         if (!referral.Stage.Allows(CoordinatorAction.BookSlot))
         {
             return ActionOutcome.WrongStage;
@@ -75,18 +72,17 @@ public sealed class ReferralActions(
         }
 
         var now = clock.GetUtcNow();
-        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.SlotChosen, new SlotChosen(slot.Id, slot.StartsAt, slot.EndsAt, slot.TherapistId, by.Id), cancellationToken);
+        await workflow.RaiseEventAsync(referral.Id, WorkflowEvents.SlotChosen, new SlotChosen(slot.Id, slot.StartsAt, slot.EndsAt, slot.TherapistId, by.Id), cancellationToken);
         await TimelineAsync(referral.Id, now, $"Session booked by {by.Name} for {slot.StartsAt:yyyy-MM-dd HH:mm} UTC", cancellationToken);
         return ActionOutcome.Done;
     }
 
     public async Task<(ActionOutcome Result, int SessionNumber)> RecordSessionAsync(
-        CoordinatorCaller by, ReferralRecord referral, SessionInput input, DurableTaskClient durable, CancellationToken cancellationToken)
+        CoordinatorCaller by, ReferralRecord referral, SessionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(referral);
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(durable);
         if (!referral.Stage.Allows(CoordinatorAction.RecordSession))
         {
             return (ActionOutcome.WrongStage, 0);
@@ -103,7 +99,7 @@ public sealed class ReferralActions(
             return (ActionOutcome.Conflict, number);
         }
 
-        await durable.RaiseEventAsync(referral.Id, WorkflowEvents.SessionRecorded, new SessionRecorded(number, now), cancellationToken);
+        await workflow.RaiseEventAsync(referral.Id, WorkflowEvents.SessionRecorded, new SessionRecorded(number, now), cancellationToken);
         await TimelineAsync(referral.Id, now, $"Session {number} recorded by {by.Name}", cancellationToken);
         return (ActionOutcome.Done, number);
     }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Buffers;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using OncologyMassage.Domain.Replies;
@@ -27,18 +26,18 @@ public sealed class RedFlags(
     IVenueStore venues,
     IReferralFlags pipelineFlags,
     IOptions<EscalationOptions> options,
-    IOptions<WorkflowOptions> workflow,
+    IOptions<WorkflowOptions> workflowOptions,
+    IReferralWorkflowClient workflow,
     TimeProvider clock)
 {
     /// <summary>
     /// Opens a red flag for <paramref name="referralId"/> raised by <paramref name="sourceId"/> (the reply's message id
     /// or follow-up id; never its text) and starts its escalation. Null when there is no such referral.
     /// </summary>
-    public async Task<RedFlagRecord?> RaiseAsync(string referralId, RedFlagLevel level, string sourceId, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<RedFlagRecord?> RaiseAsync(string referralId, RedFlagLevel level, string sourceId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(referralId);
         ArgumentException.ThrowIfNullOrEmpty(sourceId);
-        ArgumentNullException.ThrowIfNull(durable);
         if (level == RedFlagLevel.None)
         {
             throw new ArgumentOutOfRangeException(nameof(level), "A red flag is same day or immediate.");
@@ -61,7 +60,7 @@ public sealed class RedFlags(
         if (flag.IsOpen)
         {
             var venue = await venues.GetAsync(venueId, cancellationToken);
-            await StartEscalationAsync(durable, flag, venue?.TimeZone ?? "UTC", cancellationToken);
+            await StartEscalationAsync(flag, venue?.TimeZone ?? "UTC", cancellationToken);
         }
 
         return flag;
@@ -72,11 +71,10 @@ public sealed class RedFlags(
     /// entry. The caller has checked that the coordinator may see the referral.
     /// </summary>
     public async Task<FlagAcknowledgeResult> AcknowledgeAsync(
-        CoordinatorCaller by, ReferralRecord referral, string flagId, string? note, DurableTaskClient durable, CancellationToken cancellationToken)
+        CoordinatorCaller by, ReferralRecord referral, string flagId, string? note, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(referral);
-        ArgumentNullException.ThrowIfNull(durable);
         if (!BelongsTo(flagId, referral.Id))
         {
             return FlagAcknowledgeResult.NotFound;
@@ -96,10 +94,10 @@ public sealed class RedFlags(
         }
 
         var instanceId = InstanceId(flagId);
-        var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        var instance = await workflow.GetInstanceAsync(instanceId, cancellationToken);
         if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)
         {
-            await durable.RaiseEventAsync(instanceId, FlagEvents.Acknowledged, new FlagAcknowledged(by.Id, now), cancellationToken);
+            await workflow.RaiseEventAsync(instanceId, FlagEvents.Acknowledged, new FlagAcknowledged(by.Id, now), cancellationToken);
         }
 
         await referrals.AppendExternalTimelineAsync(referral.Id, $"flag:{flagId}:acknowledged", now, TimelineKind.CoordinatorAction,
@@ -136,10 +134,10 @@ public sealed class RedFlags(
 
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
-    private async Task StartEscalationAsync(DurableTaskClient durable, RedFlagRecord flag, string timeZone, CancellationToken cancellationToken)
+    private async Task StartEscalationAsync(RedFlagRecord flag, string timeZone, CancellationToken cancellationToken)
     {
         var instanceId = InstanceId(flag.FlagId);
-        if (await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
+        if (await workflow.GetInstanceAsync(instanceId, cancellationToken) is not null)
         {
             return;
         }
@@ -151,15 +149,15 @@ public sealed class RedFlags(
             CountBusinessHours: flag.Level != RedFlagLevel.Immediate,
             timeZone, o.BusinessDayStart, o.BusinessDayEnd, o.BusinessDayList(),
             flag.OpenedAt + o.OfficeLinkValidFor,
-            workflow.Value.ActivityRetryInterval));
+            workflowOptions.Value.ActivityRetryInterval));
         try
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(FlagEscalationOrchestration), input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            await workflow.StartFlagEscalationAsync(instanceId, input, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Two raises of the same flag can race to start the instance; the loser finds it and is done.
-            if (await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
+            if (await workflow.GetInstanceAsync(instanceId, cancellationToken) is null)
             {
                 throw;
             }

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Ports;
@@ -15,7 +14,7 @@ public sealed partial class ConsentAnswerHandler(IConsentStore consents, AnswerR
     /// <summary>The stored consent of the referral, if any (signed, perhaps withdrawn).</summary>
     public Task<ConsentRecord?> CurrentAsync(string referralId, CancellationToken cancellationToken) => consents.GetAsync(referralId, cancellationToken);
 
-    public async Task<RelayOutcome> SignAsync(ConsentRecord record, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<RelayOutcome> SignAsync(ConsentRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var id = record.ReferralId;
@@ -23,8 +22,7 @@ public sealed partial class ConsentAnswerHandler(IConsentStore consents, AnswerR
             async ct => await consents.GetAsync(id, ct) is not { } stored ? StoredAnswer.None
                 : stored.SignerName == record.SignerName && stored.DocumentVersion == record.DocumentVersion && stored.VisitAddress == record.VisitAddress
                     ? StoredAnswer.Same : StoredAnswer.Different,
-            ct => consents.TryRecordAsync(record, ct),
-            durable, cancellationToken);
+            ct => consents.TryRecordAsync(record, ct), cancellationToken);
         if (outcome != RelayOutcome.Conflict)
         {
             LogSigned(logger, id, record.DocumentVersion);
@@ -33,12 +31,11 @@ public sealed partial class ConsentAnswerHandler(IConsentStore consents, AnswerR
         return outcome;
     }
 
-    public async Task WithdrawAsync(string referralId, DateTimeOffset at, string? reason, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task WithdrawAsync(string referralId, DateTimeOffset at, string? reason, CancellationToken cancellationToken)
     {
         await relay.StoreAndRaiseAsync(AnswerRef.OnePer(referralId, AnswerKind.ConsentWithdrawal),
             async ct => (await consents.GetAsync(referralId, ct))?.WithdrawnAt is null ? StoredAnswer.None : StoredAnswer.Same,
-            ct => consents.TryWithdrawAsync(referralId, at, reason, ct),
-            durable, cancellationToken);
+            ct => consents.TryWithdrawAsync(referralId, at, reason, ct), cancellationToken);
         LogWithdrawn(logger, referralId);
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Answers;
@@ -47,7 +46,7 @@ public sealed partial class ReleaseAnswerHandler(IReleaseStore releases, AnswerR
     }
 
     /// <summary>Stores the answer once and raises it to the waiting orchestration.</summary>
-    public async Task<RelayOutcome> SubmitAsync(ReleaseSubmission submission, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<RelayOutcome> SubmitAsync(ReleaseSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var (id, key, decision) = (submission.ReferralId, submission.QuestionKey, submission.Decision);
@@ -57,8 +56,7 @@ public sealed partial class ReleaseAnswerHandler(IReleaseStore releases, AnswerR
             async ct => await EarlierAsync(id, key, ct) is { } stored
                 ? AnswerComparison.Of(stored.Decision with { DecidedAt = null }, decision with { DecidedAt = null })
                 : StoredAnswer.None,
-            ct => releases.TryRecordAsync(record, ct),
-            durable, cancellationToken);
+            ct => releases.TryRecordAsync(record, ct), cancellationToken);
         if (outcome != RelayOutcome.Conflict)
         {
             LogDecided(logger, id, decision.Outcome);

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Answers;
@@ -33,7 +32,7 @@ public enum InboundSmsOutcome
 }
 
 /// <summary>
-/// Handles an inbound SMS, host-neutral (the Functions app and the local host pass their own <see cref="DurableTaskClient"/>).
+/// Handles an inbound SMS, host-neutral (the orchestration is reached through <see cref="Ports.IReferralWorkflowClient"/>).
 /// Carrier keywords first, across every referral of the number: STOP and its variants opt the number out, START opts it
 /// back in, HELP answers who we are. Otherwise the phone index finds the referral awaiting a reply (one point read), and
 /// the reply is stored (IReplyStore, with the follow-up the number was asked, if any) and raised on its orchestration as
@@ -53,10 +52,9 @@ public sealed partial class InboundSms(
     TimeProvider clock,
     ILogger<InboundSms> logger)
 {
-    public async Task<InboundSmsAnswer> HandleAsync(InboundSmsMessage message, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<InboundSmsAnswer> HandleAsync(InboundSmsMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(durable);
         var now = clock.GetUtcNow();
         switch (SmsKeywords.Classify(message.Body))
         {
@@ -79,7 +77,7 @@ public sealed partial class InboundSms(
         if (awaiting is null)
         {
             LogNotExpected(logger, message.MessageId);
-            var handled = await unexpected.HandleAsync(message, now, durable, cancellationToken);
+            var handled = await unexpected.HandleAsync(message, now, cancellationToken);
             return new InboundSmsAnswer(
                 handled.InInbox ? InboundSmsOutcome.Inbox : InboundSmsOutcome.NotExpected,
                 handled.Screen.ImmediateAnswer ?? SmsAutoReplies.NotExpected);
@@ -92,7 +90,6 @@ public sealed partial class InboundSms(
             new AnswerRef(referralId, AnswerKind.SmsReply, message.MessageId),
             async ct => await replies.GetAsync(referralId, message.MessageId, ct) is null ? StoredAnswer.None : StoredAnswer.Same,
             ct => replies.TryRecordAsync(new ReplyRecord(referralId, message.MessageId, ReplyChannel.Sms, message.Body, now) { FollowUpId = awaiting.FollowUpId }, ct),
-            durable,
             cancellationToken);
         if (outcome != RelayOutcome.Stored)
         {

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Referrals;
@@ -34,7 +33,7 @@ public sealed partial class UnexpectedReplies(
     RedFlags redFlags,
     ILogger<UnexpectedReplies> logger)
 {
-    public async Task<UnexpectedOutcome> HandleAsync(InboundSmsMessage message, DateTimeOffset receivedAt, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<UnexpectedOutcome> HandleAsync(InboundSmsMessage message, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var screen = RedFlagScreener.Screen(message.Body);
@@ -61,7 +60,7 @@ public sealed partial class UnexpectedReplies(
                 $"Unexpected message by text (no question was open; screened: {LevelText(screen.Level)}): \"{message.Body}\"", cancellationToken);
             if (screen.IsFlagged)
             {
-                await RaiseFlagAsync(referralId, message.MessageId, screen, receivedAt, durable, cancellationToken);
+                await RaiseFlagAsync(referralId, message.MessageId, screen, receivedAt, cancellationToken);
             }
         }
 
@@ -75,7 +74,7 @@ public sealed partial class UnexpectedReplies(
     /// and, as the rules say, the oncologist's office alerted, escalation to the backup contact until acknowledged). Once
     /// per (referral, message id): the flag id derives from both.
     /// </summary>
-    public async Task RaiseFlagAsync(string referralId, string messageId, RedFlagResult screen, DateTimeOffset at, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task RaiseFlagAsync(string referralId, string messageId, RedFlagResult screen, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(screen);
         if (!screen.IsFlagged)
@@ -85,7 +84,7 @@ public sealed partial class UnexpectedReplies(
 
         await referrals.AppendExternalTimelineAsync(referralId, $"{messageId}:red-flag", at, TimelineKind.RedFlag,
             $"Red flag ({screen.Level}) in an unexpected text: {string.Join("; ", screen.Reasons)}", cancellationToken);
-        await redFlags.RaiseAsync(referralId, screen.Level, messageId, durable, cancellationToken);
+        await redFlags.RaiseAsync(referralId, screen.Level, messageId, cancellationToken);
     }
 
     /// <summary>The screening level as the timeline and the inbox spell it.</summary>

@@ -48,7 +48,7 @@ public sealed class FlagEscalationOrchestration : TaskOrchestrator<FlagEscalatio
 
         var officeAllowed = false;
         Task<DispatchOutcome> Alert(FlagAlertKind kind, int escalation) =>
-            context.CallActivityAsync<DispatchOutcome>(nameof(SendFlagAlert), new FlagAlert(input.FlagId, input.ReferralId, input.Level, kind, escalation,
+            context.CallSendFlagAlertAsync(new FlagAlert(input.FlagId, input.ReferralId, input.Level, kind, escalation,
                 new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero))
             {
                 OpenedAt = input.OpenedAt,
@@ -59,7 +59,7 @@ public sealed class FlagEscalationOrchestration : TaskOrchestrator<FlagEscalatio
 
         // An immediate flag always reaches the oncologist's office (the client is being sent to them anyway); a same-day one only with the client's leave.
         officeAllowed = input.Level == RedFlagLevel.Immediate
-            || await context.CallActivityAsync<bool>(nameof(CheckCareTeamContactAllowed), new CareTeamContactQuery(input.ReferralId), retry);
+            || await context.CallCheckCareTeamContactAllowedAsync(new CareTeamContactQuery(input.ReferralId), retry);
         await Alert(FlagAlertKind.Coordinator, 0);
         await Alert(officeAllowed ? FlagAlertKind.OncologistOffice : FlagAlertKind.OfficeWithheld, 0);
 
@@ -67,18 +67,22 @@ public sealed class FlagEscalationOrchestration : TaskOrchestrator<FlagEscalatio
         {
             if (await AcknowledgedBeforeAsync(context, acknowledged, Deadline(context.CurrentUtcDateTime, input.Timings)))
             {
+                context.LogFlagAcknowledged(input.FlagId, input.ReferralId, escalation - 1);
                 return new FlagEscalationOutcome(true, escalation - 1);
             }
 
             await Alert(FlagAlertKind.Backup, escalation);
+            context.LogFlagEscalated(input.FlagId, input.ReferralId, escalation, input.Timings.MaxEscalations);
         }
 
         if (await AcknowledgedBeforeAsync(context, acknowledged, Deadline(context.CurrentUtcDateTime, input.Timings)))
         {
+            context.LogFlagAcknowledged(input.FlagId, input.ReferralId, input.Timings.MaxEscalations);
             return new FlagEscalationOutcome(true, input.Timings.MaxEscalations);
         }
 
         await Alert(FlagAlertKind.EscalationStopped, input.Timings.MaxEscalations);
+        context.LogFlagEscalationStopped(input.FlagId, input.ReferralId, input.Timings.MaxEscalations);
         return new FlagEscalationOutcome(false, input.Timings.MaxEscalations);
     }
 

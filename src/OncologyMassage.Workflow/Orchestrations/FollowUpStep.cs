@@ -49,7 +49,7 @@ internal static class FollowUpStep
             var reply = await journey.WaitAsync<ClientReply>(WorkflowEvents.FollowUpAnswered, deadline);
             if (reply is null)
             {
-                await journey.CallAsync<bool>(nameof(CloseFollowUp), new FollowUpWindowClosed(journey.Input.ReferralId, journey.SessionNumber, followUp, journey.NextStep()));
+                await journey.Context.CallCloseFollowUpAsync(new FollowUpWindowClosed(journey.Input.ReferralId, journey.SessionNumber, followUp, journey.NextStep()), journey.Retry);
                 return null;
             }
 

@@ -50,13 +50,13 @@ internal static class IntakeStep
     /// <summary>Builds plan <paramref name="version"/>; one with holds goes to the oncologist, and their answer makes the next version.</summary>
     private static async Task PlanAsync(Journey journey, int version, int? afterSession)
     {
-        var plan = await journey.CallAsync<PlanOutcome>(nameof(BuildAdaptationPlan),
-            new PlanInput(journey.Input.ReferralId, version, journey.NextStep()) { AfterSession = afterSession });
+        var plan = await journey.Context.CallBuildAdaptationPlanAsync(
+            new PlanInput(journey.Input.ReferralId, version, journey.NextStep()) { AfterSession = afterSession }, journey.Retry);
         if (plan.NeedsMdInput)
         {
             var answer = await ReleaseStep.AskAboutHoldAsync(journey, $"{plan.Holds} hold(s) in the adaptation plan; see the plan");
-            await journey.CallAsync<PlanOutcome>(nameof(BuildAdaptationPlan),
-                new PlanInput(journey.Input.ReferralId, version + 1, journey.NextStep()) { AnswerKey = answer.QuestionKey, AfterSession = afterSession });
+            await journey.Context.CallBuildAdaptationPlanAsync(
+                new PlanInput(journey.Input.ReferralId, version + 1, journey.NextStep()) { AnswerKey = answer.QuestionKey, AfterSession = afterSession }, journey.Retry);
         }
     }
 

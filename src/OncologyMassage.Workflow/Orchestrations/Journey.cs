@@ -65,7 +65,8 @@ internal sealed class Journey
     public async Task MoveAsync(Stage to, string detail)
     {
         var change = new StageChange(Input.ReferralId, Input.VenueId, Stage, to, ++sequence, NowOffset, detail);
-        Stage = await context.CallActivityAsync<Stage>(nameof(RecordStageChange), change, retry);
+        Stage = await context.CallRecordStageChangeAsync(change, retry);
+        context.LogStageReached(Input.ReferralId, Stage);
     }
 
     /// <summary>Moves to a closed stage and ends the journey (frees the booking and the phone wait when it ends early).</summary>
@@ -73,21 +74,23 @@ internal sealed class Journey
     {
         if (closed != Stage.Completed)
         {
-            await context.CallActivityAsync<bool>(nameof(CloseReferral), new ReferralClosing(Input.ReferralId, Input.VenueId), retry);
+            await context.CallCloseReferralAsync(new ReferralClosing(Input.ReferralId, Input.VenueId), retry);
         }
 
         await MoveAsync(closed, reason);
+        context.LogJourneyEnded(Input.ReferralId, closed);
         throw new JourneyEndedException(new ReferralOutcome(closed, reason));
     }
 
     public Task<bool> NoteAsync(TimelineKind kind, string detail) =>
-        context.CallActivityAsync<bool>(nameof(RecordTimelineEntry),
+        context.CallRecordTimelineEntryAsync(
             new TimelineNote(Input.ReferralId, new TimelineEntry(++sequence, NowOffset, kind, Stage, detail)), retry);
 
-    public Task<T> CallAsync<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input, retry);
+    /// <summary>The retry policy of every activity call (<see cref="ActivityCalls"/>): from the input's timings.</summary>
+    public TaskOptions Retry => retry;
 
     public Task<DispatchOutcome> NotifyCoordinatorAsync(CoordinatorNoticeKind kind, string key, DateTimeOffset? respondBy = null) =>
-        CallAsync<DispatchOutcome>(nameof(NotifyCoordinator), new CoordinatorNotice(Input.ReferralId, kind, key, NextStep()) { RespondBy = respondBy });
+        context.CallNotifyCoordinatorAsync(new CoordinatorNotice(Input.ReferralId, kind, key, NextStep()) { RespondBy = respondBy }, retry);
 
     /// <summary>The waiter for an event: the outstanding one if it was not consumed yet, else a new one.</summary>
     public Task<T> Listen<T>(string eventName)
@@ -147,10 +150,12 @@ internal sealed class Journey
         {
             using var cts = new CancellationTokenSource();
             var timer = context.CreateTimer(deadline, cts.Token);
+            context.LogWaiting(Input.ReferralId, eventName, deadline);
             try
             {
                 if (await RaceAsync(waiter, timer) != waiter)
                 {
+                    context.LogWaitExpired(Input.ReferralId, eventName);
                     return null;
                 }
             }
@@ -203,7 +208,7 @@ internal sealed class Journey
     {
         var step = NextStep();
         var message = build?.Invoke(step) ?? new ClientMessage(Input.ReferralId, kind, key, step);
-        return await CallAsync<ClientDelivery>(nameof(SendClientMessage), message);
+        return await context.CallSendClientMessageAsync(message, retry);
     }
 }
 

@@ -46,6 +46,7 @@ public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInp
                     await IntakeStep.TightenAfterSessionAsync(journey);
                 }
 
+                context.LogContinuingWithSession(input.ReferralId, journey.SessionNumber + 1);
                 context.ContinueAsNew(input with { Resume = new JourneyResume(journey.Stage, journey.SessionNumber + 1, journey.NextSequence) });
                 return new ReferralOutcome(journey.Stage, $"Continuing with session {journey.SessionNumber + 1}");
             }
@@ -53,15 +54,15 @@ public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInp
             await FollowUpStep.LaterAsync(journey, session.EndedAt);
 
             // The client's answer on the intake decides whether anything about them goes to the care team.
-            if (!await journey.CallAsync<bool>(nameof(CheckCareTeamContactAllowed), new CareTeamContactQuery(input.ReferralId)))
+            if (!await context.CallCheckCareTeamContactAllowedAsync(new CareTeamContactQuery(input.ReferralId), journey.Retry))
             {
                 await journey.MoveAsync(Stage.CareTeamFeedback, "Follow-ups done; no outcome summary to the care team: the client asked us not to contact their care team (intake)");
                 await journey.CloseAsync(Stage.Completed, $"Journey complete: {input.SessionsAuthorised} session(s) and follow-ups; care team not contacted, as the client asked");
             }
 
             await journey.MoveAsync(Stage.CareTeamFeedback, "Follow-ups done; sending the outcome summary to the care team");
-            await journey.CallAsync<DispatchOutcome>(nameof(SendCareTeamSummary), new CareTeamSummaryMessage(
-                input.ReferralId, journey.NowOffset + input.Timings.SummaryLinkValidFor, journey.NextStep()));
+            await context.CallSendCareTeamSummaryAsync(new CareTeamSummaryMessage(
+                input.ReferralId, journey.NowOffset + input.Timings.SummaryLinkValidFor, journey.NextStep()), journey.Retry);
             await journey.CloseAsync(Stage.Completed, $"Journey complete: {input.SessionsAuthorised} session(s), follow-ups and care-team feedback");
             throw new InvalidOperationException("CloseAsync always ends the journey.");
         }

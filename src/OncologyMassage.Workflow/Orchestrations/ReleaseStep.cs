@@ -115,8 +115,8 @@ internal static class ReleaseStep
     }
 
     private static Task<DispatchOutcome> SendAsync(Journey journey, int attempt, DateTimeOffset respondBy, bool question) =>
-        journey.CallAsync<DispatchOutcome>(nameof(SendMdReleaseRequest),
-            new MdReleaseRequestMessage(journey.Input.ReferralId, attempt, respondBy, journey.NextStep().Sequence, journey.NowOffset) { Question = question });
+        journey.Context.CallSendMdReleaseRequestAsync(
+            new MdReleaseRequestMessage(journey.Input.ReferralId, attempt, respondBy, journey.NextStep().Sequence, journey.NowOffset) { Question = question }, journey.Retry);
 
     /// <summary>Outcome only: the physician's name and restrictions are on the signed release, not in the history.</summary>
     private static string Describe(ReleaseAnswered decision, string what) => decision.Outcome switch

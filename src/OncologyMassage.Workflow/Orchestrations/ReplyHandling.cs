@@ -23,8 +23,8 @@ internal static class ReplyHandling
     {
         var step = journey.NextStep();
         journey.Skip(); // a red flag writes a second entry
-        var outcome = await journey.CallAsync<ReplyOutcome>(nameof(ProcessClientReply),
-            new ReplyToProcess(journey.Input.ReferralId, reply, expecting, slotCount, step) { SessionNumber = sessionNumber ?? journey.SessionNumber, FollowUp = followUp, Late = late });
+        var outcome = await journey.Context.CallProcessClientReplyAsync(
+            new ReplyToProcess(journey.Input.ReferralId, reply, expecting, slotCount, step) { SessionNumber = sessionNumber ?? journey.SessionNumber, FollowUp = followUp, Late = late }, journey.Retry);
         await AlertAsync(journey, outcome.RedFlag, reply.MessageId);
         return outcome;
     }
@@ -53,7 +53,8 @@ internal static class ReplyHandling
     {
         if (level != RedFlagLevel.None)
         {
-            await journey.CallAsync<string>(nameof(RaiseRedFlag), new RedFlagToRaise(journey.Input.ReferralId, level, sourceId));
+            await journey.Context.CallRaiseRedFlagAsync(new RedFlagToRaise(journey.Input.ReferralId, level, sourceId), journey.Retry);
+            journey.Context.LogRedFlagRaised(journey.Input.ReferralId, level);
         }
     }
 }

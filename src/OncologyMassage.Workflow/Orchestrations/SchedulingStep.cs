@@ -23,8 +23,8 @@ internal static class SchedulingStep
 
         for (var round = 1; journey.Now < deadline; round++)
         {
-            var slots = await journey.CallAsync<IReadOnlyList<OfferedSlot>>(nameof(OfferSlots),
-                new SlotRequest(journey.Input.ReferralId, journey.Input.VenueId, SlotsOffered, journey.NowOffset));
+            var slots = await journey.Context.CallOfferSlotsAsync(
+                new SlotRequest(journey.Input.ReferralId, journey.Input.VenueId, SlotsOffered, journey.NowOffset), journey.Retry);
             var key = $"slots:{journey.SessionNumber}:{round}";
             if (slots.Count == 0)
             {
@@ -95,7 +95,7 @@ internal static class SchedulingStep
             if (answer.Kind == ReplyKind.SlotChoice && answer.Slot is int n && n >= 1 && n <= slots.Count)
             {
                 var slot = slots[n - 1];
-                if (await journey.CallAsync<bool>(nameof(BookSlot), new SlotBooking(journey.Input.ReferralId, journey.Input.VenueId, slot, journey.NextStep())))
+                if (await journey.Context.CallBookSlotAsync(new SlotBooking(journey.Input.ReferralId, journey.Input.VenueId, slot, journey.NextStep()), journey.Retry))
                 {
                     return slot;
                 }

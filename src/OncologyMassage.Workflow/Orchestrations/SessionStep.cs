@@ -47,8 +47,8 @@ internal static class SessionStep
     {
         await journey.MoveAsync(Stage.SessionCompleted, $"Session {recorded.SessionNumber} recorded by the therapist");
         var ended = journey.Now;
-        var reaction = await journey.CallAsync<ReactionOutcome>(nameof(ScreenSessionReaction),
-            new SessionReaction(journey.Input.ReferralId, recorded.SessionNumber, journey.NextStep()));
+        var reaction = await journey.Context.CallScreenSessionReactionAsync(
+            new SessionReaction(journey.Input.ReferralId, recorded.SessionNumber, journey.NextStep()), journey.Retry);
         await ReplyHandling.AlertAsync(journey, reaction.RedFlag, $"red-flag-reaction-{recorded.SessionNumber}");
         return new SessionDone(ended, reaction.LowersNextPlan);
     }

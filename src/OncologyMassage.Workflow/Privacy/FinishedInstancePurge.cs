@@ -13,29 +13,28 @@ namespace OncologyMassage.Workflow.Privacy;
 /// nothing, so a rerun (or a run after a crash halfway) is safe. An instance still running that long after its referral
 /// closed is terminated first.
 /// </summary>
-public sealed partial class FinishedInstancePurge(IReferralDataStore data, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<FinishedInstancePurge> logger)
+public sealed partial class FinishedInstancePurge(IReferralDataStore data, IReferralWorkflowClient workflow, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<FinishedInstancePurge> logger)
 {
-    public async Task<int> RunAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(durable);
         var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.PurgeHistoryAfterDays);
         var purged = 0;
         await foreach (var closed in data.ListClosedAsync(cutoff, cancellationToken))
         {
-            var instance = await durable.GetInstancesAsync(closed.ReferralId, getInputsAndOutputs: false, cancellationToken);
+            var instance = await workflow.GetInstanceAsync(closed.ReferralId, cancellationToken);
             if (instance is null)
             {
                 continue; // purged before
             }
 
             if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended
-                && !await TerminateAsync(durable, closed.ReferralId, cancellationToken))
+                && !await TerminateAsync(closed.ReferralId, cancellationToken))
             {
                 continue; // not stopped yet: the next run purges it
             }
 
-            purged += (await durable.PurgeInstanceAsync(closed.ReferralId, options: null, cancellationToken)).PurgedInstanceCount;
-            purged += await PurgeFinishedEscalationsAsync(durable, closed.ReferralId, cancellationToken);
+            purged += await workflow.PurgeAsync(closed.ReferralId, cancellationToken);
+            purged += await PurgeFinishedEscalationsAsync(closed.ReferralId, cancellationToken);
         }
 
         LogPurged(logger, purged, options.Value.PurgeHistoryAfterDays);
@@ -43,10 +42,10 @@ public sealed partial class FinishedInstancePurge(IReferralDataStore data, IOpti
     }
 
     /// <summary>The referral's red-flag escalations that have finished (a running one still has a flag to escalate: the next run purges it).</summary>
-    private static async Task<int> PurgeFinishedEscalationsAsync(DurableTaskClient durable, string referralId, CancellationToken cancellationToken)
+    private async Task<int> PurgeFinishedEscalationsAsync(string referralId, CancellationToken cancellationToken)
     {
         var finished = new List<string>();
-        await foreach (var escalation in durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = Escalation.RedFlags.InstanceIdPrefixOf(referralId) }))
+        await foreach (var escalation in workflow.ListInstancesAsync(Escalation.RedFlags.InstanceIdPrefixOf(referralId), cancellationToken))
         {
             if (escalation.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
             {
@@ -57,7 +56,7 @@ public sealed partial class FinishedInstancePurge(IReferralDataStore data, IOpti
         var purged = 0;
         foreach (var instanceId in finished)
         {
-            purged += (await durable.PurgeInstanceAsync(instanceId, options: null, cancellationToken)).PurgedInstanceCount;
+            purged += await workflow.PurgeAsync(instanceId, cancellationToken);
         }
 
         return purged;
@@ -67,14 +66,14 @@ public sealed partial class FinishedInstancePurge(IReferralDataStore data, IOpti
     /// The referral closed long ago but its orchestration still waits (on a timer or an event that no longer matters):
     /// it has nothing left to do, so it is terminated before the purge. True once it has stopped.
     /// </summary>
-    private static async Task<bool> TerminateAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken)
+    private async Task<bool> TerminateAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await durable.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = "closed" }, cancellationToken);
+        await workflow.TerminateAsync(instanceId, "closed", cancellationToken);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(ReferralErasure.TerminateWait);
         try
         {
-            await durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, wait.Token);
+            await workflow.WaitForCompletionAsync(instanceId, wait.Token);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -21,7 +21,7 @@ public sealed record ErasureResult(string ReferralId, bool ReferralFound, int Ro
 /// page views recorded can no longer be read, see docs/privacy.md), so erasing twice, or again after a crash halfway, completes the job.
 /// The retention job erases through the same code.
 /// </summary>
-public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex phones, IInboxStore inbox, IAuditLog audit, TimeProvider clock, ILogger<ReferralErasure> logger)
+public sealed partial class ReferralErasure(IReferralDataStore data, IReferralWorkflowClient workflow, IPhoneIndex phones, IInboxStore inbox, IAuditLog audit, TimeProvider clock, ILogger<ReferralErasure> logger)
 {
     public const string AuditAction = "Erase";
 
@@ -31,25 +31,24 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
     /// <summary>How many times a purge is checked and repeated when the instance's record is still there (see PurgeOrchestrationAsync).</summary>
     private const int PurgeRechecks = 60;
 
-    public async Task<ErasureResult> EraseAsync(string referralId, PrivacyActor by, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<ErasureResult> EraseAsync(string referralId, PrivacyActor by, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(referralId);
         ArgumentNullException.ThrowIfNull(by);
-        ArgumentNullException.ThrowIfNull(durable);
 
         // 1. The orchestrations first, so they write nothing more: terminated when they still run, then purged. The referral's
         // own, then its red flags' escalations (instance ids start with the referral's flag prefix, so they are found
         // even when their rows are already gone).
-        var (purged, stopped) = await PurgeOrchestrationAsync(referralId, durable, cancellationToken);
+        var (purged, stopped) = await PurgeOrchestrationAsync(referralId, cancellationToken);
         var escalations = new List<string>();
-        await foreach (var instance in durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = Escalation.RedFlags.InstanceIdPrefixOf(referralId) }))
+        await foreach (var instance in workflow.ListInstancesAsync(Escalation.RedFlags.InstanceIdPrefixOf(referralId), cancellationToken))
         {
             escalations.Add(instance.InstanceId);
         }
 
         foreach (var instanceId in escalations)
         {
-            var (flagPurged, flagStopped) = await PurgeOrchestrationAsync(instanceId, durable, cancellationToken);
+            var (flagPurged, flagStopped) = await PurgeOrchestrationAsync(instanceId, cancellationToken);
             purged += flagPurged;
             stopped &= flagStopped;
         }
@@ -68,12 +67,12 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
     }
 
     /// <summary>Erases every referral of a number (the phone index lists them), and the number's texts in the inbox.</summary>
-    public async Task<IReadOnlyList<ErasureResult>> EraseByPhoneAsync(string phoneE164, PrivacyActor by, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ErasureResult>> EraseByPhoneAsync(string phoneE164, PrivacyActor by, CancellationToken cancellationToken)
     {
         var results = new List<ErasureResult>();
         foreach (var referralId in await phones.ReferralsOfAsync(phoneE164, cancellationToken))
         {
-            results.Add(await EraseAsync(referralId, by, durable, cancellationToken));
+            results.Add(await EraseAsync(referralId, by, cancellationToken));
         }
 
         await EraseInboxAsync(phoneE164, by, cancellationToken);
@@ -101,9 +100,9 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
         return rows;
     }
 
-        private static async Task<(int Purged, bool Stopped)> PurgeOrchestrationAsync(string instanceId, DurableTaskClient durable, CancellationToken cancellationToken)
+        private async Task<(int Purged, bool Stopped)> PurgeOrchestrationAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var instance = await durable.GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        var instance = await workflow.GetInstanceAsync(instanceId, cancellationToken);
         if (instance is null)
         {
             return (0, true);
@@ -112,12 +111,12 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
         var stopped = true;
         if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)
         {
-            await durable.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = "erased" }, cancellationToken);
+            await workflow.TerminateAsync(instanceId, "erased", cancellationToken);
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             wait.CancelAfter(TerminateWait);
             try
             {
-                await durable.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, wait.Token);
+                await workflow.WaitForCompletionAsync(instanceId, wait.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -125,14 +124,14 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IPhoneIndex
             }
         }
 
-        var purged = (await durable.PurgeInstanceAsync(instanceId, options: null, cancellationToken)).PurgedInstanceCount;
+        var purged = await workflow.PurgeAsync(instanceId, cancellationToken);
 
         // A message already on its way (an activity's result, a timer) can land just after the termination and leave the
         // instance's record behind: purge again until it is gone, for as long as the termination wait allows.
-        for (var attempt = 0; attempt < PurgeRechecks && await durable.GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null; attempt++)
+        for (var attempt = 0; attempt < PurgeRechecks && await workflow.GetInstanceAsync(instanceId, cancellationToken) is not null; attempt++)
         {
             await Task.Delay(TerminateWait / PurgeRechecks, cancellationToken);
-            purged = Math.Max(purged, (await durable.PurgeInstanceAsync(instanceId, options: null, cancellationToken)).PurgedInstanceCount);
+            purged = Math.Max(purged, await workflow.PurgeAsync(instanceId, cancellationToken));
         }
 
         return (purged, stopped);

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OncologyMassage.Workflow.Options;
@@ -16,9 +15,8 @@ public sealed partial class RetentionSweep(IReferralDataStore data, ReferralEras
 {
     public static readonly PrivacyActor Actor = new(Access.AuditCallers.System, "retention");
 
-    public async Task<int> RunAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(durable);
         var cutoff = clock.GetUtcNow().AddYears(-options.Value.RetentionYears);
         var due = new List<string>();
         await foreach (var closed in data.ListClosedAsync(cutoff, cancellationToken))
@@ -28,7 +26,7 @@ public sealed partial class RetentionSweep(IReferralDataStore data, ReferralEras
 
         foreach (var referralId in due)
         {
-            await erasure.EraseAsync(referralId, Actor, durable, cancellationToken);
+            await erasure.EraseAsync(referralId, Actor, cancellationToken);
         }
 
         var inboxRows = await inbox.EraseReceivedBeforeAsync(cutoff, cancellationToken);

@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OncologyMassage.Domain.Referrals;
@@ -13,7 +11,7 @@ namespace OncologyMassage.Workflow.Referrals;
 /// <summary>
 /// Accepts a referral: validates it and checks that its venue is in the venue store (nothing is written otherwise),
 /// honours the Idempotency-Key, stores the referral row and starts its orchestration with instance id = referral id.
-/// Host-neutral: the Functions app and the local host call it with their own <see cref="DurableTaskClient"/>.
+/// Host-neutral: it starts the orchestration through <see cref="IReferralWorkflowClient"/>, whichever host it runs in.
 /// </summary>
 public sealed partial class ReferralSubmissions(
     ReferralNormalizer normalizer,
@@ -21,15 +19,15 @@ public sealed partial class ReferralSubmissions(
     IIdempotencyStore idempotency,
     IPhoneIndex phones,
     IVenueStore venues,
-    IOptions<WorkflowOptions> workflow,
+    IOptions<WorkflowOptions> workflowOptions,
+    IReferralWorkflowClient workflow,
     TimeProvider clock,
     ILogger<ReferralSubmissions> logger)
 {
     public async Task<SubmissionResult> SubmitAsync(
-        Practice practice, ReferralRequest? request, IdempotencyToken? token, DurableTaskClient durable, CancellationToken cancellationToken)
+        Practice practice, ReferralRequest? request, IdempotencyToken? token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(practice);
-        ArgumentNullException.ThrowIfNull(durable);
         var now = clock.GetUtcNow();
         var validation = normalizer.Normalize(request, DateOnly.FromDateTime(now.UtcDateTime));
         if (!validation.IsValid)
@@ -61,7 +59,7 @@ public sealed partial class ReferralSubmissions(
                     // The same request again: make sure its orchestration runs (an earlier attempt may have stopped before
                     // starting it) and answer with the referral it created.
                     await phones.AddReferralAsync(earlier.Referral.Client.MobilePhone, earlier.Id, cancellationToken);
-                    await StartOrchestrationAsync(durable, earlier, cancellationToken);
+                    await StartOrchestrationAsync(earlier, cancellationToken);
                     LogReplayed(logger, referralId);
                     return new SubmissionResult.Accepted(earlier, Replayed: true);
                 }
@@ -77,32 +75,32 @@ public sealed partial class ReferralSubmissions(
         // Before the orchestration starts, so STOP from this number reaches the referral from its first text on.
         await phones.AddReferralAsync(record.Referral.Client.MobilePhone, referralId, cancellationToken);
 
-        await StartOrchestrationAsync(durable, record, cancellationToken);
+        await StartOrchestrationAsync(record, cancellationToken);
         LogAccepted(logger, referralId, record.Referral.VenueId);
         return new SubmissionResult.Accepted(record, Replayed: false);
     }
 
-    private async Task StartOrchestrationAsync(DurableTaskClient durable, ReferralRecord record, CancellationToken cancellationToken)
+    private async Task StartOrchestrationAsync(ReferralRecord record, CancellationToken cancellationToken)
     {
         var referralId = record.Id;
-        if (await durable.GetInstanceAsync(referralId, getInputsAndOutputs: false, cancellationToken) is not null)
+        if (await workflow.GetInstanceAsync(referralId, cancellationToken) is not null)
         {
             return;
         }
 
-        var input = new ReferralWorkflowInput(referralId, record.Referral.VenueId, workflow.Value.ToTimings())
+        var input = new ReferralWorkflowInput(referralId, record.Referral.VenueId, workflowOptions.Value.ToTimings())
         {
             ClientTimeZone = record.Referral.Client.TimeZone,
             SessionsAuthorised = Math.Max(1, record.Referral.SessionsAuthorised),
         };
         try
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(referralId), cancellationToken);
+            await workflow.StartReferralAsync(referralId, input, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Two retries of the same request can race to start the instance; the loser finds it running and is done.
-            if (await durable.GetInstanceAsync(referralId, getInputsAndOutputs: false, cancellationToken) is null)
+            if (await workflow.GetInstanceAsync(referralId, cancellationToken) is null)
             {
                 throw;
             }

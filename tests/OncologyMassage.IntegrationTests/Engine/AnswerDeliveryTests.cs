@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using OncologyMassage.Domain.Referrals;
@@ -12,6 +11,7 @@ using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.LocalHost.Demo;
 using OncologyMassage.Workflow.Answers;
+using OncologyMassage.Workflow.Forms;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Ports;
@@ -20,7 +20,7 @@ namespace OncologyMassage.IntegrationTests.Engine;
 
 /// <summary>
 /// No answer is lost between store and raise: each form (release, hold answer, intake, consent, survey, withdrawal) and
-/// an SMS reply is submitted through the real function or handler and stores, with a durable client whose raise fails
+/// an SMS reply is submitted through the real function or handler and stores, with a workflow client whose raise fails
 /// (the flow killed between store and raise). The person still gets the thank-you, nothing is taken back, and the
 /// pending-event sweep delivers the answer to the real engine: the journey moves on.
 /// </summary>
@@ -37,12 +37,30 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static DurableTaskClient FailingClient()
+    /// <summary>
+    /// The host's services, except that everything that stores an answer and raises its event (the relay and the handlers
+    /// and functions built on it) reaches the engine through a client whose raise fails: the flow killed between store
+    /// and raise. Everything else (stores, links, the sweep) is the host's own.
+    /// </summary>
+    private sealed class FailingRaiseServices(IServiceProvider host) : IServiceProvider
     {
-        var client = new Mock<DurableTaskClient>("failing");
-        client.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("engine unavailable"));
-        return client.Object;
+        private static readonly HashSet<Type> Rebuilt =
+            [typeof(AnswerRelay), typeof(ReleaseAnswerHandler), typeof(ConsentAnswerHandler), typeof(FollowUpSurvey), typeof(InboundSms)];
+
+        private readonly IReferralWorkflowClient failing = FailingWorkflow();
+
+        public object? GetService(Type serviceType) =>
+            serviceType == typeof(IReferralWorkflowClient) ? failing
+            : Rebuilt.Contains(serviceType) ? ActivatorUtilities.CreateInstance(this, serviceType)
+            : host.GetService(serviceType);
+
+        private static IReferralWorkflowClient FailingWorkflow()
+        {
+            var workflow = new Mock<IReferralWorkflowClient>(MockBehavior.Strict);
+            workflow.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
+                .ThrowsAsync(new InvalidOperationException("engine unavailable"));
+            return workflow.Object;
+        }
     }
 
     /// <summary>The host's services, as a real request has them (the page-view audit reads its log from there).</summary>
@@ -74,7 +92,7 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
         Assert.Contains(pending, p => p.Answer.ReferralId == id);
         Assert.Equal(waiting, (await host.WaitForStageAsync(id, waiting)).Stage);
 
-        var raised = await host.App.Services.GetRequiredService<PendingEventSweep>().SweepAsync(host.Durable, Ct);
+        var raised = await host.App.Services.GetRequiredService<PendingEventSweep>().SweepAsync(Ct);
 
         Assert.True(raised >= 1);
         await host.WaitForStageAsync(id, next, TimeSpan.FromSeconds(60));
@@ -89,7 +107,7 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
         using var people = new HttpClient { BaseAddress = host.Http.BaseAddress };
         using var phone = await host.SignInAsync(CoordinatorHost.HarborCoordinator); // the simulated phone needs a coordinator's sign-in
         var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: phone);
-        var services = host.App.Services;
+        var services = new FailingRaiseServices(host.App.Services);
         using var posted = await host.PostReferralAsync(Samples.Referral(r => r["sessionsAuthorised"] = 1)); // one session: then the survey
         posted.EnsureSuccessStatusCode();
         var id = (await posted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
@@ -98,7 +116,7 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
         // Release.
         var release = ActivatorUtilities.CreateInstance<ReleaseFormFunctions>(services);
         var releaseLink = ReferralActors.LinkIn(await actors.MessageAsync(id, ":md-release:1", Ct), LinkPurposes.Release);
-        Assert.Equal(200, Status(await release.SubmitReleaseForm(Post(ReferralActors.Signature("approve")), Token(releaseLink), FailingClient(), Ct)));
+        Assert.Equal(200, Status(await release.SubmitReleaseForm(Post(ReferralActors.Signature("approve")), Token(releaseLink), null!, Ct)));
         await SweepDeliversAsync(host, id, Stage.MdReleaseRequested, Stage.IntakePending);
 
         // Intake (with a fever, so the plan holds and the oncologist is asked).
@@ -106,7 +124,7 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
         intake["temperature"] = "38.6";
         var intakeFunctions = ActivatorUtilities.CreateInstance<IntakeFormFunctions>(services);
         var intakeLink = ReferralActors.LinkIn(await actors.MessageAsync(id, ":intake:1", Ct), LinkPurposes.Intake);
-        Assert.Equal(200, Status(await intakeFunctions.SubmitIntakeForm(Post(intake), Token(intakeLink), FailingClient(), Ct)));
+        Assert.Equal(200, Status(await intakeFunctions.SubmitIntakeForm(Post(intake), Token(intakeLink), null!, Ct)));
         await SweepDeliversAsync(host, id, Stage.IntakePending, Stage.NeedsMdInput);
 
         // The same intake sent again is thanked again; a changed one is refused; neither is stored twice.
@@ -124,19 +142,19 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
 
         // Hold answer.
         var questionLink = ReferralActors.LinkIn(await actors.MessageAsync(id, k => k.Contains(":md-question:", StringComparison.Ordinal), "md-question", Ct), LinkPurposes.MdQuestion);
-        Assert.Equal(200, Status(await release.SubmitMdQuestionForm(Post(ReferralActors.Signature("approve")), Token(questionLink), FailingClient(), Ct)));
+        Assert.Equal(200, Status(await release.SubmitMdQuestionForm(Post(ReferralActors.Signature("approve")), Token(questionLink), null!, Ct)));
         await SweepDeliversAsync(host, id, Stage.NeedsMdInput, Stage.SchedulingPending);
 
         // SMS reply choosing a slot.
         await actors.MessageAsync(id, ":slots:1:1", Ct);
-        var sms = await services.GetRequiredService<InboundSms>().HandleAsync(new InboundSmsMessage("SMdelivery1", "+16175550143", "2"), FailingClient(), Ct);
+        var sms = await services.GetRequiredService<InboundSms>().HandleAsync(new InboundSmsMessage("SMdelivery1", "+16175550143", "2"), Ct);
         Assert.Equal(InboundSmsOutcome.Routed, sms.Outcome);
         await SweepDeliversAsync(host, id, Stage.SchedulingPending, Stage.ConsentPending);
 
         // Consent.
         var consent = ActivatorUtilities.CreateInstance<ConsentFormFunctions>(services);
         var consentLink = ReferralActors.LinkIn(await actors.MessageAsync(id, ":consent:1", Ct), LinkPurposes.Consent);
-        Assert.Equal(200, Status(await consent.SubmitConsentForm(Post(ReferralActors.Consent("Ada Sample")), Token(consentLink), FailingClient(), Ct)));
+        Assert.Equal(200, Status(await consent.SubmitConsentForm(Post(ReferralActors.Consent("Ada Sample")), Token(consentLink), null!, Ct)));
         await SweepDeliversAsync(host, id, Stage.ConsentPending, Stage.SessionScheduled);
 
         // Session, then the +24 h reply as usual, then the survey.
@@ -154,14 +172,14 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
         first.Dispose();
         var survey = ActivatorUtilities.CreateInstance<SurveyFormFunctions>(services);
         var surveyLink = ReferralActors.LinkIn(await actors.MessageAsync(id, ":survey-1", Ct), LinkPurposes.Survey);
-        Assert.Equal(200, Status(await survey.SubmitSurveyForm(Post(new Dictionary<string, string> { ["pain"] = "1" }), Token(surveyLink), FailingClient(), Ct)));
-        var raised = await services.GetRequiredService<PendingEventSweep>().SweepAsync(host.Durable, Ct);
+        Assert.Equal(200, Status(await survey.SubmitSurveyForm(Post(new Dictionary<string, string> { ["pain"] = "1" }), Token(surveyLink), null!, Ct)));
+        var raised = await host.App.Services.GetRequiredService<PendingEventSweep>().SweepAsync(Ct);
         Assert.Equal(1, raised);
         await actors.MessageAsync(id, ":sms30d-1", Ct); // the survey was heard: the workflow went on to the +30 day text
 
         // Withdrawal.
         Assert.Equal(200, Status(await consent.SubmitConsentWithdrawal(Post(new Dictionary<string, string> { ["reason"] = "Too tired" }),
-            Token(consentLink), FailingClient(), Ct)));
+            Token(consentLink), null!, Ct)));
         await SweepDeliversAsync(host, id, Stage.FollowUp, Stage.Withdrawn);
     }
 }

@@ -89,8 +89,8 @@ public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
         var id = await host.SubmitAsync(); // no intake yet: no permission to contact the care team
         var flags = host.App.Services.GetRequiredService<RedFlags>();
 
-        var flag = (await flags.RaiseAsync(id, RedFlagLevel.SameDay, "SM-unexpected-1", host.Durable, Ct))!;
-        var again = (await flags.RaiseAsync(id, RedFlagLevel.SameDay, "SM-unexpected-1", host.Durable, Ct))!;
+        var flag = (await flags.RaiseAsync(id, RedFlagLevel.SameDay, "SM-unexpected-1", Ct))!;
+        var again = (await flags.RaiseAsync(id, RedFlagLevel.SameDay, "SM-unexpected-1", Ct))!;
 
         Assert.Equal(flag.FlagId, again.FlagId);
         await WaitForOutboxAsync(host, id, "Coordinator:0");
@@ -109,10 +109,10 @@ public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync(azurite);
         var id = await host.SubmitAsync();
-        var flag = (await host.App.Services.GetRequiredService<RedFlags>().RaiseAsync(id, RedFlagLevel.Immediate, "SM-erase", host.Durable, Ct))!;
+        var flag = (await host.App.Services.GetRequiredService<RedFlags>().RaiseAsync(id, RedFlagLevel.Immediate, "SM-erase", Ct))!;
         await WaitForOutboxAsync(host, id, "OncologistOffice:0");
 
-        await host.App.Services.GetRequiredService<ReferralErasure>().EraseAsync(id, new PrivacyActor("operator", "test"), host.Durable, Ct);
+        await host.App.Services.GetRequiredService<ReferralErasure>().EraseAsync(id, new PrivacyActor("operator", "test"), Ct);
 
         Assert.Empty(await host.RowsAsync(StorageTables.RedFlags));
         Assert.Null(await host.Durable.GetInstanceAsync(RedFlags.InstanceId(flag.FlagId), Ct));

@@ -170,7 +170,7 @@ public sealed class InboxApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await AddAsync("SMc", "someone else", RedFlagLevel.None, DateTimeOffset.UtcNow, from: "+16175550177");
 
         var results = await host.App.Services.GetRequiredService<ReferralErasure>()
-            .EraseByPhoneAsync(Stranger, new PrivacyActor(AuditCallers.Admin, "operator"), host.Durable, Ct);
+            .EraseByPhoneAsync(Stranger, new PrivacyActor(AuditCallers.Admin, "operator"), Ct);
 
         Assert.Empty(results);
         Assert.All(await host.RowsAsync(StorageTables.Inbox), r => Assert.Equal("+16175550177", r.GetString("FromPhone")));
@@ -185,7 +185,7 @@ public sealed class InboxApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await AddAsync("SMold", "old", RedFlagLevel.None, DateTimeOffset.UtcNow.AddYears(-8));
         var recent = await AddAsync("SMnew", "new", RedFlagLevel.None, DateTimeOffset.UtcNow.AddDays(-1));
 
-        await host.App.Services.GetRequiredService<RetentionSweep>().RunAsync(host.Durable, Ct);
+        await host.App.Services.GetRequiredService<RetentionSweep>().RunAsync(Ct);
 
         Assert.Equal(recent, Assert.Single((await Inbox.ListAsync(10, Ct)).Entries).Id);
         Assert.DoesNotContain(await host.RowsAsync(StorageTables.Inbox), r => r.GetString("MessageId") == "SMold" || r.RowKey == "m|SMold");

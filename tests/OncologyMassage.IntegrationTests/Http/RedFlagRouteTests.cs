@@ -38,7 +38,7 @@ public sealed class RedFlagRouteTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<(string Id, string FlagId)> FlagAsync(RedFlagLevel level = RedFlagLevel.Immediate)
     {
         var id = await host.SubmitAsync();
-        var flag = await host.App.Services.GetRequiredService<RedFlags>().RaiseAsync(id, level, "SM" + Guid.NewGuid().ToString("N"), host.Durable, Ct);
+        var flag = await host.App.Services.GetRequiredService<RedFlags>().RaiseAsync(id, level, "SM" + Guid.NewGuid().ToString("N"), Ct);
         return (id, flag!.FlagId);
     }
 

@@ -10,6 +10,8 @@ using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.LocalHost;
 
+using OncologyMassage.Workflow.Ports;
+
 namespace OncologyMassage.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -42,6 +44,9 @@ public sealed class TestHost : IAsyncDisposable
     public string TablePrefix { get; }
 
     public DurableTaskClient Durable => App.Services.GetRequiredService<DurableTaskClient>();
+
+    /// <summary>Workflow's port to the engine, as the app's services use it.</summary>
+    public IReferralWorkflowClient Workflow => App.Services.GetRequiredService<IReferralWorkflowClient>();
 
     public TableServiceClient Tables => App.Services.GetRequiredService<TableServiceClient>();
 

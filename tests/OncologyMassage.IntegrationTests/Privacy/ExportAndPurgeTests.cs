@@ -93,9 +93,9 @@ public sealed class ExportAndPurgeTests(AzuriteFixture azurite)
         var data = host.App.Services.GetRequiredService<IReferralDataStore>();
         var options = Options.Create(new PrivacyOptions { PurgeHistoryAfterDays = 30 });
 
-        var early = await new FinishedInstancePurge(data, options, Later(TimeSpan.FromDays(29)), NullLogger<FinishedInstancePurge>.Instance).RunAsync(host.Durable, Ct);
-        var due = await new FinishedInstancePurge(data, options, Later(TimeSpan.FromDays(31)), NullLogger<FinishedInstancePurge>.Instance).RunAsync(host.Durable, Ct);
-        var rerun = await new FinishedInstancePurge(data, options, Later(TimeSpan.FromDays(31)), NullLogger<FinishedInstancePurge>.Instance).RunAsync(host.Durable, Ct);
+        var early = await new FinishedInstancePurge(data, host.Workflow, options, Later(TimeSpan.FromDays(29)), NullLogger<FinishedInstancePurge>.Instance).RunAsync(Ct);
+        var due = await new FinishedInstancePurge(data, host.Workflow, options, Later(TimeSpan.FromDays(31)), NullLogger<FinishedInstancePurge>.Instance).RunAsync(Ct);
+        var rerun = await new FinishedInstancePurge(data, host.Workflow, options, Later(TimeSpan.FromDays(31)), NullLogger<FinishedInstancePurge>.Instance).RunAsync(Ct);
 
         Assert.Equal((0, 1, 0), (early, due, rerun));
         Assert.False((await PrivacyScenario.InstanceAsync(host, id)).Exists);
@@ -134,10 +134,10 @@ public sealed class ExportAndPurgeTests(AzuriteFixture azurite)
         var services = host.App.Services;
         var options = Options.Create(new PrivacyOptions { RetentionYears = 7 });
         var clock = Later(TimeSpan.FromDays((7 * 366) + 1));
-        var erasure = new ReferralErasure(services.GetRequiredService<IReferralDataStore>(), services.GetRequiredService<IPhoneIndex>(), services.GetRequiredService<IInboxStore>(),
+        var erasure = new ReferralErasure(services.GetRequiredService<IReferralDataStore>(), host.Workflow, services.GetRequiredService<IPhoneIndex>(), services.GetRequiredService<IInboxStore>(),
             services.GetRequiredService<IAuditLog>(), clock, NullLogger<ReferralErasure>.Instance);
 
-        var erased = await new RetentionSweep(services.GetRequiredService<IReferralDataStore>(), erasure, services.GetRequiredService<IInboxStore>(), options, clock, NullLogger<RetentionSweep>.Instance).RunAsync(host.Durable, Ct);
+        var erased = await new RetentionSweep(services.GetRequiredService<IReferralDataStore>(), erasure, services.GetRequiredService<IInboxStore>(), options, clock, NullLogger<RetentionSweep>.Instance).RunAsync(Ct);
 
         Assert.Equal(1, erased);
         var referrals = services.GetRequiredService<IReferralStore>();

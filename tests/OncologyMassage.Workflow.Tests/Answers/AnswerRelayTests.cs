@@ -11,22 +11,21 @@ public sealed class AnswerRelayTests
 {
     private static readonly AnswerRef Answer = new("ref-1", AnswerKind.SmsReply, "SM1");
     private readonly RelayFixture stores = new();
-    private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
+    private readonly Mock<IReferralWorkflowClient> workflow = new(MockBehavior.Strict);
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
     private ReplyRecord Record(string text) => new("ref-1", "SM1", ReplyChannel.Sms, text, clock.GetUtcNow());
 
     private Task<RelayOutcome> SubmitAsync(string text, Func<CancellationToken, Task<bool>>? store = null) =>
-        stores.Relay(clock).StoreAndRaiseAsync(Answer,
+        stores.Relay(clock, workflow.Object).StoreAndRaiseAsync(Answer,
             async ct => await stores.Replies.GetAsync("ref-1", "SM1", ct) is not { } stored ? StoredAnswer.None
                 : stored.Text == text ? StoredAnswer.Same : StoredAnswer.Different,
-            store ?? (ct => stores.Replies.TryRecordAsync(Record(text), ct)),
-            durable.Object, CancellationToken.None);
+            store ?? (ct => stores.Replies.TryRecordAsync(Record(text), ct)), CancellationToken.None);
 
-    private void RaiseSucceeds() => durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied,
+    private void RaiseSucceeds() => workflow.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied,
         new ClientReply(clock.GetUtcNow(), ReplyChannel.Sms, "SM1"), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-    private void RaiseFails() => durable.Setup(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+    private void RaiseFails() => workflow.Setup(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
         .ThrowsAsync(new InvalidOperationException("engine unavailable"));
 
     [Fact]
@@ -39,7 +38,7 @@ public sealed class AnswerRelayTests
         Assert.Equal(RelayOutcome.Stored, outcome);
         Assert.Single(stores.Replies.Rows);
         Assert.Empty(stores.Pending.Rows);
-        durable.VerifyAll();
+        workflow.VerifyAll();
     }
 
     [Fact]
@@ -66,7 +65,7 @@ public sealed class AnswerRelayTests
         Assert.Equal("host stopped", crash.Message);
         Assert.Single(stores.Replies.Rows);
         Assert.Single(stores.Pending.Rows);
-        durable.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -74,12 +73,12 @@ public sealed class AnswerRelayTests
     {
         RaiseSucceeds();
         await SubmitAsync("pain 3");
-        durable.Invocations.Clear();
+        workflow.Invocations.Clear();
 
         var outcome = await SubmitAsync("pain 3");
 
         Assert.Equal(RelayOutcome.Repeated, outcome);
-        durable.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -101,13 +100,13 @@ public sealed class AnswerRelayTests
     {
         RaiseSucceeds();
         await SubmitAsync("pain 3");
-        durable.Invocations.Clear();
+        workflow.Invocations.Clear();
 
         var outcome = await SubmitAsync("pain 9");
 
         Assert.Equal(RelayOutcome.Conflict, outcome);
         Assert.Equal("pain 3", stores.Replies.Rows[("ref-1", "SM1")].Text);
         Assert.Empty(stores.Pending.Rows);
-        durable.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls();
     }
 }

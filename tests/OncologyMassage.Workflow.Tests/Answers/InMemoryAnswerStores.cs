@@ -57,5 +57,5 @@ internal sealed class RelayFixture
 
     public StoredAnswers Answers => new(Releases.Object, Intakes.Object, Consents.Object, Sessions.Object, Replies);
 
-    public AnswerRelay Relay(TimeProvider clock) => new(Pending, Answers, clock, NullLogger<AnswerRelay>.Instance);
+    public AnswerRelay Relay(TimeProvider clock, IReferralWorkflowClient workflow) => new(Pending, Answers, workflow, clock, NullLogger<AnswerRelay>.Instance);
 }

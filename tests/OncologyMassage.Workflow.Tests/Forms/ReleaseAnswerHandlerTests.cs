@@ -15,7 +15,7 @@ namespace OncologyMassage.Workflow.Tests.Forms;
 public sealed class ReleaseAnswerHandlerTests
 {
     private readonly RelayFixture stores = new();
-    private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
+    private readonly Mock<IReferralWorkflowClient> workflow = new(MockBehavior.Strict);
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     private readonly Dictionary<string, ReleaseRecord> rows = [];
 
@@ -28,7 +28,7 @@ public sealed class ReleaseAnswerHandlerTests
             .ReturnsAsync((ReleaseRecord record, CancellationToken _) => rows.TryAdd(record.QuestionKey ?? "", record));
     }
 
-    private ReleaseAnswerHandler Handler() => new(stores.Releases.Object, stores.Relay(clock), NullLogger<ReleaseAnswerHandler>.Instance);
+    private ReleaseAnswerHandler Handler() => new(stores.Releases.Object, stores.Relay(clock, workflow.Object), NullLogger<ReleaseAnswerHandler>.Instance);
 
     private ReleaseSubmission Submission(ReleaseOutcome outcome, string? questionKey = null) =>
         new("ref-1", new ReleaseDecision(outcome, "Dr. Rosa Demo", [], outcome == ReleaseOutcome.Declined ? "Platelets too low" : null), questionKey,
@@ -42,41 +42,41 @@ public sealed class ReleaseAnswerHandlerTests
     [Fact]
     public async Task SubmitAsync_NewRelease_StoresItAndRaisesTheOutcomeOnly()
     {
-        durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ReleaseDecided, new ReleaseAnswered(ReleaseOutcome.Approved, clock.GetUtcNow()),
+        workflow.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ReleaseDecided, new ReleaseAnswered(ReleaseOutcome.Approved, clock.GetUtcNow()),
             It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        var outcome = await Handler().SubmitAsync(Submission(ReleaseOutcome.Approved), durable.Object, CancellationToken.None);
+        var outcome = await Handler().SubmitAsync(Submission(ReleaseOutcome.Approved), CancellationToken.None);
 
         Assert.Equal(RelayOutcome.Stored, outcome);
         Assert.Equal(("203.0.113.9", "tests"), (rows[""].SignerIp, rows[""].SignerUserAgent));
         Assert.Empty(stores.Pending.Rows);
-        durable.VerifyAll();
+        workflow.VerifyAll();
     }
 
     [Fact]
     public async Task SubmitAsync_HoldQuestion_RaisesWithTheQuestionsKey()
     {
-        durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ReleaseDecided,
+        workflow.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ReleaseDecided,
             new ReleaseAnswered(ReleaseOutcome.Approved, clock.GetUtcNow()) { QuestionKey = "1764000000" }, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        var outcome = await Handler().SubmitAsync(Submission(ReleaseOutcome.Approved, "1764000000"), durable.Object, CancellationToken.None);
+        var outcome = await Handler().SubmitAsync(Submission(ReleaseOutcome.Approved, "1764000000"), CancellationToken.None);
 
         Assert.Equal(RelayOutcome.Stored, outcome);
         Assert.Equal("1764000000", Assert.Single(rows).Key);
-        durable.VerifyAll();
+        workflow.VerifyAll();
     }
 
     [Fact]
     public async Task SubmitAsync_DifferentSecondDecision_IsAConflictAndTheFirstStands()
     {
-        durable.Setup(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        await Handler().SubmitAsync(Submission(ReleaseOutcome.Approved), durable.Object, CancellationToken.None);
+        workflow.Setup(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        await Handler().SubmitAsync(Submission(ReleaseOutcome.Approved), CancellationToken.None);
 
-        var second = await Handler().SubmitAsync(Submission(ReleaseOutcome.Declined), durable.Object, CancellationToken.None);
+        var second = await Handler().SubmitAsync(Submission(ReleaseOutcome.Declined), CancellationToken.None);
 
         Assert.Equal(RelayOutcome.Conflict, second);
         Assert.Equal(ReleaseOutcome.Approved, rows[""].Decision.Outcome);
-        durable.Verify(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
+        workflow.Verify(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Theory]

@@ -24,30 +24,30 @@ public sealed class InboundSmsTests
     private readonly Mock<IPhoneIndex> phones = new(MockBehavior.Strict);
     private readonly Mock<IReferralStore> referrals = new(MockBehavior.Strict);
     private readonly RelayFixture stores = new();
-    private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
+    private readonly Mock<IReferralWorkflowClient> workflow = new(MockBehavior.Strict);
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     private readonly Mock<IInboxStore> inbox = new(MockBehavior.Strict);
     private readonly Mock<IReferralFlags> flags = new(MockBehavior.Strict);
     private readonly Mock<IVenueStore> venues = new(MockBehavior.Strict);
     private readonly List<(string ReferralId, string Key, TimelineKind Kind, string Detail)> timeline = [];
 
-    private InboundSms Handler => new(optOuts.Object, phones.Object, referrals.Object, stores.Replies, stores.Relay(clock), Unexpected, clock, NullLogger<InboundSms>.Instance);
+    private InboundSms Handler => new(optOuts.Object, phones.Object, referrals.Object, stores.Replies, stores.Relay(clock, workflow.Object), Unexpected, clock, NullLogger<InboundSms>.Instance);
 
     private readonly Mock<IRedFlagStore> redFlagStore = new(MockBehavior.Strict);
     private readonly List<(string InstanceId, FlagEscalationInput Input)> escalations = [];
 
     private UnexpectedReplies Unexpected => new(phones.Object, referrals.Object, stores.Replies, inbox.Object,
-        new RedFlags(redFlagStore.Object, referrals.Object, venues.Object, flags.Object, Microsoft.Extensions.Options.Options.Create(new EscalationOptions()), Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), clock),
+        new RedFlags(redFlagStore.Object, referrals.Object, venues.Object, flags.Object, Microsoft.Extensions.Options.Options.Create(new EscalationOptions()), Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), workflow.Object, clock),
         NullLogger<UnexpectedReplies>.Instance);
 
     /// <summary>Every flag is new, and each escalation the flags start is kept (instance id and input).</summary>
     private void EscalationsStarted()
     {
         redFlagStore.Setup(r => r.TryOpenAsync(It.IsAny<RedFlagRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
-        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .Callback((TaskName _, object? input, StartOrchestrationOptions? start, CancellationToken _) => escalations.Add((start!.InstanceId!, (FlagEscalationInput)input!)))
-            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? start, CancellationToken _) => start!.InstanceId!);
+        workflow.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        workflow.Setup(d => d.StartFlagEscalationAsync(It.IsAny<string>(), It.IsAny<FlagEscalationInput>(), It.IsAny<CancellationToken>()))
+            .Callback((string instanceId, FlagEscalationInput input, CancellationToken _) => escalations.Add((instanceId, input)))
+            .Returns(Task.CompletedTask);
     }
 
     /// <summary>Nothing awaited; the number has these referrals (id and stage), each at venue "harbor" with a coordinator; timeline writes are kept.</summary>
@@ -83,12 +83,12 @@ public sealed class InboundSmsTests
         referrals.Setup(r => r.AppendExternalTimelineAsync(It.IsAny<string>(), "SM1", clock.GetUtcNow(), TimelineKind.Note, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "stop"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "stop"), CancellationToken.None);
 
         Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.OptedOut, SmsAutoReplies.OptedOut), answer);
         referrals.Verify(r => r.AppendExternalTimelineAsync("ref-1", "SM1", It.IsAny<DateTimeOffset>(), TimelineKind.Note, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
         referrals.Verify(r => r.AppendExternalTimelineAsync("ref-2", "SM1", It.IsAny<DateTimeOffset>(), TimelineKind.Note, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
-        durable.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class InboundSmsTests
         phones.Setup(p => p.ReferralsOfAsync(Phone, It.IsAny<CancellationToken>())).ReturnsAsync([]);
         Awaiting("ref-1");
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "Unsubscribe"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "Unsubscribe"), CancellationToken.None);
 
         Assert.Equal(InboundSmsOutcome.OptedOut, answer.Outcome);
         phones.Verify(p => p.FindAwaitingAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -110,7 +110,7 @@ public sealed class InboundSmsTests
         optOuts.Setup(o => o.OptInAsync(Phone, clock.GetUtcNow(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         phones.Setup(p => p.ReferralsOfAsync(Phone, It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "START"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "START"), CancellationToken.None);
 
         Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.OptedIn, SmsAutoReplies.OptedIn), answer);
         optOuts.VerifyAll();
@@ -119,7 +119,7 @@ public sealed class InboundSmsTests
     [Fact]
     public async Task HandleAsync_Help_AnswersWithoutWritingAnything()
     {
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "help"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "help"), CancellationToken.None);
 
         Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.Help, SmsAutoReplies.Help), answer);
         Assert.Contains("oncology team", answer.Reply, StringComparison.Ordinal);
@@ -130,14 +130,14 @@ public sealed class InboundSmsTests
     {
         NotAwaiting(("ref-1", Stage.FollowUp), ("ref-2", Stage.IntakePending), ("ref-old", Stage.Completed));
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "my shoulder is a bit stiff"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "my shoulder is a bit stiff"), CancellationToken.None);
 
         Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.NotExpected, SmsAutoReplies.NotExpected), answer);
         Assert.Equal(["ref-1", "ref-2"], stores.Replies.Rows.Keys.Select(k => k.Item1).Order().ToArray());
         Assert.All(stores.Replies.Rows.Values, r => Assert.Equal(("SM1", "my shoulder is a bit stiff"), (r.MessageId, r.Text)));
         Assert.Equal([("ref-1", "SM1", TimelineKind.Reply), ("ref-2", "SM1", TimelineKind.Reply)], timeline.Select(t => (t.ReferralId, t.Key, t.Kind)).ToArray());
         Assert.All(timeline, t => Assert.Contains("Unexpected message by text (no question was open; screened: no red flag)", t.Detail, StringComparison.Ordinal));
-        durable.VerifyNoOtherCalls(); // no orchestration hears of it: nothing of the text reaches an event
+        workflow.VerifyNoOtherCalls(); // no orchestration hears of it: nothing of the text reaches an event
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class InboundSmsTests
         flags.Setup(f => f.SetFlagAsync(It.IsAny<string>(), ReferralFlagKind.RedFlagImmediate, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         EscalationsStarted();
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM9", Phone, "I have chest pain since last night"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM9", Phone, "I have chest pain since last night"), CancellationToken.None);
 
         Assert.Equal(InboundSmsOutcome.NotExpected, answer.Outcome);
         Assert.Contains("emergency services now", answer.Reply, StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public sealed class InboundSmsTests
         flags.Setup(f => f.SetFlagAsync("ref-1", ReferralFlagKind.RedFlagSameDay, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         EscalationsStarted();
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM5", Phone, "my temp 37.6 today"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM5", Phone, "my temp 37.6 today"), CancellationToken.None);
 
         Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.NotExpected, SmsAutoReplies.NotExpected), answer);
         flags.VerifyAll();
@@ -182,13 +182,13 @@ public sealed class InboundSmsTests
         NotAwaiting();
         inbox.Setup(i => i.TryAddAsync(It.IsAny<InboxMessage>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM2", Phone, "who is this? I have a rash"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM2", Phone, "who is this? I have a rash"), CancellationToken.None);
 
         Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.Inbox, SmsAutoReplies.NotExpected), answer);
         inbox.Verify(i => i.TryAddAsync(new InboxMessage("SM2", Phone, "who is this? I have a rash", RedFlagScreener.Screen("who is this? I have a rash").Level, clock.GetUtcNow()),
             It.IsAny<CancellationToken>()), Times.Once);
         Assert.Empty(stores.Replies.Rows);
-        durable.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class InboundSmsTests
         NotAwaiting(("ref-old", Stage.Withdrawn));
         inbox.Setup(i => i.TryAddAsync(It.IsAny<InboxMessage>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM3", Phone, "hello again"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM3", Phone, "hello again"), CancellationToken.None);
 
         Assert.Equal(InboundSmsOutcome.Inbox, answer.Outcome);
         Assert.Empty(timeline);
@@ -209,7 +209,7 @@ public sealed class InboundSmsTests
         NotAwaiting();
         inbox.Setup(i => i.TryAddAsync(It.Is<InboxMessage>(m => m.Level == RedFlagLevel.Immediate), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM4", Phone, "I can't breathe"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM4", Phone, "I can't breathe"), CancellationToken.None);
 
         Assert.Equal(InboundSmsOutcome.Inbox, answer.Outcome);
         Assert.Contains("emergency services now", answer.Reply, StringComparison.Ordinal);
@@ -220,25 +220,25 @@ public sealed class InboundSmsTests
     public async Task HandleAsync_AwaitedReply_StoresTheTextAndRaisesItsIdOnTheWaitingReferral()
     {
         Awaiting("ref-1");
-        durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied,
+        workflow.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied,
                 new ClientReply(clock.GetUtcNow(), ReplyChannel.Sms, "SM1"), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "pain 3 anxiety 2"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "pain 3 anxiety 2"), CancellationToken.None);
 
         Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.Routed, SmsAutoReplies.Thanks), answer);
         Assert.Equal("pain 3 anxiety 2", stores.Replies.Rows[("ref-1", "SM1")].Text);
         Assert.Empty(stores.Pending.Rows);
-        durable.VerifyAll();
+        workflow.VerifyAll();
     }
 
     [Fact]
     public async Task HandleAsync_ImmediateRedFlag_AnswersWithTheCallNowText()
     {
         Awaiting("ref-1");
-        durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied, It.IsAny<object?>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        workflow.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied, It.IsAny<object>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "I have chest pain since last night"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "I have chest pain since last night"), CancellationToken.None);
 
         Assert.Equal(InboundSmsOutcome.Routed, answer.Outcome);
         Assert.Contains("emergency services now", answer.Reply, StringComparison.Ordinal);
@@ -250,20 +250,20 @@ public sealed class InboundSmsTests
         Awaiting("ref-1");
         await stores.Replies.TryRecordAsync(new ReplyRecord("ref-1", "SM1", ReplyChannel.Sms, "7", clock.GetUtcNow()), CancellationToken.None);
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "7"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "7"), CancellationToken.None);
 
         Assert.Equal(InboundSmsOutcome.Duplicate, answer.Outcome);
-        durable.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls();
     }
 
     [Fact]
     public async Task HandleAsync_RaiseFails_KeepsTheReplyStoredAndPendingAndThanksTheClient()
     {
         Awaiting("ref-1");
-        durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+        workflow.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied, It.IsAny<object>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TimeoutException("queue unavailable"));
 
-        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "7"), durable.Object, CancellationToken.None);
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "7"), CancellationToken.None);
 
         Assert.Equal(InboundSmsOutcome.Routed, answer.Outcome);
         Assert.Equal("7", stores.Replies.Rows[("ref-1", "SM1")].Text);

@@ -34,6 +34,7 @@ internal sealed class OrchestrationHarness
                 timers.Add((at, tcs, token));
                 return tcs.Task;
             });
+        context.Setup(c => c.CreateReplaySafeLogger(It.IsAny<string>())).Returns(Logger);
         context.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>()))
             .Callback((object? input, bool _) => ContinuedAsNew = (ReferralWorkflowInput?)input);
         SetupWait<ReleaseAnswered>(WorkflowEvents.ReleaseDecided);
@@ -86,6 +87,9 @@ internal sealed class OrchestrationHarness
     public DateTime Now { get; private set; }
 
     public TaskOrchestrationContext Context => context.Object;
+
+    /// <summary>What the orchestrator logged through its replay-safe logger (this mock never replays).</summary>
+    public RecordingLogger Logger { get; } = new();
 
     public Dictionary<string, Func<object, object>> Results { get; } = new(StringComparer.Ordinal);
 

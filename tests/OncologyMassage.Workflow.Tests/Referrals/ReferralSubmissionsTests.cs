@@ -18,7 +18,7 @@ public sealed class ReferralSubmissionsTests
     private readonly Mock<IReferralStore> store = new(MockBehavior.Strict);
     private readonly Mock<IIdempotencyStore> keys = new(MockBehavior.Strict);
     private readonly Mock<IPhoneIndex> phones = new();
-    private readonly Mock<DurableTaskClient> durable = new(MockBehavior.Strict, "test");
+    private readonly Mock<IReferralWorkflowClient> workflow = new(MockBehavior.Strict);
     private readonly Mock<IVenueStore> venues = new(MockBehavior.Strict);
     private static readonly Practice Practice = new("harbor", "Harbor Oncology");
 
@@ -26,7 +26,7 @@ public sealed class ReferralSubmissionsTests
 
     private ReferralSubmissions Submissions => new(
         new ReferralNormalizer(new PhoneNumberNormalizer()), store.Object, keys.Object, phones.Object, venues.Object,
-        Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), clock, NullLogger<ReferralSubmissions>.Instance);
+        Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), workflow.Object, clock, NullLogger<ReferralSubmissions>.Instance);
 
     public ReferralSubmissionsTests()
     {
@@ -44,24 +44,24 @@ public sealed class ReferralSubmissionsTests
     [Fact]
     public async Task SubmitAsync_InvalidReferral_WritesNothingAndStartsNothing()
     {
-        var result = await Submissions.SubmitAsync(Practice, Valid() with { Service = "Reiki" }, new IdempotencyToken("k", "h"), durable.Object, CancellationToken.None);
+        var result = await Submissions.SubmitAsync(Practice, Valid() with { Service = "Reiki" }, new IdempotencyToken("k", "h"), CancellationToken.None);
 
         Assert.IsType<SubmissionResult.Invalid>(result);
         phones.VerifyNoOtherCalls();
         store.VerifyNoOtherCalls();
         keys.VerifyNoOtherCalls();
-        durable.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls();
     }
 
     [Fact]
     public async Task SubmitAsync_VenueNotInTheStore_ReturnsUnknownVenueAndWritesNothing()
     {
-        var result = await Submissions.SubmitAsync(Practice, Valid() with { VenueId = "closed-venue" }, new IdempotencyToken("k", "h"), durable.Object, CancellationToken.None);
+        var result = await Submissions.SubmitAsync(Practice, Valid() with { VenueId = "closed-venue" }, new IdempotencyToken("k", "h"), CancellationToken.None);
 
         Assert.Equal(new SubmissionResult.UnknownVenue("closed-venue"), result);
         store.VerifyNoOtherCalls();
         keys.VerifyNoOtherCalls();
-        durable.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -72,12 +72,12 @@ public sealed class ReferralSubmissionsTests
         string? instanceId = null;
         store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>()))
             .Callback((ReferralRecord r, CancellationToken _) => stored = r).ReturnsAsync(true);
-        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
-        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.Is<TaskName>(n => n.Name == nameof(ReferralOrchestration)), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
-            .Callback((TaskName _, object? input, StartOrchestrationOptions? options, CancellationToken _) => (started, instanceId) = ((ReferralWorkflowInput)input!, options!.InstanceId))
-            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => o!.InstanceId!);
+        workflow.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        workflow.Setup(d => d.StartReferralAsync(It.IsAny<string>(), It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()))
+            .Callback((string id, ReferralWorkflowInput input, CancellationToken _) => (started, instanceId) = (input, id))
+            .Returns(Task.CompletedTask);
 
-        var result = await Submissions.SubmitAsync(Practice, Valid(), null, durable.Object, CancellationToken.None);
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
 
         var accepted = Assert.IsType<SubmissionResult.Accepted>(result);
         Assert.Equal((Stage.Received, clock.GetUtcNow(), "harbor"), (stored!.Stage, stored.CreatedAt, stored.PracticeId));
@@ -96,13 +96,13 @@ public sealed class ReferralSubmissionsTests
     public async Task SubmitAsync_InstanceStartedByAConcurrentRetry_IsAcceptedNotFailed()
     {
         store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        durable.SetupSequence(d => d.GetInstanceAsync(It.IsAny<string>(), false, It.IsAny<CancellationToken>()))
+        workflow.SetupSequence(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((OrchestrationMetadata?)null)
             .ReturnsAsync(new OrchestrationMetadata(nameof(ReferralOrchestration), "ref-x") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
-        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+        workflow.Setup(d => d.StartReferralAsync(It.IsAny<string>(), It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("An orchestration with this instance id already exists."));
 
-        var result = await Submissions.SubmitAsync(Practice, Valid(), null, durable.Object, CancellationToken.None);
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
 
         Assert.IsType<SubmissionResult.Accepted>(result);
     }
@@ -111,11 +111,11 @@ public sealed class ReferralSubmissionsTests
     public async Task SubmitAsync_SchedulingFailsAndNoInstanceExists_Throws()
     {
         store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
-        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+        workflow.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        workflow.Setup(d => d.StartReferralAsync(It.IsAny<string>(), It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TimeoutException("storage unavailable"));
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Submissions.SubmitAsync(Practice, Valid(), null, durable.Object, CancellationToken.None));
+        await Assert.ThrowsAsync<TimeoutException>(() => Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None));
     }
 
     [Fact]
@@ -124,11 +124,11 @@ public sealed class ReferralSubmissionsTests
         keys.Setup(k => k.ClaimAsync("harbor", "k", "new-hash", It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new IdempotencyClaim(false, "ref-earlier", "old-hash"));
 
-        var result = await Submissions.SubmitAsync(Practice, Valid(), new IdempotencyToken("k", "new-hash"), durable.Object, CancellationToken.None);
+        var result = await Submissions.SubmitAsync(Practice, Valid(), new IdempotencyToken("k", "new-hash"), CancellationToken.None);
 
         Assert.Equal(new SubmissionResult.KeyReused("ref-earlier"), result);
         store.VerifyNoOtherCalls();
-        durable.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -137,12 +137,12 @@ public sealed class ReferralSubmissionsTests
         var order = new List<string>();
         store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("create")).ReturnsAsync(true);
         phones.Setup(p => p.AddReferralAsync("+16175550143", It.IsAny<string>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("index")).Returns(Task.CompletedTask);
-        durable.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
-        durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+        workflow.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        workflow.Setup(d => d.StartReferralAsync(It.IsAny<string>(), It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()))
             .Callback(() => order.Add("start"))
-            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => o!.InstanceId!);
+            .Returns(Task.CompletedTask);
 
-        var result = await Submissions.SubmitAsync(Practice, Valid(), null, durable.Object, CancellationToken.None);
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
 
         var accepted = Assert.IsType<SubmissionResult.Accepted>(result);
         phones.Verify(p => p.AddReferralAsync("+16175550143", accepted.Referral.Id, It.IsAny<CancellationToken>()), Times.Once);
