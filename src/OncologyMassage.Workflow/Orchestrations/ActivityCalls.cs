@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Activities;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Ports;
@@ -46,6 +47,10 @@ public static class ActivityCalls
     /// <summary>Screens the reaction the therapist recorded with a session: <see cref="ScreenSessionReaction"/>.</summary>
     public static Task<ReactionOutcome> CallScreenSessionReactionAsync(this TaskOrchestrationContext context, SessionReaction input, TaskOptions? options = null) =>
         Call<ReactionOutcome>(context, nameof(ScreenSessionReaction), input, options);
+
+    /// <summary>Screens a stored web-form answer (intake, withdrawal reason) for red flags: <see cref="ScreenFormAnswer"/>.</summary>
+    public static Task<RedFlagLevel> CallScreenFormAnswerAsync(this TaskOrchestrationContext context, FormAnswerToScreen input, TaskOptions? options = null) =>
+        Call<RedFlagLevel>(context, nameof(ScreenFormAnswer), input, options);
 
     /// <summary>Builds one version of the adaptation plan: <see cref="BuildAdaptationPlan"/>.</summary>
     public static Task<PlanOutcome> CallBuildAdaptationPlanAsync(this TaskOrchestrationContext context, PlanInput input, TaskOptions? options = null) =>

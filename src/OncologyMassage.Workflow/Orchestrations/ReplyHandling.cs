@@ -36,7 +36,7 @@ internal static class ReplyHandling
     /// </summary>
     public static async Task ScreenFormAnswerAsync(Journey journey, FormAnswerKind kind, string sourceId)
     {
-        var level = await journey.CallAsync<RedFlagLevel>(nameof(ScreenFormAnswer), new FormAnswerToScreen(journey.Input.ReferralId, kind, journey.NextStep()));
+        var level = await journey.Context.CallScreenFormAnswerAsync(new FormAnswerToScreen(journey.Input.ReferralId, kind, journey.NextStep()), journey.Retry);
         if (level == RedFlagLevel.Immediate)
         {
             await journey.SendToClientNowAsync(ClientMessageKind.UrgentAdvice, $"urgent:{sourceId}");

@@ -115,7 +115,7 @@ public sealed class RedFlagRouteTests(AzuriteFixture azurite) : IAsyncLifetime
         var other = (await host.App.Services.GetRequiredService<IReferralStore>().GetAsync(otherId, Ct))!;
         var by = new CoordinatorCaller(HarborCoordinator, "Harbor coordinator", [Harbor]);
 
-        var result = await host.App.Services.GetRequiredService<RedFlags>().AcknowledgeAsync(by, other, flagId, "x", host.Durable, Ct);
+        var result = await host.App.Services.GetRequiredService<RedFlags>().AcknowledgeAsync(by, other, flagId, "x", Ct);
 
         Assert.Equal(FlagAcknowledgeResult.NotFound, result);
         Assert.True((await host.App.Services.GetRequiredService<IRedFlagStore>().FindByReferralAsync(id, Ct)).Single().IsOpen);
