@@ -105,6 +105,9 @@ internal sealed class Journey
         return waiter;
     }
 
+    /// <summary>Whether this instance's history shape includes the change introduced in <paramref name="version"/> (<see cref="WorkflowVersions"/>).</summary>
+    public bool Supports(int version) => Input.Version >= version;
+
     /// <summary>Takes a completed event's payload; the next <see cref="Listen{T}"/> for that name waits for a new one.</summary>
     public async Task<T> TakeAsync<T>(string eventName)
     {

@@ -47,7 +47,12 @@ public sealed class ReferralOrchestration : TaskOrchestrator<ReferralWorkflowInp
                 }
 
                 context.LogContinuingWithSession(input.ReferralId, journey.SessionNumber + 1);
-                context.ContinueAsNew(input with { Resume = new JourneyResume(journey.Stage, journey.SessionNumber + 1, journey.NextSequence) });
+                // A new episode starts with an empty history, so it can take the newest shape.
+                context.ContinueAsNew(input with
+                {
+                    Resume = new JourneyResume(journey.Stage, journey.SessionNumber + 1, journey.NextSequence),
+                    Version = WorkflowVersions.Current,
+                });
                 return new ReferralOutcome(journey.Stage, $"Continuing with session {journey.SessionNumber + 1}");
             }
 

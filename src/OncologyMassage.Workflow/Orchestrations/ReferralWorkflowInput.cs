@@ -15,6 +15,13 @@ public sealed record ReferralWorkflowInput(string ReferralId, string VenueId, Wo
     /// <summary>How many sessions the referral authorises (a series); the orchestration continues as new between sessions.</summary>
     public int SessionsAuthorised { get; init; } = 1;
 
+    /// <summary>
+    /// The history shape this instance runs (<see cref="WorkflowVersions"/>): set to <see cref="WorkflowVersions.Current"/>
+    /// when it starts or continues as new, and missing (so <see cref="WorkflowVersions.Unversioned"/>) in the input of an
+    /// instance started before versions were recorded.
+    /// </summary>
+    public int Version { get; init; } = WorkflowVersions.Unversioned;
+
     /// <summary>Null for a new referral; set when the instance continues as new (next session of a series).</summary>
     public JourneyResume? Resume { get; init; }
 }

@@ -36,6 +36,11 @@ internal static class ReplyHandling
     /// </summary>
     public static async Task ScreenFormAnswerAsync(Journey journey, FormAnswerKind kind, string sourceId)
     {
+        if (!journey.Supports(WorkflowVersions.FormAnswersScreened))
+        {
+            return; // started by a release that did not screen form answers: its history has no such step to replay
+        }
+
         var level = await journey.Context.CallScreenFormAnswerAsync(new FormAnswerToScreen(journey.Input.ReferralId, kind, journey.NextStep()), journey.Retry);
         if (level == RedFlagLevel.Immediate)
         {

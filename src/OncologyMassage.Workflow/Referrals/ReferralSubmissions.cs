@@ -92,6 +92,7 @@ public sealed partial class ReferralSubmissions(
         {
             ClientTimeZone = record.Referral.Client.TimeZone,
             SessionsAuthorised = Math.Max(1, record.Referral.SessionsAuthorised),
+            Version = WorkflowVersions.Current,
         };
         try
         {

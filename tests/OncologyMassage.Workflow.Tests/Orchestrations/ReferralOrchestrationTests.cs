@@ -16,7 +16,7 @@ public sealed class ReferralOrchestrationTests
     // 15:00 UTC = 10:00 in New York: outside quiet hours.
     private static readonly DateTime Start = new(2026, 11, 25, 15, 0, 0, DateTimeKind.Utc);
     private static readonly WorkflowTimings Timings = new WorkflowOptions().ToTimings();
-    private static readonly ReferralWorkflowInput Input = new("ref-1", "harbor-infusion-center", Timings) { ClientTimeZone = "America/New_York" };
+    private static readonly ReferralWorkflowInput Input = new("ref-1", "harbor-infusion-center", Timings) { ClientTimeZone = "America/New_York", Version = WorkflowVersions.Current };
     private static readonly ReleaseAnswered Approved = new(ReleaseOutcome.Approved, new DateTimeOffset(Start, TimeSpan.Zero));
 
     private readonly OrchestrationHarness h = new(Start);
@@ -629,5 +629,42 @@ public sealed class ReferralOrchestrationTests
 
         night.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", night.Now));
         await run;
+    }
+
+    [Fact]
+    public async Task RunAsync_InstanceStartedBeforeFormScreening_ReplaysWithoutTheScreeningStep()
+    {
+        h.Results[nameof(ScreenFormAnswer)] = _ => RedFlagLevel.Immediate;
+        var run = RunToSessionScheduled(Input with { Version = WorkflowVersions.Unversioned });
+        h.Raise(WorkflowEvents.ConsentWithdrawn, new ConsentWithdrawal(h.Now));
+
+        Assert.Equal(Stage.Withdrawn, (await run).FinalStage);
+        Assert.DoesNotContain(h.Calls, c => c.Name == nameof(ScreenFormAnswer));
+        Assert.Empty(h.Inputs<RedFlagToRaise>(nameof(RaiseRedFlag)));
+    }
+
+    [Fact]
+    public async Task RunAsync_OlderInstanceContinuesAsNew_TheNextEpisodeRunsTheCurrentVersion()
+    {
+        var run = RunToSessionScheduled(Input with { Version = WorkflowVersions.Unversioned, SessionsAuthorised = 2 });
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.AdvanceBy(Timings.FirstFollowUpAfter);
+        h.Raise(WorkflowEvents.FollowUpAnswered, FollowUpSms("sms24h-1", "3 2 1 0", h.Now));
+        await run;
+
+        var next = Assert.IsType<ReferralWorkflowInput>(h.ContinuedAsNew);
+        Assert.Equal((WorkflowVersions.Current, 2), (next.Version, next.Resume!.SessionNumber));
+    }
+
+    [Fact]
+    public void ReferralWorkflowInput_WrittenByAnOlderReleaseWithoutAVersion_ReadsAsUnversioned()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(Input);
+        var old = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        old.Remove(nameof(ReferralWorkflowInput.Version));
+
+        var read = System.Text.Json.JsonSerializer.Deserialize<ReferralWorkflowInput>(old.ToJsonString())!;
+
+        Assert.Equal(WorkflowVersions.Unversioned, read.Version);
     }
 }

@@ -88,6 +88,7 @@ public sealed class ReferralSubmissionsTests
             {
                 ClientTimeZone = "America/New_York",
                 SessionsAuthorised = accepted.Referral.Referral.SessionsAuthorised,
+                Version = WorkflowVersions.Current,
             },
             started);
     }
