@@ -61,9 +61,9 @@ public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium) : IClass
         };
     }
 
-    // The release form is not listed yet: at 390 px it scrolls sideways (its site-restriction row of three drop-downs);
-    // add "release" and "release-errors" here with the fix.
     [Theory]
+    [InlineData("release")]
+    [InlineData("release-errors")]
     [InlineData("consent-errors")]
     [InlineData("withdrawal")]
     public async Task ClientPage_AtPhoneWidthUnderItsCsp_IsStyledFitsAndHasNoAxeViolations(string name)
