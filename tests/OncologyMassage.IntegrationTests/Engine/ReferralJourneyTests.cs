@@ -271,7 +271,7 @@ public sealed partial class ReferralJourneyTests(AzuriteFixture azurite)
         var id = await SubmitAsync(host);
         Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
         var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
-        intake["temperature"] = "38.6";
+        intake["today.temperatureCelsius"] = "38.6";
         Ok(await actors.SubmitIntakeAsync(id, intake, Ct));
 
         var held = await ReachAsync(host, id, Stage.NeedsMdInput);
