@@ -105,7 +105,7 @@ public sealed partial class ReferralJourneyTests(AzuriteFixture azurite)
         await using var _ = host;
         var id = await SubmitAsync(host);
         var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
-        intake.Remove("careTeamPermission"); // "You may contact my care team" left unticked
+        intake.Remove("permissionToContactCareTeam"); // "You may contact my care team" left unticked
 
         Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
         Ok(await actors.SubmitIntakeAsync(id, intake, Ct));
