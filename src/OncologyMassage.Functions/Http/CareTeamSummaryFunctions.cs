@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OncologyMassage.Functions.Http.Access;
-using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Pages.Summary;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Ports;
 
@@ -12,7 +12,8 @@ namespace OncologyMassage.Functions.Http;
 /// The care-team summary behind the signed summary link the referring oncologist receives: read-only, so not single-use,
 /// but it expires. It stays readable after the referral closes (that is when it is most useful).
 /// </summary>
-public sealed class CareTeamSummaryFunctions(SignedLinks links, FailedAuthenticationLimiter limiter, IReferralStore referrals, ISessionStore sessions, IVenueStore venues)
+public sealed class CareTeamSummaryFunctions(
+    SignedLinks links, FailedAuthenticationLimiter limiter, IReferralStore referrals, ISessionStore sessions, IVenueStore venues, ClientFormEndpoint endpoint)
 {
     [Function(nameof(ShowCareTeamSummary))]
     [SignedLink]
@@ -29,6 +30,12 @@ public sealed class CareTeamSummaryFunctions(SignedLinks links, FailedAuthentica
 
         var given = await sessions.ListSessionsAsync(referral!.Id, cancellationToken);
         var followUps = await sessions.ListFollowUpsAsync(referral.Id, cancellationToken);
-        return new HtmlResult(StatusCodes.Status200OK, SummaryPage.Render(referral, given, followUps, (await venues.GetAsync(referral.Referral.VenueId, cancellationToken))?.Name));
+        return await endpoint.PageAsync<SummaryPage>(StatusCodes.Status200OK, new Dictionary<string, object?>
+        {
+            [nameof(SummaryPage.Referral)] = referral,
+            [nameof(SummaryPage.Sessions)] = given,
+            [nameof(SummaryPage.FollowUps)] = followUps,
+            [nameof(SummaryPage.VenueName)] = (await venues.GetAsync(referral.Referral.VenueId, cancellationToken))?.Name,
+        });
     }
 }

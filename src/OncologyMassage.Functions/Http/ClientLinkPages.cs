@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using OncologyMassage.Domain.Referrals;
 using Microsoft.Extensions.DependencyInjection;
-using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Pages.Layout;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Ports;
@@ -18,7 +18,7 @@ internal static class ClientLinkPages
 {
     public static async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
         SignedLinks links, FailedAuthenticationLimiter limiter, IReferralStore referrals, string purpose, HttpRequest request, string token, CancellationToken cancellationToken,
-        bool openWhenClosed = false, Func<HttpRequest, IActionResult>? whenExpired = null)
+        bool openWhenClosed = false, Func<HttpRequest, Task<IActionResult>>? whenExpired = null)
     {
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(limiter);
@@ -36,19 +36,19 @@ internal static class ClientLinkPages
         var referral = link.Status == LinkStatus.Invalid ? null : await referrals.GetAsync(link.ReferralId, cancellationToken);
         if (referral is null)
         {
-            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status404NotFound, "not-found", "This link is not valid",
+            return (null, link.ExpiresAt, await RefuseAsync(request, StatusCodes.Status404NotFound, "not-found", "This link is not valid",
                 "Check that the whole link was copied from the message, or ask the venue to send it again."));
         }
 
         if (link.Status == LinkStatus.Expired)
         {
-            return (null, link.ExpiresAt, whenExpired?.Invoke(request) ?? Refuse(request, StatusCodes.Status410Gone, "link-expired", "This link has expired",
+            return (null, link.ExpiresAt, whenExpired is not null ? await whenExpired(request) : await RefuseAsync(request, StatusCodes.Status410Gone, "link-expired", "This link has expired",
                 "Ask the venue to send you a new link."));
         }
 
         if (!openWhenClosed && referral.Stage.IsClosed())
         {
-            return (null, link.ExpiresAt, Refuse(request, StatusCodes.Status409Conflict, "referral-closed", "This referral is closed",
+            return (null, link.ExpiresAt, await RefuseAsync(request, StatusCodes.Status409Conflict, "referral-closed", "This referral is closed",
                 "There is nothing more to fill in. Contact the venue with any question."));
         }
 
@@ -75,8 +75,9 @@ internal static class ClientLinkPages
             cancellationToken);
     }
 
-    public static IActionResult Refuse(HttpRequest request, int status, string type, string title, string detail) =>
-        WantsJson(request) ? Problems.Create(request, status, type, title, detail) : new HtmlResult(status, PageKit.Message(title, detail));
+    public static async Task<IActionResult> RefuseAsync(HttpRequest request, int status, string type, string title, string detail) =>
+        WantsJson(request) ? Problems.Create(request, status, type, title, detail)
+        : new HtmlResult(status, await (request.HttpContext.RequestServices?.GetService<PageRenderer>() ?? PageRenderer.Standalone).MessageAsync(title, detail));
 
     public static IActionResult UnsupportedForm(HttpRequest request) =>
         Problems.Create(request, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type.",

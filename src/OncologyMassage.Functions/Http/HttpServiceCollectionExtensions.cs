@@ -39,6 +39,7 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<ClientFormEndpoint>();
         services.AddSingleton<ReleaseAnswerHandler>();
         services.AddSingleton<ConsentAnswerHandler>();
+        services.AddSingleton<IntakeAnswerHandler>();
         return services;
     }
 }

@@ -1,32 +1,32 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using OncologyMassage.Domain.Outcomes;
-using OncologyMassage.Domain.Replies;
 using OncologyMassage.Functions.Http.Access;
-using OncologyMassage.Functions.Http.Pages;
+using OncologyMassage.Pages.Forms;
+using OncologyMassage.Pages.Survey;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Links;
-using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
+using S = OncologyMassage.Pages.Survey.SurveyStrings;
 
 namespace OncologyMassage.Functions.Http;
 
 /// <summary>
 /// A follow-up's web form behind its signed link: the +7 day survey, and the +24 h and +30 day follow-ups of a client who
-/// is not texted (no mobile number, or replied STOP). Optional 0–10 ratings and "any swelling or skin change?". The link
-/// names its follow-up (e.g. "sms24h-2"); <see cref="FollowUpSurvey"/> stores the answer under that id only, screens it,
-/// and hands it to the orchestration as a keyed follow-up answer. A follow-up already answered says so (409), one whose
-/// window has passed says it is closed (410), and a link from before links were bound to a follow-up asks for the newest one.
+/// is not texted (no mobile number, or replied STOP). GET shows <see cref="SurveyPage"/>, POST binds
+/// <see cref="SurveyFormModel"/> and hands the answer to <see cref="FollowUpSurvey"/>, the slice's Workflow handler: the
+/// link names its follow-up (e.g. "sms24h-2"), the answer is stored under that id only, screened, and raised as a keyed
+/// follow-up answer. A follow-up already answered says so (409), one whose window has passed says it is closed (410), and
+/// a link from before links were bound to a follow-up asks for the newest one (410).
 /// </summary>
 public sealed partial class SurveyFormFunctions(
     SignedLinks links,
     FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
     FollowUpSurvey survey,
+    ClientFormEndpoint endpoint,
     ILogger<SurveyFormFunctions> logger)
 {
     [Function(nameof(ShowSurveyForm))]
@@ -37,8 +37,7 @@ public sealed partial class SurveyFormFunctions(
         CancellationToken cancellationToken)
     {
         var (referral, link, refusal) = await OpenAsync(request, token, cancellationToken);
-        return refusal ?? new HtmlResult(StatusCodes.Status200OK,
-            SurveyPages.Form(referral!.Referral.Client.GivenName, SurveyForm.Empty, new Dictionary<string, string[]>(), link!.Intro));
+        return refusal ?? await endpoint.PageAsync<SurveyPage>(StatusCodes.Status200OK, Page(referral!, link!, new SurveyFormModel(), FormErrors.None));
     }
 
     [Function(nameof(SubmitSurveyForm))]
@@ -56,30 +55,19 @@ public sealed partial class SurveyFormFunctions(
             return refusal;
         }
 
-        if (!request.HasFormContentType)
+        var (answer, invalid) = await endpoint.BindAsync<SurveyFormModel, SurveyAnswer, SurveyPage>(request,
+            model => model.Validate(),
+            (model, errors) => Task.FromResult<IReadOnlyDictionary<string, object?>>(Page(referral!, link!, model, errors)),
+            cancellationToken);
+        if (answer is null)
         {
-            return ClientLinkPages.UnsupportedForm(request);
+            return invalid!;
         }
 
-        var (fields, bodyProblem) = await BoundedBody.ReadFormAsync(request, cancellationToken);
-        if (fields is null)
-        {
-            return bodyProblem!;
-        }
-
-        var form = SurveyForm.Read(fields);
-        var (ratings, errors) = form.Validate();
-        if (errors.Count > 0)
-        {
-            return ClientLinkPages.WantsJson(request)
-                ? Problems.Validation(request, errors)
-                : new HtmlResult(StatusCodes.Status400BadRequest, SurveyPages.Form(referral!.Referral.Client.GivenName, form, errors, link!.Intro));
-        }
-
-        var submitted = await survey.SubmitAsync(referral!.Id, referral.Referral.VenueId, link!, ratings, form.Text, cancellationToken);
+        var submitted = await survey.SubmitAsync(referral!.Id, referral.Referral.VenueId, link!, answer.Ratings, answer.Text, cancellationToken);
         if (submitted.Outcome == RelayOutcome.Conflict)
         {
-            return AlreadyAnswered(request);
+            return await AlreadyAnsweredAsync(request);
         }
 
         var followUpId = link!.FollowUpId;
@@ -87,21 +75,15 @@ public sealed partial class SurveyFormFunctions(
         var screen = submitted.Screen;
         return ClientLinkPages.WantsJson(request)
             ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, followUpId, redFlag = screen.Level, message = screen.ImmediateAnswer })
-            : new HtmlResult(StatusCodes.Status200OK, SurveyPages.Thanks(screen.ImmediateAnswer));
+            : await endpoint.PageAsync<SurveyThanksPage>(StatusCodes.Status200OK,
+                new Dictionary<string, object?> { [nameof(SurveyThanksPage.ImmediateAnswer)] = screen.ImmediateAnswer });
     }
 
-    private static IActionResult AlreadyAnswered(HttpRequest request) =>
-        ClientLinkPages.Refuse(request, StatusCodes.Status409Conflict, "already-answered", "You have answered already",
-            "Thank you: your answer to this question is recorded. If something has changed, tell the venue.");
+    private Task<IActionResult> AlreadyAnsweredAsync(HttpRequest request) =>
+        endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "already-answered", S.AlreadyAnswered, S.AlreadyAnsweredDetail);
 
-    private static IActionResult Closed(HttpRequest request) =>
-        ClientLinkPages.Refuse(request, StatusCodes.Status410Gone, "follow-up-closed", "This question is closed",
-            "The time to answer this question has passed, so it can no longer be filled in. A later question comes with its own link. "
-            + "If something worries you now, tell the venue; if you feel very unwell, call your oncology team's triage line or emergency services.");
-
-    private static IActionResult Unbound(HttpRequest request) =>
-        ClientLinkPages.Refuse(request, StatusCodes.Status410Gone, "link-replaced", "This link has been replaced",
-            "This link is from an older message and does not say which question it answers. Use the link in the newest message from the venue.");
+    private Task<IActionResult> ClosedAsync(HttpRequest request) =>
+        endpoint.RefuseAsync(request, StatusCodes.Status410Gone, "follow-up-closed", S.Closed, S.ClosedDetail);
 
     /// <summary>
     /// The referral and the follow-up the link names, unless that follow-up was answered or closed already (a submit goes on
@@ -111,7 +93,7 @@ public sealed partial class SurveyFormFunctions(
         HttpRequest request, string token, CancellationToken cancellationToken, bool submitting = false)
     {
         var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Survey, request, token, cancellationToken,
-            whenExpired: Closed);
+            whenExpired: ClosedAsync);
         if (refusal is not null)
         {
             return (null, null, refusal);
@@ -120,12 +102,21 @@ public sealed partial class SurveyFormFunctions(
         var link = await survey.OpenAsync(referral!.Id, links.Check(LinkPurposes.Survey, token).Subject, cancellationToken);
         return link.State switch
         {
-            FollowUpLinkState.Unbound => (null, link, Unbound(request)),
-            FollowUpLinkState.Closed => (null, link, Closed(request)),
-            FollowUpLinkState.Answered when !submitting => (null, link, AlreadyAnswered(request)),
+            FollowUpLinkState.Unbound => (null, link, await endpoint.RefuseAsync(request, StatusCodes.Status410Gone, "link-replaced", S.Replaced, S.ReplacedDetail)),
+            FollowUpLinkState.Closed => (null, link, await ClosedAsync(request)),
+            FollowUpLinkState.Answered when !submitting => (null, link, await AlreadyAnsweredAsync(request)),
             _ => (referral, link, null),
         };
     }
+
+    private static Dictionary<string, object?> Page(ReferralRecord referral, FollowUpLink link, SurveyFormModel form, FormErrors errors) => new()
+    {
+        [nameof(SurveyPage.GivenName)] = referral.Referral.Client.GivenName,
+        [nameof(SurveyPage.Kind)] = link.Kind,
+        [nameof(SurveyPage.SessionNumber)] = link.SessionNumber,
+        [nameof(SurveyPage.Form)] = form,
+        [nameof(SurveyPage.Errors)] = errors,
+    };
 
     [LoggerMessage(EventId = 1321, Level = LogLevel.Information, Message = "Survey {FollowUpId} for referral {ReferralId} recorded")]
     private static partial void LogAnswered(ILogger logger, string referralId, string followUpId);

@@ -95,7 +95,7 @@ public sealed partial class DemoReferrals(
             var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
             if (fever)
             {
-                intake["temperature"] = "38.4";
+                intake["today.temperatureCelsius"] = "38.4";
             }
 
             await StepAsync(id, "client submitted the intake form", actors.SubmitIntakeAsync(id, intake, ct));

@@ -117,18 +117,18 @@ public sealed partial class ReferralActors(HttpClient http, IMessageOutbox outbo
     public static Dictionary<string, string> Intake(DateOnly today) => new()
     {
         ["cancerType"] = "Breast cancer",
-        ["chemo"] = "yes",
-        ["chemoStart"] = today.AddMonths(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["port"] = "yes",
-        ["portRegion"] = "chest",
-        ["portSide"] = "right",
-        ["plateletsValue"] = "180000",
-        ["plateletsDate"] = today.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["pain"] = "3",
-        ["fatigue"] = "5",
+        ["treatments.chemotherapy.taken"] = "yes",
+        ["treatments.chemotherapy.start"] = today.AddMonths(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["devices.port.present"] = "yes",
+        ["devices.port.region"] = "chest",
+        ["devices.port.side"] = "right",
+        ["labs.platelets.value"] = "180000",
+        ["labs.platelets.drawn"] = today.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["symptoms.pain"] = "3",
+        ["symptoms.fatigue"] = "5",
         ["goals"] = "Relax and sleep better",
-        ["careTeamName"] = "Nurse Joy",
-        ["careTeamPermission"] = "yes",
+        ["careTeam.name"] = "Nurse Joy",
+        ["permissionToContactCareTeam"] = "yes",
     };
 
     /// <summary>The consent signature (the document version comes from the page's hidden field).</summary>

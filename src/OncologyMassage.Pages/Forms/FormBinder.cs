@@ -9,7 +9,7 @@ namespace OncologyMassage.Pages.Forms;
 /// <see cref="FieldPath"/>. Supported property types: <c>string?</c> (trimmed, blank is null), <c>bool</c> (checked when
 /// posted), <c>IReadOnlyList&lt;string&gt;</c> (every non-blank value of a repeated field) and
 /// <c>IReadOnlyList&lt;TRow&gt;</c> of a row class (<c>sites[0].region</c>; missing rows in between are empty rows, rows past
-/// <see cref="MaxRows"/> are ignored). Nothing here validates: the model does, keyed by the same paths.
+/// <see cref="MaxRows"/> are ignored) and a group class with a parameterless constructor (<c>labs.platelets.value</c>). Nothing here validates: the model does, keyed by the same paths.
 /// </summary>
 public static class FormBinder
 {
@@ -58,7 +58,12 @@ public static class FormBinder
             return Rows(row, form, name);
         }
 
-        throw new NotSupportedException($"A form model property of type {type.Name} ({name}) is not bound; use string, bool or a read-only list.");
+        if (type.IsClass && type.GetConstructor(Type.EmptyTypes) is not null)
+        {
+            return Bind(type, form, name + "."); // a group of fields: labs.platelets.value
+        }
+
+        throw new NotSupportedException($"A form model property of type {type.Name} ({name}) is not bound; use string, bool, a group class or a read-only list.");
     }
 
     private static Array Rows(Type row, IFormCollection form, string list)

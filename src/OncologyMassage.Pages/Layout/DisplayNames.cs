@@ -1,4 +1,5 @@
 using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Domain.Outcomes;
 
 namespace OncologyMassage.Pages.Layout;
 
@@ -75,4 +76,32 @@ public static class DisplayNames
     /// <summary>The service in running text: "oncology massage".</summary>
     public static string Of(ServiceType service) =>
         service == ServiceType.EstheticianSkinCare ? "oncology esthetics (skin care)" : "oncology massage";
+
+    /// <summary>A follow-up item in words: "Well-being", "Shortness of breath".</summary>
+    public static string Of(FollowUpItem item) => item switch
+    {
+        FollowUpItem.Pain => "Pain",
+        FollowUpItem.Tiredness => "Tiredness",
+        FollowUpItem.Drowsiness => "Drowsiness",
+        FollowUpItem.Nausea => "Nausea",
+        FollowUpItem.LackOfAppetite => "Lack of appetite",
+        FollowUpItem.ShortnessOfBreath => "Shortness of breath",
+        FollowUpItem.Depression => "Depression",
+        FollowUpItem.Anxiety => "Anxiety",
+        FollowUpItem.WellBeing => "Well-being",
+        FollowUpItem.Sleep => "Sleep",
+        FollowUpItem.BodyImage => "Body image",
+        FollowUpItem.Isolation => "Isolation",
+        _ => throw new ArgumentOutOfRangeException(nameof(item), item, null),
+    };
+
+    /// <summary>A session symptom in words.</summary>
+    public static string Of(Symptom symptom) => symptom switch
+    {
+        Symptom.Pain => "Pain",
+        Symptom.Anxiety => "Anxiety",
+        Symptom.Nausea => "Nausea",
+        Symptom.Fatigue => "Fatigue",
+        _ => throw new ArgumentOutOfRangeException(nameof(symptom), symptom, null),
+    };
 }

@@ -17,7 +17,7 @@ internal static class PageStyles
         button{font:inherit;padding:.6rem 1.4rem;border:0;border-radius:6px;background:#005a9e;color:#fff;cursor:pointer;margin:.5rem 0}
         a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #ffbf47;outline-offset:1px}
         table{border-collapse:collapse;width:100%}td,th{border:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}
-        .row{display:flex;flex-wrap:wrap;gap:0 1rem}.row>div{flex:1 1 10rem}.row>p{width:100%;margin:.75rem 0 0}.doc{white-space:pre-wrap;border-left:4px solid #b1b4b6;padding-left:1rem}
+        .row{display:flex;flex-wrap:wrap;gap:0 1rem}.row>div{flex:1 1 10rem;min-width:0}.row select{width:100%}.row>p{width:100%;margin:.75rem 0 0}.doc{white-space:pre-wrap;border-left:4px solid #b1b4b6;padding-left:1rem}
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0 1rem}
         """;
 }

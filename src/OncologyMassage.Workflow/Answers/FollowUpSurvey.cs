@@ -22,17 +22,8 @@ public enum FollowUpLinkState
     Closed,
 }
 
-/// <summary>A follow-up link as opened: its state and, when bound, which follow-up of which session it is for.</summary>
-public sealed record FollowUpLink(FollowUpLinkState State, string FollowUpId, FollowUpKind Kind, int SessionNumber)
-{
-    /// <summary>One sentence for the top of the form: which follow-up of which session this is.</summary>
-    public string Intro => Kind switch
-    {
-        FollowUpKind.Sms24Hours => string.Create(CultureInfo.InvariantCulture, $"It is the day after your session {SessionNumber}."),
-        FollowUpKind.Email7Days => string.Create(CultureInfo.InvariantCulture, $"A week has passed since your session {SessionNumber}."),
-        _ => string.Create(CultureInfo.InvariantCulture, $"A month has passed since your session {SessionNumber}."),
-    };
-}
+/// <summary>A follow-up link as opened: its state and, when bound, which follow-up of which session it is for (the page words it: SurveyStrings.When).</summary>
+public sealed record FollowUpLink(FollowUpLinkState State, string FollowUpId, FollowUpKind Kind, int SessionNumber);
 
 /// <summary>What a submitted follow-up answer did: stored (or repeated), or refused because another answer stands.</summary>
 public sealed record FollowUpSubmission(RelayOutcome Outcome, RedFlagResult Screen);

@@ -6,8 +6,10 @@ using OncologyMassage.Functions.Http;
 using OncologyMassage.FunctionalTests.Dashboard;
 using OncologyMassage.Pages.Consent;
 using OncologyMassage.Pages.Forms;
+using OncologyMassage.Pages.Intake;
 using OncologyMassage.Pages.Layout;
 using OncologyMassage.Pages.Release;
+using OncologyMassage.Pages.Survey;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.FunctionalTests.Pages;
@@ -35,6 +37,12 @@ public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium) : IClass
         var pages = PageRenderer.Standalone;
         var plan = new AdaptationEngine().Evaluate([new Finding(PrecautionCode.Port, new BodySite(BodyRegion.Chest, BodySide.Right))], DateOnly.FromDateTime(At.UtcDateTime));
         var invalid = new ReleaseFormModel { Decision = "restrict", Sites = [new SiteRow { Region = "elbow" }] };
+        var invalidIntake = new IntakeFormModel
+        {
+            Surgeries = [new SurgeryRow { Procedure = "Lumpectomy", Region = "chest", Nodes = "armpit" }],
+            Clots = [new ClotRow { Region = "leg", Date = "last spring" }],
+            Labs = new LabRows { Platelets = new LabRow { Value = "many" } },
+        };
         return name switch
         {
             "release" or "release-errors" => pages.RenderAsync<ReleasePage>(new Dictionary<string, object?>
@@ -45,6 +53,20 @@ public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium) : IClass
                 [nameof(ReleasePage.Errors)] = name == "release" ? FormErrors.None : invalid.Validate(At).Errors,
                 [nameof(ReleasePage.RespondBy)] = At.AddDays(7),
                 [nameof(ReleasePage.VenueName)] = "Harbor Wellness",
+            }),
+            "intake" or "intake-errors" => pages.RenderAsync<IntakePage>(new Dictionary<string, object?>
+            {
+                [nameof(IntakePage.GivenName)] = "Ada",
+                [nameof(IntakePage.Form)] = name == "intake" ? new IntakeFormModel() : invalidIntake,
+                [nameof(IntakePage.Errors)] = name == "intake" ? FormErrors.None : invalidIntake.Validate(DateOnly.FromDateTime(At.UtcDateTime)).Errors,
+                [nameof(IntakePage.RespondBy)] = At.AddDays(7),
+            }),
+            "survey-errors" => pages.RenderAsync<SurveyPage>(new Dictionary<string, object?>
+            {
+                [nameof(SurveyPage.GivenName)] = "Ada",
+                [nameof(SurveyPage.Kind)] = FollowUpKind.Email7Days,
+                [nameof(SurveyPage.SessionNumber)] = 1,
+                [nameof(SurveyPage.Errors)] = new SurveyFormModel().Validate().Errors,
             }),
             "consent-errors" => pages.RenderAsync<ConsentPage>(new Dictionary<string, object?>
             {
@@ -61,9 +83,12 @@ public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium) : IClass
         };
     }
 
-    // The release form is not listed yet: at 390 px it scrolls sideways (its site-restriction row of three drop-downs);
-    // add "release" and "release-errors" here with the fix.
     [Theory]
+    [InlineData("release")]
+    [InlineData("release-errors")]
+    [InlineData("intake")]
+    [InlineData("intake-errors")]
+    [InlineData("survey-errors")]
     [InlineData("consent-errors")]
     [InlineData("withdrawal")]
     public async Task ClientPage_AtPhoneWidthUnderItsCsp_IsStyledFitsAndHasNoAxeViolations(string name)

@@ -121,7 +121,7 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
 
         // Intake (with a fever, so the plan holds and the oncologist is asked).
         var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
-        intake["temperature"] = "38.6";
+        intake["today.temperatureCelsius"] = "38.6";
         var intakeFunctions = ActivatorUtilities.CreateInstance<IntakeFormFunctions>(services);
         var intakeLink = ReferralActors.LinkIn(await actors.MessageAsync(id, ":intake:1", Ct), LinkPurposes.Intake);
         Assert.Equal(200, Status(await intakeFunctions.SubmitIntakeForm(Post(intake), Token(intakeLink), null!, Ct)));

@@ -85,9 +85,9 @@ public sealed class HistoryPrivacyTests(AzuriteFixture azurite)
         var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
         intake["cancerType"] = "Breast cancer " + Marker("intake cancer type");
         intake["goals"] = "Sleep better " + Marker("intake goals");
-        intake["careTeamName"] = "Nurse " + Marker("intake care team name");
+        intake["careTeam.name"] = "Nurse " + Marker("intake care team name");
         intake["medications"] = "Letrozole " + Marker("intake medications");
-        intake["temperature"] = "38.6"; // a fever: the plan holds and the oncologist is asked (the hold answer carries markers too)
+        intake["today.temperatureCelsius"] = "38.6"; // a fever: the plan holds and the oncologist is asked (the hold answer carries markers too)
         return intake;
     }
 

@@ -105,7 +105,7 @@ public sealed partial class ReferralJourneyTests(AzuriteFixture azurite)
         await using var _ = host;
         var id = await SubmitAsync(host);
         var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
-        intake.Remove("careTeamPermission"); // "You may contact my care team" left unticked
+        intake.Remove("permissionToContactCareTeam"); // "You may contact my care team" left unticked
 
         Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
         Ok(await actors.SubmitIntakeAsync(id, intake, Ct));
@@ -271,7 +271,7 @@ public sealed partial class ReferralJourneyTests(AzuriteFixture azurite)
         var id = await SubmitAsync(host);
         Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
         var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
-        intake["temperature"] = "38.6";
+        intake["today.temperatureCelsius"] = "38.6";
         Ok(await actors.SubmitIntakeAsync(id, intake, Ct));
 
         var held = await ReachAsync(host, id, Stage.NeedsMdInput);

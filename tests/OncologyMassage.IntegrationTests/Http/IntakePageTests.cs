@@ -19,23 +19,23 @@ public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
     private static Dictionary<string, string> Answers() => new()
     {
         ["cancerType"] = "Breast cancer",
-        ["chemo"] = "yes",
-        ["chemoStart"] = "2026-07-01",
-        ["surgery0Procedure"] = "Lumpectomy",
-        ["surgery0Date"] = "2026-06-02",
-        ["surgery0Region"] = "chest",
-        ["surgery0Side"] = "left",
-        ["surgery0Nodes"] = "armpit",
-        ["surgery0NodesSide"] = "left",
-        ["surgery0NodesCount"] = "3",
-        ["port"] = "yes",
-        ["portRegion"] = "chest",
-        ["portSide"] = "right",
-        ["plateletsValue"] = "180000",
-        ["plateletsDate"] = "2026-11-01",
-        ["pain"] = "3",
-        ["careTeamName"] = "Nurse Joy",
-        ["careTeamPermission"] = "yes",
+        ["treatments.chemotherapy.taken"] = "yes",
+        ["treatments.chemotherapy.start"] = "2026-07-01",
+        ["surgeries[0].procedure"] = "Lumpectomy",
+        ["surgeries[0].date"] = "2026-06-02",
+        ["surgeries[0].region"] = "chest",
+        ["surgeries[0].side"] = "left",
+        ["surgeries[0].nodes"] = "armpit",
+        ["surgeries[0].nodesSide"] = "left",
+        ["surgeries[0].nodesCount"] = "3",
+        ["devices.port.present"] = "yes",
+        ["devices.port.region"] = "chest",
+        ["devices.port.side"] = "right",
+        ["labs.platelets.value"] = "180000",
+        ["labs.platelets.drawn"] = "2026-11-01",
+        ["symptoms.pain"] = "3",
+        ["careTeam.name"] = "Nurse Joy",
+        ["permissionToContactCareTeam"] = "yes",
     };
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var id = await ClientLinks.SubmitReferralAsync(host);
         var link = ClientLinks.Link(host, LinkPurposes.Intake, id);
-        var invalid = new Dictionary<string, string>(Answers()) { ["cancerType"] = "", ["surgery0NodesSide"] = "", ["plateletsDate"] = "01/11/2026" };
+        var invalid = new Dictionary<string, string>(Answers()) { ["cancerType"] = "", ["surgeries[0].nodesSide"] = "", ["labs.platelets.drawn"] = "01/11/2026" };
 
         using var page = await ClientLinks.PostFormAsync(host, link, invalid);
         using var problem = await ClientLinks.PostFormAsync(host, link, invalid, acceptJson: true);
@@ -104,7 +104,7 @@ public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("value=\"Lumpectomy\"", html, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (problem.StatusCode, problem.Content.Headers.ContentType?.MediaType));
         var errors = (await problem.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
-        Assert.Equal(["cancerType", "plateletsDate"], errors.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["cancerType", "labs.platelets.drawn"], errors.EnumerateObject().Select(p => p.Name).Order());
         Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
     }
 
@@ -112,12 +112,12 @@ public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task SubmitIntakeForm_DomainRuleBroken_Returns400OnThatSurgeryRow()
     {
         var id = await ClientLinks.SubmitReferralAsync(host);
-        var noSide = new Dictionary<string, string>(Answers()) { ["surgery0NodesSide"] = "" };
+        var noSide = new Dictionary<string, string>(Answers()) { ["surgeries[0].nodesSide"] = "" };
 
         using var problem = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Intake, id), noSide, acceptJson: true);
 
         var errors = (await problem.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
-        Assert.Equal("surgery0", Assert.Single(errors.EnumerateObject()).Name);
+        Assert.Equal("surgeries[0]", Assert.Single(errors.EnumerateObject()).Name);
         Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
     }
 

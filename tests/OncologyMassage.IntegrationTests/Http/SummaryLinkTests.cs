@@ -35,7 +35,8 @@ public sealed class SummaryLinkTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         var html = await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("right chest (port)", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Pain</td><td>5.0</td><td>2.0</td><td>−3.0</td><td>1</td>", html, StringComparison.Ordinal);
+        // Razor encodes characters outside ASCII as references: the minus sign is &#x2212; (the browser shows "−3.0").
+        Assert.Contains("<td>Pain</td><td>5.0</td><td>2.0</td><td>&#x2212;3.0</td><td>1</td>", html, StringComparison.Ordinal);
         Assert.Contains("no reply", html, StringComparison.Ordinal);
     }
 
