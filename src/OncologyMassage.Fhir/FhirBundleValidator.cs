@@ -1,0 +1,42 @@
+using Firely.Fhir.Validation;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Specification.Source;
+using Hl7.Fhir.Specification.Terminology;
+
+namespace OncologyMassage.Fhir;
+
+/// <summary>
+/// Validates a resource against the core R4 StructureDefinitions (specification.zip from Hl7.Fhir.Specification.Data.R4)
+/// with Firely's validator: cardinalities, types, invariants and the bindings the core value sets can check locally.
+/// The definitions are loaded once, on first use, and cached for the process (docs/fhir.md, "Validation cost");
+/// register this class as a singleton.
+/// </summary>
+public sealed class FhirBundleValidator
+{
+    private readonly Lazy<Validator> validator = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Error and fatal issues only: warnings (e.g. a LOINC code the local terminology cannot look up) do not refuse a referral.</summary>
+    public IReadOnlyList<FhirIssue> Validate(Resource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var outcome = validator.Value.Validate(resource, $"http://hl7.org/fhir/StructureDefinition/{resource.TypeName}");
+        return outcome.Issue
+            .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
+            .Select(i => new FhirIssue(
+                i.Expression.FirstOrDefault() ?? i.Location.FirstOrDefault() ?? resource.TypeName,
+                // The message is in details.text; Firely's diagnostics hold the definition path it was checking.
+                string.Join(" ", new[] { i.Details?.Text, i.Diagnostics }.Where(t => !string.IsNullOrWhiteSpace(t))) is { Length: > 0 } text
+                    ? text : "The element does not conform to FHIR R4.",
+                i.Code ?? OperationOutcome.IssueType.Invalid))
+            .ToArray();
+    }
+
+    /// <summary>Loads the validator now (at start-up) instead of on the first referral.</summary>
+    public void Warm() => _ = validator.Value;
+
+    private static Validator Create()
+    {
+        var definitions = new CachedResolver(ZipSource.CreateValidationSource());
+        return new Validator(definitions, new LocalTerminologyService(definitions));
+    }
+}
