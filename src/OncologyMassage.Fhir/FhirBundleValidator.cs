@@ -8,18 +8,19 @@ namespace OncologyMassage.Fhir;
 /// <summary>
 /// Validates a resource against the core R4 StructureDefinitions (specification.zip from Hl7.Fhir.Specification.Data.R4)
 /// with Firely's validator: cardinalities, types, invariants and the bindings the core value sets can check locally.
-/// The definitions are loaded once, on first use, and cached for the process (docs/fhir.md, "Validation cost");
-/// register this class as a singleton.
+/// The definitions are loaded once per process, on first use, and shared by every instance (they never change while the
+/// process runs; docs/fhir.md, "Validation cost").
 /// </summary>
+#pragma warning disable CA1822 // instance members, so callers take the validator from DI (and tests can hold their own)
 public sealed class FhirBundleValidator
 {
-    private readonly Lazy<Validator> validator = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Validator> SharedValidator = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Error and fatal issues only: warnings (e.g. a LOINC code the local terminology cannot look up) do not refuse a referral.</summary>
     public IReadOnlyList<FhirIssue> Validate(Resource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var outcome = validator.Value.Validate(resource, $"http://hl7.org/fhir/StructureDefinition/{resource.TypeName}");
+        var outcome = SharedValidator.Value.Validate(resource, $"http://hl7.org/fhir/StructureDefinition/{resource.TypeName}");
         return outcome.Issue
             .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
             .Select(i => new FhirIssue(
@@ -32,7 +33,7 @@ public sealed class FhirBundleValidator
     }
 
     /// <summary>Loads the validator now (at start-up) instead of on the first referral.</summary>
-    public void Warm() => _ = validator.Value;
+    public void Warm() => _ = SharedValidator.Value;
 
     private static Validator Create()
     {
@@ -40,3 +41,4 @@ public sealed class FhirBundleValidator
         return new Validator(definitions, new LocalTerminologyService(definitions));
     }
 }
+#pragma warning restore CA1822
