@@ -28,16 +28,18 @@ public sealed class FhirBundleValidatorTests(ValidatorFixture fixture) : IClassF
     public void Validate_AfterTheFirstCall_TakesUnderASecondPerBundle()
     {
         var bundle = ExampleBundles.Parse("referral-transaction.json");
-        fixture.Validator.Validate(bundle);
-
         var clock = Stopwatch.StartNew();
+        fixture.Validator.Validate(bundle);
+        var firstBundle = clock.Elapsed;
+
+        clock.Restart();
         for (var i = 0; i < 5; i++)
         {
             fixture.Validator.Validate(bundle);
         }
 
         var each = clock.Elapsed / 5;
-        TestContext.Current.SendDiagnosticMessage($"Validating the example referral Bundle once warm: {each.TotalMilliseconds:0} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Loading the core definitions: {fixture.FirstUse.TotalSeconds:0.0} s; the first referral Bundle: {firstBundle.TotalSeconds:0.0} s; each one after: {each.TotalMilliseconds:0} ms");
         Assert.True(each < TimeSpan.FromSeconds(1), $"{each.TotalMilliseconds:0} ms per Bundle");
     }
 }
