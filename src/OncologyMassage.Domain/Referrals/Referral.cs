@@ -21,6 +21,11 @@ public sealed record ClientDetails(
     ContactChannel PreferredContact,
     string TimeZone)
 {
+    /// <summary>The language the client reads, a BCP 47 tag; referrals stored before it existed read as English.</summary>
+    public string PreferredLanguage { get; init; } = DefaultLanguage;
+
+    public const string DefaultLanguage = "en";
+
     /// <summary>Initials only: what dashboards and logs may show instead of the name.</summary>
     public string Initials => $"{GivenName[0]}{FamilyName[0]}".ToUpperInvariant();
 }

@@ -36,7 +36,10 @@ public sealed class ReferralNormalizer(PhoneNumberNormalizer phones)
         var service = Validated(WireNames.TryParse<ServiceType>(r.Service, out var sv), sv);
 
         return new Referral(
-            new ClientDetails(c.GivenName!.Trim(), c.FamilyName!.Trim(), ParseDate(c.DateOfBirth!), mobile, c.Email!.Trim(), channel, c.TimeZone!),
+            new ClientDetails(c.GivenName!.Trim(), c.FamilyName!.Trim(), ParseDate(c.DateOfBirth!), mobile, c.Email!.Trim(), channel, c.TimeZone!)
+            {
+                PreferredLanguage = string.IsNullOrWhiteSpace(c.PreferredLanguage) ? ClientDetails.DefaultLanguage : c.PreferredLanguage.Trim(),
+            },
             new OncologistDetails(o.Name!.Trim(), o.Practice!.Trim(), o.Email!.Trim(), oncologistPhone),
             r.VenueId!,
             service,

@@ -21,7 +21,11 @@ public sealed record ClientRequest(
     string? MobilePhone,
     string? Email,
     string? PreferredContact,
-    string? TimeZone);
+    string? TimeZone)
+{
+    /// <summary>The language the client reads, as a BCP 47 tag ("en", "es-MX"); English when not given.</summary>
+    public string? PreferredLanguage { get; init; }
+}
 
 /// <summary>The referring oncologist.</summary>
 public sealed record OncologistRequest(string? Name, string? Practice, string? Email, string? Phone);

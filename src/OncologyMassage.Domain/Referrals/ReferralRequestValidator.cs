@@ -65,7 +65,14 @@ public sealed class ReferralRequestValidator : AbstractValidator<ReferralRequest
                 .WithName("preferredContact").WithMessage("preferredContact must be one of: sms, email.");
             RuleFor(c => c.TimeZone).Must(IsIanaTimeZone)
                 .WithName("timeZone").WithMessage("timeZone must be an IANA time zone such as America/New_York.");
+            RuleFor(c => c.PreferredLanguage).Must(IsLanguageTag).When(c => c.PreferredLanguage is not null)
+                .WithName("preferredLanguage").WithMessage("preferredLanguage must be a BCP 47 language tag such as en or es-MX.");
         }
+
+        // The shape of a BCP 47 tag (language, then subtags of 1–8 letters or digits); which languages the clinic writes
+        // in is decided where messages are chosen, not here.
+        private static bool IsLanguageTag(string? tag) =>
+            tag is { Length: >= 2 and <= 35 } && System.Text.RegularExpressions.Regex.IsMatch(tag.Trim(), "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$");
 
         private static bool IsIanaTimeZone(string? id) =>
             !string.IsNullOrWhiteSpace(id) && id.Contains('/', StringComparison.Ordinal)

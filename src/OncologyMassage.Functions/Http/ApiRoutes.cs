@@ -54,5 +54,13 @@ public static class ApiRoutes
     public const string SurveyForm = "survey/{token}";
     public const string CareTeamSummary = "summary/{token}";
     public const string ReferralPlan = "referrals/{id}/plan";
+
+    // FHIR R4 (issue 17 item 1, docs/fhir.md): a referral Bundle in; its Task, ServiceRequest and feedback Bundle out, by referral id.
+    public const string FhirBase = "fhir/r4";
+    public const string FhirBundles = "fhir/r4/Bundle";
+    public const string FhirFeedback = "fhir/r4/Bundle/{id}";
+    public const string FhirTask = "fhir/r4/Task/{id}";
+    public const string FhirServiceRequest = "fhir/r4/ServiceRequest/{id}";
+    public const string FhirMetadata = "fhir/r4/metadata";
 }
 

@@ -33,6 +33,7 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<ReferralScope>();
         services.AddSingleton<Access.CallerGate>(); // both hosts run it before every HTTP function
+        services.AddSingleton<OncologyMassage.Fhir.FhirBundleValidator>(); // core R4 definitions, loaded once on first use (docs/fhir.md)
 
         // Client-link forms as slices (issue 18 item 1): pages rendered from Razor components, one endpoint adapter, a handler per form.
         services.AddSingleton<PageRenderer>();

@@ -58,6 +58,11 @@ public static class Problems
     public static ApiResult Create(HttpRequest request, int status, string type, string title, string detail)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (Fhir.FhirProblems.IsFhir(request))
+        {
+            return Fhir.FhirProblems.Create(status, detail); // FHIR clients read OperationOutcome, not problem+json
+        }
+
         return new ApiResult(status, new ProblemDetails
         {
             Type = $"https://oncologymassage.dev/problems/{type}",
