@@ -77,7 +77,7 @@ public sealed class FhirFunctions(
 
         mapping.DefaultTimeZone(venue.TimeZone);
         var token = mapping.IdempotencyKey is { } key ? new IdempotencyToken(key, mapping.RequestHash()) : null;
-        var result = await submissions.SubmitAsync(practice, mapping.Request, token, durable, cancellationToken);
+        var result = await submissions.SubmitAsync(practice, mapping.Request, token, cancellationToken);
         switch (result)
         {
             case SubmissionResult.Accepted accepted:
