@@ -27,6 +27,9 @@ public sealed class LocalHostOptions
     /// <summary>The same for orchestration messages a dead host had taken (default 30 s).</summary>
     public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the orphan-referral sweep runs (default 1 min, as the Functions app's timer).</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// Listen on addresses other than loopback (<c>--urls http://0.0.0.0:7071</c>). Off by default: the local host has a
     /// development sign-in anyone who reaches it could use, so it refuses to start on such an address unless told so.

@@ -43,7 +43,7 @@ public sealed partial class ReferralSubmissions(
             return new SubmissionResult.UnknownVenue(validation.Referral.VenueId);
         }
 
-        var referralId = NewReferralId();
+        var referralId = ReferralIds.New(now);
         if (token is not null)
         {
             var claim = await idempotency.ClaimAsync(practice.Id, token.Key, token.RequestHash, referralId, cancellationToken);
@@ -60,8 +60,7 @@ public sealed partial class ReferralSubmissions(
                 {
                     // The same request again: make sure its orchestration runs (an earlier attempt may have stopped before
                     // starting it) and answer with the referral it created.
-                    await phones.AddReferralAsync(earlier.Referral.Client.MobilePhone, earlier.Id, cancellationToken);
-                    await StartOrchestrationAsync(durable, earlier, cancellationToken);
+                    await EnsureStartedAsync(earlier, durable, cancellationToken);
                     LogReplayed(logger, referralId);
                     return new SubmissionResult.Accepted(earlier, Replayed: true);
                 }
@@ -82,12 +81,25 @@ public sealed partial class ReferralSubmissions(
         return new SubmissionResult.Accepted(record, Replayed: false);
     }
 
-    private async Task StartOrchestrationAsync(DurableTaskClient durable, ReferralRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes sure a stored referral has its orchestration (instance id = referral id) and its phone index entry: used for
+    /// a repeated request and by <see cref="OrphanReferralSweep"/> for a submission that stopped between the two writes.
+    /// Idempotent; returns true when it started the instance.
+    /// </summary>
+    public async Task<bool> EnsureStartedAsync(ReferralRecord record, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(durable);
+        await phones.AddReferralAsync(record.Referral.Client.MobilePhone, record.Id, cancellationToken);
+        return await StartOrchestrationAsync(durable, record, cancellationToken);
+    }
+
+    private async Task<bool> StartOrchestrationAsync(DurableTaskClient durable, ReferralRecord record, CancellationToken cancellationToken)
     {
         var referralId = record.Id;
         if (await durable.GetInstanceAsync(referralId, getInputsAndOutputs: false, cancellationToken) is not null)
         {
-            return;
+            return false;
         }
 
         var input = new ReferralWorkflowInput(referralId, record.Referral.VenueId, workflow.Value.ToTimings())
@@ -98,6 +110,7 @@ public sealed partial class ReferralSubmissions(
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(referralId), cancellationToken);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -106,11 +119,10 @@ public sealed partial class ReferralSubmissions(
             {
                 throw;
             }
+
+            return false;
         }
     }
-
-    /// <summary>Time-ordered, unguessable and safe as a table key and a URL segment.</summary>
-    private static string NewReferralId() => "ref-" + Guid.CreateVersion7().ToString("N");
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Referral {ReferralId} accepted for venue {VenueId}")]
     private static partial void LogAccepted(ILogger logger, string referralId, string venueId);
