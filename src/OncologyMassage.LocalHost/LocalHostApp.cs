@@ -3,6 +3,7 @@ using OncologyMassage.Functions.Http;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Infrastructure.Configuration;
 using OncologyMassage.Infrastructure.Venues;
+using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
 using OncologyMassage.Workflow.Escalation;
 using OncologyMassage.LocalHost.Azurite;
@@ -52,6 +53,9 @@ public static partial class LocalHostApp
                 $"The local host refuses to listen on {string.Join(", ", remote)}: it serves a development sign-in and demo data, so by default it "
                 + "binds to loopback only (e.g. --urls http://localhost:7071). To reach it from other machines on purpose, add --LocalHost:AllowRemote=true.");
         }
+
+        // Before Azurite starts too: a deadline shorter than recovery would expire referrals because the host was down.
+        RecoveryBound.Check(options, builder.Configuration.GetSection(WorkflowOptions.SectionName).Get<WorkflowOptions>() ?? new WorkflowOptions());
 
         AzuriteInstance? azurite = null;
         var connectionString = options.StorageConnectionString;

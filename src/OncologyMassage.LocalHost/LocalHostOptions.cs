@@ -27,6 +27,13 @@ public sealed class LocalHostOptions
     /// <summary>The same for orchestration messages a dead host had taken (default 30 s).</summary>
     public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The longest a restarted host may take to resume the work a killed one had taken (default 60 s; measured, see
+    /// docs/reliability.md). The host refuses to start when a deadline that closes a referral is shorter than this, or when
+    /// the visibility timeouts above exceed it. Zero turns the check off.
+    /// </summary>
+    public TimeSpan RecoveryBound { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How often the orphan-referral sweep runs (default 1 min, as the Functions app's timer).</summary>
     public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
