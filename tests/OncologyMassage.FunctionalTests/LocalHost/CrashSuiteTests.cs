@@ -83,7 +83,7 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
                 }
 
                 recoveries.Add(restart.Elapsed);
-                output.WriteLine($"kill {k}: host answering after {listening.TotalSeconds:F1} s, first step of an in-flight referral after {restart.Elapsed.TotalSeconds:F1} s ({done}/{referrals} closed before the kill)");
+                Report($"kill {k}: host answering after {listening.TotalSeconds:F1} s, first step of an in-flight referral after {restart.Elapsed.TotalSeconds:F1} s ({done}/{referrals} closed before the kill)");
             }
 
             await Task.WhenAll(actors).WaitAsync(TimeSpan.FromMinutes(longMode ? 30 : 3), ct);
@@ -97,11 +97,21 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
         var bodies = vendor.LogEntries.Where(e => e.RequestMessage.Path == "/v3/mail/send").Select(e => e.RequestMessage.Body ?? "").ToArray();
         var sends = bodies.Select(b => OutboxKey().Match(b).Groups[1].Value).ToArray();
         var perKey = sends.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
-        output.WriteLine($"{referrals} referrals, {kills} kills: {perKey.Count} messages, {sends.Length} vendor requests; recovery max {recoveries.DefaultIfEmpty().Max().TotalSeconds:F1} s");
+        Report($"{referrals} referrals, {kills} kills: {perKey.Count} messages, {sends.Length} vendor requests; recovery max {recoveries.DefaultIfEmpty().Max().TotalSeconds:F1} s");
         var closed = actors.Select(a => a.Result).ToArray();
         Assert.All(closed, r => Assert.Equal("Declined", r.Stage));
         Assert.All(closed, r => Assert.True(bodies.Count(b => IsReleaseRequest(b, r.Id)) == 1, $"{r.Id}: release request sent {bodies.Count(b => IsReleaseRequest(b, r.Id))} times"));
         Assert.All(perKey, p => Assert.True(p.Value == 1, $"{p.Key} sent {p.Value} times"));
+    }
+
+    /// <summary>To the test's output and, when OM_CRASH_LOG names a file, to that file as it happens (a long run can be watched).</summary>
+    private void Report(string line)
+    {
+        output.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("OM_CRASH_LOG") is { Length: > 0 } log)
+        {
+            File.AppendAllText(log, $"{DateTime.UtcNow:HH:mm:ss} {line}{Environment.NewLine}");
+        }
     }
 
     /// <summary>One referral's people: the practice submits it, the oncologist declines the release from the email's link.</summary>
