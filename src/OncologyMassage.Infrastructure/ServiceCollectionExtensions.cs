@@ -69,6 +69,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(new PhoneNumberNormalizer());
         services.AddSingleton<ReferralNormalizer>();
         services.AddSingleton<ReferralSubmissions>();
+        services.AddSingleton<OrphanReferralSweep>();
+        services.AddOptions<OrphanReferralOptions>().BindConfiguration(OrphanReferralOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddWorkflowActivities();
 
         // Coordinators: identity, scope, pipeline read model, actions, audit (issue #7).

@@ -3,6 +3,7 @@ using OncologyMassage.Functions.Http;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Infrastructure.Configuration;
 using OncologyMassage.Infrastructure.Venues;
+using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
 using OncologyMassage.Workflow.Durable;
 using OncologyMassage.LocalHost.Azurite;
@@ -52,6 +53,9 @@ public static partial class LocalHostApp
                 $"The local host refuses to listen on {string.Join(", ", remote)}: it serves a development sign-in and demo data, so by default it "
                 + "binds to loopback only (e.g. --urls http://localhost:7071). To reach it from other machines on purpose, add --LocalHost:AllowRemote=true.");
         }
+
+        // Before Azurite starts too: a deadline shorter than recovery would expire referrals because the host was down.
+        RecoveryBound.Check(options, builder.Configuration.GetSection(WorkflowOptions.SectionName).Get<WorkflowOptions>() ?? new WorkflowOptions());
 
         AzuriteInstance? azurite = null;
         var connectionString = options.StorageConnectionString;
@@ -109,6 +113,7 @@ public static partial class LocalHostApp
         builder.Services.AddSingleton<IDurableClientSource>(sp => new FixedDurableClientSource(sp.GetRequiredService<LocalDurableEngine>().Client)); // Workflow's IReferralWorkflowClient uses the engine's client
         builder.Services.AddHostedService<PendingEventSweeper>(); // the Functions app's SweepPendingEvents timer
         builder.Services.AddHostedService<OutboxReconciler>(); // the Functions app's ReconcileOutbox timer
+        builder.Services.AddHostedService<OrphanReferralSweeper>(); // the Functions app's SweepOrphanReferrals timer
         // Every background loop catches and logs its own failures; should one still escape, it is logged and the host keeps serving.
         builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         builder.Services.AddHostedService<PrivacyJobs>(); // purge and retention, as the Functions app's PrivacyTimers

@@ -28,6 +28,16 @@ public sealed class LocalHostOptions
     public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The longest a restarted host may take to resume the work a killed one had taken (default 60 s; measured, see
+    /// docs/reliability.md). The host refuses to start when a deadline that closes a referral is shorter than this, or when
+    /// the visibility timeouts above exceed it. Zero turns the check off.
+    /// </summary>
+    public TimeSpan RecoveryBound { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the orphan-referral sweep runs (default 1 min, as the Functions app's timer).</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Listen on addresses other than loopback (<c>--urls http://0.0.0.0:7071</c>). Off by default: the local host has a
     /// development sign-in anyone who reaches it could use, so it refuses to start on such an address unless told so.
     /// </summary>

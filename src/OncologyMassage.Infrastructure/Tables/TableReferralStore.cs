@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Referrals;
 
 namespace OncologyMassage.Infrastructure.Tables;
 
@@ -36,6 +37,23 @@ public sealed class TableReferralStore(StorageTables tables, PipelineBoard board
         var table = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(referralId, ReferralRowKey, cancellationToken: cancellationToken);
         return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<ReferralRecord>> ListReceivedAsync(DateTimeOffset createdFrom, DateTimeOffset createdUntil, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
+        var low = ReferralIds.LowestAt(createdFrom);
+        var high = ReferralIds.LowestAt(createdUntil.AddMilliseconds(1)); // every id created at or before `createdUntil` sorts below this
+        var received = nameof(Stage.Received);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {low} and PartitionKey lt {high} and RowKey eq {ReferralRowKey} and Stage eq {received}");
+        var rows = new List<ReferralRecord>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(FromEntity(e));
+        }
+
+        return rows;
     }
 
     public async Task ApplyStageChangeAsync(StageChange change, CancellationToken cancellationToken)

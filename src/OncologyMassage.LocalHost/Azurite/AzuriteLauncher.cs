@@ -23,6 +23,9 @@ public static class AzuriteLauncher
     /// stored. The watchdog remembers each database Azurite saves (all of them save once at start-up), saves them all
     /// when the host disappears (killed, crashed), then exits; a fallback exit after 10 s keeps a failing save from
     /// outliving the host. A write to the dead host's closed pipes (EPIPE) is ignored so that it cannot crash the save.
+    /// SIGTERM (the host's graceful stop, after its engine has stopped) takes the same path: save, then exit. Azurite's own
+    /// SIGTERM handler only closes its servers, and with the host's connections it was still running 15 s later, when the
+    /// host gave up and killed it, losing the last seconds of writes; a graceful stop took 17–19 s.
     /// Closing a server also drops its open connections, so that a graceful stop (SIGTERM) never waits for kept-alive ones.
     /// </summary>
     private const string Watchdog = """
@@ -33,15 +36,22 @@ public static class AzuriteLauncher
         Loki.prototype.saveDatabase = function (...a) { databases.add(this); return save.apply(this, a); };
         const http = require('http'), close = http.Server.prototype.close;
         http.Server.prototype.close = function (...a) { const r = close.apply(this, a); this.closeAllConnections(); return r; };
-        const watch = setInterval(() => {
-          try { process.kill(Number(parent), 0); return; } catch { clearInterval(watch); }
+        let stopping = false;
+        const saveAndExit = () => {
+          if (stopping) return;
+          stopping = true;
+          clearInterval(watch);
           setTimeout(() => process.exit(0), 10000).unref();
           let pending = databases.size;
           const saved = () => { if (--pending <= 0) process.exit(0); };
           if (pending === 0) process.exit(0);
           for (const db of databases) { try { save.call(db, saved); } catch { saved(); } }
+        };
+        const watch = setInterval(() => {
+          try { process.kill(Number(parent), 0); } catch { saveAndExit(); }
         }, 250);
         watch.unref();
+        process.on('SIGTERM', saveAndExit);
         process.argv = [process.argv[0], script, ...args];
         require(script);
         """;

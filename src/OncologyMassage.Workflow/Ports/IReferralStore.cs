@@ -11,6 +11,12 @@ public interface IReferralStore
     Task<ReferralRecord?> GetAsync(string referralId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The referrals still in <see cref="Stage.Received"/> whose ids were created in [<paramref name="createdFrom"/>,
+    /// <paramref name="createdUntil"/>] (ids are time-ordered: a key range, not a scan of every referral).
+    /// </summary>
+    Task<IReadOnlyList<ReferralRecord>> ListReceivedAsync(DateTimeOffset createdFrom, DateTimeOffset createdUntil, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Applies a stage move: the referral row (only if its sequence is older), then the stage index, then the timeline,
     /// each idempotent so that a replayed or re-delivered activity writes nothing twice.
     /// </summary>

@@ -41,7 +41,7 @@ public sealed partial class ReferralSubmissions(
             return new SubmissionResult.UnknownVenue(validation.Referral.VenueId);
         }
 
-        var referralId = NewReferralId();
+        var referralId = ReferralIds.New(now);
         if (token is not null)
         {
             var claim = await idempotency.ClaimAsync(practice.Id, token.Key, token.RequestHash, referralId, cancellationToken);
@@ -58,8 +58,7 @@ public sealed partial class ReferralSubmissions(
                 {
                     // The same request again: make sure its orchestration runs (an earlier attempt may have stopped before
                     // starting it) and answer with the referral it created.
-                    await phones.AddReferralAsync(earlier.Referral.Client.MobilePhone, earlier.Id, cancellationToken);
-                    await StartOrchestrationAsync(earlier, cancellationToken);
+                    await EnsureStartedAsync(earlier, cancellationToken);
                     LogReplayed(logger, referralId);
                     return new SubmissionResult.Accepted(earlier, Replayed: true);
                 }
@@ -80,12 +79,24 @@ public sealed partial class ReferralSubmissions(
         return new SubmissionResult.Accepted(record, Replayed: false);
     }
 
-    private async Task StartOrchestrationAsync(ReferralRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes sure a stored referral has its orchestration (instance id = referral id) and its phone index entry: used for
+    /// a repeated request and by <see cref="OrphanReferralSweep"/> for a submission that stopped between the two writes.
+    /// Idempotent; returns true when it started the instance.
+    /// </summary>
+    public async Task<bool> EnsureStartedAsync(ReferralRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await phones.AddReferralAsync(record.Referral.Client.MobilePhone, record.Id, cancellationToken);
+        return await StartOrchestrationAsync(record, cancellationToken);
+    }
+
+    private async Task<bool> StartOrchestrationAsync(ReferralRecord record, CancellationToken cancellationToken)
     {
         var referralId = record.Id;
         if (await workflow.GetInstanceAsync(referralId, cancellationToken) is not null)
         {
-            return;
+            return false;
         }
 
         var input = new ReferralWorkflowInput(referralId, record.Referral.VenueId, workflowOptions.Value.ToTimings())
@@ -97,6 +108,7 @@ public sealed partial class ReferralSubmissions(
         try
         {
             await workflow.StartReferralAsync(referralId, input, cancellationToken);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -105,11 +117,10 @@ public sealed partial class ReferralSubmissions(
             {
                 throw;
             }
+
+            return false;
         }
     }
-
-    /// <summary>Time-ordered, unguessable and safe as a table key and a URL segment.</summary>
-    private static string NewReferralId() => "ref-" + Guid.CreateVersion7().ToString("N");
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Referral {ReferralId} accepted for venue {VenueId}")]
     private static partial void LogAccepted(ILogger logger, string referralId, string venueId);

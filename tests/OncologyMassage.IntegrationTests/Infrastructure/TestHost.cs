@@ -74,6 +74,7 @@ public sealed class TestHost : IAsyncDisposable
             ["LocalHost:MaxQueuePollingInterval"] = "00:00:00.200",
             ["LocalHost:WorkItemQueueVisibilityTimeout"] = "00:00:10",
             ["LocalHost:ControlQueueVisibilityTimeout"] = "00:00:10",
+            ["LocalHost:RecoveryBound"] = "00:00:00", // deadlines shrink to seconds here; the restart tests set their own
             ["Storage:TablePrefix"] = hub,
             ["Links:SigningKey"] = SigningKey,
             ["Links:PublicBaseUrl"] = "https://om.example",
