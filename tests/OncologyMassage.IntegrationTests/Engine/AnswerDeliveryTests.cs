@@ -45,7 +45,7 @@ public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
     private sealed class FailingRaiseServices(IServiceProvider host) : IServiceProvider
     {
         private static readonly HashSet<Type> Rebuilt =
-            [typeof(AnswerRelay), typeof(ReleaseAnswerHandler), typeof(ConsentAnswerHandler), typeof(FollowUpSurvey), typeof(InboundSms)];
+            [typeof(AnswerRelay), typeof(ReleaseAnswerHandler), typeof(IntakeAnswerHandler), typeof(ConsentAnswerHandler), typeof(FollowUpSurvey), typeof(InboundSms)];
 
         private readonly IReferralWorkflowClient failing = FailingWorkflow();
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Functions.Http;
 using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Durable;
 
 namespace OncologyMassage.IntegrationTests.Http;
 
@@ -28,6 +29,7 @@ public sealed class SmsWebhookAvailabilityTests
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
         services.AddOncologyMassageHttp(configuration);
+        services.AddSingleton<InvocationDurableClientSource>().AddSingleton<IDurableClientSource>(sp => sp.GetRequiredService<InvocationDurableClientSource>()); // as Program.cs
         return services.BuildServiceProvider();
     }
 
