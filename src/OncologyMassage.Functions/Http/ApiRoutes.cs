@@ -54,5 +54,8 @@ public static class ApiRoutes
     public const string SurveyForm = "survey/{token}";
     public const string CareTeamSummary = "summary/{token}";
     public const string ReferralPlan = "referrals/{id}/plan";
+
+    /// <summary>The OpenAPI 3.1 description of every route here (docs/api.md).</summary>
+    public const string OpenApi = "openapi.json";
 }
 
