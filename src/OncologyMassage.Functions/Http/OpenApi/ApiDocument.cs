@@ -19,6 +19,9 @@ public static class ApiDocument
     public const string TwilioSignatureScheme = "twilioSignature";
     public const string SendGridSignatureScheme = "sendGridSignature";
 
+    /// <summary>The API's own JSON options, with the reflection resolver the exporter needs made explicit (a copy: the API's stay untouched).</summary>
+    private static readonly JsonSerializerOptions SchemaOptions = new(ApiJson.Options) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+
     private static readonly Lazy<OpenApiDocument> Built = new(Build);
     private static readonly Lazy<JsonNode> Serialised = new(() => JsonNode.Parse(Serialise(Built.Value))!);
 
@@ -113,7 +116,7 @@ public static class ApiDocument
 
         if (operation.Request is { } request)
         {
-            described.RequestBody = new OpenApiRequestBody { Required = true, Content = Content(document, request) };
+            described.RequestBody = new OpenApiRequestBody { Required = true, Content = Content(document, request, response: false) };
         }
 
         foreach (var (status, body) in operation.Responses.Concat(GateResponses(operation.Caller)).OrderBy(r => r.Key))
@@ -121,7 +124,7 @@ public static class ApiDocument
             described.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
             {
                 Description = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
-                Content = body is null ? null : Content(document, body),
+                Content = body is null ? null : Content(document, body, response: true),
             };
         }
 
@@ -171,17 +174,21 @@ public static class ApiDocument
         };
     }
 
-    private static Dictionary<string, IOpenApiMediaType> Content(OpenApiDocument document, ApiBody body) => new(StringComparer.Ordinal)
+    private static Dictionary<string, IOpenApiMediaType> Content(OpenApiDocument document, ApiBody body, bool response) => new(StringComparer.Ordinal)
     {
-        [body.MediaType] = new OpenApiMediaType { Schema = body.Type is null ? null : SchemaOf(document, body.Type) },
+        [body.MediaType] = new OpenApiMediaType { Schema = body.Type is null ? null : SchemaOf(document, body.Type, response) },
     };
 
-    private static OpenApiSchemaReference SchemaOf(OpenApiDocument document, Type type)
+    private static OpenApiSchemaReference SchemaOf(OpenApiDocument document, Type type, bool response)
     {
         var name = SchemaName(type);
         if (!document.Components!.Schemas!.ContainsKey(name))
         {
-            var node = ApiJson.Options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+            var node = SchemaOptions.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
+            {
+                TreatNullObliviousAsNonNullable = true,
+                TransformSchemaNode = response ? Exact : null,
+            });
             Rebase(node, $"#/components/schemas/{name}");
             var schema = OpenApiModelFactory.Parse<OpenApiSchema>(node.ToJsonString(), OpenApiSpecVersion.OpenApi3_1, document, out var diagnostic, "json")
                 ?? throw new InvalidOperationException($"The schema of {type.Name} could not be read: {string.Join("; ", diagnostic?.Errors.Select(e => e.Message) ?? [])}");
@@ -189,6 +196,26 @@ public static class ApiDocument
         }
 
         return new OpenApiSchemaReference(name, document);
+    }
+
+    /// <summary>
+    /// A response's objects exactly as the API writes them: no other members, and every member that cannot be null always
+    /// present (the API omits only nulls). Types with extension data (problem details) stay open.
+    /// </summary>
+    private static JsonNode Exact(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        if (context.PropertyInfo is null && context.TypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object
+            && schema is JsonObject obj && !context.TypeInfo.Properties.Any(p => p.IsExtensionData))
+        {
+            obj["additionalProperties"] = false;
+            var required = context.TypeInfo.Properties.Where(p => p.Get is not null && !p.IsGetNullable).Select(p => (JsonNode)p.Name).ToArray();
+            if (required.Length > 0)
+            {
+                obj["required"] = new JsonArray(required);
+            }
+        }
+
+        return schema;
     }
 
     /// <summary>The exporter's "$ref": "#/..." pointers (recursive types) point into the schema's own root: move them under the component.</summary>
