@@ -119,7 +119,7 @@ public static class ApiDocument
             described.RequestBody = new OpenApiRequestBody { Required = true, Content = Content(document, request, response: false) };
         }
 
-        foreach (var (status, body) in operation.Responses.Concat(GateResponses(operation.Caller)).OrderBy(r => r.Key))
+        foreach (var (status, body) in operation.Responses.Concat(GateResponses(operation.Caller, operation.Method).Where(g => !operation.Responses.ContainsKey(g.Key))).OrderBy(r => r.Key))
         {
             described.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
             {
@@ -132,13 +132,15 @@ public static class ApiDocument
     }
 
     /// <summary>The refusals the caller gate answers before the function runs (Http/Access/CallerRequirements.cs).</summary>
-    private static IEnumerable<KeyValuePair<int, ApiBody?>> GateResponses(ApiCaller caller)
+    private static IEnumerable<KeyValuePair<int, ApiBody?>> GateResponses(ApiCaller caller, string method)
     {
+        var unsafeMethod = !string.Equals(method, "get", StringComparison.OrdinalIgnoreCase);
         var problem = new ApiBody(ApiOperations.ProblemJson, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails));
         int[] statuses = caller switch
         {
             ApiCaller.Practice => [401, 429],
-            ApiCaller.PracticeOrCoordinator or ApiCaller.Coordinator => [401, 403, 415, 429, 503],
+            ApiCaller.PracticeOrCoordinator or ApiCaller.Coordinator when unsafeMethod => [401, 403, 415, 429, 503],
+            ApiCaller.PracticeOrCoordinator or ApiCaller.Coordinator => [401, 403, 429, 503],
             ApiCaller.TwilioSignature or ApiCaller.SendGridSignature => [429],
             _ => [],
         };
