@@ -22,6 +22,9 @@ public static class ApiDocument
     /// <summary>The API's own JSON options, with the reflection resolver the exporter needs made explicit (a copy: the API's stay untouched).</summary>
     private static readonly JsonSerializerOptions SchemaOptions = new(ApiJson.Options) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
 
+    /// <summary>As <see cref="SchemaOptions"/> for what the API writes: numbers are written as numbers (it only reads them from strings too).</summary>
+    private static readonly JsonSerializerOptions ResponseSchemaOptions = new(SchemaOptions) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
+
     private static readonly Lazy<OpenApiDocument> Built = new(Build);
     private static readonly Lazy<JsonNode> Serialised = new(() => JsonNode.Parse(Serialise(Built.Value))!);
 
@@ -186,7 +189,7 @@ public static class ApiDocument
         var name = SchemaName(type);
         if (!document.Components!.Schemas!.ContainsKey(name))
         {
-            var node = SchemaOptions.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
+            var node = (response ? ResponseSchemaOptions : SchemaOptions).GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
             {
                 TreatNullObliviousAsNonNullable = true,
                 TransformSchemaNode = response ? Exact : null,
@@ -206,6 +209,11 @@ public static class ApiDocument
     /// </summary>
     private static JsonNode Exact(JsonSchemaExporterContext context, JsonNode schema)
     {
+        if (context.PropertyInfo is null && typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.TypeInfo.Type) && schema is JsonObject problem)
+        {
+            problem["required"] = new JsonArray("type", "title", "status"); // Problems always sets them (RFC 9457)
+        }
+
         if (context.PropertyInfo is null && context.TypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object
             && schema is JsonObject obj && !context.TypeInfo.Properties.Any(p => p.IsExtensionData))
         {
