@@ -62,5 +62,8 @@ public static class ApiRoutes
     public const string FhirTask = "fhir/r4/Task/{id}";
     public const string FhirServiceRequest = "fhir/r4/ServiceRequest/{id}";
     public const string FhirMetadata = "fhir/r4/metadata";
+
+    /// <summary>The OpenAPI 3.1 description of every route here (docs/api.md).</summary>
+    public const string OpenApi = "openapi.json";
 }
 

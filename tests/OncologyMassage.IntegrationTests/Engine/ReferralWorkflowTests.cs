@@ -80,7 +80,7 @@ public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
         await host.Durable.RaiseEventAsync(id, WorkflowEvents.ReleaseDecided, Approval, TestContext.Current.CancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
 
-        var state = await host.Http.GetFromJsonAsync<ReferralState>($"api/referrals/{id}", Json.Options, TestContext.Current.CancellationToken);
+        var state = await host.Http.GetFromJsonAsync<ReferralState>($"api/referrals/{id}", Infrastructure.Json.Options, TestContext.Current.CancellationToken);
         Assert.Equal(Stage.Expired, state!.Stage);
     }
 
