@@ -54,8 +54,11 @@ public static class CalendarInvites
     public static string Uid(string referralId, int sessionNumber, string host) =>
         FormattableString.Invariant($"session-{sessionNumber}.{referralId}@{host}");
 
-    /// <summary>The MIME type of an invite, with the iTIP method mail clients look for.</summary>
-    public static string ContentType(InviteMethod method) => $"{MediaType}; charset=utf-8; method={MethodName(method)}";
+    /// <summary>
+    /// The MIME type of an emailed invite, with the iTIP method mail clients look for. No charset parameter: SendGrid refuses
+    /// an attachment type carrying one (sendgrid/sendgrid-nodejs#1313); the content is ASCII-safe UTF-8 either way.
+    /// </summary>
+    public static string ContentType(InviteMethod method) => $"{MediaType}; method={MethodName(method)}";
 
     /// <summary>The attachment's file name.</summary>
     public static string FileName(InviteMethod method) => method == InviteMethod.Cancel ? "session-cancelled.ics" : "session.ics";
