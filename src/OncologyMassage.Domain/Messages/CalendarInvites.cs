@@ -48,7 +48,8 @@ public static class CalendarInvites
 {
     public const string MediaType = "text/calendar";
 
-    private const string ProductId = "-//Oncology Massage Referrals//Session invite//EN";
+    /// <summary>Says what made the file, not what it is about: no "oncology" in an invite (the PHI test checks the whole text).</summary>
+    private const string ProductId = "-//om-referrals//session-invite//EN";
 
     /// <summary>The session's UID: the same for every message about that session of that referral, whatever its slot.</summary>
     public static string Uid(string referralId, int sessionNumber, string host) =>
