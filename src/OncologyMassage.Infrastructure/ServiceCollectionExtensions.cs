@@ -93,6 +93,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IVenueStore, TableVenueStore>();
         services.AddSingleton<IBookingStore, TableBookingStore>();
         services.AddSingleton<SlotOffers>();
+        services.AddSingleton<SessionInvites>();
 
         // Data lifecycle (issue 14): erase, export, purge of finished instances, retention; docs/privacy.md.
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

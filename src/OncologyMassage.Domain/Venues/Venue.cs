@@ -25,6 +25,18 @@ public sealed record Venue(
     /// </summary>
     public VenueContact? BackupContact { get; init; }
 
+    /// <summary>
+    /// The number clients call about their booking (E.164), shown in booking confirmations, reminders, the calendar invite
+    /// and the client pages. Null for venues stored before the field existed: those messages then name no number.
+    /// </summary>
+    public string? Phone { get; init; }
+
+    /// <summary>
+    /// How to find the place (entrance, parking, floor), plain text of at most <see cref="VenueValidator.DirectionsMaxLength"/>
+    /// characters, shown next to the phone number. Venue data, never anything about a client (docs/calendar.md).
+    /// </summary>
+    public string? Directions { get; init; }
+
     /// <summary>In-home venues confirm the client's address before the first session.</summary>
     public bool ConfirmsClientAddress => Type == VenueType.InHome;
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentValidation;
 using OncologyMassage.Domain.Referrals;
 
@@ -6,12 +7,17 @@ namespace OncologyMassage.Domain.Venues;
 /// <summary>
 /// Checks venue data before it is stored or seeded: a slug id, a known IANA time zone, a consent document with text,
 /// and therapists whose weekly windows are well formed (start before end, room for one session, no overlap on a day).
+/// The client-facing phone and directions are optional, but when given the phone is a callable E.164 number and the
+/// directions are short plain text: no markup, no control characters, no link with credentials or a script scheme.
 /// Errors are named by their JSON path (<c>therapists[0].windows[1]</c>).
 /// </summary>
-public sealed class VenueValidator : AbstractValidator<Venue>
+public sealed partial class VenueValidator : AbstractValidator<Venue>
 {
     /// <summary>The same shape a referral's venueId must have.</summary>
     public const string IdPattern = "^[a-z0-9][a-z0-9-]{1,62}$";
+
+    /// <summary>Directions travel in texts and invites: long enough for entrance, parking and floor, short enough for an SMS.</summary>
+    public const int DirectionsMaxLength = 300;
 
     public VenueValidator()
     {
@@ -30,6 +36,15 @@ public sealed class VenueValidator : AbstractValidator<Venue>
         RuleFor(v => v.BackupContact!.Phone).Must(p => new PhoneNumberNormalizer().TryNormalize(p, mustBeMobile: false, out var e164) && e164 == p)
             .When(v => v.BackupContact is not null).WithName("backupContact.phone")
             .WithMessage("backupContact.phone must be a callable number in E.164 form, such as +16175550123.");
+        RuleFor(v => v.Phone).Must(p => new PhoneNumberNormalizer().TryNormalize(p, mustBeMobile: false, out var e164) && e164 == p)
+            .When(v => v.Phone is not null).WithName("phone")
+            .WithMessage("phone must be a callable number in E.164 form, such as +16175550123.");
+        RuleFor(v => v.Directions).Cascade(CascadeMode.Stop)
+            .Must(d => !string.IsNullOrWhiteSpace(d)).WithMessage("directions must not be blank; leave it out instead.")
+            .MaximumLength(DirectionsMaxLength)
+            .Must(IsPlainText).WithMessage("directions must be plain text: no markup (< or >) and no control characters other than line breaks.")
+            .Must(HasNoUnsafeLink).WithMessage("directions may link to a web page (http or https) but never with a user name or password, nor with another scheme.")
+            .When(v => v.Directions is not null).WithName("directions");
         RuleFor(v => v.SessionLength).InclusiveBetween(TimeSpan.FromMinutes(15), TimeSpan.FromHours(4)).WithName("sessionLength")
             .WithMessage("sessionLength must be between 15 minutes and 4 hours.");
 
@@ -68,6 +83,20 @@ public sealed class VenueValidator : AbstractValidator<Venue>
 
     public static bool IsKnownTimeZone(string? id) =>
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    private static bool IsPlainText(string? text) =>
+        text is null || text.All(c => c is '\n' or '\r' || (!char.IsControl(c) && c is not ('<' or '>') && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format));
+
+    private static bool HasNoUnsafeLink(string? text) =>
+        text is null || (!LinkWithCredentials().IsMatch(text) && SchemeLink().Matches(text).All(m => m.Groups["scheme"].Value.ToUpperInvariant() is "HTTP" or "HTTPS"));
+
+    /// <summary>scheme://user[:password]@host — credentials in a link a client is asked to open.</summary>
+    [GeneratedRegex(@"[a-z][a-z0-9+.\-]*://[^\s/?#]*@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LinkWithCredentials();
+
+    /// <summary>Anything that looks like a link: "scheme://", or one of the schemes a page would run or embed.</summary>
+    [GeneratedRegex(@"(?<scheme>[a-z][a-z0-9+.\-]*)://|\b(?<scheme>javascript|vbscript|data|file):", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SchemeLink();
 
     private static bool NoOverlap(IReadOnlyList<WeeklyWindow> windows) =>
         windows.GroupBy(w => w.Day).All(day =>

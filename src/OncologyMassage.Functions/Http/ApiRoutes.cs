@@ -53,6 +53,7 @@ public static class ApiRoutes
     public const string ConsentWithdrawal = "consent/{token}/withdraw";
     public const string SurveyForm = "survey/{token}";
     public const string CareTeamSummary = "summary/{token}";
+    public const string SessionInvite = "calendar/{token}";
     public const string ReferralPlan = "referrals/{id}/plan";
 
     // FHIR R4 (issue 17 item 1, docs/fhir.md): a referral Bundle in; its Task, ServiceRequest and feedback Bundle out, by referral id.

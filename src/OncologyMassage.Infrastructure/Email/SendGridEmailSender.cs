@@ -14,7 +14,7 @@ namespace OncologyMassage.Infrastructure.Email;
 /// Bodies are rendered on the server as plain text (<see cref="OutgoingEmail.TextBody"/>, from the domain's
 /// PHI-checked templates) rather than SendGrid dynamic templates: the text a test checks is the text that is sent, and
 /// templates live in the repository, not in a vendor console. Click and open tracking are off so links reach the reader
-/// unchanged. The idempotency key and referral id travel as custom args, so event webhooks can find the outbox row.
+/// unchanged. Attachments (a session's calendar invite) go as v3 attachments, base64 with their MIME type. The idempotency key and referral id travel as custom args, so event webhooks can find the outbox row.
 /// SendGrid answers a refusal with a response rather than an exception; a non-2xx becomes a
 /// <see cref="MessageDeliveryException"/> or, for a 4xx other than 429, a <see cref="PermanentDeliveryException"/>.
 /// </summary>
@@ -42,6 +42,12 @@ public sealed partial class SendGridEmailSender(ISendGridClient client, IOptions
             },
         };
         message.AddTo(new EmailAddress(email.To));
+        foreach (var attachment in email.Attachments)
+        {
+            // v3 mail/send takes attachments base64-encoded, with their MIME type (text/calendar; method=REQUEST for an invite).
+            message.AddAttachment(attachment.FileName, Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(attachment.Content)), attachment.ContentType, "attachment");
+        }
+
         message.SetClickTracking(false, false);
         message.SetOpenTracking(false);
 

@@ -1,4 +1,5 @@
 using Azure;
+using System.Text.Json;
 using Azure.Data.Tables;
 using OncologyMassage.Workflow.Ports;
 
@@ -172,6 +173,8 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
 
     private static TableEntity ToEntity(OutboxRow r) => new(r.ReferralId, r.IdempotencyKey)
     {
+        // JSON of the email's attachments (a calendar invite is a few KB: far under a property's 64 KiB); absent when none.
+        [nameof(OutboxRow.Attachments)] = r.Attachments.Count == 0 ? null : JsonSerializer.Serialize(r.Attachments, AppJson.Options),
         [nameof(OutboxRow.Channel)] = r.Channel.ToString(),
         [nameof(OutboxRow.To)] = r.To,
         [nameof(OutboxRow.Subject)] = r.Subject,
@@ -194,5 +197,10 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
         e.GetString(nameof(OutboxRow.ProviderMessageId)),
         e.GetString(nameof(OutboxRow.Error)),
         e.GetInt32(nameof(OutboxRow.Reconciliations)) ?? 0,
-        e.GetDateTimeOffset(nameof(OutboxRow.AttemptedAt)));
+        e.GetDateTimeOffset(nameof(OutboxRow.AttemptedAt)))
+    {
+        Attachments = e.GetString(nameof(OutboxRow.Attachments)) is { Length: > 0 } json
+            ? JsonSerializer.Deserialize<EmailAttachment[]>(json, AppJson.Options) ?? []
+            : [],
+    };
 }

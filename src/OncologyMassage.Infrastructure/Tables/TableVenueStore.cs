@@ -61,6 +61,8 @@ public sealed class TableVenueStore(StorageTables tables) : IVenueStore
             ["ConsentTitle"] = venue.Consent.Title,
             ["ConsentText"] = venue.Consent.Text,
             [nameof(Venue.Therapists)] = JsonSerializer.Serialize(venue.Therapists, AppJson.Options),
+            [nameof(Venue.Phone)] = venue.Phone,
+            [nameof(Venue.Directions)] = venue.Directions,
         };
         if (venue.BackupContact is { } backup)
         {
@@ -87,5 +89,7 @@ public sealed class TableVenueStore(StorageTables tables) : IVenueStore
         BackupContact = e.GetString("BackupEmail") is { Length: > 0 } email
             ? new VenueContact(e.GetString("BackupName") ?? "", email, e.GetString("BackupPhone") ?? "")
             : null,
+        Phone = e.GetString(nameof(Venue.Phone)),
+        Directions = e.GetString(nameof(Venue.Directions)),
     };
 }

@@ -18,6 +18,20 @@ public static class DemoVenues
     public const string HomeVisitsNorth = "home-visits-north";
     public const string SaguaroStudio = "saguaro-massage-studio";
 
+    /// <summary>
+    /// What clients are told to find the venue, with its front-desk number (issue 17 item 4): plain text, and like every
+    /// client message nothing clinical — the entrance and the floor, not the department. Declared before <see cref="All"/>:
+    /// static fields initialise in text order.
+    /// </summary>
+    private static readonly Dictionary<string, (string Phone, string? Directions)> FrontDesks = new(StringComparer.Ordinal)
+    {
+        [HarborInfusionCenter] = ("+16175550123", "Enter from Harbor Street by the glass doors and take the east elevators to the 4th floor; the front desk is on your left. Visitor parking in the Atlantic Avenue garage."),
+        [WillowSpaRetreat] = ("+13035550147", "Free parking behind the building; the entrance is the green door at the end of the garden path."),
+        [StAnneHospital] = ("+13125550168", "Use the Lakeview Avenue entrance (Entrance B) and take elevator B to the 2nd floor; check in at the front desk. Patient parking in garage 2."),
+        [HomeVisitsNorth] = ("+12065550181", null),
+        [SaguaroStudio] = ("+16025550136", "Park in the visitor spaces facing Camelback Road; suite 12 is on the ground floor, on the courtyard side."),
+    };
+
     public static IReadOnlyList<Venue> All { get; } =
     [
         Create(HarborInfusionCenter, "Harbor Infusion Center", VenueType.InfusionCenter, "America/New_York",
@@ -102,6 +116,8 @@ public static class DemoVenues
         {
             SessionLength = TimeSpan.FromMinutes(sessionMinutes),
             BackupContact = new VenueContact($"Clinical lead, {name}", $"backup.{id}@example.org", "+16175550199"),
+            Phone = FrontDesks[id].Phone,
+            Directions = FrontDesks[id].Directions,
         };
 
     private static TherapistAvailability Therapist(string id, string name, IReadOnlyList<WeeklyWindow> windows) => new(id, name, windows);

@@ -1,9 +1,11 @@
 using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Replies;
+using OncologyMassage.Domain.Venues;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Messaging;
 using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Scheduling;
 
 namespace OncologyMassage.Workflow.Activities;
 
@@ -18,6 +20,12 @@ public sealed record ClientMessage(string ReferralId, ClientMessageKind Kind, st
     public IReadOnlyList<OfferedSlot> Slots { get; init; } = [];
 
     public DateTimeOffset? SessionStartsAt { get; init; }
+
+    /// <summary>
+    /// The session a booking confirmation or reminder is about: its calendar invite is keyed by it (docs/calendar.md). Null in
+    /// messages scheduled before the invite existed; those go out without an invite or calendar link.
+    /// </summary>
+    public int? SessionNumber { get; init; }
 
     public ReplyExpectation? ExpectReply { get; init; }
 
@@ -48,9 +56,12 @@ public sealed record ClientDelivery(DispatchOutcome Outcome, ContactChannel? Cha
 /// <summary>
 /// Texts or emails the client, once per key: by their preferred channel, by email when they opted out of texts, never with
 /// anything about their health (templates in <see cref="MessageTemplates"/>). Records the send on the timeline.
+/// A booking confirmation carries the session's calendar invite: attached to the email, or as a signed link in the text;
+/// it and the reminder name the venue's phone and directions (<see cref="CalendarTemplates"/>).
 /// </summary>
 public sealed class SendClientMessage(
-    ReferralContext referrals, IReferralStore store, IOptOutStore optOuts, IPhoneIndex phones, MessageDispatcher dispatcher, SignedLinks links)
+    ReferralContext referrals, IReferralStore store, IOptOutStore optOuts, IPhoneIndex phones, MessageDispatcher dispatcher, SignedLinks links,
+    SessionInvites invites)
     : IActivity<ClientMessage, ClientDelivery>
 {
     public async Task<ClientDelivery> RunAsync(ClientMessage input, CancellationToken cancellationToken)
@@ -79,7 +90,7 @@ public sealed class SendClientMessage(
                 }, cancellationToken);
             }
 
-            var body = Sms(input, venueName, zone);
+            var body = Sms(input, venueName, venue, zone);
             outcome = await dispatcher.SendSmsAsync(new OutgoingSms(key, record.Id, client.MobilePhone, body), cancellationToken);
             channel = ContactChannel.Sms;
         }
@@ -92,8 +103,13 @@ public sealed class SendClientMessage(
         // Not by text (preference, or opted out of texts (checked again by the dispatcher at the moment of sending): email instead, where there is one.
         if (outcome == DispatchOutcome.OptedOut && !string.IsNullOrEmpty(client.Email))
         {
-            var content = Email(input, venueName, zone);
-            outcome = await dispatcher.SendEmailAsync(new OutgoingEmail(key, record.Id, client.Email, content.Subject, content.TextBody), cancellationToken);
+            var content = Email(input, venueName, venue, zone);
+            outcome = await dispatcher.SendEmailAsync(new OutgoingEmail(key, record.Id, client.Email, content.Subject, content.TextBody)
+            {
+                Attachments = input is { Kind: ClientMessageKind.BookingConfirmed, SessionNumber: int session, SessionStartsAt: { } startsAt }
+                    ? [SessionInvites.Attachment(invites.Create(record.Id, session, venue, venueName, client.TimeZone, startsAt, input.Step.At, client.Email), InviteMethod.Request)]
+                    : [],
+            }, cancellationToken);
             channel = ContactChannel.Email;
         }
         else if (outcome == DispatchOutcome.OptedOut)
@@ -116,30 +132,29 @@ public sealed class SendClientMessage(
         return new ClientDelivery(outcome, channel);
     }
 
-    private string Sms(ClientMessage input, string venueName, TimeZoneInfo zone) => input.Kind switch
+    private string Sms(ClientMessage input, string venueName, Venue? venue, TimeZoneInfo zone) => input.Kind switch
     {
+        ClientMessageKind.BookingConfirmed when input is { SessionNumber: int session, SessionStartsAt: { } startsAt } =>
+            CalendarTemplates.BookingConfirmedSms(venueName, Local(startsAt, zone), invites.Link(input.ReferralId, session, startsAt), venue?.Phone, venue?.Directions),
+        ClientMessageKind.SessionReminder => CalendarTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
         ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationSms(venueName, Link(LinkPurposes.Intake, input), input.Reminder),
         ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferSms(venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
         ClientMessageKind.BookingConfirmed => MessageTemplates.BookingConfirmedSms(venueName, Local(input.SessionStartsAt!.Value, zone)),
         ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestSms(venueName, Link(LinkPurposes.Consent, input)),
-        ClientMessageKind.SessionReminder => MessageTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone)),
         ClientMessageKind.FirstFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: false, FollowUpSession(input)),
         ClientMessageKind.LastFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: true, FollowUpSession(input)),
         ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceSms(venueName),
         _ => throw new InvalidOperationException($"{input.Kind} is not sent by text."),
     };
 
-    private EmailContent Email(ClientMessage input, string venueName, TimeZoneInfo zone) => input.Kind switch
+    private EmailContent Email(ClientMessage input, string venueName, Venue? venue, TimeZoneInfo zone) => input.Kind switch
     {
+        ClientMessageKind.BookingConfirmed => CalendarTemplates.BookingConfirmedEmail(venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
+        ClientMessageKind.SessionReminder => CalendarTemplates.SessionReminderEmail(venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
         ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationEmail(venueName, Link(LinkPurposes.Intake, input), input.Reminder),
         ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferEmail(venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
         ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestEmail(venueName, Link(LinkPurposes.Consent, input)),
         ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceEmail(venueName),
-        ClientMessageKind.BookingConfirmed or ClientMessageKind.SessionReminder => new EmailContent(
-            $"Your session at {venueName}",
-            (input.Kind == ClientMessageKind.BookingConfirmed
-                ? MessageTemplates.BookingConfirmedSms(venueName, Local(input.SessionStartsAt!.Value, zone))
-                : MessageTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone))).Replace(" Reply STOP to opt out.", "", StringComparison.Ordinal)),
         // By email every follow-up is the short web survey (the same questions; replies are screened the same way), with a
         // link keyed to that follow-up of that session: its answer can only be filed there.
         _ => MessageTemplates.FollowUpSurveyEmail(venueName, Link(LinkPurposes.Survey, input, input.FollowUpId), FollowUpSession(input), input.Kind switch

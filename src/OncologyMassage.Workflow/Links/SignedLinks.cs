@@ -114,6 +114,9 @@ public static class LinkPurposes
     public const string Consent = "consent";
     public const string Survey = "survey";
     public const string Summary = "summary";
+
+    /// <summary>The calendar invite of one booked session, texted to clients who cannot get it by email (docs/calendar.md).</summary>
+    public const string Calendar = "calendar";
 }
 
 public enum LinkStatus

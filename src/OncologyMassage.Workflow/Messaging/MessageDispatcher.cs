@@ -18,7 +18,10 @@ public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSende
     {
         ArgumentNullException.ThrowIfNull(message);
         var intent = new OutboxRow(message.ReferralId, message.IdempotencyKey, MessageChannel.Email, message.To, message.Subject,
-            message.TextBody, OutboxStatus.Pending, clock.GetUtcNow(), null, null);
+            message.TextBody, OutboxStatus.Pending, clock.GetUtcNow(), null, null)
+        {
+            Attachments = message.Attachments,
+        };
         return DispatchAsync(intent, ct => email.SendAsync(message, ct), cancellationToken);
     }
 

@@ -110,7 +110,7 @@ public sealed partial class OutboxReconciliation(
         {
             providerId = row.Channel == MessageChannel.Sms
                 ? await sms.SendAsync(new OutgoingSms(row.IdempotencyKey, row.ReferralId, row.To, row.Body), cancellationToken)
-                : await email.SendAsync(new OutgoingEmail(row.IdempotencyKey, row.ReferralId, row.To, row.Subject, row.Body), cancellationToken);
+                : await email.SendAsync(new OutgoingEmail(row.IdempotencyKey, row.ReferralId, row.To, row.Subject, row.Body) { Attachments = row.Attachments }, cancellationToken);
         }
         catch (PermanentDeliveryException)
         {

@@ -49,6 +49,7 @@ internal static class SchedulingStep
                     step => new ClientMessage(journey.Input.ReferralId, ClientMessageKind.BookingConfirmed, $"booked:{journey.SessionNumber}", step)
                     {
                         SessionStartsAt = booked.StartsAt,
+                        SessionNumber = journey.SessionNumber,
                     });
                 return booked;
             }

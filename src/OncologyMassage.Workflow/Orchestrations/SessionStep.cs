@@ -30,6 +30,7 @@ internal static class SessionStep
                 step => new ClientMessage(journey.Input.ReferralId, ClientMessageKind.SessionReminder, $"session-reminder:{journey.SessionNumber}", step)
                 {
                     SessionStartsAt = slot.StartsAt,
+                    SessionNumber = journey.SessionNumber,
                 });
         }
 

@@ -55,6 +55,9 @@ public sealed record OutboxRow(
 {
     /// <summary>When the vendor was last called (or the row last checked with it) for this message.</summary>
     public DateTimeOffset LastAttemptAt => AttemptedAt ?? CreatedAt;
+
+    /// <summary>An email's attachments (<see cref="OutgoingEmail.Attachments"/>), kept so a resend carries them; none for a text.</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
 }
 
 public enum MessageChannel

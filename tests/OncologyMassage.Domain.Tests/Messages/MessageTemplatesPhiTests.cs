@@ -6,8 +6,9 @@ using OncologyMassage.Domain.Tests.Referrals;
 namespace OncologyMassage.Domain.Tests.Messages;
 
 /// <summary>
-/// Every message template, found by reflection (a new template is covered without touching this test), rendered with
-/// arguments next to a sample referral full of clinical facts: no body or subject may carry any of them (DOMAIN.md,
+/// Every message template (<see cref="MessageTemplates"/> and the booking and invite text of <see cref="CalendarTemplates"/>),
+/// found by reflection (a new template is covered without touching this test), rendered with arguments next to a sample
+/// referral full of clinical facts: no body or subject may carry any of them (DOMAIN.md,
 /// "Messages"). Only the venue, the action, a link and the generic follow-up question are allowed.
 /// </summary>
 public sealed class MessageTemplatesPhiTests
@@ -17,14 +18,19 @@ public sealed class MessageTemplatesPhiTests
 
     private static readonly string[] GenericQuestion = ["pain", "tiredness", "nausea", "worry"];
 
+    private static readonly Type[] TemplateClasses = [typeof(MessageTemplates), typeof(CalendarTemplates)];
+
     public static TheoryData<string> Templates()
     {
         var data = new TheoryData<string>();
-        foreach (var method in typeof(MessageTemplates).GetMethods(BindingFlags.Public | BindingFlags.Static))
+        foreach (var type in TemplateClasses)
         {
-            foreach (var variant in new[] { false, true })
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
-                data.Add($"{method.Name}/{variant}");
+                foreach (var variant in new[] { false, true })
+                {
+                    data.Add($"{type.Name}.{method.Name}/{variant}");
+                }
             }
         }
 
@@ -51,7 +57,8 @@ public sealed class MessageTemplatesPhiTests
     public void Template_RenderedNextToClinicalData_CarriesNoClinicalFact(string template)
     {
         var (name, variant) = (template.Split('/')[0], bool.Parse(template.Split('/')[1]));
-        var method = typeof(MessageTemplates).GetMethods(BindingFlags.Public | BindingFlags.Static).First(m => m.Name == name);
+        var method = TemplateClasses.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .First(m => $"{m.DeclaringType!.Name}.{m.Name}" == name);
         var arguments = method.GetParameters().Select(p => Argument(p, variant)).ToArray();
 
         var rendered = method.Invoke(null, arguments) switch
@@ -64,6 +71,27 @@ public sealed class MessageTemplatesPhiTests
         Assert.All(ClinicalFacts(), fact => Assert.False(
             System.Text.RegularExpressions.Regex.IsMatch(rendered, $@"\b{System.Text.RegularExpressions.Regex.Escape(fact)}{(char.IsUpper(fact[0]) || char.IsDigit(fact[0]) ? @"\b" : "")}", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
             $"{name} carries '{fact}':\n{rendered}"));
+    }
+
+    [Fact]
+    public void CalendarInvite_RenderedForTheSampleVenue_CarriesNoClinicalFact()
+    {
+        // The .ics text itself (SUMMARY, DESCRIPTION, LOCATION, ORGANIZER...): an invite may sit in a shared calendar.
+        var invite = new SessionInvite(CalendarInvites.Uid("ref-0123", 1, "om.example"), 0, "Harbor Wellness", "America/New_York",
+            When, When.AddHours(1), When, "referrals@om.example")
+        {
+            Location = "1 Harbor Way, Boston, MA 02110",
+            VenuePhone = "+16175550123",
+            Directions = "Enter by the north door on Harbor Way; parking on level 2.",
+            AttendeeEmail = "client@example.org",
+        };
+
+        foreach (var text in new[] { CalendarInvites.Render(invite, InviteMethod.Request), CalendarInvites.Render(invite, InviteMethod.Cancel) })
+        {
+            Assert.All(ClinicalFacts().Append("oncolog"), fact => Assert.False(
+                System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(fact)}", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
+                $"The invite carries '{fact}':\n{text}"));
+        }
     }
 
     [Fact]
@@ -81,6 +109,9 @@ public sealed class MessageTemplatesPhiTests
     {
         var t when t == typeof(string) && parameter.Name == "venueName" => "Harbor Infusion Center",
         var t when t == typeof(string) && parameter.Name == "referralId" => "ref-0123",
+        // The venue's own details as a venue would write them; the invert variant leaves them out.
+        var t when t == typeof(string) && parameter.Name == "venuePhone" => variant ? null : "+16175550123",
+        var t when t == typeof(string) && parameter.Name == "directions" => variant ? null : "Enter by the north door on Harbor Way; parking on level 2.",
         var t when t == typeof(string) => "A client's reply",
         var t when t == typeof(Uri) => Link,
         var t when t == typeof(DateTimeOffset) => When,

@@ -107,6 +107,8 @@ public static class ApiOperations
             R((200, Page), (400, Page), (404, Page), (409, Page), (410, Page), (413, Problem), (415, Problem))),
         new(nameof(CareTeamSummaryFunctions.ShowCareTeamSummary), "get", ApiRoutes.CareTeamSummary, "The care team's summary page.", ApiCaller.SignedLink, null,
             R((200, Page), (404, Page), (409, Page), (410, Page))),
+        new(nameof(CalendarFunctions.GetSessionInvite), "get", ApiRoutes.SessionInvite, "A booked session's calendar invite (iCalendar; METHOD:CANCEL once it no longer holds).", ApiCaller.SignedLink, null,
+            R((200, new ApiBody("text/calendar")), (404, Page), (410, Page))),
 
         new(nameof(SmsWebhookFunctions.ReceiveSms), "post", ApiRoutes.SmsInbound, "Twilio's inbound-text webhook; answers TwiML.", ApiCaller.TwilioSignature, FormBody,
             R((200, new ApiBody(Xml)), (400, Validation), (403, Problem), (404, Problem), (413, Problem), (415, Problem))),

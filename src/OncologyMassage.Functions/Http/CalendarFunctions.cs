@@ -1,0 +1,74 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using OncologyMassage.Domain.Messages;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Functions.Http.Access;
+using OncologyMassage.Workflow.Links;
+using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Scheduling;
+
+namespace OncologyMassage.Functions.Http;
+
+/// <summary>
+/// The calendar invite of one booked session, behind the signed link a texted client receives with the booking confirmation
+/// (docs/calendar.md): the same <c>text/calendar</c> the emailed confirmation attaches. The link is bound to the session's
+/// number and start. While that booking holds, the invite is METHOD:REQUEST; once it does not (the referral was cancelled or
+/// withdrawn, or the session moved), the same UID comes back as METHOD:CANCEL, so opening the link again takes it off the
+/// calendar. A session already given answers 410. Read-only, not single-use; expires a day after the session starts.
+/// </summary>
+public sealed class CalendarFunctions(
+    SignedLinks links, FailedAuthenticationLimiter limiter, IReferralStore referrals, IVenueStore venues, IBookingStore bookings,
+    ISessionStore sessions, SessionInvites invites, TimeProvider clock)
+{
+    [Function(nameof(GetSessionInvite))]
+    [SignedLink]
+    public async Task<IActionResult> GetSessionInvite(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.SessionInvite)] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        var (referral, _, refusal) = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Calendar, request, token, cancellationToken, openWhenClosed: true);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!SessionInvites.TryParseSubject(links.Check(LinkPurposes.Calendar, token).Subject, out var session, out var startsAt))
+        {
+            return await ClientLinkPages.RefuseAsync(request, StatusCodes.Status404NotFound, "not-found", "This link is not valid",
+                "Check that the whole link was copied from the message, or ask the venue to send it again.");
+        }
+
+        if ((await sessions.ListSessionsAsync(referral!.Id, cancellationToken)).Any(s => s.SessionNumber >= session))
+        {
+            return await ClientLinkPages.RefuseAsync(request, StatusCodes.Status410Gone, "session-given", "This session has taken place",
+                "There is nothing left to add to your calendar for it.");
+        }
+
+        var venue = await venues.GetAsync(referral.Referral.VenueId, cancellationToken);
+        var booking = await bookings.FindAsync(referral.Referral.VenueId, referral.Id, cancellationToken);
+        var holds = !referral.Stage.IsClosed() && booking is not null && booking.Slot.StartsAt == startsAt;
+        var method = holds ? InviteMethod.Request : InviteMethod.Cancel;
+        var invite = invites.Create(referral.Id, session, venue, venue?.Name ?? referral.Referral.VenueId, referral.Referral.Client.TimeZone,
+            startsAt, clock.GetUtcNow(), attendeeEmail: null);
+        return new CalendarResult(CalendarInvites.Render(invite, method), CalendarInvites.FileName(method));
+    }
+
+    /// <summary>An iCalendar file, offered for download; never cached (the link's token is in the URL and the booking may change).</summary>
+    private sealed class CalendarResult(string calendar, string fileName) : IActionResult
+    {
+        public async Task ExecuteResultAsync(ActionContext context)
+        {
+            var response = context.HttpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = CalendarInvites.MediaType + "; charset=utf-8";
+            response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+            response.Headers.CacheControl = "no-store";
+            response.Headers["Referrer-Policy"] = "no-referrer";
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(calendar), context.HttpContext.RequestAborted);
+        }
+    }
+}
