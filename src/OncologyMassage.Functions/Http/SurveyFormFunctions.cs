@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using OncologyMassage.Domain.Languages;
 using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Pages.Forms;
 using OncologyMassage.Pages.Survey;
@@ -73,10 +74,11 @@ public sealed partial class SurveyFormFunctions(
         var followUpId = link!.FollowUpId;
         LogAnswered(logger, referral.Id, followUpId);
         var screen = submitted.Screen;
+        var callNow = screen.ImmediateAnswerIn(ClientLanguages.Resolve(referral.Referral.Client.PreferredLanguage));
         return ClientLinkPages.WantsJson(request)
-            ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, followUpId, redFlag = screen.Level, message = screen.ImmediateAnswer })
+            ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, followUpId, redFlag = screen.Level, message = callNow })
             : await endpoint.PageAsync<SurveyThanksPage>(StatusCodes.Status200OK,
-                new Dictionary<string, object?> { [nameof(SurveyThanksPage.ImmediateAnswer)] = screen.ImmediateAnswer });
+                new Dictionary<string, object?> { [nameof(SurveyThanksPage.ImmediateAnswer)] = callNow });
     }
 
     private Task<IActionResult> AlreadyAnsweredAsync(HttpRequest request) =>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using OncologyMassage.Domain.Languages;
 using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Replies;
@@ -60,6 +62,7 @@ public sealed class SendClientMessage(
         var client = record.Referral.Client;
         var venueName = ReferralContext.VenueName(record, venue);
         var zone = Find(client.TimeZone);
+        var language = ClientLanguages.Resolve(client.PreferredLanguage);
 
         var smsAllowed = input.Kind != ClientMessageKind.SurveyFollowUp
             && (client.PreferredContact == ContactChannel.Sms || string.IsNullOrEmpty(client.Email))
@@ -76,10 +79,11 @@ public sealed class SendClientMessage(
                 await phones.SetAwaitingAsync(new AwaitingReply(client.MobilePhone, record.Id, expecting, input.Slots.Count, input.Step.At)
                 {
                     FollowUpId = input.FollowUpId,
+                    Language = language.Name,
                 }, cancellationToken);
             }
 
-            var body = Sms(input, venueName, zone);
+            var body = Sms(input, language, venueName, zone);
             outcome = await dispatcher.SendSmsAsync(new OutgoingSms(key, record.Id, client.MobilePhone, body), cancellationToken);
             channel = ContactChannel.Sms;
         }
@@ -92,7 +96,7 @@ public sealed class SendClientMessage(
         // Not by text (preference, or opted out of texts (checked again by the dispatcher at the moment of sending): email instead, where there is one.
         if (outcome == DispatchOutcome.OptedOut && !string.IsNullOrEmpty(client.Email))
         {
-            var content = Email(input, venueName, zone);
+            var content = Email(input, language, venueName, zone);
             outcome = await dispatcher.SendEmailAsync(new OutgoingEmail(key, record.Id, client.Email, content.Subject, content.TextBody), cancellationToken);
             channel = ContactChannel.Email;
         }
@@ -116,33 +120,30 @@ public sealed class SendClientMessage(
         return new ClientDelivery(outcome, channel);
     }
 
-    private string Sms(ClientMessage input, string venueName, TimeZoneInfo zone) => input.Kind switch
+    private string Sms(ClientMessage input, CultureInfo language, string venueName, TimeZoneInfo zone) => input.Kind switch
     {
-        ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationSms(venueName, Link(LinkPurposes.Intake, input), input.Reminder),
-        ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferSms(venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
-        ClientMessageKind.BookingConfirmed => MessageTemplates.BookingConfirmedSms(venueName, Local(input.SessionStartsAt!.Value, zone)),
-        ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestSms(venueName, Link(LinkPurposes.Consent, input)),
-        ClientMessageKind.SessionReminder => MessageTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone)),
-        ClientMessageKind.FirstFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: false, FollowUpSession(input)),
-        ClientMessageKind.LastFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: true, FollowUpSession(input)),
-        ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceSms(venueName),
+        ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationSms(language, venueName, Link(LinkPurposes.Intake, input), input.Reminder),
+        ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferSms(language, venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
+        ClientMessageKind.BookingConfirmed => MessageTemplates.BookingConfirmedSms(language, venueName, Local(input.SessionStartsAt!.Value, zone)),
+        ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestSms(language, venueName, Link(LinkPurposes.Consent, input)),
+        ClientMessageKind.SessionReminder => MessageTemplates.SessionReminderSms(language, venueName, Local(input.SessionStartsAt!.Value, zone)),
+        ClientMessageKind.FirstFollowUp => MessageTemplates.FollowUpSms(language, venueName, longTerm: false, FollowUpSession(input)),
+        ClientMessageKind.LastFollowUp => MessageTemplates.FollowUpSms(language, venueName, longTerm: true, FollowUpSession(input)),
+        ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceSms(language, venueName),
         _ => throw new InvalidOperationException($"{input.Kind} is not sent by text."),
     };
 
-    private EmailContent Email(ClientMessage input, string venueName, TimeZoneInfo zone) => input.Kind switch
+    private EmailContent Email(ClientMessage input, CultureInfo language, string venueName, TimeZoneInfo zone) => input.Kind switch
     {
-        ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationEmail(venueName, Link(LinkPurposes.Intake, input), input.Reminder),
-        ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferEmail(venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
-        ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestEmail(venueName, Link(LinkPurposes.Consent, input)),
-        ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceEmail(venueName),
-        ClientMessageKind.BookingConfirmed or ClientMessageKind.SessionReminder => new EmailContent(
-            $"Your session at {venueName}",
-            (input.Kind == ClientMessageKind.BookingConfirmed
-                ? MessageTemplates.BookingConfirmedSms(venueName, Local(input.SessionStartsAt!.Value, zone))
-                : MessageTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone))).Replace(" Reply STOP to opt out.", "", StringComparison.Ordinal)),
+        ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationEmail(language, venueName, Link(LinkPurposes.Intake, input), input.Reminder),
+        ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferEmail(language, venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
+        ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestEmail(language, venueName, Link(LinkPurposes.Consent, input)),
+        ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceEmail(language, venueName),
+        ClientMessageKind.BookingConfirmed => MessageTemplates.BookingConfirmedEmail(language, venueName, Local(input.SessionStartsAt!.Value, zone)),
+        ClientMessageKind.SessionReminder => MessageTemplates.SessionReminderEmail(language, venueName, Local(input.SessionStartsAt!.Value, zone)),
         // By email every follow-up is the short web survey (the same questions; replies are screened the same way), with a
         // link keyed to that follow-up of that session: its answer can only be filed there.
-        _ => MessageTemplates.FollowUpSurveyEmail(venueName, Link(LinkPurposes.Survey, input, input.FollowUpId), FollowUpSession(input), input.Kind switch
+        _ => MessageTemplates.FollowUpSurveyEmail(language, venueName, Link(LinkPurposes.Survey, input, input.FollowUpId), FollowUpSession(input), input.Kind switch
         {
             ClientMessageKind.FirstFollowUp => 1,
             ClientMessageKind.SurveyFollowUp => 7,
