@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Languages;
 using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Pages.Forms;
+using OncologyMassage.Pages.Layout;
 using OncologyMassage.Pages.Survey;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Links;
@@ -38,6 +39,7 @@ public sealed partial class SurveyFormFunctions(
         CancellationToken cancellationToken)
     {
         var (referral, link, refusal) = await OpenAsync(request, token, cancellationToken);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language
         return refusal ?? await endpoint.PageAsync<SurveyPage>(StatusCodes.Status200OK, Page(referral!, link!, new SurveyFormModel(), FormErrors.None));
     }
 
@@ -51,6 +53,7 @@ public sealed partial class SurveyFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (referral, link, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language
         if (refusal is not null)
         {
             return refusal;
@@ -100,6 +103,8 @@ public sealed partial class SurveyFormFunctions(
         {
             return (null, null, refusal);
         }
+
+        PageLanguage.Use(referral!.Referral.Client.PreferredLanguage); // refusals from here on in the client's language
 
         var link = await survey.OpenAsync(referral!.Id, links.Check(LinkPurposes.Survey, token).Subject, cancellationToken);
         return link.State switch
