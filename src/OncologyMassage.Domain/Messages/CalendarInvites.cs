@@ -2,6 +2,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using OncologyMassage.Domain.Languages;
 
 namespace OncologyMassage.Domain.Messages;
 
@@ -34,6 +35,9 @@ public sealed record SessionInvite(
     public string? VenuePhone { get; init; }
 
     public string? Directions { get; init; }
+
+    /// <summary>The client's language: the invite's title and description are written in it (English by default).</summary>
+    public System.Globalization.CultureInfo Language { get; init; } = ClientLanguages.Default;
 
     /// <summary>The client's email when the invite is emailed (iTIP wants an attendee); null for a downloaded invite.</summary>
     public string? AttendeeEmail { get; init; }
@@ -78,8 +82,8 @@ public static class CalendarInvites
             DtStamp = new CalDateTime(invite.Stamp.UtcDateTime, "UTC", true),
             DtStart = new CalDateTime(TimeZoneInfo.ConvertTime(invite.StartsAt, zone).DateTime, invite.TimeZone, true),
             DtEnd = new CalDateTime(TimeZoneInfo.ConvertTime(invite.EndsAt, zone).DateTime, invite.TimeZone, true),
-            Summary = CalendarTemplates.InviteSummary(invite.VenueName),
-            Description = CalendarTemplates.InviteDescription(invite.VenueName, invite.VenuePhone, invite.Directions),
+            Summary = CalendarTemplates.InviteSummary(invite.Language, invite.VenueName),
+            Description = CalendarTemplates.InviteDescription(invite.Language, invite.VenueName, invite.VenuePhone, invite.Directions),
             Location = invite.Location,
             Status = method == InviteMethod.Cancel ? "CANCELLED" : "CONFIRMED",
             Transparency = "OPAQUE",

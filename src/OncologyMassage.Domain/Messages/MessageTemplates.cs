@@ -1,10 +1,14 @@
 using System.Globalization;
+using OncologyMassage.Domain.Languages;
 
 namespace OncologyMassage.Domain.Messages;
 
 /// <summary>
 /// Every message body the workflow sends. Bodies name the venue, the action and a link, and nothing the clinic knows
 /// about the client's health — not even the client's name, since a name next to "oncology" already discloses a diagnosis.
+/// What a client receives is written in the client's language, from Languages/ClientMessages.resx and its translations
+/// (the <see cref="CultureInfo"/> from <see cref="ClientLanguages.Resolve"/>); what the care team and staff receive stays
+/// English, here in code.
 /// </summary>
 public static class MessageTemplates
 {
@@ -62,140 +66,94 @@ public static class MessageTemplates
     }
 
     /// <summary>To the client: the intake form link (SMS).</summary>
-    public static string IntakeInvitationSms(string venueName, Uri intakeLink, bool reminder) =>
-        $"{venueName}: {(reminder ? "a reminder to" : "welcome! Please")} fill in your intake form before we book your session: {intakeLink} Reply STOP to opt out.";
+    public static string IntakeInvitationSms(CultureInfo language, string venueName, Uri intakeLink, bool reminder) =>
+        ClientText.Format(language, reminder ? "IntakeReminder_Sms" : "IntakeInvitation_Sms", venueName, intakeLink);
 
     /// <summary>To the client: the intake form link (email).</summary>
-    public static EmailContent IntakeInvitationEmail(string venueName, Uri intakeLink, bool reminder)
+    public static EmailContent IntakeInvitationEmail(CultureInfo language, string venueName, Uri intakeLink, bool reminder)
     {
         ArgumentNullException.ThrowIfNull(intakeLink);
         return new EmailContent(
-            Subject: reminder ? $"Reminder: your intake form for {venueName}" : $"Your intake form for {venueName}",
-            TextBody: $"""
-                Hello,
-
-                {(reminder ? "A reminder: we are still waiting for" : "Welcome. Before we book your first session we need")} your intake form.
-                It takes about ten minutes:
-
-                {intakeLink}
-
-                {venueName}
-                """);
+            Subject: ClientText.Format(language, reminder ? "IntakeReminder_EmailSubject" : "IntakeInvitation_EmailSubject", venueName),
+            TextBody: ClientText.Format(language, reminder ? "IntakeReminder_EmailBody" : "IntakeInvitation_EmailBody", venueName, intakeLink));
     }
 
     /// <summary>To the client: up to three slots, answered with 1, 2 or 3. Times are in the client's time zone.</summary>
-    public static string SlotOfferSms(string venueName, IReadOnlyList<DateTimeOffset> localStarts)
+    public static string SlotOfferSms(CultureInfo language, string venueName, IReadOnlyList<DateTimeOffset> localStarts)
     {
         ArgumentNullException.ThrowIfNull(localStarts);
-        var choices = string.Join("; ", localStarts.Select((s, i) => $"{i + 1}) {s:ddd MMM d h:mm tt}"));
-        return $"{venueName}: please choose a session time. Reply {string.Join(", ", Enumerable.Range(1, localStarts.Count))}: {choices}. Reply STOP to opt out.";
+        var choices = string.Join(
+            ClientText.Get(language, "SlotOffer_SmsSeparator"),
+            localStarts.Select((s, i) => ClientText.Format(language, "SlotOffer_SmsChoice", i + 1, s)));
+        var numbers = string.Join(", ", Enumerable.Range(1, localStarts.Count).Select(n => n.ToString(language)));
+        return ClientText.Format(language, "SlotOffer_Sms", venueName, numbers, choices);
     }
 
     /// <summary>To the client by email when they cannot be texted: the slots, to answer by phone with the venue.</summary>
-    public static EmailContent SlotOfferEmail(string venueName, IReadOnlyList<DateTimeOffset> localStarts)
+    public static EmailContent SlotOfferEmail(CultureInfo language, string venueName, IReadOnlyList<DateTimeOffset> localStarts)
     {
         ArgumentNullException.ThrowIfNull(localStarts);
-        var choices = string.Join(Environment.NewLine, localStarts.Select((s, i) => $"  {i + 1}) {s:dddd MMMM d, h:mm tt}"));
+        var choices = string.Join(Environment.NewLine, localStarts.Select((s, i) => ClientText.Format(language, "SlotOffer_EmailChoice", i + 1, s)));
         return new EmailContent(
-            Subject: $"Choose your session time at {venueName}",
-            TextBody: $"""
-                Hello,
-
-                These session times are free at {venueName}:
-
-                {choices}
-
-                Please call or email the venue with the number of the time you prefer.
-
-                {venueName}
-                """);
+            Subject: ClientText.Format(language, "SlotOffer_EmailSubject", venueName),
+            TextBody: ClientText.Format(language, "SlotOffer_EmailBody", venueName, choices));
     }
 
     /// <summary>To the client: the slot is booked.</summary>
-    public static string BookingConfirmedSms(string venueName, DateTimeOffset localStart) =>
-        $"{venueName}: your session is booked for {localStart:dddd MMM d, h:mm tt}. Reply STOP to opt out.";
+    public static string BookingConfirmedSms(CultureInfo language, string venueName, DateTimeOffset localStart) =>
+        ClientText.Format(language, "BookingConfirmed_Sms", venueName, localStart);
 
     /// <summary>To the client: the consent form before the first session (SMS).</summary>
-    public static string ConsentRequestSms(string venueName, Uri consentLink) =>
-        $"{venueName}: before your first session please read and sign the consent form: {consentLink}";
+    public static string ConsentRequestSms(CultureInfo language, string venueName, Uri consentLink) =>
+        ClientText.Format(language, "ConsentRequest_Sms", venueName, consentLink);
 
     /// <summary>To the client: the consent form before the first session (email).</summary>
-    public static EmailContent ConsentRequestEmail(string venueName, Uri consentLink)
+    public static EmailContent ConsentRequestEmail(CultureInfo language, string venueName, Uri consentLink)
     {
         ArgumentNullException.ThrowIfNull(consentLink);
         return new EmailContent(
-            Subject: $"Please sign the consent form for {venueName}",
-            TextBody: $"""
-                Hello,
-
-                Before your first session please read and sign the consent form:
-
-                {consentLink}
-
-                {venueName}
-                """);
+            Subject: ClientText.Format(language, "ConsentRequest_EmailSubject", venueName),
+            TextBody: ClientText.Format(language, "ConsentRequest_EmailBody", venueName, consentLink));
     }
 
     /// <summary>
     /// To the client at once when something they answered on a form needs a clinician now (an immediate red flag): the same
     /// advice a text reply gets, naming nothing of what they wrote.
     /// </summary>
-    public static string UrgentAdviceSms(string venueName) =>
-        $"{venueName}: thank you for your answers. Please call your care team's triage line or emergency services now. We have also alerted our coordinator.";
+    public static string UrgentAdviceSms(CultureInfo language, string venueName) =>
+        ClientText.Format(language, "UrgentAdvice_Sms", venueName);
 
     /// <summary>The urgent advice by email, for a client without texts.</summary>
-    public static EmailContent UrgentAdviceEmail(string venueName) => new(
-        Subject: $"Please call your care team now ({venueName})",
-        TextBody: $"""
-            Hello,
-
-            Thank you for your answers. Please call your care team's triage line or emergency services now.
-            We have also alerted our coordinator, who will call you.
-
-            {venueName}
-            """);
-
-    /// <summary>To the client the day before the session.</summary>
-    public static string SessionReminderSms(string venueName, DateTimeOffset localStart) =>
-        $"{venueName}: a reminder of your session on {localStart:dddd MMM d, h:mm tt}. Reply STOP to opt out.";
+    public static EmailContent UrgentAdviceEmail(CultureInfo language, string venueName) => new(
+        Subject: ClientText.Format(language, "UrgentAdvice_EmailSubject", venueName),
+        TextBody: ClientText.Format(language, "UrgentAdvice_EmailBody", venueName));
 
     /// <summary>
     /// The +24 h and +30 d follow-up question: generic, no symptom the clinic knows of. It names the session it follows, so
     /// a client in a series knows which one a reply is about (the reply is filed under that follow-up).
     /// </summary>
-    public static string FollowUpSms(string venueName, bool longTerm, int sessionNumber) => longTerm
-        ? $"{venueName}: it has been a month since your session {sessionNumber}. Any problem since? Reply in a few words, or 0-10 for pain, tiredness, nausea, worry."
-        : $"{venueName}: how do you feel today, after session {sessionNumber}? Reply 0-10 for pain, tiredness, nausea, worry (e.g. 3 5 1 2), and tell us about any reaction.";
+    public static string FollowUpSms(CultureInfo language, string venueName, bool longTerm, int sessionNumber) =>
+        ClientText.Format(language, longTerm ? "FollowUpMonth_Sms" : "FollowUpDay_Sms", venueName, sessionNumber);
 
     /// <summary>
     /// A follow-up by email (the +7 day survey, and the +24 h and +30 d questions for a client without texts): a link to the
     /// short web form for that follow-up of that session.
     /// </summary>
-    public static EmailContent FollowUpSurveyEmail(string venueName, Uri surveyLink, int sessionNumber, int daysAfter)
+    public static EmailContent FollowUpSurveyEmail(CultureInfo language, string venueName, Uri surveyLink, int sessionNumber, int daysAfter)
     {
         ArgumentNullException.ThrowIfNull(surveyLink);
-        var elapsed = Elapsed(daysAfter);
+        var elapsed = Elapsed(language, daysAfter);
         return new EmailContent(
-            Subject: $"How are you {elapsed} after your session at {venueName}?",
-            TextBody: $"""
-                Hello,
-
-                It has been {elapsed} since your session {sessionNumber}. Two minutes of your time help us care for you and others:
-
-                {surveyLink}
-
-                This link is for this question only and works until the answer is due; a later question comes with its own link.
-
-                {venueName}
-                """);
+            Subject: ClientText.Format(language, "FollowUpSurvey_EmailSubject", venueName, elapsed),
+            TextBody: ClientText.Format(language, "FollowUpSurvey_EmailBody", venueName, sessionNumber, elapsed, surveyLink));
     }
 
-    private static string Elapsed(int days) => days switch
+    private static string Elapsed(CultureInfo language, int days) => days switch
     {
-        <= 1 => "a day",
-        7 => "a week",
-        >= 28 and <= 31 => "a month",
-        _ => string.Create(CultureInfo.InvariantCulture, $"{days} days"),
+        <= 1 => ClientText.Get(language, "Elapsed_Day"),
+        7 => ClientText.Get(language, "Elapsed_Week"),
+        >= 28 and <= 31 => ClientText.Get(language, "Elapsed_Month"),
+        _ => ClientText.Format(language, "Elapsed_Days", days),
     };
 
     /// <summary>To the referring oncologist: the outcome summary is behind the link, never in the body.</summary>

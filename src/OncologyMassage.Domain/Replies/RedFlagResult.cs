@@ -1,3 +1,6 @@
+using System.Globalization;
+using OncologyMassage.Domain.Languages;
+
 namespace OncologyMassage.Domain.Replies;
 
 /// <summary>The screening of one reply: the highest level found and every match behind it.</summary>
@@ -11,8 +14,11 @@ public sealed record RedFlagResult(RedFlagLevel Level, IReadOnlyList<RedFlagMatc
     /// The answer the client gets at once for an immediate flag (DOMAIN.md), or null. It names no condition or symptom,
     /// so it is safe in an SMS body.
     /// </summary>
-    public string? ImmediateAnswer => Level == RedFlagLevel.Immediate
-        ? "Please call your oncology team's triage line or emergency services now. We have also alerted our coordinator."
+    public string? ImmediateAnswer => ImmediateAnswerIn(ClientLanguages.Default);
+
+    /// <summary>The immediate answer in the client's language (<see cref="ClientLanguages.Resolve"/>), or null.</summary>
+    public string? ImmediateAnswerIn(CultureInfo language) => Level == RedFlagLevel.Immediate
+        ? ClientText.Get(language, "AutoReply_CallNow")
         : null;
 
     /// <summary>The distinct reasons, most urgent first, e.g. "chest pain", "swelling of a limb".</summary>

@@ -30,6 +30,9 @@ public static partial class RedFlagScreener
 
     private static readonly RedFlagVocabulary Vocabulary = RedFlagVocabulary.Instance;
 
+    /// <summary>The languages whose words the screener knows (every reply is screened with all of them).</summary>
+    public static IReadOnlyList<string> Languages => RedFlagVocabulary.All.Select(v => v.Language).ToArray();
+
     /// <summary>Reason of free text that names a symptom the screener cannot grade (same day, a person reads it).</summary>
     public static string NeedsReview => Vocabulary.File.NeedsReview.Reason;
 
@@ -46,7 +49,7 @@ public static partial class RedFlagScreener
 
         try
         {
-            return ScreenText(reply);
+            return ScreenAll(reply);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -54,20 +57,19 @@ public static partial class RedFlagScreener
         }
     }
 
-    private static RedFlagResult ScreenText(string reply)
+    /// <summary>
+    /// Every vocabulary screens the reply on its own (English, then each further language: people mix languages, and a
+    /// Spanish word in an English client's reply still counts); the flags add up and the highest level wins.
+    /// </summary>
+    private static RedFlagResult ScreenAll(string reply)
     {
-        var text = Normalize(reply);
-        var clauses = ClauseBreak().Split(text).Where(c => !string.IsNullOrWhiteSpace(c)).ToArray();
         var matches = new List<RedFlagMatch>();
-        var unflagged = new string[clauses.Length];
-        for (var i = 0; i < clauses.Length; i++)
+        foreach (var vocabulary in RedFlagVocabulary.All)
         {
-            unflagged[i] = ScreenClause(clauses[i], matches);
+            ScreenText(reply, vocabulary, matches);
         }
 
-        matches.AddRange(Temperatures(text));
         matches.AddRange(SevereRatings(reply));
-        matches.AddRange(SymptomsToReview(unflagged));
         if (matches.Count == 0)
         {
             return RedFlagResult.Clear;
@@ -77,16 +79,30 @@ public static partial class RedFlagScreener
         return new RedFlagResult(distinct[0].Level, distinct);
     }
 
+    private static void ScreenText(string reply, RedFlagVocabulary vocabulary, List<RedFlagMatch> matches)
+    {
+        var text = Normalize(reply, vocabulary);
+        var clauses = (vocabulary.ClauseBreak ?? ClauseBreak()).Split(text).Where(c => !string.IsNullOrWhiteSpace(c)).ToArray();
+        var unflagged = new string[clauses.Length];
+        for (var i = 0; i < clauses.Length; i++)
+        {
+            unflagged[i] = ScreenClause(clauses[i], vocabulary, matches);
+        }
+
+        matches.AddRange(Temperatures(text, vocabulary));
+        matches.AddRange(SymptomsToReview(unflagged, vocabulary));
+    }
+
     /// <summary>Adds the clause's graded red flags; returns the clause with the matched words blanked, for the review pass.</summary>
-    private static string ScreenClause(string clause, List<RedFlagMatch> matches)
+    private static string ScreenClause(string clause, RedFlagVocabulary vocabulary, List<RedFlagMatch> matches)
     {
         var blanked = clause.ToCharArray();
-        foreach (var rule in Vocabulary.Rules)
+        foreach (var rule in vocabulary.Rules)
         {
             foreach (Match match in rule.Pattern.Matches(clause))
             {
                 var end = match.Index + match.Length;
-                if (IsNegated(clause, match.Index, end) || IsResolvedRightAfter(clause[end..]) || (rule.ResolvedAnywhereInClause && (IsResolvedInClause(clause) || IsImprovement(clause.Remove(match.Index, match.Length)))))
+                if (IsNegated(clause, match.Index, end, vocabulary) || IsResolvedRightAfter(clause[end..], vocabulary) || (rule.ResolvedAnywhereInClause && (IsResolvedInClause(clause, vocabulary) || IsImprovement(clause.Remove(match.Index, match.Length), vocabulary))))
                 {
                     continue;
                 }
@@ -104,53 +120,59 @@ public static partial class RedFlagScreener
     /// Symptoms the rules cannot grade (PRO-CTCAE terms such as dizziness, diarrhoea, numbness, pain on its own): same-day
     /// review unless negated, followed by a normal state ("breathing fine"), a 0–10 rating ("pain 2"), or said to be better.
     /// </summary>
-    private static IEnumerable<RedFlagMatch> SymptomsToReview(string[] clauses)
+    private static IEnumerable<RedFlagMatch> SymptomsToReview(string[] clauses, RedFlagVocabulary vocabulary)
     {
         for (var i = 0; i < clauses.Length; i++)
         {
             var clause = clauses[i];
-            foreach (var (_, pattern) in Vocabulary.Review)
+            foreach (var (_, pattern) in vocabulary.Review)
             {
                 foreach (Match match in pattern.Matches(clause))
                 {
                     var end = match.Index + match.Length;
                     var rest = clause.Remove(match.Index, match.Length);
-                    var better = IsImprovement(rest) || (i + 1 < clauses.Length && IsImprovement(clauses[i + 1]));
-                    if (IsNegated(clause, match.Index, end) || IsRating(clause, match.Index, end) || better
-                        || Vocabulary.StateRightAfter.IsMatch(clause[end..]) || IsResolvedRightAfter(clause[end..]))
+                    var better = IsImprovementInAnyLanguage(rest) || (i + 1 < clauses.Length && IsImprovementInAnyLanguage(clauses[i + 1]));
+                    if (IsNegated(clause, match.Index, end, vocabulary) || IsRating(clause, match.Index, end) || better
+                        || vocabulary.StateRightAfter.IsMatch(clause[end..]) || IsResolvedRightAfter(clause[end..], vocabulary))
                     {
                         continue;
                     }
 
-                    yield return new RedFlagMatch(Vocabulary.File.NeedsReview.Level, NeedsReview, match.Value.Trim());
+                    yield return new RedFlagMatch(vocabulary.File.NeedsReview.Level, NeedsReview, match.Value.Trim());
                     break;
                 }
             }
         }
     }
 
-    private static string Normalize(string reply)
+    private static string Normalize(string reply, RedFlagVocabulary vocabulary)
     {
-        var text = reply.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\'');
-        text = Vocabulary.Abbreviation.Replace(text, m => Vocabulary.AbbreviationMeanings[m.Value]);
+        var text = vocabulary.Fold(reply.ToLowerInvariant()).Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\'');
+        text = vocabulary.Abbreviation.Replace(text, m => vocabulary.AbbreviationMeanings[m.Value]);
         text = Hyphen().Replace(text, " ");
-        return Word().Replace(text, m => Spelling.Correct(m.Value));
+        return Word().Replace(text, m => vocabulary.Spelling.Correct(m.Value));
     }
 
     /// <summary>True when the words right after a match say it went away ("the swelling went down"), unless negated ("hasn't gone down").</summary>
-    private static bool IsResolvedRightAfter(string after) =>
-        Vocabulary.ResolvedRightAfter.Match(after) is { Success: true } resolved
-        && !Word().Matches(resolved.Value).Any(w => Vocabulary.NegationBefore.Contains(w.Value) || w.Value.EndsWith("n't", StringComparison.Ordinal));
+    private static bool IsResolvedRightAfter(string after, RedFlagVocabulary vocabulary) =>
+        vocabulary.ResolvedRightAfter.Match(after) is { Success: true } resolved
+        && !Word().Matches(resolved.Value).Any(w => vocabulary.NegationBefore.Contains(w.Value) || w.Value.EndsWith("n't", StringComparison.Ordinal));
 
     /// <summary>True when the clause says something went away, and not "hasn't gone down".</summary>
-    private static bool IsResolvedInClause(string clause) =>
-        Vocabulary.Resolved.Matches(clause).Any(m => !Word().Matches(clause[..m.Index]).TakeLast(2).Any(w => Vocabulary.NegationBefore.Contains(w.Value) || w.Value.EndsWith("n't", StringComparison.Ordinal))
+    private static bool IsResolvedInClause(string clause, RedFlagVocabulary vocabulary) =>
+        vocabulary.Resolved.Matches(clause).Any(m => !Word().Matches(clause[..m.Index]).TakeLast(2).Any(w => vocabulary.NegationBefore.Contains(w.Value) || w.Value.EndsWith("n't", StringComparison.Ordinal))
             && !Word().Matches(m.Value).Any(w => w.Value.EndsWith("n't", StringComparison.Ordinal)));
 
+    /// <summary>
+    /// True when the text says, in any of the screener's languages, that something got better ("nausea much better", "las
+    /// náuseas ya se fueron"): people mix languages, and a review symptom one file knows may be said to be better in another's words.
+    /// </summary>
+    private static bool IsImprovementInAnyLanguage(string text) => RedFlagVocabulary.All.Any(v => IsImprovement(v.Fold(text), v));
+
     /// <summary>True when the text says something got better or went away, and not "not better".</summary>
-    private static bool IsImprovement(string text)
+    private static bool IsImprovement(string text, RedFlagVocabulary vocabulary)
     {
-        foreach (Match match in Vocabulary.Improvement.Matches(text))
+        foreach (Match match in vocabulary.Improvement.Matches(text))
         {
             var before = Word().Matches(text[..match.Index]).Select(w => w.Value).TakeLast(2);
             if (!before.Any(w => w is "not" or "no" or "never" || w.EndsWith("n't", StringComparison.Ordinal)))
@@ -163,28 +185,28 @@ public static partial class RedFlagScreener
     }
 
     /// <summary>True when a negation cue stands within a few words before the match in the same clause ("no fever"), or right after it ("pain free").</summary>
-    private static bool IsNegated(string clause, int start, int end)
+    private static bool IsNegated(string clause, int start, int end, RedFlagVocabulary vocabulary)
     {
         var after = Word().Match(clause[end..]);
-        if (after.Success && after.Index <= 2 && Vocabulary.NegationAfter.Contains(after.Value))
+        if (after.Success && after.Index <= 2 && vocabulary.NegationAfter.Contains(after.Value))
         {
             return true;
         }
 
         var before = Word().Matches(clause[..start]).Select(m => m.Value).ToArray();
         var first = Word().Match(clause[start..]).Value;
-        for (var i = before.Length - 1; i >= 0 && i >= before.Length - Vocabulary.File.Negation.WindowWords; i--)
+        for (var i = before.Length - 1; i >= 0 && i >= before.Length - vocabulary.File.Negation.WindowWords; i--)
         {
             var word = before[i];
-            if (Vocabulary.ScopeBreaks.Contains(word))
+            if (vocabulary.ScopeBreaks.Contains(word))
             {
                 return false;
             }
 
-            if (Vocabulary.NegationBefore.Contains(word))
+            if (vocabulary.NegationBefore.Contains(word))
             {
                 var following = i + 1 < before.Length ? before[i + 1] : first;
-                return !Vocabulary.NotNegating.Contains(following);
+                return !vocabulary.NotNegating.Contains(following);
             }
         }
 
@@ -196,10 +218,10 @@ public static partial class RedFlagScreener
         RatingAfter().IsMatch(clause[end..]) || RatingBefore().IsMatch(clause[..start]);
 
     /// <summary>Temperatures written as numbers: 38.0 °C / 100.4 °F or more is a fever, from 37.5 °C / 99.5 °F a review.</summary>
-    private static IEnumerable<RedFlagMatch> Temperatures(string text)
+    private static IEnumerable<RedFlagMatch> Temperatures(string text, RedFlagVocabulary vocabulary)
     {
-        var settings = Vocabulary.File.Temperature;
-        var context = Vocabulary.TemperatureContext.IsMatch(text);
+        var settings = vocabulary.File.Temperature;
+        var context = vocabulary.TemperatureContext.IsMatch(text);
         foreach (Match match in TemperatureNumber().Matches(text))
         {
             var number = match.Groups["value"].Value.Replace(',', '.');

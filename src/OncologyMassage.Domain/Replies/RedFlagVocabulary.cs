@@ -6,12 +6,16 @@ using System.Text.RegularExpressions;
 namespace OncologyMassage.Domain.Replies;
 
 /// <summary>
-/// The screener's vocabulary, read once from the embedded Vocabulary/red-flag-vocabulary.json (terms grouped by source,
-/// abbreviations, misspellings, negation cues, temperature thresholds) and compiled into regular expressions.
+/// One of the screener's vocabularies, read once from an embedded Vocabulary/red-flag-vocabulary*.json (terms grouped by
+/// source, abbreviations, misspellings, negation cues, temperature thresholds) and compiled into regular expressions:
+/// red-flag-vocabulary.json (English, <see cref="Instance"/>) and one file per further language
+/// (red-flag-vocabulary.es.json). <see cref="All"/> finds them by name, so a language is added by adding its file.
 /// </summary>
 internal sealed class RedFlagVocabulary
 {
     public const string ResourceName = "OncologyMassage.Domain.Replies.Vocabulary.red-flag-vocabulary.json";
+
+    private const string ResourcePrefix = "OncologyMassage.Domain.Replies.Vocabulary.red-flag-vocabulary.";
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
@@ -26,6 +30,11 @@ internal sealed class RedFlagVocabulary
     private RedFlagVocabulary(VocabularyFile file)
     {
         File = file;
+        FoldAccents = file.FoldAccents;
+        Spelling = new Spelling(file, Fold);
+        ClauseBreak = file.ClauseBreaks is { Count: > 0 } words
+            ? new Regex(@"[.!?;\n]+(?!\d)|,(?!\d)|" + string.Join("|", words.Select(w => @"\b" + Regex.Escape(Fold(w)).Replace(@"\ ", @"\s+", StringComparison.Ordinal) + @"\b")), Options, Timeout)
+            : null;
         Rules = file.Flags.Select(f => new RedFlagRule(f.Level, f.Reason, new Regex(Alternation(f.Terms.Values.SelectMany(t => t), f.UnlessFollowedBy), Options, Timeout))
         {
             ResolvedAnywhereInClause = f.ResolvedAnywhereInClause,
@@ -43,12 +52,33 @@ internal sealed class RedFlagVocabulary
         StateRightAfter = new Regex(@"^\s*" + Alternation(file.Resolution.StateRightAfter, null), Options, Timeout);
         Improvement = new Regex(Alternation(file.Resolution.Improvement, null), Options, Timeout);
         TemperatureContext = new Regex(
-            string.Join("|", file.Temperature.ContextWords.Select(w => w.All(c => char.IsLetter(c) || c is ' ' or '*') ? PhrasePattern.ToRegex(w, file.Lists) : Regex.Escape(w))),
+            string.Join("|", file.Temperature.ContextWords.Select(w => w.All(c => char.IsLetter(c) || c is ' ' or '*') ? PhrasePattern.ToRegex(Fold(w), file.Lists) : Regex.Escape(w))),
             Options,
             Timeout);
     }
 
-    public static RedFlagVocabulary Instance { get; } = Load();
+    public static RedFlagVocabulary Instance { get; } = Load(ResourceName);
+
+    /// <summary>English first, then every other embedded vocabulary (red-flag-vocabulary.&lt;language&gt;.json), by name.</summary>
+    public static IReadOnlyList<RedFlagVocabulary> All { get; } =
+    [
+        Instance,
+        .. typeof(RedFlagVocabulary).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n != ResourceName && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(Load),
+    ];
+
+    /// <summary>The language of the file ("en" when it names none).</summary>
+    public string Language => File.Language ?? "en";
+
+    /// <summary>True when replies and terms are compared without accents (á = a; ñ stays).</summary>
+    public bool FoldAccents { get; }
+
+    public Spelling Spelling { get; }
+
+    /// <summary>The file's own clause breaks (punctuation and its words), or null for the English default.</summary>
+    public Regex? ClauseBreak { get; }
 
     public VocabularyFile File { get; }
 
@@ -81,13 +111,34 @@ internal sealed class RedFlagVocabulary
     private string Alternation(IEnumerable<string> phrases, string? unlessFollowedBy)
     {
         var unless = unlessFollowedBy is null ? string.Empty : @"(?!\s+" + PhrasePattern.ToRegex(unlessFollowedBy, File.Lists) + ")";
-        return "(?:" + string.Join("|", phrases.Select(p => PhrasePattern.ToRegex(p, File.Lists))) + ")" + unless;
+        return "(?:" + string.Join("|", phrases.Select(p => PhrasePattern.ToRegex(Fold(p), File.Lists))) + ")" + unless;
     }
 
-    private static RedFlagVocabulary Load()
+    /// <summary>Removes accents when the file asks for it (á→a, ü→u), keeping ñ, which is a letter of its own.</summary>
+    public string Fold(string text)
     {
-        using var stream = typeof(RedFlagVocabulary).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException("The red-flag vocabulary is not embedded: " + ResourceName);
+        if (!FoldAccents)
+        {
+            return text;
+        }
+
+        var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
+        var kept = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark || c == '\u0303')
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString().Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    private static RedFlagVocabulary Load(string resourceName)
+    {
+        using var stream = typeof(RedFlagVocabulary).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException("The red-flag vocabulary is not embedded: " + resourceName);
         var file = JsonSerializer.Deserialize<VocabularyFile>(stream, JsonOptions)
             ?? throw new InvalidOperationException("The red-flag vocabulary is empty.");
         return new RedFlagVocabulary(file);

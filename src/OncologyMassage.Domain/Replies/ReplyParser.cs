@@ -15,7 +15,8 @@ public static class ReplyParser
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly FrozenDictionary<string, Symptom> SymptomWords = new Dictionary<string, Symptom>
+    /// <summary>The symptom names of a named rating: English here, other languages from their vocabulary file's ratingWords.</summary>
+    private static readonly FrozenDictionary<string, Symptom> SymptomWords = WithOtherLanguages(new Dictionary<string, Symptom>(StringComparer.OrdinalIgnoreCase)
     {
         ["pain"] = Symptom.Pain,
         ["anxiety"] = Symptom.Anxiety,
@@ -28,15 +29,16 @@ public static class ReplyParser
         ["fatigue"] = Symptom.Fatigue,
         ["tired"] = Symptom.Fatigue,
         ["tiredness"] = Symptom.Fatigue,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    });
 
     /// <summary>The order of the generic question: "Reply 0-10 for pain, tiredness, nausea, worry".</summary>
     public static IReadOnlyList<Symptom> QuestionOrder { get; } = [Symptom.Pain, Symptom.Fatigue, Symptom.Nausea, Symptom.Anxiety];
 
     private static readonly Regex Rating = new(@"^\s*(\d{1,3})\s*(?:/\s*10|out\s+of\s+10)?\s*[.!]?\s*$", Options, Timeout);
     private static readonly Regex Slot = new(@"^\s*(?:#|no\.?\s*|number\s+|option\s+|slot\s+|choice\s+)?(\d{1,2})\s*[.!)]?\s*$", Options, Timeout);
-    private static readonly Regex Named = new(@"\b(pain|anxiety|anx|worry|worried|nausea|nauseous|nausious|fatigue|tiredness|tired)\b\s*(?:is\s+|=|:|-)?\s*(\d{1,3})\b", Options, Timeout);
-    private static readonly Regex Separators = new(@"^[\s,;.&/]*(?:and[\s,;.&/]*)*$", Options, Timeout);
+    private static readonly Regex Named = new(
+        @"\b(" + string.Join("|", SymptomWords.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")\b\s*(?:is\s+|es\s+|=|:|-)?\s*(\d{1,3})\b", Options, Timeout);
+    private static readonly Regex Separators = new(@"^[\s,;.&/]*(?:(?:and|y)[\s,;.&/]*)*$", Options, Timeout);
     private static readonly Regex FourNumbers = new(@"^\s*(\d{1,3})\s*[,;/\s]\s*(\d{1,3})\s*[,;/\s]\s*(\d{1,3})\s*[,;/\s]\s*(\d{1,3})\s*\.?\s*$", Options, Timeout);
 
     private const string OutOfRange = "Ratings are 0 (none) to 10 (worst).";
@@ -111,6 +113,19 @@ public static class ReplyParser
             Scores = scores,
             Problem = outOfRange ? OutOfRange : null,
         };
+    }
+
+    private static FrozenDictionary<string, Symptom> WithOtherLanguages(Dictionary<string, Symptom> english)
+    {
+        foreach (var (symptom, words) in RedFlagVocabulary.All.SelectMany(v => v.File.RatingWords ?? new Dictionary<string, string[]>()))
+        {
+            foreach (var word in words)
+            {
+                english.TryAdd(word, Enum.Parse<Symptom>(symptom));
+            }
+        }
+
+        return english.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     private static int Number(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);

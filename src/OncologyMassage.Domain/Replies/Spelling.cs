@@ -5,30 +5,35 @@ namespace OncologyMassage.Domain.Replies;
 /// <summary>
 /// Repairs common misspellings of red-flag words before screening: the vocabulary's list of known misspellings, plus
 /// one-edit (Damerau–Levenshtein) repairs towards its spelling targets, except real words one edit away (painted → fainted).
+/// One per vocabulary file: each language repairs towards its own words.
 /// </summary>
-internal static class Spelling
+internal sealed class Spelling
 {
-    private static readonly FrozenDictionary<string, string> Known =
-        RedFlagVocabulary.Instance.File.Misspellings.ToFrozenDictionary(StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, string> known;
+    private readonly string[] targets;
+    private readonly FrozenSet<string> realWords;
 
-    private static readonly string[] Targets = [.. RedFlagVocabulary.Instance.File.SpellingTargets];
-
-    private static readonly FrozenSet<string> RealWords =
-        RedFlagVocabulary.Instance.File.NotMisspellings.ToFrozenSet(StringComparer.Ordinal);
-
-    public static string Correct(string word)
+    public Spelling(VocabularyFile file, Func<string, string> normalize)
     {
-        if (Known.TryGetValue(word, out var known))
+        ArgumentNullException.ThrowIfNull(file);
+        known = file.Misspellings.ToDictionary(m => normalize(m.Key), m => normalize(m.Value), StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal);
+        targets = [.. file.SpellingTargets.Select(normalize)];
+        realWords = file.NotMisspellings.Select(normalize).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    public string Correct(string word)
+    {
+        if (known.TryGetValue(word, out var repaired))
         {
-            return known;
+            return repaired;
         }
 
-        if (word.Length < 6 || RealWords.Contains(word) || Targets.Contains(word))
+        if (word.Length < 6 || realWords.Contains(word) || targets.Contains(word))
         {
             return word;
         }
 
-        foreach (var target in Targets)
+        foreach (var target in targets)
         {
             if (Math.Abs(target.Length - word.Length) <= 1 && OneEditApart(word, target))
             {

@@ -1,6 +1,10 @@
 namespace OncologyMassage.Domain.Replies;
 
-/// <summary>The shape of Vocabulary/red-flag-vocabulary.json (read once by <see cref="RedFlagVocabulary"/>).</summary>
+/// <summary>
+/// The shape of Vocabulary/red-flag-vocabulary.json and its per-language companions (red-flag-vocabulary.es.json), read once
+/// by <see cref="RedFlagVocabulary"/>. <see cref="Language"/>, <see cref="FoldAccents"/>, <see cref="ClauseBreaks"/> (words
+/// that end a clause, besides punctuation) and <see cref="RatingWords"/> (symptom names in a "pain 3" rating) are optional.
+/// </summary>
 internal sealed record VocabularyFile(
     IReadOnlyDictionary<string, string> Sources,
     IReadOnlyDictionary<string, string[]> Lists,
@@ -13,7 +17,11 @@ internal sealed record VocabularyFile(
     TemperatureEntry Temperature,
     ScoresEntry Scores,
     IReadOnlyList<FlagEntry> Flags,
-    NeedsReviewEntry NeedsReview);
+    NeedsReviewEntry NeedsReview,
+    string? Language = null,
+    bool FoldAccents = false,
+    IReadOnlyList<string>? ClauseBreaks = null,
+    IReadOnlyDictionary<string, string[]>? RatingWords = null);
 
 internal sealed record AbbreviationEntry(string Abbreviation, string Meaning, string Source);
 

@@ -52,7 +52,7 @@ public sealed class CalendarFunctions(
         var holds = !referral.Stage.IsClosed() && booking is not null && booking.Slot.StartsAt == startsAt;
         var method = holds ? InviteMethod.Request : InviteMethod.Cancel;
         var invite = invites.Create(referral.Id, session, venue, venue?.Name ?? referral.Referral.VenueId, referral.Referral.Client.TimeZone,
-            startsAt, clock.GetUtcNow(), attendeeEmail: null);
+            startsAt, clock.GetUtcNow(), attendeeEmail: null, referral.Referral.Client.PreferredLanguage);
         return new CalendarResult(CalendarInvites.Render(invite, method), CalendarInvites.FileName(method));
     }
 

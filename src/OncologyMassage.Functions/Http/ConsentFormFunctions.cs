@@ -7,6 +7,7 @@ using OncologyMassage.Domain.Venues;
 using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Pages.Consent;
 using OncologyMassage.Pages.Forms;
+using OncologyMassage.Pages.Layout;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Forms;
 using OncologyMassage.Workflow.Links;
@@ -39,6 +40,7 @@ public sealed class ConsentFormFunctions(
         CancellationToken cancellationToken)
     {
         var (referral, venue, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language
         return refusal ?? await endpoint.PageAsync<ConsentPage>(StatusCodes.Status200OK, Page(referral!, venue!, expiresAt, new ConsentFormModel(), FormErrors.None));
     }
 
@@ -52,6 +54,7 @@ public sealed class ConsentFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (referral, venue, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language
         if (refusal is not null)
         {
             return refusal;
@@ -104,6 +107,7 @@ public sealed class ConsentFormFunctions(
         CancellationToken cancellationToken)
     {
         var (referral, venueName, refusal) = await OpenWithdrawalAsync(request, token, cancellationToken);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language
         return refusal ?? await endpoint.PageAsync<WithdrawalPage>(StatusCodes.Status200OK, WithdrawalPageOf(referral!, venueName!, new WithdrawalFormModel(), FormErrors.None));
     }
 
@@ -117,6 +121,7 @@ public sealed class ConsentFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (referral, venueName, refusal) = await OpenWithdrawalAsync(request, token, cancellationToken, submitting: true);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language
         if (refusal is not null)
         {
             return refusal;
@@ -146,6 +151,8 @@ public sealed class ConsentFormFunctions(
             return (null, null, expiresAt, refusal);
         }
 
+        PageLanguage.Use(referral!.Referral.Client.PreferredLanguage); // refusals from here on in the client's language
+
         if (!submitting && await handler.CurrentAsync(referral!.Id, cancellationToken) is not null)
         {
             return (null, null, expiresAt, await AlreadySignedAsync(request));
@@ -169,6 +176,8 @@ public sealed class ConsentFormFunctions(
         {
             return (null, null, refusal);
         }
+
+        PageLanguage.Use(referral!.Referral.Client.PreferredLanguage); // refusals from here on in the client's language
 
         var consent = await handler.CurrentAsync(referral!.Id, cancellationToken);
         if (consent is null)

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using OncologyMassage.Domain.Languages;
 using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Pages.Forms;
+using OncologyMassage.Pages.Layout;
 using OncologyMassage.Pages.Survey;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Links;
@@ -37,6 +39,7 @@ public sealed partial class SurveyFormFunctions(
         CancellationToken cancellationToken)
     {
         var (referral, link, refusal) = await OpenAsync(request, token, cancellationToken);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language
         return refusal ?? await endpoint.PageAsync<SurveyPage>(StatusCodes.Status200OK, Page(referral!, link!, new SurveyFormModel(), FormErrors.None));
     }
 
@@ -50,6 +53,7 @@ public sealed partial class SurveyFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (referral, link, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language
         if (refusal is not null)
         {
             return refusal;
@@ -73,10 +77,11 @@ public sealed partial class SurveyFormFunctions(
         var followUpId = link!.FollowUpId;
         LogAnswered(logger, referral.Id, followUpId);
         var screen = submitted.Screen;
+        var callNow = screen.ImmediateAnswerIn(ClientLanguages.Resolve(referral.Referral.Client.PreferredLanguage));
         return ClientLinkPages.WantsJson(request)
-            ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, followUpId, redFlag = screen.Level, message = screen.ImmediateAnswer })
+            ? new ApiResult(StatusCodes.Status200OK, new { referralId = referral.Id, followUpId, redFlag = screen.Level, message = callNow })
             : await endpoint.PageAsync<SurveyThanksPage>(StatusCodes.Status200OK,
-                new Dictionary<string, object?> { [nameof(SurveyThanksPage.ImmediateAnswer)] = screen.ImmediateAnswer });
+                new Dictionary<string, object?> { [nameof(SurveyThanksPage.ImmediateAnswer)] = callNow });
     }
 
     private Task<IActionResult> AlreadyAnsweredAsync(HttpRequest request) =>
@@ -98,6 +103,8 @@ public sealed partial class SurveyFormFunctions(
         {
             return (null, null, refusal);
         }
+
+        PageLanguage.Use(referral!.Referral.Client.PreferredLanguage); // refusals from here on in the client's language
 
         var link = await survey.OpenAsync(referral!.Id, links.Check(LinkPurposes.Survey, token).Subject, cancellationToken);
         return link.State switch

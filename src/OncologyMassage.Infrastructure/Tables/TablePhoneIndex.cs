@@ -26,6 +26,7 @@ public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : 
             [nameof(AwaitingReply.SlotCount)] = awaiting.SlotCount,
             [nameof(AwaitingReply.Since)] = awaiting.Since,
             [nameof(AwaitingReply.FollowUpId)] = awaiting.FollowUpId,
+            [nameof(AwaitingReply.Language)] = awaiting.Language,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -47,6 +48,7 @@ public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : 
             e.GetDateTimeOffset(nameof(AwaitingReply.Since)) ?? default)
         {
             FollowUpId = e.GetString(nameof(AwaitingReply.FollowUpId)),
+            Language = e.GetString(nameof(AwaitingReply.Language)),
         };
     }
 

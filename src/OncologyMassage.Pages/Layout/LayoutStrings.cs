@@ -1,10 +1,10 @@
 namespace OncologyMassage.Pages.Layout;
 
-/// <summary>The words the shared layout and form parts show (one place, for the Spanish pages to replace).</summary>
+/// <summary>The words the shared layout and form parts show (Languages/ClientPages.resx, Layout_*), in the page's language.</summary>
 internal static class LayoutStrings
 {
-    public const string Language = "en";
-    public const string CorrectTheFollowing = "Please correct the following:";
-    public const string NotAnswered = "Not answered";
+    public static string Language => PageText.Get("Layout_Language");
+    public static string CorrectTheFollowing => PageText.Get("Layout_CorrectTheFollowing");
+    public static string NotAnswered => PageText.Get("Layout_NotAnswered");
     public const string NoChoice = "—";
 }

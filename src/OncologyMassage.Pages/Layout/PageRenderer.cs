@@ -21,8 +21,10 @@ public sealed class PageRenderer(IServiceProvider services, ILoggerFactory logge
     {
         ArgumentNullException.ThrowIfNull(parameters);
         await using var renderer = new HtmlRenderer(services, loggerFactory);
+        var language = PageLanguage.Current; // the request's choice, carried onto the renderer's dispatcher
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
+            PageLanguage.Set(language);
             var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters.ToDictionary()));
             return output.ToHtmlString();
         });

@@ -75,8 +75,8 @@ public sealed partial class CloseReferral(
         var venue = await venues.GetAsync(referral.Referral.VenueId, cancellationToken);
         var venueName = ReferralContext.VenueName(referral, venue);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(client.TimeZone ?? "", out var found) ? found : TimeZoneInfo.Utc;
-        var invite = invites.Create(referral.Id, session, venue, venueName, client.TimeZone, booking.Slot.StartsAt, clock.GetUtcNow(), client.Email);
-        var content = CalendarTemplates.SessionCancelledEmail(venueName, TimeZoneInfo.ConvertTime(booking.Slot.StartsAt, zone), venue?.Phone);
+        var invite = invites.Create(referral.Id, session, venue, venueName, client.TimeZone, booking.Slot.StartsAt, clock.GetUtcNow(), client.Email, client.PreferredLanguage);
+        var content = CalendarTemplates.SessionCancelledEmail(invite.Language, venueName, TimeZoneInfo.ConvertTime(booking.Slot.StartsAt, zone), venue?.Phone);
         await dispatcher.SendEmailAsync(new OutgoingEmail($"{referral.Id}:booking-cancelled:{session}", referral.Id, client.Email, content.Subject, content.TextBody)
         {
             Attachments = [SessionInvites.Attachment(invite, InviteMethod.Cancel)],

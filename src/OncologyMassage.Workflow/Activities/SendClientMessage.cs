@@ -1,3 +1,5 @@
+using System.Globalization;
+using OncologyMassage.Domain.Languages;
 using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Replies;
@@ -71,6 +73,7 @@ public sealed class SendClientMessage(
         var client = record.Referral.Client;
         var venueName = ReferralContext.VenueName(record, venue);
         var zone = Find(client.TimeZone);
+        var language = ClientLanguages.Resolve(client.PreferredLanguage);
 
         var smsAllowed = input.Kind != ClientMessageKind.SurveyFollowUp
             && (client.PreferredContact == ContactChannel.Sms || string.IsNullOrEmpty(client.Email))
@@ -87,10 +90,11 @@ public sealed class SendClientMessage(
                 await phones.SetAwaitingAsync(new AwaitingReply(client.MobilePhone, record.Id, expecting, input.Slots.Count, input.Step.At)
                 {
                     FollowUpId = input.FollowUpId,
+                    Language = language.Name,
                 }, cancellationToken);
             }
 
-            var body = Sms(input, venueName, venue, zone);
+            var body = Sms(input, language, venueName, venue, zone);
             outcome = await dispatcher.SendSmsAsync(new OutgoingSms(key, record.Id, client.MobilePhone, body), cancellationToken);
             channel = ContactChannel.Sms;
         }
@@ -103,11 +107,11 @@ public sealed class SendClientMessage(
         // Not by text (preference, or opted out of texts (checked again by the dispatcher at the moment of sending): email instead, where there is one.
         if (outcome == DispatchOutcome.OptedOut && !string.IsNullOrEmpty(client.Email))
         {
-            var content = Email(input, venueName, venue, zone);
+            var content = Email(input, language, venueName, venue, zone);
             outcome = await dispatcher.SendEmailAsync(new OutgoingEmail(key, record.Id, client.Email, content.Subject, content.TextBody)
             {
                 Attachments = input is { Kind: ClientMessageKind.BookingConfirmed, SessionNumber: int session, SessionStartsAt: { } startsAt }
-                    ? [SessionInvites.Attachment(invites.Create(record.Id, session, venue, venueName, client.TimeZone, startsAt, input.Step.At, client.Email), InviteMethod.Request)]
+                    ? [SessionInvites.Attachment(invites.Create(record.Id, session, venue, venueName, client.TimeZone, startsAt, input.Step.At, client.Email, client.PreferredLanguage), InviteMethod.Request)]
                     : [],
             }, cancellationToken);
             channel = ContactChannel.Email;
@@ -132,32 +136,32 @@ public sealed class SendClientMessage(
         return new ClientDelivery(outcome, channel);
     }
 
-    private string Sms(ClientMessage input, string venueName, Venue? venue, TimeZoneInfo zone) => input.Kind switch
+    private string Sms(ClientMessage input, CultureInfo language, string venueName, Venue? venue, TimeZoneInfo zone) => input.Kind switch
     {
         ClientMessageKind.BookingConfirmed when input is { SessionNumber: int session, SessionStartsAt: { } startsAt } =>
-            CalendarTemplates.BookingConfirmedSms(venueName, Local(startsAt, zone), invites.Link(input.ReferralId, session, startsAt), venue?.Phone, venue?.Directions),
-        ClientMessageKind.SessionReminder => CalendarTemplates.SessionReminderSms(venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
-        ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationSms(venueName, Link(LinkPurposes.Intake, input), input.Reminder),
-        ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferSms(venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
-        ClientMessageKind.BookingConfirmed => MessageTemplates.BookingConfirmedSms(venueName, Local(input.SessionStartsAt!.Value, zone)),
-        ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestSms(venueName, Link(LinkPurposes.Consent, input)),
-        ClientMessageKind.FirstFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: false, FollowUpSession(input)),
-        ClientMessageKind.LastFollowUp => MessageTemplates.FollowUpSms(venueName, longTerm: true, FollowUpSession(input)),
-        ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceSms(venueName),
+            CalendarTemplates.BookingConfirmedSms(language, venueName, Local(startsAt, zone), invites.Link(input.ReferralId, session, startsAt), venue?.Phone, venue?.Directions),
+        ClientMessageKind.SessionReminder => CalendarTemplates.SessionReminderSms(language, venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
+        ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationSms(language, venueName, Link(LinkPurposes.Intake, input), input.Reminder),
+        ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferSms(language, venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
+        ClientMessageKind.BookingConfirmed => MessageTemplates.BookingConfirmedSms(language, venueName, Local(input.SessionStartsAt!.Value, zone)),
+        ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestSms(language, venueName, Link(LinkPurposes.Consent, input)),
+        ClientMessageKind.FirstFollowUp => MessageTemplates.FollowUpSms(language, venueName, longTerm: false, FollowUpSession(input)),
+        ClientMessageKind.LastFollowUp => MessageTemplates.FollowUpSms(language, venueName, longTerm: true, FollowUpSession(input)),
+        ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceSms(language, venueName),
         _ => throw new InvalidOperationException($"{input.Kind} is not sent by text."),
     };
 
-    private EmailContent Email(ClientMessage input, string venueName, Venue? venue, TimeZoneInfo zone) => input.Kind switch
+    private EmailContent Email(ClientMessage input, CultureInfo language, string venueName, Venue? venue, TimeZoneInfo zone) => input.Kind switch
     {
-        ClientMessageKind.BookingConfirmed => CalendarTemplates.BookingConfirmedEmail(venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
-        ClientMessageKind.SessionReminder => CalendarTemplates.SessionReminderEmail(venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
-        ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationEmail(venueName, Link(LinkPurposes.Intake, input), input.Reminder),
-        ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferEmail(venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
-        ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestEmail(venueName, Link(LinkPurposes.Consent, input)),
-        ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceEmail(venueName),
+        ClientMessageKind.BookingConfirmed => CalendarTemplates.BookingConfirmedEmail(language, venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
+        ClientMessageKind.SessionReminder => CalendarTemplates.SessionReminderEmail(language, venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
+        ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationEmail(language, venueName, Link(LinkPurposes.Intake, input), input.Reminder),
+        ClientMessageKind.SlotOffer => MessageTemplates.SlotOfferEmail(language, venueName, input.Slots.Select(s => Local(s.StartsAt, zone)).ToArray()),
+        ClientMessageKind.ConsentRequest => MessageTemplates.ConsentRequestEmail(language, venueName, Link(LinkPurposes.Consent, input)),
+        ClientMessageKind.UrgentAdvice => MessageTemplates.UrgentAdviceEmail(language, venueName),
         // By email every follow-up is the short web survey (the same questions; replies are screened the same way), with a
         // link keyed to that follow-up of that session: its answer can only be filed there.
-        _ => MessageTemplates.FollowUpSurveyEmail(venueName, Link(LinkPurposes.Survey, input, input.FollowUpId), FollowUpSession(input), input.Kind switch
+        _ => MessageTemplates.FollowUpSurveyEmail(language, venueName, Link(LinkPurposes.Survey, input, input.FollowUpId), FollowUpSession(input), input.Kind switch
         {
             ClientMessageKind.FirstFollowUp => 1,
             ClientMessageKind.SurveyFollowUp => 7,

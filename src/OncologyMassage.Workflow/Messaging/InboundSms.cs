@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using OncologyMassage.Domain.Languages;
+using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Orchestrations;
@@ -56,21 +58,22 @@ public sealed partial class InboundSms(
     {
         ArgumentNullException.ThrowIfNull(message);
         var now = clock.GetUtcNow();
+        var keywordLanguage = SmsKeywords.LanguageOf(message.Body) ?? ClientLanguages.Default; // PARAR is answered in Spanish
         switch (SmsKeywords.Classify(message.Body))
         {
             case SmsKeyword.Stop:
                 await optOuts.OptOutAsync(message.From, now, SmsKeywords.Normalize(message.Body)!, cancellationToken);
                 await NoteOnEveryReferralAsync(message, now, "The client replied STOP by SMS: no more texts to this number. Use email where the client allowed it.", cancellationToken);
                 LogKeyword(logger, message.MessageId, SmsKeyword.Stop);
-                return new InboundSmsAnswer(InboundSmsOutcome.OptedOut, SmsAutoReplies.OptedOut);
+                return new InboundSmsAnswer(InboundSmsOutcome.OptedOut, AutoReplies.OptedOut(keywordLanguage));
             case SmsKeyword.Start:
                 await optOuts.OptInAsync(message.From, now, cancellationToken);
                 await NoteOnEveryReferralAsync(message, now, "The client replied START by SMS: texts to this number are allowed again.", cancellationToken);
                 LogKeyword(logger, message.MessageId, SmsKeyword.Start);
-                return new InboundSmsAnswer(InboundSmsOutcome.OptedIn, SmsAutoReplies.OptedIn);
+                return new InboundSmsAnswer(InboundSmsOutcome.OptedIn, AutoReplies.OptedIn(keywordLanguage));
             case SmsKeyword.Help:
                 LogKeyword(logger, message.MessageId, SmsKeyword.Help);
-                return new InboundSmsAnswer(InboundSmsOutcome.Help, SmsAutoReplies.Help);
+                return new InboundSmsAnswer(InboundSmsOutcome.Help, AutoReplies.Help(keywordLanguage));
         }
 
         var awaiting = await phones.FindAwaitingAsync(message.From, cancellationToken);
@@ -80,11 +83,12 @@ public sealed partial class InboundSms(
             var handled = await unexpected.HandleAsync(message, now, cancellationToken);
             return new InboundSmsAnswer(
                 handled.InInbox ? InboundSmsOutcome.Inbox : InboundSmsOutcome.NotExpected,
-                handled.Screen.ImmediateAnswer ?? SmsAutoReplies.NotExpected);
+                handled.Screen.ImmediateAnswerIn(ClientLanguages.Resolve(handled.Language)) ?? AutoReplies.NotExpected(ClientLanguages.Resolve(handled.Language)));
         }
 
         // Same answer for a retried delivery as for the first one; the screening is deterministic.
-        var reply = RedFlagScreener.Screen(message.Body).ImmediateAnswer ?? SmsAutoReplies.Thanks;
+        var language = ClientLanguages.Resolve(awaiting.Language);
+        var reply = RedFlagScreener.Screen(message.Body).ImmediateAnswerIn(language) ?? AutoReplies.Thanks(language);
         var referralId = awaiting.ReferralId;
         var outcome = await relay.StoreAndRaiseAsync(
             new AnswerRef(referralId, AnswerKind.SmsReply, message.MessageId),

@@ -13,6 +13,9 @@ namespace OncologyMassage.Workflow.Messaging;
 /// <param name="Referrals">The open referrals whose timeline got it (none: it went to the inbox).</param>
 public sealed record UnexpectedOutcome(RedFlagResult Screen, IReadOnlyList<string> Referrals)
 {
+    /// <summary>The preferred language of the first open referral on the number (null: none, answer in English).</summary>
+    public string? Language { get; init; }
+
     public bool InInbox => Referrals.Count == 0;
 }
 
@@ -38,11 +41,13 @@ public sealed partial class UnexpectedReplies(
         ArgumentNullException.ThrowIfNull(message);
         var screen = RedFlagScreener.Screen(message.Body);
         var open = new List<string>();
+        string? language = null;
         foreach (var referralId in await phones.ReferralsOfAsync(message.From, cancellationToken))
         {
             if (await referrals.GetAsync(referralId, cancellationToken) is { } record && !record.Stage.IsClosed())
             {
                 open.Add(referralId);
+                language ??= record.Referral.Client.PreferredLanguage;
             }
         }
 
@@ -65,7 +70,7 @@ public sealed partial class UnexpectedReplies(
         }
 
         LogOnTimelines(logger, message.MessageId, open.Count);
-        return new UnexpectedOutcome(screen, open);
+        return new UnexpectedOutcome(screen, open) { Language = language };
     }
 
     /// <summary>

@@ -36,4 +36,7 @@ public interface IPhoneIndex
 public sealed record AwaitingReply(string PhoneE164, string ReferralId, ReplyExpectation Expecting, int SlotCount, DateTimeOffset Since)
 {
     public string? FollowUpId { get; init; }
+
+    /// <summary>The client's language (BCP 47), so the automatic answer to the reply is in it; null reads as English.</summary>
+    public string? Language { get; init; }
 }

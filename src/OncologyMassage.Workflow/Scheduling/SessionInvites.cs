@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using OncologyMassage.Domain.Languages;
 using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Venues;
 using OncologyMassage.Workflow.Links;
@@ -23,17 +24,19 @@ public sealed class SessionInvites(IOptions<LinkOptions> links, IOptions<EmailOp
     private const string SubjectPrefix = "session-";
 
     public SessionInvite Create(string referralId, int sessionNumber, Venue? venue, string venueName, string? clientTimeZone,
-        DateTimeOffset startsAt, DateTimeOffset stamp, string? attendeeEmail)
+        DateTimeOffset startsAt, DateTimeOffset stamp, string? attendeeEmail, string? clientLanguage = null)
     {
+        var language = ClientLanguages.Resolve(clientLanguage);
         var host = new Uri(links.Value.PublicBaseUrl).Host;
         var zone = new[] { venue?.TimeZone, clientTimeZone }.FirstOrDefault(VenueValidator.IsKnownTimeZone) ?? "Etc/UTC";
         return new SessionInvite(CalendarInvites.Uid(referralId, sessionNumber, host), Revision: 0, venueName, zone,
             startsAt, startsAt + (venue?.SessionLength ?? TimeSpan.FromMinutes(60)), stamp, email.Value.FromAddress)
         {
-            Location = venue is null ? null : venue.Type == VenueType.InHome ? CalendarTemplates.InHomeLocation(venueName) : venue.AddressOrServiceArea,
+            Location = venue is null ? null : venue.Type == VenueType.InHome ? CalendarTemplates.InHomeLocation(language, venueName) : venue.AddressOrServiceArea,
             VenuePhone = venue?.Phone,
             Directions = venue?.Directions,
             AttendeeEmail = attendeeEmail,
+            Language = language,
         };
     }
 

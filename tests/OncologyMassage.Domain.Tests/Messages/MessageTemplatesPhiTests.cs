@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Reflection;
 using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Domain.Languages;
 using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Tests.Referrals;
 
@@ -20,6 +22,7 @@ public sealed class MessageTemplatesPhiTests
 
     private static readonly Type[] TemplateClasses = [typeof(MessageTemplates), typeof(CalendarTemplates)];
 
+    /// <summary>Every template, both variants, in every language with translations (a new .resx is covered without touching this test).</summary>
     public static TheoryData<string> Templates()
     {
         var data = new TheoryData<string>();
@@ -29,7 +32,10 @@ public sealed class MessageTemplatesPhiTests
             {
                 foreach (var variant in new[] { false, true })
                 {
-                    data.Add($"{type.Name}.{method.Name}/{variant}");
+                    foreach (var language in ClientLanguages.Available())
+                    {
+                        data.Add($"{type.Name}.{method.Name}/{variant}/{language.Name}");
+                    }
                 }
             }
         }
@@ -47,6 +53,11 @@ public sealed class MessageTemplatesPhiTests
             "cancer", "chemo", "radiation", "surgery", "mastectomy", "port", "picc", "lymph", "node", "platelet", "neutrop", "anemia",
             "haemoglobin", "hemoglobin", "clot", "dvt", "warfarin", "apixaban", "anticoag", "steroid", "metasta", "bone", "neuropathy",
             "ostomy", "diagnos", "tumou", "tumor", "swelling", "fever", "bruis", "blister", "precaution", "pressure", "red flag",
+            // The same facts in Spanish (stems, with and without accents).
+            "cáncer", "cancer", "quimio", "radiaci", "radioterapia", "cirug", "mastectom", "puerto", "catéter", "cateter", "linf", "ganglio",
+            "plaqueta", "neutrop", "anemia", "hemoglobina", "coágulo", "coagulo", "trombo", "anticoag", "esteroide", "metást", "metast",
+            "hueso", "óseo", "neuropat", "ostom", "diagnóst", "diagnost", "hinchaz", "hinchad", "fiebre", "moret", "ampolla", "precauci",
+            "presión", "alerta",
             // The generic follow-up question DOMAIN.md allows ("Reply 0-10 for pain, tiredness, nausea, worry") is not a fact about the client.
             .. Enum.GetValues<PrecautionCode>().Select(c => c.Describe()).Where(d => !GenericQuestion.Contains(d, StringComparer.OrdinalIgnoreCase)),
         ];
@@ -56,10 +67,11 @@ public sealed class MessageTemplatesPhiTests
     [MemberData(nameof(Templates))]
     public void Template_RenderedNextToClinicalData_CarriesNoClinicalFact(string template)
     {
-        var (name, variant) = (template.Split('/')[0], bool.Parse(template.Split('/')[1]));
+        var parts = template.Split('/');
+        var (name, variant, language) = (parts[0], bool.Parse(parts[1]), CultureInfo.GetCultureInfo(parts[2]));
         var method = TemplateClasses.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .First(m => $"{m.DeclaringType!.Name}.{m.Name}" == name);
-        var arguments = method.GetParameters().Select(p => Argument(p, variant)).ToArray();
+        var arguments = method.GetParameters().Select(p => Argument(p, variant, language)).ToArray();
 
         var rendered = method.Invoke(null, arguments) switch
         {
@@ -86,7 +98,12 @@ public sealed class MessageTemplatesPhiTests
             AttendeeEmail = "client@example.org",
         };
 
-        foreach (var text in new[] { CalendarInvites.Render(invite, InviteMethod.Request), CalendarInvites.Render(invite, InviteMethod.Cancel) })
+        var texts = ClientLanguages.Available().SelectMany(language => new[]
+        {
+            CalendarInvites.Render(invite with { Language = language }, InviteMethod.Request),
+            CalendarInvites.Render(invite with { Language = language }, InviteMethod.Cancel),
+        });
+        foreach (var text in texts)
         {
             Assert.All(ClinicalFacts().Append("oncolog"), fact => Assert.False(
                 System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(fact)}", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
@@ -98,15 +115,16 @@ public sealed class MessageTemplatesPhiTests
     public void Template_WithAClinicalWordSmuggledIn_IsCaughtByTheCheck()
     {
         // The check itself must bite: a body naming a precaution fails it.
-        var body = MessageTemplates.IntakeInvitationSms("Harbor Infusion Center", Link, false) + " (port on the right chest)";
+        var body = MessageTemplates.IntakeInvitationSms(ClientLanguages.Default, "Harbor Infusion Center", Link, false) + " (port on the right chest)";
 
         Assert.Contains(ClinicalFacts(), fact => body.Contains(fact, StringComparison.OrdinalIgnoreCase));
     }
 
     // Facts starting with a capital (names, the diagnosis, precaution names) must match as whole words ("Ada" is not
     // "adaptations"); lower-case stems ("chemo", "metasta") match as word prefixes.
-    private static object? Argument(ParameterInfo parameter, bool variant) => parameter.ParameterType switch
+    private static object? Argument(ParameterInfo parameter, bool variant, CultureInfo language) => parameter.ParameterType switch
     {
+        var t when t == typeof(CultureInfo) => language,
         var t when t == typeof(string) && parameter.Name == "venueName" => "Harbor Infusion Center",
         var t when t == typeof(string) && parameter.Name == "referralId" => "ref-0123",
         // The venue's own details as a venue would write them; the invert variant leaves them out.

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Domain.Languages;
+using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Replies;
 using OncologyMassage.Domain.Venues;
@@ -268,5 +270,50 @@ public sealed class InboundSmsTests
         Assert.Equal(InboundSmsOutcome.Routed, answer.Outcome);
         Assert.Equal("7", stores.Replies.Rows[("ref-1", "SM1")].Text);
         Assert.Equal(new AnswerRef("ref-1", AnswerKind.SmsReply, "SM1"), Assert.Single(stores.Pending.Rows).Key);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SpanishStop_OptsOutAndConfirmsInSpanish()
+    {
+        optOuts.Setup(o => o.OptOutAsync(Phone, clock.GetUtcNow(), "PARAR", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        phones.Setup(p => p.ReferralsOfAsync(Phone, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "Parar"), CancellationToken.None);
+
+        Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.OptedOut, AutoReplies.OptedOut(ClientLanguages.Resolve("es"))), answer);
+        optOuts.VerifyAll();
+    }
+
+    [Fact]
+    public async Task HandleAsync_SpanishHelp_AnswersInSpanish()
+    {
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "AYUDA"), CancellationToken.None);
+
+        Assert.Equal(InboundSmsOutcome.Help, answer.Outcome);
+        Assert.StartsWith("Este número envía mensajes", answer.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AwaitedReplyFromASpanishClient_ThanksInSpanish()
+    {
+        phones.Setup(p => p.FindAwaitingAsync(Phone, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AwaitingReply(Phone, "ref-1", ReplyExpectation.Rating, 0, clock.GetUtcNow().AddHours(-1)) { Language = "es-MX" });
+        workflow.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied, It.IsAny<ClientReply>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "dolor 2 cansancio 3"), CancellationToken.None);
+
+        Assert.Equal(new InboundSmsAnswer(InboundSmsOutcome.Routed, "Gracias, recibimos su respuesta."), answer);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SpanishClientImmediateRedFlag_GetsTheCallNowTextInSpanish()
+    {
+        phones.Setup(p => p.FindAwaitingAsync(Phone, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AwaitingReply(Phone, "ref-1", ReplyExpectation.Rating, 0, clock.GetUtcNow().AddHours(-1)) { Language = "es" });
+        workflow.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied, It.IsAny<ClientReply>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var answer = await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "me duele el pecho"), CancellationToken.None);
+
+        Assert.StartsWith("Por favor llame ahora a la línea de triaje", answer.Reply, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using OncologyMassage.Domain.Languages;
 using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Venues;
 using OncologyMassage.Workflow.Links;
@@ -80,7 +81,7 @@ public sealed class SessionInvitesTests
     {
         var invite = Invites().Create("ref-1", 1, Venue(VenueType.InHome), "Harbor Wellness", null, SessionAt, Now, null);
 
-        Assert.Equal(CalendarTemplates.InHomeLocation("Harbor Wellness"), invite.Location);
+        Assert.Equal(CalendarTemplates.InHomeLocation(ClientLanguages.Default, "Harbor Wellness"), invite.Location);
     }
 
     [Fact]

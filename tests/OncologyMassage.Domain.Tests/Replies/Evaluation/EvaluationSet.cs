@@ -15,6 +15,12 @@ public static class EvaluationSet
     public const string Frozen = "frozen-set.tsv";
     public const string Tuning = "tuning-set.tsv";
 
+    /// <summary>The Spanish part of the frozen set: written and committed (b114ebb) before any Spanish vocabulary was tuned.</summary>
+    public const string FrozenSpanish = "frozen-set-es.tsv";
+
+    /// <summary>The Spanish replies the Spanish vocabulary is tuned on.</summary>
+    public const string TuningSpanish = "tuning-set-es.tsv";
+
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Replies", "Evaluation", name);
 
     public static IReadOnlyList<EvaluationReply> Load(string name) =>
