@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Orchestrations;
 
 namespace OncologyMassage.IntegrationTests.Http;
 
@@ -77,7 +78,8 @@ public sealed partial class ReleaseFormTests(SharedHost shared) : IClassFixture<
 
         Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (second.StatusCode, reopened.StatusCode));
         Assert.Equal("ApprovedWithRestrictions", Assert.Single(await host.RowsAsync(StorageTables.Releases, id)).GetString("Outcome"));
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await host.BarrierAsync(id); // a second decision, had the refused post raised one, is in the history by now
+        Assert.Single(await host.RaisedEventsAsync(id, WorkflowEvents.ReleaseDecided));
         Assert.Equal(Stage.IntakePending, (await host.WaitForStageAsync(id, Stage.IntakePending)).Stage);
     }
 
