@@ -54,27 +54,4 @@ public static class EngineSignals
                 && counts.GetValueOrDefault("TaskScheduled") == counts.GetValueOrDefault("TaskCompleted") + counts.GetValueOrDefault("TaskFailed");
         }, $"{instanceId} settled in its wait");
     }
-
-    /// <summary>
-    /// Waits until the host's task hub has no message left in any of its queues (control and work items): everything
-    /// raised or scheduled has been taken and done. Only for a host of the test's own whose instances have all
-    /// completed (a waiting timer is a message too).
-    /// </summary>
-    public static async Task IdleAsync(this TestHost host)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        var queues = new Azure.Storage.Queues.QueueServiceClient(host.App.Configuration["LocalHost:StorageConnectionString"]);
-        var hub = host.TaskHub.ToLowerInvariant();
-        var names = Enumerable.Range(0, 4).Select(i => $"{hub}-control-{i:00}").Append($"{hub}-workitems").ToArray();
-        await Eventually.UntilAsync(async () =>
-        {
-            var total = 0;
-            foreach (var name in names)
-            {
-                total += (await queues.GetQueueClient(name).GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount;
-            }
-
-            return total;
-        }, total => total == 0, $"task hub {hub} idle");
-    }
 }
