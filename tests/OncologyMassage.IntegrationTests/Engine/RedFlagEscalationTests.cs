@@ -139,21 +139,8 @@ public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
         EventuallyAsync(async () => (await host.App.Services.GetRequiredService<IMessageOutbox>().ListAsync(id, Ct))
             .FirstOrDefault(r => r.IdempotencyKey.StartsWith(id + ":flag:", StringComparison.Ordinal) && r.IdempotencyKey.EndsWith(":" + suffix, StringComparison.Ordinal)));
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(200, Ct);
-        }
-
-        throw new TimeoutException("The expected state was not reached in time.");
-    }
+    private static Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
+        where T : class => Eventually.FoundAsync(probe, "the expected state", TimeSpan.FromSeconds(45));
 
     private static void Ok(HttpResponseMessage response)
     {

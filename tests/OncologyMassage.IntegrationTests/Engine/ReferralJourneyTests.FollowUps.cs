@@ -24,19 +24,13 @@ public sealed partial class ReferralJourneyTests
     private static async Task BookFirstFreeSlotAsync(TestHost host, HttpClient coordinator, string id)
     {
         await host.WaitForStageAsync(id, Stage.SchedulingPending, TimeSpan.FromSeconds(60));
-        for (var attempt = 1; ; attempt++)
+        await Eventually.UntilAsync(async () =>
         {
             var slots = await coordinator.GetFromJsonAsync<JsonElement>($"api/referrals/{id}/slots", Ct);
             var slotId = slots.EnumerateArray().First().GetProperty("slotId").GetString();
             using var booked = await coordinator.PostAsync($"api/referrals/{id}/booking", JsonContent.Create(new { slotId }), Ct);
-            if (booked.StatusCode == HttpStatusCode.Accepted)
-            {
-                return;
-            }
-
-            Assert.True(attempt < 20, $"booking answered {(int)booked.StatusCode}");
-            await Task.Delay(250, Ct);
-        }
+            return booked.StatusCode;
+        }, status => status == HttpStatusCode.Accepted, $"the booking of {id} accepted");
     }
 
     /// <summary>The client opens the follow-up's own link from its email and answers with a pain rating only.</summary>
@@ -59,19 +53,12 @@ public sealed partial class ReferralJourneyTests
 
         // The first emailed follow-up's own link, after its window: a clear "closed" page, not a form and not "already answered".
         var firstLink = ReferralActors.LinkIn(await actors.MessageAsync(id, ":" + firstEmailed, Ct), LinkPurposes.Survey);
-        HttpResponseMessage? closed = null;
-        for (var i = 0; i < 60 && closed?.StatusCode != HttpStatusCode.Gone; i++)
+        var closed = await Eventually.UntilAsync(async () =>
         {
-            closed?.Dispose();
-            await Task.Delay(i == 0 ? 0 : 500, Ct);
-            closed = await host.Http.GetAsync(firstLink, Ct);
-        }
-
-        using (closed)
-        {
-            Assert.Equal(HttpStatusCode.Gone, closed!.StatusCode);
-            Assert.Contains("This question is closed", await closed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        }
+            using var response = await host.Http.GetAsync(firstLink, Ct);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync(Ct));
+        }, page => page.StatusCode == HttpStatusCode.Gone, $"the link of {firstEmailed} closed", TimeSpan.FromSeconds(30));
+        Assert.Contains("This question is closed", closed.Body, StringComparison.Ordinal);
     }
 
     [Fact]

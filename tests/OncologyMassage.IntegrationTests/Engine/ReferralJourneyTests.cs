@@ -90,11 +90,7 @@ public sealed partial class ReferralJourneyTests(AzuriteFixture azurite)
     private static async Task<ReferralState> ReachAsync(TestHost host, string id, Stage stage, TimeSpan? timeout = null)
     {
         var state = await host.WaitForStageAsync(id, stage, timeout);
-        for (var i = 0; i < 100 && !(await TimelineAsync(host, id)).Any(e => e.Kind == TimelineKind.StageChanged && e.Stage == stage); i++)
-        {
-            await Task.Delay(100, Ct);
-        }
-
+        await Eventually.UntilAsync(async () => (await TimelineAsync(host, id)).Any(e => e.Kind == TimelineKind.StageChanged && e.Stage == stage), $"{stage} on the timeline of {id}");
         return state;
     }
 
@@ -241,8 +237,9 @@ public sealed partial class ReferralJourneyTests(AzuriteFixture azurite)
         // The reason is free text: the coordinator's action puts it on the timeline, never through the engine's history.
         Assert.DoesNotContain("Client moved away", state.ClosedReason, StringComparison.Ordinal);
         Assert.Contains(await host.RowsAsync(StorageTables.Timeline), row => row.Any(p => p.Value is string v && v.Contains("Client moved away", StringComparison.Ordinal)));
-        using var late = await actors.ReplyToTextAsync(id, ":slots:1:1", "1", Ct);
-        await Task.Delay(1000, Ct);
+        // The engine's signal that nothing is left to run: the journey has completed, so no step can book after this.
+        await host.Durable.WaitForInstanceCompletionAsync(id, Ct);
+        using var late = await actors.ReplyToTextAsync(id, ":slots:1:1", "1", Ct); // answered once the webhook has done its part
         Assert.Empty(await host.RowsAsync(StorageTables.Bookings));
     }
 

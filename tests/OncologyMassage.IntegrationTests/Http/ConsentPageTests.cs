@@ -9,17 +9,12 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.IntegrationTests.Http;
 
 /// <summary>The consent link: the venue's document, one signature, and a withdrawal that works after signing.</summary>
-public sealed class ConsentPageTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ConsentPageTests(SharedHost shared) : IClassFixture<SharedHost>
 {
     private static readonly ConsentDocument Document = new("2026-11", "Consent to oncology massage",
         "Massage is for comfort and relaxation. It is not a substitute for medical care. Risks: bruising, lymphedema, fatigue.");
 
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() =>
-        host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
 
     private async Task<string> ReferralAtVenueAsync(VenueType type)
     {
@@ -88,7 +83,7 @@ public sealed class ConsentPageTests(AzuriteFixture azurite) : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("id=\"visitAddress-error\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"agree-error\"", html, StringComparison.Ordinal);
-        Assert.Empty(await host.RowsAsync(StorageTables.Consents));
+        Assert.Empty(await host.RowsAsync(StorageTables.Consents, id));
     }
 
     [Fact]
@@ -100,7 +95,7 @@ public sealed class ConsentPageTests(AzuriteFixture azurite) : IAsyncLifetime
             new Dictionary<string, string>(Signature()) { ["documentVersion"] = "2025-01" });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Empty(await host.RowsAsync(StorageTables.Consents));
+        Assert.Empty(await host.RowsAsync(StorageTables.Consents, id));
     }
 
     [Fact]
@@ -128,7 +123,7 @@ public sealed class ConsentPageTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Consent, id) + "/withdraw", [new("reason", "no")]);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Empty(await host.RowsAsync(StorageTables.Consents));
+        Assert.Empty(await host.RowsAsync(StorageTables.Consents, id));
     }
 
     [Fact]
@@ -139,6 +134,6 @@ public sealed class ConsentPageTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Tampered(ClientLinks.Link(host, LinkPurposes.Consent, id)), Signature());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(await host.RowsAsync(StorageTables.Consents));
+        Assert.Empty(await host.RowsAsync(StorageTables.Consents, id));
     }
 }

@@ -15,15 +15,11 @@ namespace OncologyMassage.IntegrationTests.Http;
 /// No cross-site actions on a coordinator's session (CrossSiteRequestGuard): a foreign page cannot make a signed-in
 /// coordinator's browser cancel a referral, nor sign it in as someone else; the dashboard's own JSON requests still work.
 /// </summary>
-public sealed class CrossSiteRequestTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class CrossSiteRequestTests(SharedCoordinatorHost shared) : IClassFixture<SharedCoordinatorHost>
 {
     private const string Foreign = "https://evil.example";
 
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await CoordinatorHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -20,30 +20,38 @@ namespace OncologyMassage.IntegrationTests.Http;
 /// JSON API's; its Task follows the stage; broken Bundles get an OperationOutcome and write nothing; a practice never
 /// reads another practice's Task.
 /// </summary>
-public sealed class FhirApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class FhirApiTests(SharedHost shared, QuietHost quiet) : IClassFixture<SharedHost>, IClassFixture<QuietHost>
 {
     private const string FhirJson = "application/fhir+json";
-    private TestHost host = null!;
+    private readonly TestHost host = shared.Host;
 
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
+    /// <summary>Receives only bundles that must be refused, so its store stays empty.</summary>
+    private readonly TestHost refusing = quiet.Host;
 
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    /// <summary>The bundle identifier of this test: the host is shared by the class, and a bundle is deduplicated by its identifier.</summary>
+    private readonly string bundleIdentifier = "harbor-oncology-referral-" + Guid.NewGuid().ToString("N");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string SampleBundle() => File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral-bundle.json"));
+    /// <summary>docs/samples/referral-bundle.json under this test's own bundle identifier.</summary>
+    private string SampleBundle()
+    {
+        var node = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral-bundle.json")))!;
+        node["identifier"]!["value"] = bundleIdentifier;
+        return node.ToJsonString();
+    }
 
     private static string TestBundle(string name) =>
         File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "tests", "OncologyMassage.Fhir.Tests", "Bundles", name));
 
-    private static string Edited(Action<JsonNode> edit)
+    private string Edited(Action<JsonNode> edit)
     {
         var node = JsonNode.Parse(SampleBundle())!;
         edit(node);
         return node.ToJsonString();
     }
 
-    private async Task<HttpResponseMessage> PostBundleAsync(string json, string contentType = FhirJson, string? apiKey = null)
+    private async Task<HttpResponseMessage> PostBundleAsync(string json, string contentType = FhirJson, string? apiKey = null, TestHost? to = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/fhir/r4/Bundle") { Content = new StringContent(json, Encoding.UTF8) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
@@ -53,7 +61,7 @@ public sealed class FhirApiTests(AzuriteFixture azurite) : IAsyncLifetime
             request.Headers.Add("X-Api-Key", apiKey);
         }
 
-        return await host.Http.SendAsync(request, Ct);
+        return await (to ?? host).Http.SendAsync(request, Ct);
     }
 
     private async Task<JsonElement> GetFhirAsync(string path, string? apiKey = null)
@@ -109,8 +117,9 @@ public sealed class FhirApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var response = await PostBundleAsync(SampleBundle());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = response.Headers.Location!.OriginalString.Split('/')[^1];
 
-        var row = Assert.Single(await host.RowsAsync(StorageTables.Referrals));
+        var row = Assert.Single(await host.RowsAsync(StorageTables.Referrals, id));
         using var referral = JsonDocument.Parse(row.GetString("Referral"));
         var client = referral.RootElement.GetProperty("client");
         Assert.Equal(("+16175550143", "America/New_York", "es"),
@@ -122,23 +131,25 @@ public sealed class FhirApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task PostBundle_SameIdentifierTwice_AnswersTheSameTaskAndCreatesOneReferral()
     {
+        var referralsBefore = (await host.RowsAsync(StorageTables.Referrals)).Count;
         using var first = await PostBundleAsync(SampleBundle());
         using var again = await PostBundleAsync(Edited(b => b["timestamp"] = "2026-12-01T10:00:00Z"));
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
         Assert.Equal(first.Headers.Location, again.Headers.Location);
-        Assert.Single(await host.RowsAsync(StorageTables.Referrals));
+        Assert.Equal(referralsBefore + 1, (await host.RowsAsync(StorageTables.Referrals)).Count);
     }
 
     [Fact]
     public async Task PostBundle_SameIdentifierDifferentReferral_Returns422AndWritesNoSecondReferral()
     {
+        var referralsBefore = (await host.RowsAsync(StorageTables.Referrals)).Count;
         using var first = await PostBundleAsync(SampleBundle());
         using var other = await PostBundleAsync(Edited(b => b["entry"]![0]!["resource"]!["quantityQuantity"]!["value"] = 6));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Equal("duplicate", (await other.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("issue")[0].GetProperty("code").GetString());
-        Assert.Single(await host.RowsAsync(StorageTables.Referrals));
+        Assert.Equal(referralsBefore + 1, (await host.RowsAsync(StorageTables.Referrals)).Count);
     }
 
     [Theory]
@@ -148,7 +159,7 @@ public sealed class FhirApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("broken-domain-rules.json", HttpStatusCode.UnprocessableEntity, "Bundle.entry[1].resource.birthDate")]
     public async Task PostBundle_BrokenBundle_AnswersAnOperationOutcomeNamingTheElementAndWritesNothing(string name, HttpStatusCode expected, string expression)
     {
-        using var response = await PostBundleAsync(TestBundle(name));
+        using var response = await PostBundleAsync(TestBundle(name), to: refusing);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(FhirJson, response.Content.Headers.ContentType?.MediaType);
@@ -157,19 +168,19 @@ public sealed class FhirApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var expressions = outcome.GetProperty("issue").EnumerateArray()
             .SelectMany(i => i.TryGetProperty("expression", out var e) ? e.EnumerateArray().Select(x => x.GetString()!) : []).ToArray();
         Assert.Contains(expressions, e => e.StartsWith(expression, StringComparison.Ordinal));
-        Assert.Equal(0, await host.TotalRowsAsync());
-        Assert.Empty(await host.InstancesAsync());
+        Assert.Equal(0, await refusing.TotalRowsAsync());
+        Assert.Empty(await refusing.InstancesAsync());
     }
 
     [Fact]
     public async Task PostBundle_VenueNotInTheStore_Returns422AtThePerformerAndWritesNothing()
     {
-        using var response = await PostBundleAsync(Edited(b => b["entry"]![0]!["resource"]!["performer"]![0]!["identifier"]!["value"] = "closed-venue"));
+        using var response = await PostBundleAsync(Edited(b => b["entry"]![0]!["resource"]!["performer"]![0]!["identifier"]!["value"] = "closed-venue"), to: refusing);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var issue = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("issue")[0];
         Assert.Equal("Bundle.entry[0].resource.performer[0]", issue.GetProperty("expression")[0].GetString());
-        Assert.Equal(0, await host.TotalRowsAsync());
+        Assert.Equal(0, await refusing.TotalRowsAsync());
     }
 
     [Theory]
@@ -178,11 +189,11 @@ public sealed class FhirApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("application/fhir+json; fhirVersion=5.0", HttpStatusCode.UnsupportedMediaType)]
     public async Task PostBundle_NotFhirJsonR4_Returns415AndWritesNothing(string contentType, HttpStatusCode expected)
     {
-        using var response = await PostBundleAsync(SampleBundle(), contentType);
+        using var response = await PostBundleAsync(SampleBundle(), contentType, to: refusing);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(FhirJson, response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, await host.TotalRowsAsync());
+        Assert.Equal(0, await refusing.TotalRowsAsync());
     }
 
     [Fact]
@@ -196,7 +207,7 @@ public sealed class FhirApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task PostBundle_WithoutAPracticeKey_Returns401OperationOutcomeAndWritesNothing()
     {
-        using var client = new HttpClient { BaseAddress = host.Http.BaseAddress };
+        using var client = new HttpClient { BaseAddress = refusing.Http.BaseAddress };
         using var content = new StringContent(SampleBundle(), Encoding.UTF8, FhirJson);
 
         using var response = await client.PostAsync("api/fhir/r4/Bundle", content, Ct);
@@ -204,7 +215,7 @@ public sealed class FhirApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(FhirJson, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("login", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("issue")[0].GetProperty("code").GetString());
-        Assert.Equal(0, await host.TotalRowsAsync());
+        Assert.Equal(0, await refusing.TotalRowsAsync());
     }
 
     [Fact]

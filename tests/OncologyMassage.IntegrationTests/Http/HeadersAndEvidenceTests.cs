@@ -10,13 +10,9 @@ namespace OncologyMassage.IntegrationTests.Http;
 /// Response headers (no-store and nosniff on personal data, HSTS over https) and the signer IP kept as evidence: the
 /// client's, read from X-Forwarded-For only when a trusted proxy sent it.
 /// </summary>
-public sealed class HeadersAndEvidenceTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class HeadersAndEvidenceTests(AzuriteFixture azurite, SharedHost shared) : IClassFixture<SharedHost>
 {
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -8,13 +8,9 @@ using OncologyMassage.Workflow.Links;
 namespace OncologyMassage.IntegrationTests.Http;
 
 /// <summary>The client's intake link: the form, one stored intake per referral, and every refusal storing nothing.</summary>
-public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class IntakePageTests(SharedHost shared) : IClassFixture<SharedHost>
 {
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
 
     private static Dictionary<string, string> Answers() => new()
     {
@@ -66,7 +62,7 @@ public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Intake, id), Answers());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var row = Assert.Single(await host.RowsAsync(StorageTables.Intakes));
+        var row = Assert.Single(await host.RowsAsync(StorageTables.Intakes, id));
         Assert.Equal(id, row.PartitionKey);
         using var intake = JsonDocument.Parse(row.GetString("Intake"));
         Assert.Equal("UpperQuadrant", intake.RootElement.GetProperty("surgeries")[0].GetProperty("nodes").GetProperty("site").GetProperty("region").GetString());
@@ -84,7 +80,7 @@ public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
         using var reopened = await host.Http.GetAsync(link, TestContext.Current.CancellationToken);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.Conflict), (first.StatusCode, second.StatusCode, reopened.StatusCode));
-        Assert.Contains("Breast cancer", Assert.Single(await host.RowsAsync(StorageTables.Intakes)).GetString("Intake"), StringComparison.Ordinal);
+        Assert.Contains("Breast cancer", Assert.Single(await host.RowsAsync(StorageTables.Intakes, id)).GetString("Intake"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,7 +101,7 @@ public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (problem.StatusCode, problem.Content.Headers.ContentType?.MediaType));
         var errors = (await problem.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
         Assert.Equal(["cancerType", "labs.platelets.drawn"], errors.EnumerateObject().Select(p => p.Name).Order());
-        Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
+        Assert.Empty(await host.RowsAsync(StorageTables.Intakes, id));
     }
 
     [Fact]
@@ -118,7 +114,7 @@ public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var errors = (await problem.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
         Assert.Equal("surgeries[0]", Assert.Single(errors.EnumerateObject()).Name);
-        Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
+        Assert.Empty(await host.RowsAsync(StorageTables.Intakes, id));
     }
 
     [Theory]
@@ -132,7 +128,7 @@ public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(acceptJson ? "application/problem+json" : "text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
+        Assert.Empty(await host.RowsAsync(StorageTables.Intakes, id));
     }
 
     [Fact]
@@ -153,6 +149,6 @@ public sealed class IntakePageTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await ClientLinks.PostFormAsync(host, ClientLinks.Link(host, LinkPurposes.Intake, id, TimeSpan.FromDays(-1)), Answers());
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
-        Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
+        Assert.Empty(await host.RowsAsync(StorageTables.Intakes, id));
     }
 }

@@ -9,13 +9,9 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.IntegrationTests.Http;
 
 /// <summary>GET /api/referrals/{id}/plan: the latest plan, for the practice that referred, as JSON or as a page.</summary>
-public sealed class PlanApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PlanApiTests(SharedHost shared) : IClassFixture<SharedHost>
 {
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
 
     private async Task<string> ReferralWithPlansAsync()
     {

@@ -16,23 +16,22 @@ namespace OncologyMassage.IntegrationTests.Http;
 /// The red-flag routes over HTTP: the venue's open flags, acknowledging one (200 once, 409 after), bad notes 400 with
 /// nothing written, and a flag outside the caller's venues or of another referral 404, a practice 403.
 /// </summary>
-public sealed class RedFlagRouteTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class RedFlagRouteTests(SharedCoordinatorHost shared) : IClassFixture<SharedCoordinatorHost>, IAsyncLifetime
 {
-    private TestHost host = null!;
+    private readonly TestHost host = shared.Host;
     private HttpClient coordinator = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        host = await CoordinatorHost.StartAsync(azurite);
         coordinator = await host.SignInAsync(HarborCoordinator);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         coordinator.Dispose();
-        await host.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 
     private async Task<(string Id, string FlagId)> FlagAsync(RedFlagLevel level = RedFlagLevel.Immediate)
@@ -52,8 +51,9 @@ public sealed class RedFlagRouteTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Acknowledge_OpenFlag_Returns200RecordsWhoWhenNoteThen409()
     {
         var (id, flagId) = await FlagAsync();
-        var before = await coordinator.GetFromJsonAsync<JsonElement>($"api/flags?venue={Harbor}", Ct);
-        Assert.Equal(1, before.GetProperty("count").GetInt32());
+        // The host is shared by the class: flags of earlier tests may be open too, so the count is compared, not fixed.
+        var before = (await coordinator.GetFromJsonAsync<JsonElement>($"api/flags?venue={Harbor}", Ct)).GetProperty("count").GetInt32();
+        Assert.True(before >= 1, $"open flags: {before}");
 
         using var first = await AcknowledgeAsync(coordinator, id, flagId, """{"note":"Called her: on her way to the ED"}""");
         using var second = await AcknowledgeAsync(coordinator, id, flagId, """{"note":"Again"}""");
@@ -65,7 +65,7 @@ public sealed class RedFlagRouteTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Hana Reyes (Harbor Infusion Center)", view.GetProperty("acknowledgedBy").GetString());
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, (await coordinator.GetFromJsonAsync<JsonElement>($"api/flags?venue={Harbor}", Ct)).GetProperty("count").GetInt32());
+        Assert.Equal(before - 1, (await coordinator.GetFromJsonAsync<JsonElement>($"api/flags?venue={Harbor}", Ct)).GetProperty("count").GetInt32());
         Assert.Single(await TimelineAsync(id), e => e.Kind == TimelineKind.CoordinatorAction && e.Detail.Contains("acknowledged by Hana Reyes", StringComparison.Ordinal));
     }
 

@@ -12,24 +12,23 @@ using static OncologyMassage.IntegrationTests.Infrastructure.CoordinatorHost;
 namespace OncologyMassage.IntegrationTests.Http;
 
 /// <summary>Coordinator actions: 202/201 when the stage allows them, 409 when not, 400 for bad bodies; slots; outcomes.</summary>
-public sealed class ReferralActionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ReferralActionTests(SharedCoordinatorHost shared) : IClassFixture<SharedCoordinatorHost>, IAsyncLifetime
 {
     private const string SessionBody =
         """{"pressureUsed":2,"sitesAvoided":["chest:left"],"position":"supine","pre":{"pain":4,"anxiety":6},"post":{"pain":2,"anxiety":3},"reactions":"none"}""";
 
-    private TestHost host = null!;
+    private readonly TestHost host = shared.Host;
     private HttpClient coordinator = null!;
 
     public async ValueTask InitializeAsync()
     {
-        host = await CoordinatorHost.StartAsync(azurite);
         coordinator = await host.SignInAsync(HarborCoordinator);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         coordinator.Dispose();
-        await host.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 
     private Task<HttpResponseMessage> PostAsync(string path, string body) =>

@@ -8,13 +8,12 @@ using OncologyMassage.IntegrationTests.Infrastructure;
 namespace OncologyMassage.IntegrationTests.Http;
 
 /// <summary>POST and GET /api/referrals on the real engine and Azurite.</summary>
-public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ReferralApiTests(SharedHost shared, QuietHost quiet) : IClassFixture<SharedHost>, IClassFixture<QuietHost>
 {
-    private TestHost host = null!;
+    private readonly TestHost host = shared.Host;
 
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    /// <summary>Receives only requests that must be refused, so its store stays empty.</summary>
+    private readonly TestHost refusing = quiet.Host;
 
     [Fact]
     public async Task Post_ValidReferral_Returns202WithLocationAndStartsOrchestration()
@@ -37,14 +36,14 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
 
         var state = await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
-        await WaitForAsync(async () => (await host.RowsAsync(StorageTables.Timeline)).Count >= 2);
+        await WaitForAsync(async () => (await host.RowsAsync(StorageTables.Timeline, id)).Count >= 2);
 
         Assert.Equal("harbor-infusion-center", state.VenueId);
-        var row = Assert.Single(await host.RowsAsync(StorageTables.Referrals));
+        var row = Assert.Single(await host.RowsAsync(StorageTables.Referrals, id));
         Assert.Equal(nameof(Stage.MdReleaseRequested), row.GetString("Stage"));
         var onBoard = Assert.Single(await host.RowsAsync(StorageTables.Pipeline), r => r.RowKey == $"r|{id}");
         Assert.Equal(("harbor-infusion-center", "MdReleaseRequested"), (onBoard.PartitionKey, onBoard.GetString("Stage")));
-        var timeline = await host.RowsAsync(StorageTables.Timeline);
+        var timeline = await host.RowsAsync(StorageTables.Timeline, id);
         Assert.Equal(["StageChanged", "MessageSent"], timeline.Select(t => t.GetString("Kind")));
     }
 
@@ -53,8 +52,9 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var response = await host.PostReferralAsync(Samples.Referral());
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
 
-        var row = Assert.Single(await host.RowsAsync(StorageTables.Referrals));
+        var row = Assert.Single(await host.RowsAsync(StorageTables.Referrals, id));
         using var referral = JsonDocument.Parse(row.GetString("Referral"));
         Assert.Equal("+16175550143", referral.RootElement.GetProperty("client").GetProperty("mobilePhone").GetString());
         Assert.Equal("+16175550100", referral.RootElement.GetProperty("oncologist").GetProperty("phone").GetString());
@@ -65,9 +65,9 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var response = await host.PostReferralAsync(Samples.Referral());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
-        await WaitForAsync(async () => (await host.RowsAsync(StorageTables.Outbox)).Any(r => r.GetString("Status") == "Sent"));
+        await WaitForAsync(async () => (await host.RowsAsync(StorageTables.Outbox, id)).Any(r => r.GetString("Status") == "Sent"));
 
-        var email = Assert.Single(await host.RowsAsync(StorageTables.Outbox));
+        var email = Assert.Single(await host.RowsAsync(StorageTables.Outbox, id));
         Assert.Equal((id, $"{id}:md-release:1"), (email.PartitionKey, email.RowKey));
         Assert.Equal("rosa.demo@example.org", email.GetString("To"));
         var text = email.GetString("Subject") + email.GetString("Body");
@@ -91,7 +91,7 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
             r.Remove("oncologist");
         });
 
-        using var response = await host.PostReferralAsync(json);
+        using var response = await refusing.PostReferralAsync(json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -99,22 +99,22 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToArray();
         Assert.Equal(["client.dateOfBirth", "client.mobilePhone", "client.timeZone", "clinicalSummary.precautions[0].code", "oncologist", "service"], fields);
-        Assert.Equal(0, await host.TotalRowsAsync());
-        Assert.Empty(await host.InstancesAsync());
+        Assert.Equal(0, await refusing.TotalRowsAsync());
+        Assert.Empty(await refusing.InstancesAsync());
     }
 
     [Fact]
     public async Task Post_VenueNotInTheVenueStore_Returns422NamingVenueIdAndWritesNothing()
     {
-        using var response = await host.PostReferralAsync(Samples.Referral(r => r["venueId"] = "closed-venue"), idempotencyKey: "unknown-venue-1");
+        using var response = await refusing.PostReferralAsync(Samples.Referral(r => r["venueId"] = "closed-venue"), idempotencyKey: "unknown-venue-1");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(422, problem.GetProperty("status").GetInt32());
         Assert.Equal(["venueId"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(0, await host.TotalRowsAsync());
-        Assert.Empty(await host.InstancesAsync());
+        Assert.Equal(0, await refusing.TotalRowsAsync());
+        Assert.Empty(await refusing.InstancesAsync());
     }
 
     [Fact]
@@ -133,36 +133,38 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Post_UnreadableBody_ReturnsProblemDetailsAndWritesNothing(string body, string contentType, HttpStatusCode expected)
     {
         using var content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
-        using var response = await host.Http.PostAsync("api/referrals", content, TestContext.Current.CancellationToken);
+        using var response = await refusing.Http.PostAsync("api/referrals", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, await host.TotalRowsAsync());
+        Assert.Equal(0, await refusing.TotalRowsAsync());
     }
 
     [Fact]
     public async Task Post_SameIdempotencyKeyTwice_ReturnsTheSameReferralAndCreatesOne()
     {
         var key = Guid.NewGuid().ToString();
+        var (referralsBefore, instancesBefore) = ((await host.RowsAsync(StorageTables.Referrals)).Count, (await host.InstancesAsync()).Count);
         using var first = await host.PostReferralAsync(Samples.Referral(), key);
         using var second = await host.PostReferralAsync(Samples.Referral(), key);
 
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
-        Assert.Single(await host.RowsAsync(StorageTables.Referrals));
-        Assert.Single(await host.InstancesAsync());
+        Assert.Equal(referralsBefore + 1, (await host.RowsAsync(StorageTables.Referrals)).Count);
+        Assert.Equal(instancesBefore + 1, (await host.InstancesAsync()).Count);
     }
 
     [Fact]
     public async Task Post_SameIdempotencyKeyWithDifferentBody_Returns422AndCreatesNothingMore()
     {
         var key = Guid.NewGuid().ToString();
+        var referralsBefore = (await host.RowsAsync(StorageTables.Referrals)).Count;
         using var first = await host.PostReferralAsync(Samples.Referral(), key);
         using var second = await host.PostReferralAsync(Samples.Referral(r => r["notes"] = "Another client"), key);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
         Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
-        Assert.Single(await host.RowsAsync(StorageTables.Referrals));
+        Assert.Equal(referralsBefore + 1, (await host.RowsAsync(StorageTables.Referrals)).Count);
     }
 
     [Theory]
@@ -195,13 +197,5 @@ public sealed class ReferralApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(body.TryGetProperty("client", out _), "The status must not echo the client's details.");
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met in time.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition) => Eventually.UntilAsync(condition, "the referral's rows");
 }

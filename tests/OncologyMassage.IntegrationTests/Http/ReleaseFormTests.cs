@@ -5,17 +5,14 @@ using System.Text.RegularExpressions;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.Workflow.Orchestrations;
 
 namespace OncologyMassage.IntegrationTests.Http;
 
 /// <summary>The oncologist's signed release link, end to end: email → form → decision → the waiting orchestration moves.</summary>
-public sealed partial class ReleaseFormTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class ReleaseFormTests(SharedHost shared) : IClassFixture<SharedHost>
 {
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
 
     private static Dictionary<string, string> Restrict() => new()
     {
@@ -35,7 +32,7 @@ public sealed partial class ReleaseFormTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task ReleaseLink_OpenedFromTheEmail_ShowsTheClientTheProposedPlanAndTheForm()
     {
-        var (_, link) = await SubmitAndReadLinkAsync();
+        var (id, link) = await SubmitAndReadLinkAsync();
 
         using var page = await host.Http.GetAsync(link, TestContext.Current.CancellationToken);
         var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -59,7 +56,7 @@ public sealed partial class ReleaseFormTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Thank you", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         await host.WaitForStageAsync(id, Stage.IntakePending);
-        var release = Assert.Single(await host.RowsAsync(StorageTables.Releases));
+        var release = Assert.Single(await host.RowsAsync(StorageTables.Releases, id));
         Assert.Equal((id, "ApprovedWithRestrictions", "om-tests"), (release.PartitionKey, release.GetString("Outcome"), release.GetString("SignerUserAgent")));
         using var decision = JsonDocument.Parse(release.GetString("Decision"));
         var limits = decision.RootElement.GetProperty("limits");
@@ -80,8 +77,9 @@ public sealed partial class ReleaseFormTests(AzuriteFixture azurite) : IAsyncLif
         using var reopened = await host.Http.GetAsync(link, TestContext.Current.CancellationToken);
 
         Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (second.StatusCode, reopened.StatusCode));
-        Assert.Equal("ApprovedWithRestrictions", Assert.Single(await host.RowsAsync(StorageTables.Releases)).GetString("Outcome"));
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        Assert.Equal("ApprovedWithRestrictions", Assert.Single(await host.RowsAsync(StorageTables.Releases, id)).GetString("Outcome"));
+        await host.BarrierAsync(id); // a second decision, had the refused post raised one, is in the history by now
+        Assert.Single(await host.RaisedEventsAsync(id, WorkflowEvents.ReleaseDecided));
         Assert.Equal(Stage.IntakePending, (await host.WaitForStageAsync(id, Stage.IntakePending)).Stage);
     }
 
@@ -115,7 +113,7 @@ public sealed partial class ReleaseFormTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (problem.StatusCode, problem.Content.Headers.ContentType?.MediaType));
         var errors = (await problem.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
         Assert.Equal(["attest", "reason", "signature"], errors.EnumerateObject().Select(p => p.Name).Order());
-        Assert.Empty(await host.RowsAsync(StorageTables.Releases));
+        Assert.Empty(await host.RowsAsync(StorageTables.Releases, id));
         Assert.Equal(Stage.MdReleaseRequested, (await host.WaitForStageAsync(id, Stage.MdReleaseRequested)).Stage);
     }
 
@@ -124,32 +122,23 @@ public sealed partial class ReleaseFormTests(AzuriteFixture azurite) : IAsyncLif
     [InlineData(true)]
     public async Task ReleaseLink_Tampered_Returns404AndRecordsNothing(bool acceptJson)
     {
-        var (_, link) = await SubmitAndReadLinkAsync();
+        var (id, link) = await SubmitAndReadLinkAsync();
         var tampered = link[..^3] + (link.EndsWith("AAA", StringComparison.Ordinal) ? "BBB" : "AAA");
 
         using var response = await PostFormAsync(tampered, Restrict(), acceptJson);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(acceptJson ? "application/problem+json" : "text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(await host.RowsAsync(StorageTables.Releases));
+        Assert.Empty(await host.RowsAsync(StorageTables.Releases, id));
     }
 
     private async Task<(string Id, string Link)> SubmitAndReadLinkAsync()
     {
         using var posted = await host.PostReferralAsync(Samples.Referral());
         var id = (await posted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            var email = (await host.RowsAsync(StorageTables.Outbox)).FirstOrDefault(r => r.PartitionKey == id && r.GetString("Status") == "Sent");
-            if (email is not null)
-            {
-                return (id, ReleaseLink().Match(email.GetString("Body")).Groups[1].Value);
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The release email was not sent.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        var email = await Eventually.FoundAsync(async () => (await host.RowsAsync(StorageTables.Outbox)).FirstOrDefault(r => r.PartitionKey == id && r.GetString("Status") == "Sent"),
+            "the release email");
+        return (id, ReleaseLink().Match(email.GetString("Body")).Groups[1].Value);
     }
 
     private async Task<HttpResponseMessage> PostFormAsync(string link, Dictionary<string, string> fields, bool acceptJson = false)

@@ -9,13 +9,9 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.IntegrationTests.Http;
 
 /// <summary>The care-team summary link: read-only, opens as often as needed until it expires.</summary>
-public sealed class SummaryLinkTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SummaryLinkTests(SharedHost shared) : IClassFixture<SharedHost>
 {
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
 
     [Fact]
     public async Task ShowCareTeamSummary_OpenedTwice_ShowsSessionsChangesAndNoReplyBothTimes()

@@ -13,13 +13,9 @@ namespace OncologyMassage.IntegrationTests.Http;
 /// A follow-up's web link: ratings as given (blank is not zero), red-flag screening, one answer per follow-up, filed under
 /// the follow-up the link names (never guessed from the latest session), closed after its window.
 /// </summary>
-public sealed class SurveyPageTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SurveyPageTests(SharedHost shared) : IClassFixture<SharedHost>
 {
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
 
     private ISessionStore Sessions => host.App.Services.GetRequiredService<ISessionStore>();
 
@@ -101,7 +97,7 @@ public sealed class SurveyPageTests(AzuriteFixture azurite) : IAsyncLifetime
             new Dictionary<string, string> { ["pain"] = "2" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Sessions), r => r.RowKey.StartsWith("f|", StringComparison.Ordinal));
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Sessions, id), r => r.RowKey.StartsWith("f|", StringComparison.Ordinal));
     }
 
     [Fact]

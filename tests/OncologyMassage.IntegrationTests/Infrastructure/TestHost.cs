@@ -115,23 +115,9 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>Polls GET /api/referrals/{id} until the referral reaches <paramref name="stage"/>.</summary>
-    public async Task<ReferralState> WaitForStageAsync(string id, Stage stage, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        ReferralState? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await Http.GetFromJsonAsync<ReferralState>($"api/referrals/{id}", Json.Options, TestContext.Current.CancellationToken);
-            if (last?.Stage == stage)
-            {
-                return last;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"Referral {id} did not reach {stage} in time; last stage {last?.Stage}.");
-    }
+    public async Task<ReferralState> WaitForStageAsync(string id, Stage stage, TimeSpan? timeout = null) =>
+        (await Eventually.UntilAsync(() => Http.GetFromJsonAsync<ReferralState>($"api/referrals/{id}", Json.Options, TestContext.Current.CancellationToken),
+            state => state?.Stage == stage, $"referral {id} at {stage}", timeout))!;
 
     /// <summary>Every row in one of this host's tables (none when the table was never created).</summary>
     public async Task<IReadOnlyList<TableEntity>> RowsAsync(string table)
@@ -152,6 +138,10 @@ public sealed class TestHost : IAsyncDisposable
 
         return rows;
     }
+
+    /// <summary>The rows of one referral (PartitionKey = its id) in one of this host's tables: what a test on a shared host reads.</summary>
+    public async Task<IReadOnlyList<TableEntity>> RowsAsync(string table, string referralId) =>
+        (await RowsAsync(table)).Where(r => r.PartitionKey == referralId).ToArray();
 
     public async Task<IReadOnlyList<Microsoft.DurableTask.Client.OrchestrationMetadata>> InstancesAsync()
     {

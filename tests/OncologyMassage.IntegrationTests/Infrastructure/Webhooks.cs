@@ -97,14 +97,6 @@ internal static class Webhooks
         return await host.Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds (or fails the test after 15 s).</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting: {what}");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
+    /// <summary>Polls until <paramref name="condition"/> holds (see <see cref="Eventually"/>).</summary>
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, string what) => Eventually.UntilAsync(condition, what);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.LocalHost;
 
@@ -26,6 +27,7 @@ public sealed class BackgroundFailureTests(AzuriteFixture azurite)
     public async Task StartAsync_ABackgroundServiceThrows_TheHostKeepsServing()
     {
         using var failing = new Fails(); // given to DI as an instance: DI does not dispose it
+        using var logs = new CapturedLogs();
         var hub = "h" + Guid.NewGuid().ToString("N")[..12];
         await using var app = await LocalHostApp.BuildAsync([], b =>
         {
@@ -37,11 +39,13 @@ public sealed class BackgroundFailureTests(AzuriteFixture azurite)
                 ["Storage:TablePrefix"] = hub,
             });
             b.Services.AddSingleton<IHostedService>(failing);
+            b.Logging.AddProvider(logs);
         }, TestContext.Current.CancellationToken);
 
         await app.StartAsync(TestContext.Current.CancellationToken);
         await failing.Failed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        await Task.Delay(500, TestContext.Current.CancellationToken); // the host would begin stopping right after the failure
+        // The host's own signal that it handled the failure: it logs the fault, and would stop right after logging it.
+        await Eventually.UntilAsync(() => Task.FromResult(logs.Entries.Any(e => e.EventId.Name == "BackgroundServiceFaulted")), "the host's BackgroundServiceFaulted log");
 
         Assert.False(app.Lifetime.ApplicationStopping.IsCancellationRequested);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };

@@ -126,7 +126,20 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
 
     private int SendGridSends => stub.LogEntries.Count(e => e.RequestMessage.Path == "/v3/mail/send");
 
-    private static async Task SettleStubLogAsync() => await Task.Delay(300, TestContext.Current.CancellationToken); // the stub logs a request after answering it
+    /// <summary>
+    /// The stub logs a request just after answering it: one request of the test's own, once logged, shows that every
+    /// request answered before it is in the log too.
+    /// </summary>
+    private async Task SettleStubLogAsync()
+    {
+        var path = "/__settled/" + Guid.NewGuid().ToString("N");
+        using (var http = new HttpClient())
+        {
+            using var _ = await http.GetAsync(stub.Url + path, TestContext.Current.CancellationToken);
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(stub.LogEntries.Any(e => e.RequestMessage.Path == path)), "the stub's log");
+    }
 
     [Fact]
     public async Task SendSmsAsync_RetriedAfterDyingBetweenVendorAndOutbox_MakesOneVendorRequestAndReportsUncertain()

@@ -5,21 +5,21 @@ using OncologyMassage.IntegrationTests.Infrastructure;
 namespace OncologyMassage.IntegrationTests.Http.Dashboard;
 
 /// <summary>The dashboard's files over HTTP: under /api/dashboard/ (the Functions route, mapped by the local host) and at "/".</summary>
-public sealed class DashboardFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class DashboardFunctionsTests(SharedHost shared) : IClassFixture<SharedHost>, IAsyncLifetime
 {
-    private TestHost host = null!;
+    private readonly TestHost host = shared.Host;
     private HttpClient anonymous = null!;
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync()
     {
-        host = await TestHost.StartAsync(azurite);
         anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Http.BaseAddress };
+        return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         anonymous.Dispose();
-        await host.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 
     [Theory]

@@ -18,15 +18,11 @@ namespace OncologyMassage.IntegrationTests.Http.OpenApi;
 /// Real responses of the local host validate (JsonSchema.Net) against the schema the served description gives for
 /// their route, method, status and media type; and the description is served anonymously at /api/openapi.json.
 /// </summary>
-public sealed class OpenApiResponseTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class OpenApiResponseTests(SharedCoordinatorHost shared) : IClassFixture<SharedCoordinatorHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await CoordinatorHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
 
     [Fact]
     public async Task GetOpenApiDocument_Anonymous_Returns200JsonOfTheDescription()
