@@ -20,8 +20,11 @@ namespace OncologyMassage.Benchmarks.Lifecycle;
 /// </summary>
 public sealed partial class JourneyDriver(Uri host, string referralJson, IMessageOutbox outbox, DurableTaskClient engine, IReadOnlyDictionary<string, string> coordinatorOfVenue)
 {
-    private readonly Dictionary<string, (SemaphoreSlim Lock, HashSet<string> Picked)> venues =
-        coordinatorOfVenue.Keys.ToDictionary(v => v, _ => (new SemaphoreSlim(1, 1), new HashSet<string>(StringComparer.Ordinal)));
+    /// <summary>Slots offered at once (Scheduling:SlotsOffered's default).</summary>
+    private const int SlotsOffered = 3;
+
+    private readonly Dictionary<string, (SemaphoreSlim Lock, HashSet<string> Picked, SemaphoreSlim Unbooked)> venues =
+        coordinatorOfVenue.Keys.ToDictionary(v => v, _ => (new SemaphoreSlim(1, 1), new HashSet<string>(StringComparer.Ordinal), new SemaphoreSlim(SlotsOffered, SlotsOffered)));
 
     private static readonly string[] SitesAvoided = ["chest:right"];
 
@@ -53,15 +56,29 @@ public sealed partial class JourneyDriver(Uri host, string referralJson, IMessag
         StorageRequestCounter.MarkFlowUncounted(); // the outbox reads and status polls below are the driver's, not the app's
         using var practice = NewClient(null);
         practice.DefaultRequestHeaders.Add("X-Api-Key", DemoReferrals.PracticeApiKey);
-        var id = await SubmitAsync(practice, number, venue, cancellationToken);
         using var people = NewClient(null);
         var therapist = coordinators[venue];
         var actors = new ReferralActors(people, outbox, therapist) { MessageTimeout = TimeSpan.FromMinutes(5) };
-        Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), cancellationToken));
-        Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), cancellationToken));
-        Ok(await PickSlotAsync(actors, id, venue, cancellationToken));
-        Ok(await actors.SignConsentAsync(id, ReferralActors.Consent("Ada Sample"), cancellationToken));
-        await actors.MessageAsync(id, ":booked:1", cancellationToken);
+
+        // At most as many referrals of a venue between submission and booking as slots are offered at once: an offer made
+        // while others are still choosing lists the same slots, and with more of them some client would find none free.
+        var unbooked = venues[venue].Unbooked;
+        await unbooked.WaitAsync(cancellationToken);
+        string id;
+        try
+        {
+            id = await SubmitAsync(practice, number, venue, cancellationToken);
+            Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), cancellationToken));
+            Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), cancellationToken));
+            Ok(await PickSlotAsync(actors, id, venue, cancellationToken));
+            Ok(await actors.SignConsentAsync(id, ReferralActors.Consent("Ada Sample"), cancellationToken));
+            await actors.MessageAsync(id, ":booked:1", cancellationToken);
+        }
+        finally
+        {
+            unbooked.Release();
+        }
+
         await RecordSessionAsync(therapist, id, cancellationToken);
         Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "pain 2 tired 3 nausea 0 worry 1", cancellationToken));
         Ok(await actors.AnswerSurveyAsync(id, 1, new Dictionary<string, string> { ["pain"] = "1", ["wellBeing"] = "2", ["changes"] = "Sleeping better" }, cancellationToken));
@@ -125,7 +142,7 @@ public sealed partial class JourneyDriver(Uri host, string referralJson, IMessag
     private async Task<HttpResponseMessage> PickSlotAsync(ReferralActors actors, string id, string venue, CancellationToken cancellationToken)
     {
         var offer = await actors.MessageAsync(id, ":slots:1:1", cancellationToken);
-        var (gate, picked) = venues[venue];
+        var (gate, picked, _) = venues[venue];
         await gate.WaitAsync(cancellationToken);
         try
         {

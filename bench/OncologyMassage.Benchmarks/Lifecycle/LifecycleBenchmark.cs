@@ -30,15 +30,15 @@ public static class LifecycleBenchmark
     private const string BeginMarker = "<!-- lifecycle:begin -->";
     private const string EndMarker = "<!-- lifecycle:end -->";
 
-    private static readonly Dictionary<string, string> CoordinatorOfVenue = new()
+    /// <summary>All five demo venues, each with a coordinator of its own (the simulated phone and the session record need one).</summary>
+    private static readonly Dictionary<string, string> CoordinatorOfVenue = new[]
     {
-        [DemoVenues.HarborInfusionCenter] = "coord-harbor",
-        [DemoVenues.WillowSpaRetreat] = "coord-willow",
-    };
+        DemoVenues.HarborInfusionCenter, DemoVenues.WillowSpaRetreat, DemoVenues.StAnneHospital, DemoVenues.HomeVisitsNorth, DemoVenues.SaguaroStudio,
+    }.ToDictionary(v => v, v => "bench-" + v);
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var journeys = Option(args, "--journeys", 20);
+        var journeys = Option(args, "--journeys", 15);
         var posts = Option(args, "--posts", 60);
         var idleSeconds = Option(args, "--idle-seconds", 60);
         var ct = CancellationToken.None;
@@ -112,10 +112,16 @@ public static class LifecycleBenchmark
         {
             var driver = new JourneyDriver(new Uri(app.Urls.First() + "/"), File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json")),
                 app.Services.GetRequiredService<IMessageOutbox>(), app.Services.GetRequiredService<DurableTaskClient>(), CoordinatorOfVenue);
+            var coordinatorStore = app.Services.GetRequiredService<OncologyMassage.Workflow.Access.ICoordinatorStore>();
+            foreach (var (venue, coordinator) in CoordinatorOfVenue)
+            {
+                await coordinatorStore.UpsertAsync(new OncologyMassage.Workflow.Access.Coordinator(coordinator, "Bench " + venue, coordinator + "@example.org", [venue]), ct);
+            }
+
             await driver.SignInAsync(ct);
             var venues = CoordinatorOfVenue.Keys.ToArray();
 
-            Console.WriteLine("Warm-up: two journeys, one per venue…");
+            Console.WriteLine($"Warm-up: {venues.Length} journeys, one per venue…");
             var warm = await Task.WhenAll(venues.Select((v, i) => driver.RunAsync(i, v, ct)));
             report.Shape = await JourneyShape.ReadAsync(cs, JourneyHub, warm[0], ct);
             Console.WriteLine($"One journey's history: {report.Shape}");
