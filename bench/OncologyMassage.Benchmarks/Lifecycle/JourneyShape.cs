@@ -62,13 +62,16 @@ public sealed record JourneyShape(
             activityTime);
     }
 
-    /// <summary>The typical journey of several: counts rounded from their means, the fired timers of the first that has the most.</summary>
+    /// <summary>
+    /// The typical journey of several: counts rounded from their means; for the fired timers, the shortest of all the
+    /// journeys' fired timers (a no-op that waits less is the stricter baseline).
+    /// </summary>
     public static JourneyShape Mean(IReadOnlyList<JourneyShape> shapes)
     {
         ArgumentNullException.ThrowIfNull(shapes);
         int Round(Func<JourneyShape, int> of) => (int)Math.Round(shapes.Average(of), MidpointRounding.AwayFromZero);
         var fired = Round(s => s.TimersFired);
-        var durations = shapes.OrderByDescending(s => s.TimersFired).First().FiredTimerDurations.Take(fired).ToArray();
+        var durations = shapes.SelectMany(s => s.FiredTimerDurations).Order().Take(fired).ToArray();
         return new JourneyShape(Round(s => s.Activities), Round(s => s.TimersCreated), fired, Round(s => s.Events), Round(s => s.Episodes), durations,
             TimeSpan.FromTicks((long)shapes.Average(s => s.EpisodeTime.Ticks)), TimeSpan.FromTicks((long)shapes.Average(s => s.ActivityTime.Ticks)));
     }
