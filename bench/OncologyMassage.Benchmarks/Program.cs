@@ -1,4 +1,8 @@
 using OncologyMassage.Benchmarks;
+using OncologyMassage.Benchmarks.Lifecycle;
 
 // dotnet run -c Release --project bench/OncologyMassage.Benchmarks [-- --big 100000 --small 100 --calls 30]
-return await PipelineBenchmark.RunAsync(args);
+// dotnet run -c Release --project bench/OncologyMassage.Benchmarks -- lifecycle [--journeys 20 --posts 60 --idle-seconds 60 --no-docs]
+return args.FirstOrDefault() == "lifecycle"
+    ? await LifecycleBenchmark.RunAsync(args[1..])
+    : await PipelineBenchmark.RunAsync(args);

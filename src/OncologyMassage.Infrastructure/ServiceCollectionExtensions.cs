@@ -4,6 +4,7 @@ using OncologyMassage.Infrastructure.Audit;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Configuration;
 using OncologyMassage.Infrastructure.Messaging;
@@ -13,6 +14,7 @@ using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Workflow;
 using OncologyMassage.Workflow.Access;
+using OncologyMassage.Workflow.Caching;
 using OncologyMassage.Workflow.Coordinators;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Messaging;
@@ -42,7 +44,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IMessageOutbox, TableMessageOutbox>();
         services.AddSingleton<IReleaseStore, TableReleaseStore>();
-        services.AddSingleton<IPracticeKeyStore, TablePracticeKeyStore>();
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TablePracticeKeyStore>();
+        services.AddSingleton<IPracticeKeyStore>(sp => new CachedPracticeKeyStore(sp.GetRequiredService<TablePracticeKeyStore>(),
+            sp.GetRequiredService<IOptions<CachingOptions>>().Value.PracticeKeysFor, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPhoneIndex, TablePhoneIndex>();
         services.AddSingleton<IOptOutStore, TableOptOutStore>();
         services.AddSingleton<InboundSms>();
@@ -90,7 +95,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CoordinatorInbox>();
         // Venues and bookings (issue #4): venues as data, slots offered from availability minus bookings.
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IVenueStore, TableVenueStore>();
+        services.AddSingleton<TableVenueStore>();
+        services.AddSingleton<IVenueStore>(sp => new CachedVenueStore(sp.GetRequiredService<TableVenueStore>(),
+            sp.GetRequiredService<IOptions<CachingOptions>>().Value.VenuesFor, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IBookingStore, TableBookingStore>();
         services.AddSingleton<SlotOffers>();
         services.AddSingleton<SessionInvites>();

@@ -66,7 +66,8 @@ public sealed partial class ReferralSubmissions(
         }
 
         var record = new ReferralRecord(referralId, practice.Id, validation.Referral!, Stage.Received, 0, now, now, null);
-        if (!await referrals.TryCreateAsync(record, cancellationToken))
+        var created = await referrals.TryCreateAsync(record, cancellationToken);
+        if (!created)
         {
             record = await referrals.GetAsync(referralId, cancellationToken) ?? record;
         }
@@ -74,7 +75,9 @@ public sealed partial class ReferralSubmissions(
         // Before the orchestration starts, so STOP from this number reaches the referral from its first text on.
         await phones.AddReferralAsync(record.Referral.Client.MobilePhone, referralId, cancellationToken);
 
-        await StartOrchestrationAsync(record, cancellationToken);
+        // A row this request has just created has no instance yet: the engine's own duplicate check on start is the only one
+        // needed (a second read of the instance first was one more storage round trip on every submission).
+        await StartOrchestrationAsync(record, mayExist: !created, cancellationToken);
         LogAccepted(logger, referralId, record.Referral.VenueId);
         return new SubmissionResult.Accepted(record, Replayed: false);
     }
@@ -88,13 +91,13 @@ public sealed partial class ReferralSubmissions(
     {
         ArgumentNullException.ThrowIfNull(record);
         await phones.AddReferralAsync(record.Referral.Client.MobilePhone, record.Id, cancellationToken);
-        return await StartOrchestrationAsync(record, cancellationToken);
+        return await StartOrchestrationAsync(record, mayExist: true, cancellationToken);
     }
 
-    private async Task<bool> StartOrchestrationAsync(ReferralRecord record, CancellationToken cancellationToken)
+    private async Task<bool> StartOrchestrationAsync(ReferralRecord record, bool mayExist, CancellationToken cancellationToken)
     {
         var referralId = record.Id;
-        if (await workflow.GetInstanceAsync(referralId, cancellationToken) is not null)
+        if (mayExist && await workflow.GetInstanceAsync(referralId, cancellationToken) is not null)
         {
             return false;
         }

@@ -94,11 +94,39 @@ public sealed class ReferralSubmissionsTests
     }
 
     [Fact]
+    public async Task SubmitAsync_NewReferral_LeavesTheDuplicateCheckToTheStartAlone()
+    {
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        workflow.Setup(d => d.StartReferralAsync(It.IsAny<string>(), It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
+
+        Assert.IsType<SubmissionResult.Accepted>(result);
+        workflow.Verify(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        workflow.Verify(d => d.StartReferralAsync(It.IsAny<string>(), It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RowAlreadyThere_LooksForItsInstanceBeforeStartingOne()
+    {
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        store.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((ReferralRecord?)null);
+        workflow.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(nameof(ReferralOrchestration), "ref-x") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
+
+        Assert.IsType<SubmissionResult.Accepted>(result);
+        workflow.Verify(d => d.StartReferralAsync(It.IsAny<string>(), It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task SubmitAsync_InstanceStartedByAConcurrentRetry_IsAcceptedNotFailed()
     {
         store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        workflow.SetupSequence(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((OrchestrationMetadata?)null)
+        // A new row skips the look-up before the start; the failed start's look-up finds the instance the retry started.
+        workflow.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new OrchestrationMetadata(nameof(ReferralOrchestration), "ref-x") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
         workflow.Setup(d => d.StartReferralAsync(It.IsAny<string>(), It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("An orchestration with this instance id already exists."));

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace OncologyMassage.Benchmarks.Lifecycle;
+
+/// <summary>Who sent a storage request: the app's own services, the engine of the app's task hub, or the no-op baseline's engine.</summary>
+public enum StorageCaller
+{
+    App,
+    Engine,
+    Baseline,
+}
+
+/// <summary>
+/// Counts every HTTP request this process sends to Azurite, whichever client sends it (the app's table, queue and blob
+/// clients, the engine's, the baseline's): it listens to the HTTP handler's own diagnostics, which every Azure SDK client's
+/// transport passes through, so no client needs to be built differently. Requests are told apart by URL: the engine's
+/// queues, tables and lease blobs carry its task hub's name. The benchmark's own look-ups (the actors reading the dev
+/// outbox, the driver polling instance status) run with <see cref="Uncounted"/> set and are left out.
+/// </summary>
+public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private static readonly AsyncLocal<bool> UncountedFlow = new();
+
+    private readonly HashSet<int> storagePorts;
+    private readonly int tablePort;
+    private readonly int queuePort;
+    private readonly string engineHub;
+    private readonly string baselineHub;
+    private readonly ConcurrentDictionary<(StorageCaller Caller, string Kind), long> counts = new();
+    private readonly List<IDisposable> subscriptions = [];
+    private readonly IDisposable all;
+
+    public StorageRequestCounter(int blobPort, int queuePort, int tablePort, string engineHub, string baselineHub)
+    {
+        storagePorts = [blobPort, queuePort, tablePort];
+        this.tablePort = tablePort;
+        this.queuePort = queuePort;
+        this.engineHub = engineHub;
+        this.baselineHub = baselineHub;
+        all = DiagnosticListener.AllListeners.Subscribe(this);
+    }
+
+    /// <summary>Set in a flow whose storage requests are the benchmark's own, not the system's under test.</summary>
+    public static void MarkFlowUncounted() => UncountedFlow.Value = true;
+
+    /// <summary>Requests so far, by caller and by kind ("table", "queue", "blob-write", "blob-read").</summary>
+    public Snapshot Take() => new(counts.ToDictionary(p => p.Key, p => p.Value));
+
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == "HttpHandlerDiagnosticListener")
+        {
+            lock (subscriptions)
+            {
+                subscriptions.Add(value.Subscribe(this, (_, _, _) => true));
+            }
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key != "System.Net.Http.HttpRequestOut.Start" || UncountedFlow.Value
+            || value.Value?.GetType().GetProperty("Request")?.GetValue(value.Value) is not HttpRequestMessage { RequestUri: { } uri } request
+            || !storagePorts.Contains(uri.Port))
+        {
+            return;
+        }
+
+        var path = uri.AbsolutePath;
+        var caller = path.Contains(engineHub, StringComparison.OrdinalIgnoreCase) ? StorageCaller.Engine
+            : path.Contains(baselineHub, StringComparison.OrdinalIgnoreCase) ? StorageCaller.Baseline
+            : StorageCaller.App;
+        var kind = uri.Port == tablePort ? "table"
+            : uri.Port == queuePort ? "queue"
+            : request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ? "blob-read" : "blob-write";
+        counts.AddOrUpdate((caller, kind), 1, (_, n) => n + 1);
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose()
+    {
+        all.Dispose();
+        lock (subscriptions)
+        {
+            subscriptions.ForEach(s => s.Dispose());
+        }
+    }
+
+    /// <summary>Counts at one moment; subtract two to get what happened in between.</summary>
+    public sealed record Snapshot(IReadOnlyDictionary<(StorageCaller Caller, string Kind), long> Counts)
+    {
+        public long Of(StorageCaller caller) => Counts.Where(c => c.Key.Caller == caller).Sum(c => c.Value);
+
+        public long Of(StorageCaller caller, string kind) => Counts.TryGetValue((caller, kind), out var n) ? n : 0;
+
+        public long Total => Counts.Values.Sum();
+
+        public static Snapshot operator -(Snapshot after, Snapshot before)
+        {
+            ArgumentNullException.ThrowIfNull(after);
+            ArgumentNullException.ThrowIfNull(before);
+            return new(after.Counts.ToDictionary(p => p.Key, p => p.Value - (before.Counts.TryGetValue(p.Key, out var b) ? b : 0)));
+        }
+
+        public Snapshot Subtract(Snapshot before) => this - before;
+    }
+}
