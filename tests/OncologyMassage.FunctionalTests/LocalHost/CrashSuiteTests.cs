@@ -73,6 +73,7 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
         var pump = vendor.PumpEventsAsync(() => current.Host.BaseAddress, stop.Token);
         var actors = Enumerable.Range(1, referrals).Select(i => WalkAsync(i, seed, current, vendor, stop.Token)).ToArray();
         var recoveries = new List<TimeSpan>();
+        var consoles = new List<string>();
         try
         {
             for (var k = 1; k <= kills && actors.Any(a => !a.IsCompleted); k++)
@@ -102,6 +103,7 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
                     await WaitUntilGoneAsync(current.Host.AzuritePid);
                 }
 
+                consoles.Add(current.Host.Output);
                 await current.Host.DisposeAsync();
                 var restart = Stopwatch.StartNew();
                 current.Host = await LocalHostProcess.StartAsync(dataFolder, [.. args]);
@@ -119,8 +121,11 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
             var all = Task.WhenAll(actors);
             if (await Task.WhenAny(all, Task.Delay(TimeSpan.FromMinutes(longMode ? 40 : 3), ct)) != all)
             {
-                var waiting = steps.Where(s => !s.Value.StartsWith("closed", StringComparison.Ordinal)).Select(s => $"#{s.Key}: {s.Value}");
-                Assert.Fail($"Referrals still open (a lost answer or a stuck instance) after {wall.Elapsed.TotalSeconds:F0} s: {string.Join("; ", waiting)}\n{current.Host.Output[^Math.Min(current.Host.Output.Length, 6000)..]}");
+                var waiting = steps.Where(s => !s.Value.StartsWith("closed", StringComparison.Ordinal)).Select(s => s.Value).ToArray();
+                consoles.Add(current.Host.Output);
+                var lines = consoles.SelectMany((c, i) => c.Split('\n').Select(l => $"[host {i + 1}] {l}"))
+                    .Where(l => waiting.Any(w => l.Contains(w.Split(' ')[0], StringComparison.Ordinal)) || l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal));
+                Assert.Fail($"Referrals still open (a lost answer or a stuck instance) after {wall.Elapsed.TotalSeconds:F0} s: {string.Join("; ", waiting)}\n{string.Join("\n", lines.TakeLast(150))}");
             }
         }
         finally
@@ -192,6 +197,7 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
         var sample = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), ct))!;
         sample["client"]!["mobilePhone"] = phone;
         sample["venueId"] = venue.Item1;
+        sample["sessionsAuthorised"] = 1; // one session, then the three follow-ups and Completed
         steps[index] = "submitting";
         var id = await RetryAsync(slot, async http =>
         {
@@ -228,7 +234,22 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
 
         await Form("oncologist approving the release", ":md-release:1", "release", ReferralActors.Signature("approve"));
         await Form("client submitting the intake", ":intake:1", "intake", ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)));
-        await Text("client texting back slot 1", ":slots:1:1", "1");
+        // A slot another client took in the meantime brings a new offer (…:slots:1:2): the client answers each offer until the consent comes.
+        var answered = new HashSet<string>();
+        while (vendor.Find(id, ":consent:1") is null)
+        {
+            if (vendor.FindAll(id, ":slots:").FirstOrDefault(m => !answered.Contains(m.Key)) is { } offer)
+            {
+                answered.Add(offer.Key);
+                await Text($"client texting back slot 1 to {offer.Key[id.Length..]}", offer.Key[id.Length..], "1");
+            }
+            else
+            {
+                steps[index] = $"{id} waiting for a slot offer or :consent:1";
+                await Task.Delay(200, ct);
+            }
+        }
+
         await Form("client signing the consent", ":consent:1", "consent", ReferralActors.Consent("Ada Sample"));
         steps[index] = $"{id} waiting for :booked:1";
         await MessageAsync(vendor, id, ":booked:1", ct);

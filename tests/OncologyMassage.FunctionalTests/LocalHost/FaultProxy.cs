@@ -157,8 +157,9 @@ public sealed partial class FaultProxy : IAsyncDisposable
                 return;
         }
 
-        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(target, context.Request.Path.Value + context.Request.QueryString.Value));
-        if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(target.GetLeftPart(UriPartial.Authority) + RawTarget(context)));
+        // A body (even empty) whenever the caller sent content headers: the storage signature covers Content-Type and Content-Length.
+        if (context.Request.ContentLength is not null || context.Request.Headers.TransferEncoding.Count > 0 || context.Request.ContentType is not null)
         {
             request.Content = new StreamContent(context.Request.Body);
         }
@@ -209,6 +210,12 @@ public sealed partial class FaultProxy : IAsyncDisposable
             context.Abort();
         }
     }
+
+    /// <summary>The request target as sent: the decoded path would change what the storage signature covers (e.g. %27 in a table entity's key).</summary>
+    private static string RawTarget(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+            ? raw
+            : context.Request.Path.Value + context.Request.QueryString.Value;
 
     public async ValueTask DisposeAsync()
     {

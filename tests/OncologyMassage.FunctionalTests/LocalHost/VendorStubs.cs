@@ -78,6 +78,10 @@ public sealed partial class VendorStubs : IDisposable
     public AcceptedMessage? Find(string referralId, string suffix) =>
         accepted.FirstOrDefault(m => m.ReferralId == referralId && (m.Key.EndsWith(suffix, StringComparison.Ordinal) || m.Key.Contains(suffix + ":", StringComparison.Ordinal)));
 
+    /// <summary>Every accepted message of the referral whose key contains <paramref name="part"/>, in the order accepted.</summary>
+    public IEnumerable<AcceptedMessage> FindAll(string referralId, string part) =>
+        accepted.Where(m => m.ReferralId == referralId && m.Key.Contains(part, StringComparison.Ordinal));
+
     /// <summary>Posts every accepted email's <c>processed</c> event to the current host, signed as SendGrid signs it, until it is taken.</summary>
     public async Task PumpEventsAsync(Func<Uri> host, CancellationToken ct)
     {
