@@ -125,7 +125,13 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
             }
 
             var all = Task.WhenAll(actors);
-            if (await Task.WhenAny(all, Task.Delay(TimeSpan.FromMinutes(longMode ? 40 : 3), ct)) != all)
+            var deadline = Task.Delay(TimeSpan.FromMinutes(longMode ? 40 : 3), ct);
+            while (await Task.WhenAny(all, deadline, Task.Delay(TimeSpan.FromMinutes(1), ct)) is var first && first != all && first != deadline)
+            {
+                Report($"{wall.Elapsed.TotalMinutes:F1} min: {actors.Count(a => a.IsCompleted)}/{referrals} closed; {proxy?.Summary() ?? "no storage faults"}");
+            }
+
+            if (!all.IsCompleted)
             {
                 var waiting = steps.Where(s => !s.Value.StartsWith("closed", StringComparison.Ordinal)).Select(s => s.Value).ToArray();
                 consoles.Add(current.Host.Output);
