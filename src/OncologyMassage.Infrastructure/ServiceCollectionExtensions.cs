@@ -116,7 +116,9 @@ public static class ServiceCollectionExtensions
 
     /// <summary>The same account's blob service (the audit archive), configured like <see cref="CreateTableService"/>.</summary>
     public static BlobServiceClient CreateBlobService(IConfiguration configuration) =>
-        CreateStorageClient(configuration, "blob", cs => new BlobServiceClient(cs), (uri, credential) => new BlobServiceClient(uri, credential));
+        CreateStorageClient(configuration, "blob",
+            cs => new BlobServiceClient(cs, StorageRetryOptions.From(configuration).ApplyTo(new BlobClientOptions())),
+            (uri, credential) => new BlobServiceClient(uri, credential, StorageRetryOptions.From(configuration).ApplyTo(new BlobClientOptions())));
 
     /// <summary>
     /// One registration for every environment: a connection string in <c>AzureWebJobsStorage</c> (Azurite, local), or the
@@ -124,7 +126,9 @@ public static class ServiceCollectionExtensions
     /// <c>__credential=managedidentity</c> and <c>__clientId</c> for a user-assigned identity).
     /// </summary>
     public static TableServiceClient CreateTableService(IConfiguration configuration) =>
-        CreateStorageClient(configuration, "table", cs => new TableServiceClient(cs), (uri, credential) => new TableServiceClient(uri, credential));
+        CreateStorageClient(configuration, "table",
+            cs => new TableServiceClient(cs, StorageRetryOptions.From(configuration).ApplyTo(new TableClientOptions())),
+            (uri, credential) => new TableServiceClient(uri, credential, StorageRetryOptions.From(configuration).ApplyTo(new TableClientOptions())));
 
     /// <summary>A client for one service (<paramref name="service"/>: "table", "blob") of the account <c>AzureWebJobsStorage</c> names.</summary>
     private static T CreateStorageClient<T>(IConfiguration configuration, string service, Func<string, T> fromConnectionString, Func<Uri, Azure.Core.TokenCredential, T> fromIdentity)

@@ -24,7 +24,11 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(settings.ConnectionString),
+            // The engine's own clients retry and time out as the app's do (StorageRetry options), so a hung request is abandoned in seconds.
+            StorageAccountClientProvider = new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(settings.ConnectionString, settings.StorageRetry.ApplyTo(new Azure.Storage.Blobs.BlobClientOptions())),
+                StorageServiceClientProvider.ForQueue(settings.ConnectionString, settings.StorageRetry.ApplyTo(new Azure.Storage.Queues.QueueClientOptions())),
+                StorageServiceClientProvider.ForTable(settings.ConnectionString, settings.StorageRetry.ApplyTo(new Azure.Data.Tables.TableClientOptions()))),
             TaskHubName = settings.TaskHubName,
             PartitionCount = 4,
             WorkerId = settings.WorkerId,
@@ -85,6 +89,9 @@ public sealed record LocalEngineSettings(string ConnectionString, string TaskHub
 {
     /// <summary>Longest wait between queue polls when idle; event pick-up latency is about this.</summary>
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Retries and network timeout of the engine's storage clients (the app's <c>StorageRetry</c> section).</summary>
+    public OncologyMassage.Infrastructure.Configuration.StorageRetryOptions StorageRetry { get; init; } = new();
 
     /// <summary>How long a dequeued work item stays invisible; a crashed host's work is re-delivered after it.</summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);

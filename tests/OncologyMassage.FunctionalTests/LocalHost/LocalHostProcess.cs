@@ -57,7 +57,11 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
 
         var url = await host.WaitForOutputAsync(RunningOn(), TimeSpan.FromSeconds(90));
         host.BaseAddress = new Uri(url.Groups[1].Value + "/");
-        host.AzuritePid = int.Parse(AzuritePidLine().Match(host.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // No Azurite of its own when it was given a storage connection string (e.g. the crash suite's fault proxy).
+        if (AzuritePidLine().Match(host.Output) is { Success: true } azurite)
+        {
+            host.AzuritePid = int.Parse(azurite.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
         return host;
     }
 
