@@ -11,9 +11,25 @@ namespace OncologyMassage.Infrastructure.Email;
 /// SendGrid never took it, and it may be sent now (<see cref="VendorLookupResult.NotFound"/>). That reasoning holds only
 /// when the signed event webhook is set up (<c>SendGrid:WebhookPublicKey</c>); without it nothing can be confirmed
 /// (<see cref="VendorLookupResult.Unknown"/>) and nothing is resent.
+/// It also holds only when our webhook could be reached for the whole window: SendGrid retries an event it could not
+/// deliver, so while this process has been up for less than <see cref="OutboxOptions.ReconcileAfter"/> (a restart after a
+/// crash or a deploy) a missing event proves nothing yet (<see cref="VendorLookupResult.NotYet"/>). The crash suite found
+/// this: a host killed mid-send, down for longer than the window, resent on restart an email SendGrid already had.
 /// </summary>
-public sealed class SendGridEmailLookup(IOptions<SendGridOptions> options) : IEmailLookup
+public sealed class SendGridEmailLookup(IOptions<SendGridOptions> options, IOptions<OutboxOptions> outbox, TimeProvider clock) : IEmailLookup
 {
-    public Task<VendorLookup> FindAsync(OutboxRow row, CancellationToken cancellationToken) =>
-        Task.FromResult(KeyVaultReferences.ValueOrEmpty(options.Value.WebhookPublicKey).Trim().Length > 0 ? VendorLookup.NotFound : VendorLookup.Unknown);
+    /// <summary>Since when this process has been able to receive SendGrid's events (it is a singleton made at start).</summary>
+    private readonly DateTimeOffset listeningSince = clock.GetUtcNow();
+
+    public Task<VendorLookup> FindAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (KeyVaultReferences.ValueOrEmpty(options.Value.WebhookPublicKey).Trim().Length == 0)
+        {
+            return Task.FromResult(VendorLookup.Unknown);
+        }
+
+        var watchedSince = row.LastAttemptAt > listeningSince ? row.LastAttemptAt : listeningSince;
+        return Task.FromResult(clock.GetUtcNow() - watchedSince >= outbox.Value.ReconcileAfter ? VendorLookup.NotFound : VendorLookup.NotYet);
+    }
 }

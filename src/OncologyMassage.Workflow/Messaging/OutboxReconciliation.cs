@@ -86,6 +86,11 @@ public sealed partial class OutboxReconciliation(
             return RowOutcome.Settled;
         }
 
+        if (found.Result == VendorLookupResult.NotYet)
+        {
+            return RowOutcome.Unresolved; // its report may still come; no round counted, asked again next run
+        }
+
         if (!await outbox.TryClaimReconciliationAsync(row, now, cancellationToken))
         {
             return RowOutcome.Unresolved; // settled or claimed by another run meanwhile

@@ -21,6 +21,8 @@ public sealed record VendorLookup(VendorLookupResult Result, string? ProviderMes
     public static VendorLookup NotFound { get; } = new(VendorLookupResult.NotFound);
 
     public static VendorLookup Unknown { get; } = new(VendorLookupResult.Unknown);
+
+    public static VendorLookup NotYet { get; } = new(VendorLookupResult.NotYet);
 }
 
 public enum VendorLookupResult
@@ -33,4 +35,10 @@ public enum VendorLookupResult
 
     /// <summary>The vendor cannot tell (no way to ask it): the row is not resent; after the last round a coordinator is told.</summary>
     Unknown,
+
+    /// <summary>
+    /// Too early to tell: the vendor's report may still be on its way (e.g. our webhook was down and the vendor is retrying
+    /// it). The row is left as it is, no round is counted, and the next run asks again.
+    /// </summary>
+    NotYet,
 }

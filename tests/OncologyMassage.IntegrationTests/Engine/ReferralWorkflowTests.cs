@@ -56,14 +56,16 @@ public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
     [Fact]
     public async Task NoDecision_RemindsThenExpires()
     {
-        await using var host = await TestHost.StartAsync(azurite, releaseReminderAfter: TimeSpan.FromSeconds(1.5), releaseExpiresAfter: TimeSpan.FromSeconds(4));
+        // Reminders at 1.5 s and 3 s, the coordinator told at 4.5 s, expiry at 8 s: the margins keep each step ahead of the
+        // expiry when two cores are busy (with expiry at 4 s the second reminder lost that race under load now and then).
+        await using var host = await TestHost.StartAsync(azurite, releaseReminderAfter: TimeSpan.FromSeconds(1.5), releaseExpiresAfter: TimeSpan.FromSeconds(8));
         var id = await SubmitAsync(host);
 
         var state = await host.WaitForStageAsync(id, Stage.Expired, TimeSpan.FromSeconds(30));
 
         Assert.Equal("No release decision before the deadline", state.ClosedReason);
         var sent = (await host.RowsAsync(StorageTables.Outbox)).Select(r => r.RowKey).Order().ToArray();
-        Assert.Equal([$"{id}:md-release:1", $"{id}:md-release:2", $"{id}:md-release:3"], sent);
+        Assert.Equal([$"{id}:coordinator:release-overdue", $"{id}:md-release:1", $"{id}:md-release:2", $"{id}:md-release:3"], sent);
         await WaitForTimelineAsync(host, id, "StageChanged:Expired"); // the row moves first, then the board, then the timeline
         var onBoard = Assert.Single(await host.RowsAsync(StorageTables.Pipeline), r => r.RowKey == $"r|{id}");
         Assert.Equal("Expired", onBoard.GetString("Stage"));

@@ -70,6 +70,7 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
         collection.AddOncologyMassage(configuration);
+        collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton<TableMessageOutbox>();
         collection.AddSingleton<IMessageOutbox>(sp => new DiesOnceOnComplete(sp.GetRequiredService<TableMessageOutbox>()));
         services = collection.BuildServiceProvider();
@@ -82,6 +83,9 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
         stub.Stop();
         stub.Dispose();
     }
+
+    /// <summary>The services' clock; moved forward to let the reconciliation window pass since the "host" (this provider) started.</summary>
+    private readonly ShiftedClock clock = new();
 
     private MessageDispatcher Dispatcher => services.GetRequiredService<MessageDispatcher>();
 
@@ -219,6 +223,7 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
     {
         await WritePendingAsync("ref-recon-mail", MessageChannel.Email, "ref-recon-mail:consent:1");
         var reconciliation = services.GetRequiredService<OutboxReconciliation>();
+        clock.Offset = TimeSpan.FromMinutes(1); // the host has been listening for SendGrid's events for longer than the window
 
         await reconciliation.RunAsync(TestContext.Current.CancellationToken);
         await reconciliation.RunAsync(TestContext.Current.CancellationToken);
@@ -242,5 +247,26 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
         Assert.Equal((0, 0), (SendGridSends, summary.Resent));
         var row = await RowAsync("ref-recon-proc");
         Assert.Equal((OutboxStatus.Sent, "sgprocessed"), (row.Status, row.ProviderMessageId));
+    }
+
+    [Fact]
+    public async Task RunAsync_PendingEmailRightAfterARestart_WaitsForTheEventWindowThenSendsOnce()
+    {
+        // The host was down (killed mid-send) for longer than the window: SendGrid may still be retrying its processed
+        // event, so a missing event proves nothing until the webhook has been reachable for the whole window.
+        await WritePendingAsync("ref-recon-restart", MessageChannel.Email, "ref-recon-restart:consent:1");
+        var reconciliation = services.GetRequiredService<OutboxReconciliation>();
+
+        var early = await reconciliation.RunAsync(TestContext.Current.CancellationToken);
+        await SettleStubLogAsync();
+        var row = await RowAsync("ref-recon-restart");
+        Assert.Equal((0, 0, OutboxStatus.Pending, 0), (SendGridSends, early.Resent, row.Status, row.Reconciliations));
+
+        clock.Offset = TimeSpan.FromSeconds(31);
+        var later = await reconciliation.RunAsync(TestContext.Current.CancellationToken);
+
+        await SettleStubLogAsync();
+        Assert.Equal((1, 1), (SendGridSends, later.Resent));
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync("ref-recon-restart")).Status);
     }
 }
