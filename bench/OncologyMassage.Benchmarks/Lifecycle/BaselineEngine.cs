@@ -26,19 +26,8 @@ public sealed class BaselineEngine : IAsyncDisposable
     public BaselineEngine(LocalEngineSettings settings, Action<string, int> aboutToWait)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            StorageAccountClientProvider = new StorageAccountClientProvider(settings.ConnectionString),
-            TaskHubName = settings.TaskHubName,
-            PartitionCount = 4,
-            WorkerId = settings.WorkerId,
-            MaxConcurrentTaskOrchestrationWorkItems = 100,
-            MaxConcurrentTaskActivityWorkItems = 100,
-            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
-            WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
-            ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
-            LoggerFactory = logs,
-        });
+        // The same settings as the app's engine, so the baseline differs from the journeys only in what it runs.
+        service = new AzureStorageOrchestrationService(LocalDurableEngine.ServiceSettings(settings, logs));
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), logs);
         worker = new TaskHubWorker(service, logs) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
         worker.AddTaskOrchestrations(new Creator<CoreOrchestration>(nameof(NoOpJourney), () => shims.CreateOrchestration(new TaskName(nameof(NoOpJourney)), new NoOpJourney(), parent: null)));

@@ -22,7 +22,27 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
     public LocalDurableEngine(LocalEngineSettings settings, IServiceProvider services, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        service = new AzureStorageOrchestrationService(ServiceSettings(settings, loggerFactory));
+
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
+        worker = new TaskHubWorker(service, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        worker.AddTaskOrchestrations(WorkflowRegistry.Orchestrators
+            .Select(o => new Creator<CoreOrchestration>(o.Name, () => shims.CreateOrchestration(new TaskName(o.Name), o.Create(), parent: null)))
+            .ToArray());
+        worker.AddTaskActivities(WorkflowRegistry.Activities
+            .Select(a => new Creator<CoreActivity>(a.Name, () => shims.CreateActivity(new TaskName(a.Name), a.Create(services))))
+            .ToArray());
+        Client = new TaskHubDurableTaskClient(new TaskHubClient(service, CoreDataConverter.Instance, loggerFactory), service);
+    }
+
+    /// <summary>
+    /// The engine's storage settings (partitions, concurrency, polling, visibility timeouts, the storage clients' retries):
+    /// one place, so the lifecycle benchmark's baseline engine runs exactly as this one does.
+    /// </summary>
+    public static AzureStorageOrchestrationServiceSettings ServiceSettings(LocalEngineSettings settings, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new AzureStorageOrchestrationServiceSettings
         {
             // The engine's own clients retry and time out as the app's do (StorageRetry options), so a hung request is abandoned in seconds.
             StorageAccountClientProvider = new StorageAccountClientProvider(
@@ -38,17 +58,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
             ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
             LoggerFactory = loggerFactory,
-        });
-
-        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
-        worker = new TaskHubWorker(service, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
-        worker.AddTaskOrchestrations(WorkflowRegistry.Orchestrators
-            .Select(o => new Creator<CoreOrchestration>(o.Name, () => shims.CreateOrchestration(new TaskName(o.Name), o.Create(), parent: null)))
-            .ToArray());
-        worker.AddTaskActivities(WorkflowRegistry.Activities
-            .Select(a => new Creator<CoreActivity>(a.Name, () => shims.CreateActivity(new TaskName(a.Name), a.Create(services))))
-            .ToArray());
-        Client = new TaskHubDurableTaskClient(new TaskHubClient(service, CoreDataConverter.Instance, loggerFactory), service);
+        };
     }
 
     /// <summary>The client the HTTP functions receive in place of [DurableClient].</summary>
