@@ -6,6 +6,7 @@ using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Pages.Forms;
 using OncologyMassage.Pages.Intake;
+using OncologyMassage.Pages.Layout;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Forms;
 using OncologyMassage.Workflow.Links;
@@ -77,6 +78,11 @@ public sealed class IntakeFormFunctions(
         HttpRequest request, string token, CancellationToken cancellationToken, bool submitting = false)
     {
         var opened = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Intake, request, token, cancellationToken);
+        if (opened.Refusal is null)
+        {
+            PageLanguage.Use(opened.Referral!.Referral.Client.PreferredLanguage); // the page, its validation and refusals from here on in the client's language
+        }
+
         if (!submitting && opened.Refusal is null && await handler.AnsweredAsync(opened.Referral!.Id, cancellationToken))
         {
             return (null, opened.ExpiresAt, await AlreadySentAsync(request));
