@@ -37,6 +37,7 @@ public sealed class IntakeFormFunctions(
         CancellationToken cancellationToken)
     {
         var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language (OpenAsync's own choice ends with it)
         return refusal ?? await endpoint.PageAsync<IntakePage>(StatusCodes.Status200OK, Page(referral!, expiresAt, new IntakeFormModel(), FormErrors.None));
     }
 
@@ -50,6 +51,7 @@ public sealed class IntakeFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language (OpenAsync's own choice ends with it)
         if (refusal is not null)
         {
             return refusal;
@@ -80,7 +82,7 @@ public sealed class IntakeFormFunctions(
         var opened = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Intake, request, token, cancellationToken);
         if (opened.Refusal is null)
         {
-            PageLanguage.Use(opened.Referral!.Referral.Client.PreferredLanguage); // the page, its validation and refusals from here on in the client's language
+            PageLanguage.Use(opened.Referral!.Referral.Client.PreferredLanguage); // OpenAsync's own refusals in the client's language
         }
 
         if (!submitting && opened.Refusal is null && await handler.AnsweredAsync(opened.Referral!.Id, cancellationToken))
