@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Domain.Venues;
 using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Pages.Forms;
 using OncologyMassage.Pages.Intake;
@@ -25,6 +26,7 @@ public sealed class IntakeFormFunctions(
     SignedLinks links,
     FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
+    IVenueStore venues,
     IntakeAnswerHandler handler,
     ClientFormEndpoint endpoint,
     TimeProvider clock)
@@ -38,7 +40,13 @@ public sealed class IntakeFormFunctions(
     {
         var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
         PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language (OpenAsync's own choice ends with it)
-        return refusal ?? await endpoint.PageAsync<IntakePage>(StatusCodes.Status200OK, Page(referral!, expiresAt, new IntakeFormModel(), FormErrors.None));
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var venue = await venues.GetAsync(referral!.Referral.VenueId, cancellationToken);
+        return await endpoint.PageAsync<IntakePage>(StatusCodes.Status200OK, Page(referral, venue, expiresAt, new IntakeFormModel(), FormErrors.None));
     }
 
     [Function(nameof(SubmitIntakeForm))]
@@ -58,9 +66,10 @@ public sealed class IntakeFormFunctions(
         }
 
         var now = clock.GetUtcNow();
+        var venue = await venues.GetAsync(referral!.Referral.VenueId, cancellationToken);
         var (intake, invalid) = await endpoint.BindAsync<IntakeFormModel, Intake, IntakePage>(request,
             model => model.Validate(DateOnly.FromDateTime(now.UtcDateTime)),
-            (model, errors) => Task.FromResult<IReadOnlyDictionary<string, object?>>(Page(referral!, expiresAt, model, errors)),
+            (model, errors) => Task.FromResult<IReadOnlyDictionary<string, object?>>(Page(referral!, venue, expiresAt, model, errors)),
             cancellationToken);
         if (intake is null)
         {
@@ -96,9 +105,10 @@ public sealed class IntakeFormFunctions(
     private Task<IActionResult> AlreadySentAsync(HttpRequest request) =>
         endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "already-submitted", S.AlreadySent, S.AlreadySentDetail);
 
-    private static Dictionary<string, object?> Page(ReferralRecord referral, DateTimeOffset respondBy, IntakeFormModel form, FormErrors errors) => new()
+    private static Dictionary<string, object?> Page(ReferralRecord referral, Venue? venue, DateTimeOffset respondBy, IntakeFormModel form, FormErrors errors) => new()
     {
         [nameof(IntakePage.GivenName)] = referral.Referral.Client.GivenName,
+        [nameof(IntakePage.Venue)] = venue,
         [nameof(IntakePage.Form)] = form,
         [nameof(IntakePage.Errors)] = errors,
         [nameof(IntakePage.RespondBy)] = respondBy,

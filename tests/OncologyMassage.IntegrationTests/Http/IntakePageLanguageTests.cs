@@ -1,13 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Domain.Venues;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.Workflow.Links;
+using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.IntegrationTests.Http;
 
-/// <summary>The intake link opens in the referral's language, once the link is checked (#17 item 3).</summary>
+/// <summary>The intake link opens in the referral's language, once the link is checked (#17 item 3), and says how to reach the venue (#17 item 4).</summary>
 public sealed class IntakePageLanguageTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private TestHost host = null!;
@@ -74,5 +77,22 @@ public sealed class IntakePageLanguageTests(AzuriteFixture azurite) : IAsyncLife
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict, true),
             (first.StatusCode, again.StatusCode, html.Contains("Sus respuestas ya fueron enviadas", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ShowIntakeForm_VenueWithPhoneAndDirections_SaysHowToReachIt()
+    {
+        await host.App.Services.GetRequiredService<IVenueStore>().UpsertAsync(new Venue("harbor-infusion-center", "Harbor Infusion Center", VenueType.InfusionCenter,
+            "America/New_York", "Boston", "coordinator@example.org", new ConsentDocument("2026-11", "Consent", "Text"),
+            [new TherapistAvailability("t-1", "Therapist One", [new WeeklyWindow(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(17, 0))])])
+        { Phone = "+16175550100", Directions = "Main doors, 2nd floor" }, TestContext.Current.CancellationToken);
+        var id = await SubmitSpanishReferralAsync();
+
+        using var page = await host.Http.GetAsync(ClientLinks.Link(host, LinkPurposes.Intake, id), TestContext.Current.CancellationToken);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal((true, true, true),
+            (html.Contains("Cómo comunicarse con Harbor Infusion Center y cómo llegar", StringComparison.Ordinal), html.Contains("tel:+16175550100", StringComparison.Ordinal),
+             html.Contains("Cómo llegar: Main doors, 2nd floor", StringComparison.Ordinal)));
     }
 }

@@ -59,4 +59,19 @@ public sealed class VenueReachTests
             (html.Contains("Cómo comunicarse con Harbor Wellness y cómo llegar", StringComparison.Ordinal), html.Contains("Cómo llegar: Entrada lateral", StringComparison.Ordinal),
              html.Contains("tel:", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task RenderIntake_SpanishClientVenueWithPhone_ClosesTheFormWithHowToReach()
+    {
+        PageLanguage.Use("es");
+
+        var html = WebUtility.HtmlDecode(await PageRenderer.Standalone.RenderAsync<OncologyMassage.Pages.Intake.IntakePage>(new Dictionary<string, object?>
+        {
+            [nameof(OncologyMassage.Pages.Intake.IntakePage.GivenName)] = "Ana",
+            [nameof(OncologyMassage.Pages.Intake.IntakePage.Venue)] = Venue("+16175550100"),
+            [nameof(OncologyMassage.Pages.Intake.IntakePage.RespondBy)] = Samples.At,
+        }));
+
+        Assert.Equal((true, true), (html.Contains("Cómo comunicarse con Harbor Wellness y cómo llegar", StringComparison.Ordinal), html.Contains("Teléfono: <a href=\"tel:+16175550100\">", StringComparison.Ordinal)));
+    }
 }
