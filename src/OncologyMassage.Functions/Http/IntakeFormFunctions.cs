@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Domain.Venues;
 using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Pages.Forms;
 using OncologyMassage.Pages.Intake;
+using OncologyMassage.Pages.Layout;
 using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Forms;
 using OncologyMassage.Workflow.Links;
@@ -24,6 +26,7 @@ public sealed class IntakeFormFunctions(
     SignedLinks links,
     FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
+    IVenueStore venues,
     IntakeAnswerHandler handler,
     ClientFormEndpoint endpoint,
     TimeProvider clock)
@@ -36,7 +39,14 @@ public sealed class IntakeFormFunctions(
         CancellationToken cancellationToken)
     {
         var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken);
-        return refusal ?? await endpoint.PageAsync<IntakePage>(StatusCodes.Status200OK, Page(referral!, expiresAt, new IntakeFormModel(), FormErrors.None));
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language (OpenAsync's own choice ends with it)
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var venue = await venues.GetAsync(referral!.Referral.VenueId, cancellationToken);
+        return await endpoint.PageAsync<IntakePage>(StatusCodes.Status200OK, Page(referral, venue, expiresAt, new IntakeFormModel(), FormErrors.None));
     }
 
     [Function(nameof(SubmitIntakeForm))]
@@ -49,15 +59,17 @@ public sealed class IntakeFormFunctions(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (referral, expiresAt, refusal) = await OpenAsync(request, token, cancellationToken, submitting: true);
+        PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language (OpenAsync's own choice ends with it)
         if (refusal is not null)
         {
             return refusal;
         }
 
         var now = clock.GetUtcNow();
+        var venue = await venues.GetAsync(referral!.Referral.VenueId, cancellationToken);
         var (intake, invalid) = await endpoint.BindAsync<IntakeFormModel, Intake, IntakePage>(request,
             model => model.Validate(DateOnly.FromDateTime(now.UtcDateTime)),
-            (model, errors) => Task.FromResult<IReadOnlyDictionary<string, object?>>(Page(referral!, expiresAt, model, errors)),
+            (model, errors) => Task.FromResult<IReadOnlyDictionary<string, object?>>(Page(referral!, venue, expiresAt, model, errors)),
             cancellationToken);
         if (intake is null)
         {
@@ -77,6 +89,11 @@ public sealed class IntakeFormFunctions(
         HttpRequest request, string token, CancellationToken cancellationToken, bool submitting = false)
     {
         var opened = await ClientLinkPages.OpenAsync(links, limiter, referrals, LinkPurposes.Intake, request, token, cancellationToken);
+        if (opened.Refusal is null)
+        {
+            PageLanguage.Use(opened.Referral!.Referral.Client.PreferredLanguage); // OpenAsync's own refusals in the client's language
+        }
+
         if (!submitting && opened.Refusal is null && await handler.AnsweredAsync(opened.Referral!.Id, cancellationToken))
         {
             return (null, opened.ExpiresAt, await AlreadySentAsync(request));
@@ -88,9 +105,10 @@ public sealed class IntakeFormFunctions(
     private Task<IActionResult> AlreadySentAsync(HttpRequest request) =>
         endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "already-submitted", S.AlreadySent, S.AlreadySentDetail);
 
-    private static Dictionary<string, object?> Page(ReferralRecord referral, DateTimeOffset respondBy, IntakeFormModel form, FormErrors errors) => new()
+    private static Dictionary<string, object?> Page(ReferralRecord referral, Venue? venue, DateTimeOffset respondBy, IntakeFormModel form, FormErrors errors) => new()
     {
         [nameof(IntakePage.GivenName)] = referral.Referral.Client.GivenName,
+        [nameof(IntakePage.Venue)] = venue,
         [nameof(IntakePage.Form)] = form,
         [nameof(IntakePage.Errors)] = errors,
         [nameof(IntakePage.RespondBy)] = respondBy,
