@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Pages.Forms;
 using S = OncologyMassage.Pages.Intake.IntakeStrings;
@@ -12,7 +13,7 @@ namespace OncologyMassage.Pages.Intake;
 /// <see cref="IntakeValidator"/>; the validator's property paths become field paths by
 /// <see cref="FieldPath.FromPropertyPath"/>, each list item pointing at the form row it was built from.
 /// </summary>
-public sealed class IntakeFormModel
+public sealed partial class IntakeFormModel
 {
     public const int SurgeryRows = 3;
     public const int RadiationRows = 2;
@@ -105,7 +106,7 @@ public sealed class IntakeFormModel
     }
 
     /// <summary>One pass over the form: builds the intake and remembers which form row each list item came from.</summary>
-    private sealed class IntakeReader(IntakeFormModel form)
+    private sealed partial class IntakeReader(IntakeFormModel form)
     {
         private readonly Dictionary<string, List<string>> rows = new(StringComparer.Ordinal);
 
@@ -370,7 +371,7 @@ public sealed class IntakeFormModel
                 return null; // "don't know" is an answer: the value stays unknown
             }
 
-            if (!double.TryParse(row.Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            if (!TryParseLabNumber(row.Value, out var number))
             {
                 Errors.Add(FieldPath.In(p, nameof(LabRow.Value)), S.ErrorLabValue);
                 return null;
@@ -384,6 +385,32 @@ public sealed class IntakeFormModel
 
             return new LabValue(number, drawn.Value);
         }
+
+        /// <summary>
+        /// A lab value as people type it in either language: commas that group thousands ("150,000", "1,500.5") are
+        /// dropped, and any other single comma is a decimal comma ("11,5" haemoglobin is 11.5, never 115). A value that fits
+        /// neither reading is refused rather than guessed.
+        /// </summary>
+        private static bool TryParseLabNumber(string text, out double number)
+        {
+            var value = text.Trim();
+            if (ThousandsGroups().IsMatch(value))
+            {
+                value = value.Replace(",", "", StringComparison.Ordinal);
+            }
+            else if (DecimalComma().IsMatch(value))
+            {
+                value = value.Replace(',', '.');
+            }
+
+            return double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+        }
+
+        [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant)]
+        private static partial Regex ThousandsGroups();
+
+        [GeneratedRegex(@"^\d*,\d+$", RegexOptions.CultureInvariant)]
+        private static partial Regex DecimalComma();
 
         private List<ClotRecord> ReadClots()
         {

@@ -44,6 +44,32 @@ public sealed class IntakeFormModelTests
         Assert.Equal(new LabResults(Anc: new LabValue(900, new DateOnly(2026, 11, 20))), intake.Labs);
     }
 
+    [Theory]
+    [InlineData("haemoglobin", "11,5", 11.5)] // a Spanish (decimal comma) haemoglobin: 11.5, never 115
+    [InlineData("haemoglobin", "11.5", 11.5)]
+    [InlineData("anc", "0,8", 0.8)]
+    [InlineData("platelets", "150,000", 150000)] // an English thousands separator
+    [InlineData("platelets", "1,500.5", 1500.5)]
+    [InlineData("platelets", "180000", 180000)]
+    public void Validate_LabValueWithACommaOrPoint_ReadsItAsTypedInEitherLanguage(string lab, string typed, double expected)
+    {
+        var intake = Valid(($"labs.{lab}.value", typed), ($"labs.{lab}.drawn", "2026-11-20"));
+
+        var labs = intake.Labs;
+        Assert.Equal(expected, (lab switch { "haemoglobin" => labs.Haemoglobin, "anc" => labs.Anc, _ => labs.Platelets })!.Value);
+    }
+
+    [Theory]
+    [InlineData("11,5,2")]
+    [InlineData("1,50,000")]
+    [InlineData("11,5.2")]
+    public void Validate_LabValueThatFitsNeitherReading_IsRefusedNotGuessed(string typed)
+    {
+        var (_, errors) = Form(("cancerType", "Breast cancer"), ("labs.haemoglobin.value", typed), ("labs.haemoglobin.drawn", "2026-11-20")).Validate(Today);
+
+        Assert.Contains("labs.haemoglobin.value", errors.ByField.Keys);
+    }
+
     [Fact]
     public void Validate_TemperatureInFahrenheit_IsStoredInCelsius()
     {
