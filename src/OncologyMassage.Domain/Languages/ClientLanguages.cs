@@ -47,18 +47,26 @@ public static class ClientLanguages
     public static bool IsTranslated(CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        return culture.Name == Default.Name || Has(ClientText.Resources, culture);
+        return culture.Name == Default.Name || Has(typeof(ClientText).Assembly, ClientText.Resources, culture);
     }
 
-    /// <summary>True when <paramref name="resources"/> has a resource set of its own for <paramref name="culture"/>.</summary>
-    public static bool Has(ResourceManager resources, CultureInfo culture)
+    /// <summary>
+    /// True when <paramref name="resources"/> (whose resources are embedded in <paramref name="assembly"/>) has a resource
+    /// set of its own for <paramref name="culture"/>: a satellite assembly of exactly that culture carrying them. (Asking
+    /// the ResourceManager is not reliable: once a text was read for "es-MX", it caches the "es" set it fell back to under
+    /// "es-MX" too.)
+    /// </summary>
+    public static bool Has(System.Reflection.Assembly assembly, ResourceManager resources, CultureInfo culture)
     {
+        ArgumentNullException.ThrowIfNull(assembly);
         ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(culture);
         try
         {
-            return resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false) is not null;
+            return assembly.GetSatelliteAssembly(culture).GetManifestResourceNames()
+                .Contains($"{resources.BaseName}.{culture.Name}.resources", StringComparer.Ordinal);
         }
-        catch (MissingManifestResourceException)
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or ArgumentException)
         {
             return false;
         }

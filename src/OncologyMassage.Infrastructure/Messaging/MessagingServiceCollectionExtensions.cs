@@ -76,6 +76,7 @@ public static class MessagingServiceCollectionExtensions
                 return new SendGridClient(http, clientOptions);
             });
             services.AddSingleton<IEmailSender, SendGridEmailSender>();
+            services.TryAddSingleton(TimeProvider.System);
             services.AddSingleton<IEmailLookup, SendGridEmailLookup>();
         }
         else
