@@ -1,7 +1,7 @@
 namespace OncologyMassage.Pages.Layout;
 
 /// <summary>
-/// The refusals every client link can give, whichever page it is for (Languages/ClientPages.resx, Link_* and Form_*), in
+/// The refusals every client link can give, whichever page it is for (Languages/ClientPages.resx, Link_*), in
 /// the page's language: the referral's when the link names a known referral, otherwise the browser's among the languages
 /// that have files (<see cref="PageLanguage.UseFirstOffered"/>).
 /// </summary>
@@ -17,8 +17,4 @@ public static class LinkStrings
     public static string TooManyAttemptsDetail(int minutes) => PageText.Format("Link_TooManyAttemptsDetail", minutes);
     public static string SessionGiven => PageText.Get("Link_SessionGiven");
     public static string SessionGivenDetail => PageText.Get("Link_SessionGivenDetail");
-    public static string FormUnreadable => PageText.Get("Form_Unreadable");
-    public static string FormUnreadableDetail => PageText.Get("Form_UnreadableDetail");
-    public static string FormTooLarge => PageText.Get("Form_TooLarge");
-    public static string FormTooLargeDetail(int maxCharacters) => PageText.Format("Form_TooLargeDetail", maxCharacters);
 }
