@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using OncologyMassage.Domain.Messages;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Functions.Http.Access;
+using OncologyMassage.Pages.Layout;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Ports;
 using OncologyMassage.Workflow.Scheduling;
@@ -35,16 +36,15 @@ public sealed class CalendarFunctions(
             return refusal;
         }
 
+        PageLanguage.Use(referral!.Referral.Client.PreferredLanguage); // its refusals in the client's language (OpenAsync's own choice ends with it)
         if (!SessionInvites.TryParseSubject(links.Check(LinkPurposes.Calendar, token).Subject, out var session, out var startsAt))
         {
-            return await ClientLinkPages.RefuseAsync(request, StatusCodes.Status404NotFound, "not-found", "This link is not valid",
-                "Check that the whole link was copied from the message, or ask the venue to send it again.");
+            return await ClientLinkPages.RefuseLinkAsync(request, StatusCodes.Status404NotFound, "not-found", "Link_NotValid", "Link_NotValidDetail");
         }
 
-        if ((await sessions.ListSessionsAsync(referral!.Id, cancellationToken)).Any(s => s.SessionNumber >= session))
+        if ((await sessions.ListSessionsAsync(referral.Id, cancellationToken)).Any(s => s.SessionNumber >= session))
         {
-            return await ClientLinkPages.RefuseAsync(request, StatusCodes.Status410Gone, "session-given", "This session has taken place",
-                "There is nothing left to add to your calendar for it.");
+            return await ClientLinkPages.RefuseLinkAsync(request, StatusCodes.Status410Gone, "session-given", "Link_SessionGiven", "Link_SessionGivenDetail");
         }
 
         var venue = await venues.GetAsync(referral.Referral.VenueId, cancellationToken);

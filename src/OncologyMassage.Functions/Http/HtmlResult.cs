@@ -16,6 +16,15 @@ public sealed class HtmlResult(int statusCode, string html) : IActionResult
 
     public string Html { get; } = html;
 
+    /// <summary>Headers of this answer besides the fixed ones (e.g. Retry-After on a 429 page).</summary>
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    public HtmlResult WithHeader(string name, string value)
+    {
+        Headers[name] = value;
+        return this;
+    }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -26,6 +35,11 @@ public sealed class HtmlResult(int statusCode, string html) : IActionResult
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers["X-Content-Type-Options"] = "nosniff";
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
         await response.Body.WriteAsync(Encoding.UTF8.GetBytes(Html), context.HttpContext.RequestAborted);
     }
 }

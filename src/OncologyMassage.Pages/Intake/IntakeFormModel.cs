@@ -99,7 +99,7 @@ public sealed partial class IntakeFormModel
 
         foreach (var failure in result.Errors)
         {
-            reader.Errors.Add(FieldPath.FromPropertyPath(failure.PropertyName, reader.RowOf), failure.ErrorMessage);
+            reader.Errors.Add(FieldPath.FromPropertyPath(failure.PropertyName, reader.RowOf), S.Rule(failure.ErrorCode, failure.CustomState, failure.ErrorMessage));
         }
 
         return (null, reader.Errors);

@@ -216,6 +216,14 @@ public static class IntakeStrings
     public static string ErrorDate => PageText.Get("Intake_ErrorDate");
     public static string ErrorTooLong(int max) => PageText.Format("Intake_ErrorTooLong", max);
 
+    /// <summary>
+    /// A clinical check of the whole intake (the domain's <see cref="IntakeValidator"/>) in the client's language: its error
+    /// code names the entry (<see cref="IntakeRuleKeys"/>, IntakeRule_*), its custom state fills the placeholders. A rule
+    /// without an entry keeps the validator's English <paramref name="english"/> rather than showing nothing.
+    /// </summary>
+    public static string Rule(string? errorCode, object? state, string english) =>
+        PageText.TryFormat(errorCode, state as object[] ?? []) ?? english;
+
     // Choices shared with the layout: body areas and sides in the client's words (staff pages keep DisplayNames, English)
     public static string RegionName(BodyRegion region) => PageText.Get($"Intake_Region{region}");
     public static string SideName(BodySide side) => PageText.Get($"Intake_Side{side}");
