@@ -60,5 +60,26 @@ public static class CalendarTemplates
         TextBody: ClientText.Format(language, "SessionCancelled_EmailBody", venueName, localStart,
             string.IsNullOrWhiteSpace(venuePhone) ? ClientText.Get(language, "SessionCancelled_Contact") : ClientText.Format(language, "SessionCancelled_Call", venuePhone)));
 
+    /// <summary>To the client by text when a coordinator moved the booked session: the new time and the link to the updated invite.</summary>
+    public static string SessionMovedSms(CultureInfo language, string venueName, DateTimeOffset localStart, Uri calendarLink, string? venuePhone, string? directions)
+    {
+        ArgumentNullException.ThrowIfNull(calendarLink);
+        return Join(
+            ClientText.Format(language, "SessionMoved_Sms", venueName, localStart, calendarLink),
+            VenueDetails(language, venuePhone, directions),
+            ClientText.Get(language, "OptOut_Sms"));
+    }
+
+    /// <summary>To the client by email when a coordinator moved the booked session; the attached invite (same UID, higher SEQUENCE) moves the calendar entry.</summary>
+    public static EmailContent SessionMovedEmail(CultureInfo language, string venueName, DateTimeOffset localStart, string? venuePhone, string? directions) => new(
+        Subject: ClientText.Format(language, "SessionMoved_EmailSubject", venueName),
+        TextBody: ClientText.Format(language, "SessionMoved_EmailBody", venueName, localStart, VenueDetails(language, venuePhone, directions)));
+
+    /// <summary>To a texted client when a coordinator cancelled their booked session (their calendar link now serves the cancellation).</summary>
+    public static string SessionCancelledSms(CultureInfo language, string venueName, DateTimeOffset localStart, string? venuePhone) => Join(
+        ClientText.Format(language, "SessionCancelled_Sms", venueName, localStart,
+            string.IsNullOrWhiteSpace(venuePhone) ? ClientText.Get(language, "SessionCancelled_Contact") : ClientText.Format(language, "SessionCancelled_Call", venuePhone)),
+        ClientText.Get(language, "OptOut_Sms"));
+
     private static string Join(params string[] parts) => string.Join(" ", parts.Where(p => p.Length > 0));
 }

@@ -7,6 +7,9 @@ public enum CoordinatorAction
     ResendRelease,
     BookSlot,
     RecordSession,
+
+    /// <summary>Move the booked session to another offered slot (docs/calendar.md).</summary>
+    Reschedule,
 }
 
 /// <summary>Which action fits which stage; the API answers 409 when it does not.</summary>
@@ -18,6 +21,7 @@ public static class CoordinatorActions
         CoordinatorAction.ResendRelease => stage == Stage.MdReleaseRequested,
         CoordinatorAction.BookSlot => stage == Stage.SchedulingPending,
         CoordinatorAction.RecordSession => stage == Stage.SessionScheduled,
+        CoordinatorAction.Reschedule => stage == Stage.SessionScheduled,
         _ => false,
     };
 

@@ -21,6 +21,7 @@ public static class ApiRoutes
     public const string ReferralCancel = "referrals/{id}/cancel";
     public const string ReferralReleaseResend = "referrals/{id}/release/resend";
     public const string ReferralBooking = "referrals/{id}/booking";
+    public const string ReferralReschedule = "referrals/{id}/reschedule";
     public const string ReferralSessions = "referrals/{id}/sessions";
     public const string ReferralAudit = "referrals/{id}/audit";
 

@@ -15,7 +15,7 @@ namespace OncologyMassage.Functions.Http;
 /// <summary>
 /// The calendar invite of one booked session, behind the signed link a texted client receives with the booking confirmation
 /// (docs/calendar.md): the same <c>text/calendar</c> the emailed confirmation attaches. The link is bound to the session's
-/// number and start. While that booking holds, the invite is METHOD:REQUEST; once it does not (the referral was cancelled or
+/// number, start and revision (one more per reschedule, the invite's SEQUENCE). While that booking holds, the invite is METHOD:REQUEST; once it does not (the referral was cancelled or
 /// withdrawn, or the session moved), the same UID comes back as METHOD:CANCEL, so opening the link again takes it off the
 /// calendar. A session already given answers 410. Read-only, not single-use; expires a day after the session starts.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class CalendarFunctions(
         }
 
         PageLanguage.Use(referral!.Referral.Client.PreferredLanguage); // its refusals in the client's language (OpenAsync's own choice ends with it)
-        if (!SessionInvites.TryParseSubject(links.Check(LinkPurposes.Calendar, token).Subject, out var session, out var startsAt))
+        if (!SessionInvites.TryParseSubject(links.Check(LinkPurposes.Calendar, token).Subject, out var session, out var startsAt, out var revision))
         {
             return await ClientLinkPages.RefuseLinkAsync(request, StatusCodes.Status404NotFound, "not-found", "Link_NotValid", "Link_NotValidDetail");
         }
@@ -52,7 +52,7 @@ public sealed class CalendarFunctions(
         var holds = !referral.Stage.IsClosed() && booking is not null && booking.Slot.StartsAt == startsAt;
         var method = holds ? InviteMethod.Request : InviteMethod.Cancel;
         var invite = invites.Create(referral.Id, session, venue, venue?.Name ?? referral.Referral.VenueId, referral.Referral.Client.TimeZone,
-            startsAt, clock.GetUtcNow(), attendeeEmail: null, referral.Referral.Client.PreferredLanguage);
+            startsAt, clock.GetUtcNow(), attendeeEmail: null, referral.Referral.Client.PreferredLanguage, revision);
         return new CalendarResult(CalendarInvites.Render(invite, method), CalendarInvites.FileName(method));
     }
 

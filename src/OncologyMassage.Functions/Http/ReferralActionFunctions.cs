@@ -13,7 +13,7 @@ namespace OncologyMassage.Functions.Http;
 
 /// <summary>
 /// What a coordinator does to one referral of their venues: see the offered slots, cancel, resend the release request,
-/// book a slot, record a session, read the audit trail. Each call goes through <see cref="ReferralScope"/> (401; 404 for
+/// book a slot, move the booked session, record a session, read the audit trail. Each call goes through <see cref="ReferralScope"/> (401; 404 for
 /// a referral outside the caller's scope; 403 for a practice on its own referral) and answers 409 when the action does
 /// not fit the stored stage. The work is in <see cref="ReferralActions"/>.
 /// </summary>
@@ -31,6 +31,7 @@ public sealed class ReferralActionFunctions(
     private static readonly CancelInputValidator CancelValidator = new();
     private static readonly BookingInputValidator BookingValidator = new();
     private static readonly SessionInputValidator SessionValidator = new();
+    private static readonly RescheduleInputValidator RescheduleValidator = new();
 
     [Function(nameof(ListReferralSlots))]
     [ReferralScoped(CoordinatorsOnly = true)]
@@ -39,7 +40,7 @@ public sealed class ReferralActionFunctions(
         CancellationToken cancellationToken)
     {
         var referral = request.Referral();
-        if (referral.Stage != Stage.SchedulingPending)
+        if (referral.Stage is not (Stage.SchedulingPending or Stage.SessionScheduled)) // booking, or moving the booked session
         {
             return CoordinatorProblems.WrongStage(request, "Listing slots", referral.Stage.ToString());
         }
@@ -83,6 +84,15 @@ public sealed class ReferralActionFunctions(
         CancellationToken cancellationToken) =>
         await RunAsync(request, CoordinatorAction.BookSlot, BookingValidator,
             async (by, referral, input) => (await actions.BookAsync(by, referral, input.SlotId!, cancellationToken), null), cancellationToken);
+
+    [Function(nameof(RescheduleReferralSession))]
+    [ReferralScoped(CoordinatorsOnly = true)]
+    public async Task<IActionResult> RescheduleReferralSession(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReferralReschedule)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        await RunAsync(request, CoordinatorAction.Reschedule, RescheduleValidator,
+            async (by, referral, input) => (await actions.RescheduleAsync(by, referral, input.SlotId!, input.Reason, cancellationToken), null), cancellationToken);
 
     [Function(nameof(RecordReferralSession))]
     [ReferralScoped(CoordinatorsOnly = true)]
@@ -138,6 +148,7 @@ public sealed class ReferralActionFunctions(
             ActionOutcome.WrongStage => CoordinatorProblems.WrongStage(request, action.ToString(), referral.Stage.ToString()),
             ActionOutcome.SlotNotOffered => CoordinatorProblems.Unprocessable(request, "That slot is not offered for this referral: list the slots again."),
             ActionOutcome.Conflict when action == CoordinatorAction.BookSlot => CoordinatorProblems.Conflict(request, "The slot was taken meanwhile: choose another."),
+            ActionOutcome.Conflict when action == CoordinatorAction.Reschedule => CoordinatorProblems.Conflict(request, "The slot is taken, or the session is already booked there: choose another."),
             _ => CoordinatorProblems.Conflict(request, "The session was recorded meanwhile."),
         };
 }

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OncologyMassage.Domain.Languages;
+using OncologyMassage.Domain.Venues;
 using OncologyMassage.Functions.Http.Access;
 using OncologyMassage.Pages.Forms;
 using OncologyMassage.Pages.Layout;
@@ -27,6 +28,7 @@ public sealed partial class SurveyFormFunctions(
     SignedLinks links,
     FailedAuthenticationLimiter limiter,
     IReferralStore referrals,
+    IVenueStore venues,
     FollowUpSurvey survey,
     ClientFormEndpoint endpoint,
     ILogger<SurveyFormFunctions> logger)
@@ -40,7 +42,13 @@ public sealed partial class SurveyFormFunctions(
     {
         var (referral, link, refusal) = await OpenAsync(request, token, cancellationToken);
         PageLanguage.Use(referral?.Referral.Client.PreferredLanguage); // the page and its messages in the client's language
-        return refusal ?? await endpoint.PageAsync<SurveyPage>(StatusCodes.Status200OK, Page(referral!, link!, new SurveyFormModel(), FormErrors.None));
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var venue = await venues.GetAsync(referral!.Referral.VenueId, cancellationToken);
+        return await endpoint.PageAsync<SurveyPage>(StatusCodes.Status200OK, Page(referral, link!, venue, new SurveyFormModel(), FormErrors.None));
     }
 
     [Function(nameof(SubmitSurveyForm))]
@@ -61,7 +69,7 @@ public sealed partial class SurveyFormFunctions(
 
         var (answer, invalid) = await endpoint.BindAsync<SurveyFormModel, SurveyAnswer, SurveyPage>(request,
             model => model.Validate(),
-            (model, errors) => Task.FromResult<IReadOnlyDictionary<string, object?>>(Page(referral!, link!, model, errors)),
+            async (model, errors) => Page(referral!, link!, await venues.GetAsync(referral!.Referral.VenueId, cancellationToken), model, errors),
             cancellationToken);
         if (answer is null)
         {
@@ -116,8 +124,9 @@ public sealed partial class SurveyFormFunctions(
         };
     }
 
-    private static Dictionary<string, object?> Page(ReferralRecord referral, FollowUpLink link, SurveyFormModel form, FormErrors errors) => new()
+    private static Dictionary<string, object?> Page(ReferralRecord referral, FollowUpLink link, Venue? venue, SurveyFormModel form, FormErrors errors) => new()
     {
+        [nameof(SurveyPage.Venue)] = venue,
         [nameof(SurveyPage.GivenName)] = referral.Referral.Client.GivenName,
         [nameof(SurveyPage.Kind)] = link.Kind,
         [nameof(SurveyPage.SessionNumber)] = link.SessionNumber,

@@ -25,7 +25,8 @@ const FLAG_LABELS = {
   RedFlagImmediate: 'Red flag: immediate', RedFlagSameDay: 'Red flag: same day', NeedsMdInput: 'Needs MD input',
   DeliveryFailed: 'Delivery failed',
 };
-const ACTION_LABELS = { Cancel: 'Cancel referral', ResendRelease: 'Resend release request', BookSlot: 'Book a slot', RecordSession: 'Record session' };
+const ACTION_LABELS = { Cancel: 'Cancel referral', ResendRelease: 'Resend release request', BookSlot: 'Book a slot', RecordSession: 'Record session',
+  Reschedule: 'Reschedule session' };
 const SYMPTOMS = ['Pain', 'Anxiety', 'Nausea', 'Fatigue'];
 
 const $ = (id) => document.getElementById(id);
@@ -425,7 +426,8 @@ function renderActions(referral) {
   const item = state.items.get(referral.id);
   // The API says which actions fit (CoordinatorActions.For); the page offers exactly those.
   const actions = item && item.stage === referral.stage ? item.actions ?? [] : [];
-  const handlers = { Cancel: cancelReferral, ResendRelease: resendRelease, BookSlot: bookSlot, RecordSession: recordSession };
+  const handlers = { Cancel: cancelReferral, ResendRelease: resendRelease, BookSlot: bookSlot, RecordSession: recordSession,
+    Reschedule: rescheduleSession };
   $('detail-actions').replaceChildren(...actions.filter((a) => handlers[a]).map((action) =>
     el('button', { type: 'button', class: action === 'Cancel' ? 'danger' : '', dataset: { action }, onclick: () => handlers[action](referral.id) },
       ACTION_LABELS[action] ?? action)));
@@ -533,23 +535,39 @@ async function resendRelease(id) {
   await act('Release request sent again.', () => api(`referrals/${encodeURIComponent(id)}/release/resend`, { method: 'POST', body: {} }));
 }
 
-async function bookSlot(id) {
+/** Lists the offered slots as radio buttons in `container`; false when they could not be read. */
+async function listSlots(id, container, prefix) {
   let slots;
   try {
     slots = await api(`referrals/${encodeURIComponent(id)}/slots`);
   } catch (error) {
     showError(error);
-    return;
+    return false;
   }
-  const container = $('slots');
   container.replaceChildren(...(slots?.length ? slots.map((s, i) => el('div', { class: 'slot' },
-    el('input', { type: 'radio', name: 'slotId', id: `slot-${i}`, value: s.slotId, required: true }),
-    el('label', { for: `slot-${i}` }, `${formatTime(s.startsAt)} – ${formatTime(s.endsAt)}`, el('span', { class: 'muted' }, ` · ${s.therapistId}`))))
+    el('input', { type: 'radio', name: 'slotId', id: `${prefix}-${i}`, value: s.slotId, required: true }),
+    el('label', { for: `${prefix}-${i}` }, `${formatTime(s.startsAt)} – ${formatTime(s.endsAt)}`, el('span', { class: 'muted' }, ` · ${s.therapistId}`))))
     : [el('p', {}, 'No slots are offered right now.')]));
+  return true;
+}
+
+async function bookSlot(id) {
+  if (!await listSlots(id, $('slots'), 'slot')) return;
   if (await ask($('book-dialog')) !== 'confirm') return;
   const slotId = $('book-form').querySelector('input[name="slotId"]:checked')?.value;
   if (!slotId) return;
   await act('Slot booked.', () => api(`referrals/${encodeURIComponent(id)}/booking`, { method: 'POST', body: { slotId } }));
+}
+
+/** Moves the booked session to another offered slot; the client is sent the new time and an updated calendar invite. */
+async function rescheduleSession(id) {
+  $('reschedule-form').reset();
+  if (!await listSlots(id, $('reschedule-slots'), 'reslot')) return;
+  await askAndSend($('reschedule-dialog'), 'Session moved; the client is being sent the new time.', () => {
+    const slotId = $('reschedule-form').querySelector('input[name="slotId"]:checked')?.value ?? '';
+    const reason = $('reschedule-reason').value.trim();
+    return api(`referrals/${encodeURIComponent(id)}/reschedule`, { method: 'POST', body: reason ? { slotId, reason } : { slotId } });
+  });
 }
 
 function ratingInput(id, name) {

@@ -66,6 +66,16 @@ public sealed class TableBookingStore(StorageTables tables, TimeProvider clock) 
         await rows.DeleteAsync(venueId, BookingRow.ReferralKey(referralId), cancellationToken);
     }
 
+    public async Task ReleaseSlotAsync(string venueId, string slotId, string referralId, CancellationToken cancellationToken)
+    {
+        var held = await rows.QueryRowsAsync($"PartitionKey eq {venueId} and RowKey eq {slotId} and ReferralId eq {referralId}", cancellationToken);
+        foreach (var row in held)
+        {
+            // If-Match: a slot that changed hands since it was read is no longer this referral's to free.
+            _ = await rows.TryDeleteAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+        }
+    }
+
     public async Task<Booking?> FindAsync(string venueId, string referralId, CancellationToken cancellationToken) =>
         (await rows.GetAsync(venueId, BookingRow.ReferralKey(referralId), cancellationToken))?.Booking;
 }

@@ -7,13 +7,22 @@ using OncologyMassage.Workflow.Scheduling;
 namespace OncologyMassage.Workflow.Activities;
 
 /// <summary>Input of <see cref="CloseReferral"/>.</summary>
-public sealed record ReferralClosing(string ReferralId, string VenueId);
+public sealed record ReferralClosing(string ReferralId, string VenueId)
+{
+    /// <summary>
+    /// A coordinator cancelled the referral: a client whose booking confirmation was texted is texted that the session is
+    /// cancelled. False for a withdrawal (the client did it and knows) and an expiry (nothing was booked).
+    /// </summary>
+    public bool CancelledByCoordinator { get; init; }
+}
 
 /// <summary>
 /// When a journey ends early (cancelled, withdrawn, expired): frees its booked slot and stops routing texts to it. Idempotent.
 /// A client whose booking confirmation came by email with a calendar invite, for a session still ahead, is sent the
-/// cancellation of that invite (METHOD:CANCEL, same UID, SEQUENCE bumped) so it leaves their calendar; the outbox key makes
-/// a retry send it once. A texted client's calendar link serves the cancellation from then on (docs/calendar.md).
+/// cancellation of that invite (METHOD:CANCEL, same UID, SEQUENCE one above the newest revision) so it leaves their calendar;
+/// the outbox key makes a retry send it once. A texted client's calendar link serves the cancellation from then on, and when
+/// a coordinator cancelled (<see cref="ReferralClosing.CancelledByCoordinator"/>) they are texted that the session is
+/// cancelled (docs/calendar.md).
 /// </summary>
 public sealed partial class CloseReferral(
     IBookingStore bookings, IReferralStore store, IPhoneIndex phones, IVenueStore venues, ISessionStore sessions, IMessageOutbox outbox,
@@ -28,7 +37,7 @@ public sealed partial class CloseReferral(
         {
             try
             {
-                await WithdrawInviteAsync(referral, booking, cancellationToken); // before the release: once released, nothing says which session to withdraw
+                await WithdrawInviteAsync(referral, booking, input.CancelledByCoordinator, cancellationToken); // before the release: once released, nothing says which session to withdraw
             }
             catch (MessageDeliveryException ex)
             {
@@ -46,28 +55,30 @@ public sealed partial class CloseReferral(
         return true;
     }
 
-    private async Task WithdrawInviteAsync(ReferralRecord referral, Booking booking, CancellationToken cancellationToken)
+    private async Task WithdrawInviteAsync(ReferralRecord referral, Booking booking, bool cancelledByCoordinator, CancellationToken cancellationToken)
     {
         var client = referral.Referral.Client;
-        if (string.IsNullOrEmpty(client.Email) || booking.Slot.StartsAt <= clock.GetUtcNow())
+        if (booking.Slot.StartsAt <= clock.GetUtcNow())
         {
             return;
         }
 
-        // The invite went out with the confirmation of the newest booked session, by email: cancel that one, unless it was given already.
-        var confirmations = (await outbox.ListAsync(referral.Id, cancellationToken))
-            .Where(r => r.Channel == MessageChannel.Email && r.Attachments.Count > 0)
-            .Select(r => (Row: r, Session: SessionOf(referral.Id, r.IdempotencyKey)))
-            .Where(c => c.Session > 0)
-            .OrderByDescending(c => c.Session)
-            .ToList();
-        if (confirmations.Count == 0)
+        // The newest confirmation of the newest booked session (the latest revision after reschedules) says how the client
+        // learnt of the booking: by email with the invite, or by text with the calendar link.
+        var newest = (await outbox.ListAsync(referral.Id, cancellationToken))
+            .Select(r => (Row: r, Parsed: SessionInvites.TryParseConfirmationKey(KeyAfter(referral.Id, r.IdempotencyKey), out var n, out var rev), Session: n, Revision: rev))
+            .Where(c => c.Parsed && (c.Row.Channel == MessageChannel.Sms || c.Row.Attachments.Count > 0))
+            .OrderByDescending(c => c.Session).ThenByDescending(c => c.Revision)
+            .FirstOrDefault();
+        if (!newest.Parsed)
         {
             return;
         }
 
-        var session = confirmations[0].Session;
-        if ((await sessions.ListSessionsAsync(referral.Id, cancellationToken)).Any(s => s.SessionNumber >= session))
+        var session = newest.Session;
+        var byEmail = newest.Row.Channel == MessageChannel.Email;
+        if ((byEmail ? string.IsNullOrEmpty(client.Email) : !cancelledByCoordinator || string.IsNullOrEmpty(client.MobilePhone))
+            || (await sessions.ListSessionsAsync(referral.Id, cancellationToken)).Any(s => s.SessionNumber >= session))
         {
             return;
         }
@@ -75,9 +86,20 @@ public sealed partial class CloseReferral(
         var venue = await venues.GetAsync(referral.Referral.VenueId, cancellationToken);
         var venueName = ReferralContext.VenueName(referral, venue);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(client.TimeZone ?? "", out var found) ? found : TimeZoneInfo.Utc;
-        var invite = invites.Create(referral.Id, session, venue, venueName, client.TimeZone, booking.Slot.StartsAt, clock.GetUtcNow(), client.Email, client.PreferredLanguage);
-        var content = CalendarTemplates.SessionCancelledEmail(invite.Language, venueName, TimeZoneInfo.ConvertTime(booking.Slot.StartsAt, zone), venue?.Phone);
-        await dispatcher.SendEmailAsync(new OutgoingEmail($"{referral.Id}:booking-cancelled:{session}", referral.Id, client.Email, content.Subject, content.TextBody)
+        var invite = invites.Create(referral.Id, session, venue, venueName, client.TimeZone, booking.Slot.StartsAt, clock.GetUtcNow(),
+            byEmail ? client.Email : null, client.PreferredLanguage, newest.Revision);
+        var localStart = TimeZoneInfo.ConvertTime(booking.Slot.StartsAt, zone);
+        var key = $"{referral.Id}:booking-cancelled:{session}";
+        if (!byEmail)
+        {
+            // Sent at once, like the coordinator's cancellation itself; the dispatcher still refuses a number that opted out.
+            await dispatcher.SendSmsAsync(new OutgoingSms(key, referral.Id, client.MobilePhone,
+                CalendarTemplates.SessionCancelledSms(invite.Language, venueName, localStart, venue?.Phone)), cancellationToken);
+            return;
+        }
+
+        var content = CalendarTemplates.SessionCancelledEmail(invite.Language, venueName, localStart, venue?.Phone);
+        await dispatcher.SendEmailAsync(new OutgoingEmail(key, referral.Id, client.Email!, content.Subject, content.TextBody)
         {
             Attachments = [SessionInvites.Attachment(invite, InviteMethod.Cancel)],
         }, cancellationToken);
@@ -86,8 +108,7 @@ public sealed partial class CloseReferral(
     [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Referral {ReferralId}: the calendar cancellation could not be emailed ({Failure}); closing anyway")]
     private static partial void LogInviteNotWithdrawn(ILogger logger, string referralId, string failure);
 
-    /// <summary>The session number of a booking confirmation's outbox key (<c>{referral}:booked:{n}</c>); 0 for any other key.</summary>
-    private static int SessionOf(string referralId, string idempotencyKey) =>
-        idempotencyKey.StartsWith(referralId + ":booked:", StringComparison.Ordinal)
-        && int.TryParse(idempotencyKey.AsSpan(referralId.Length + ":booked:".Length), out var n) ? n : 0;
+    /// <summary>An outbox key without its referral prefix (<c>{referral}:booked:{n}</c> → <c>booked:{n}</c>); null for another referral's key.</summary>
+    private static string? KeyAfter(string referralId, string idempotencyKey) =>
+        idempotencyKey.StartsWith(referralId + ":", StringComparison.Ordinal) ? idempotencyKey[(referralId.Length + 1)..] : null;
 }

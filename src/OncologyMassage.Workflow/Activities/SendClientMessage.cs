@@ -29,6 +29,12 @@ public sealed record ClientMessage(string ReferralId, ClientMessageKind Kind, st
     /// </summary>
     public int? SessionNumber { get; init; }
 
+    /// <summary>
+    /// The booking's revision a confirmation is about: 0 when first booked, one more per reschedule. Above 0 the confirmation
+    /// says the session has moved, and its invite (same UID) carries the revision as SEQUENCE (docs/calendar.md).
+    /// </summary>
+    public int Revision { get; init; }
+
     public ReplyExpectation? ExpectReply { get; init; }
 
     public bool Reminder { get; init; }
@@ -111,7 +117,7 @@ public sealed class SendClientMessage(
             outcome = await dispatcher.SendEmailAsync(new OutgoingEmail(key, record.Id, client.Email, content.Subject, content.TextBody)
             {
                 Attachments = input is { Kind: ClientMessageKind.BookingConfirmed, SessionNumber: int session, SessionStartsAt: { } startsAt }
-                    ? [SessionInvites.Attachment(invites.Create(record.Id, session, venue, venueName, client.TimeZone, startsAt, input.Step.At, client.Email, client.PreferredLanguage), InviteMethod.Request)]
+                    ? [SessionInvites.Attachment(invites.Create(record.Id, session, venue, venueName, client.TimeZone, startsAt, input.Step.At, client.Email, client.PreferredLanguage, input.Revision), InviteMethod.Request)]
                     : [],
             }, cancellationToken);
             channel = ContactChannel.Email;
@@ -138,6 +144,8 @@ public sealed class SendClientMessage(
 
     private string Sms(ClientMessage input, CultureInfo language, string venueName, Venue? venue, TimeZoneInfo zone) => input.Kind switch
     {
+        ClientMessageKind.BookingConfirmed when input is { SessionNumber: int session, SessionStartsAt: { } startsAt, Revision: > 0 } =>
+            CalendarTemplates.SessionMovedSms(language, venueName, Local(startsAt, zone), invites.Link(input.ReferralId, session, startsAt, input.Revision), venue?.Phone, venue?.Directions),
         ClientMessageKind.BookingConfirmed when input is { SessionNumber: int session, SessionStartsAt: { } startsAt } =>
             CalendarTemplates.BookingConfirmedSms(language, venueName, Local(startsAt, zone), invites.Link(input.ReferralId, session, startsAt), venue?.Phone, venue?.Directions),
         ClientMessageKind.SessionReminder => CalendarTemplates.SessionReminderSms(language, venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
@@ -153,6 +161,8 @@ public sealed class SendClientMessage(
 
     private EmailContent Email(ClientMessage input, CultureInfo language, string venueName, Venue? venue, TimeZoneInfo zone) => input.Kind switch
     {
+        ClientMessageKind.BookingConfirmed when input.Revision > 0 =>
+            CalendarTemplates.SessionMovedEmail(language, venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
         ClientMessageKind.BookingConfirmed => CalendarTemplates.BookingConfirmedEmail(language, venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
         ClientMessageKind.SessionReminder => CalendarTemplates.SessionReminderEmail(language, venueName, Local(input.SessionStartsAt!.Value, zone), venue?.Phone, venue?.Directions),
         ClientMessageKind.IntakeInvitation => MessageTemplates.IntakeInvitationEmail(language, venueName, Link(LinkPurposes.Intake, input), input.Reminder),
@@ -180,6 +190,7 @@ public sealed class SendClientMessage(
     {
         ClientMessageKind.IntakeInvitation => input.Reminder ? "Intake reminder" : "Intake form link",
         ClientMessageKind.SlotOffer => $"{input.Slots.Count} session slot(s) offered{(input.Reminder ? " again" : "")}",
+        ClientMessageKind.BookingConfirmed when input.Revision > 0 => $"New time of the session (revision {input.Revision})",
         ClientMessageKind.BookingConfirmed => "Booking confirmation",
         ClientMessageKind.ConsentRequest => input.Reminder ? "Consent reminder" : "Consent form link",
         ClientMessageKind.SessionReminder => "Session reminder",

@@ -77,6 +77,48 @@ public sealed class ReferralActions(
         return ActionOutcome.Done;
     }
 
+    /// <summary>
+    /// Moves the booked session to another offered slot: the new slot is re-derived from the venue's hours and booked first
+    /// (so a taken slot changes nothing), then the old slot is freed for others, then the workflow hears of it and sends
+    /// the client the new time. The reason stays on the coordinators' timeline; the client is not told it.
+    /// </summary>
+    public async Task<ActionOutcome> RescheduleAsync(CoordinatorCaller by, ReferralRecord referral, string slotId, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(referral);
+        if (!referral.Stage.Allows(CoordinatorAction.Reschedule))
+        {
+            return ActionOutcome.WrongStage;
+        }
+
+        var venueId = referral.Referral.VenueId;
+        var current = await bookings.FindAsync(venueId, referral.Id, cancellationToken);
+        if (current is null)
+        {
+            return ActionOutcome.WrongStage; // nothing booked to move (freed meanwhile)
+        }
+
+        var slot = await slots.FindOfferedAsync(venueId, slotId, clock.GetUtcNow(), cancellationToken);
+        if (slot is null)
+        {
+            return ActionOutcome.SlotNotOffered;
+        }
+
+        if (slot.Id == current.Slot.Id || !await bookings.TryBookAsync(slot, referral.Id, cancellationToken))
+        {
+            return ActionOutcome.Conflict; // the session is already there, or someone else holds the slot
+        }
+
+        await bookings.ReleaseSlotAsync(venueId, current.Slot.Id, referral.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        await workflow.RaiseEventAsync(referral.Id, WorkflowEvents.SessionRescheduled,
+            new SessionRescheduled(slot.Id, slot.StartsAt, slot.EndsAt, slot.TherapistId, by.Id), cancellationToken);
+        var why = string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}";
+        await TimelineAsync(referral.Id, now,
+            $"Session moved by {by.Name} from {current.Slot.StartsAt:yyyy-MM-dd HH:mm} UTC to {slot.StartsAt:yyyy-MM-dd HH:mm} UTC{why}", cancellationToken);
+        return ActionOutcome.Done;
+    }
+
     public async Task<(ActionOutcome Result, int SessionNumber)> RecordSessionAsync(
         CoordinatorCaller by, ReferralRecord referral, SessionInput input, CancellationToken cancellationToken)
     {

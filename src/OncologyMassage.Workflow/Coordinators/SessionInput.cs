@@ -65,3 +65,15 @@ public sealed class BookingInputValidator : AbstractValidator<BookingInput>
 {
     public BookingInputValidator() => RuleFor(b => b.SlotId).NotEmpty().MaximumLength(200);
 }
+
+/// <summary>POST /api/referrals/{id}/reschedule: the new slot, and optionally why (kept on the timeline, never sent to the client).</summary>
+public sealed record RescheduleInput(string? SlotId, string? Reason);
+
+public sealed class RescheduleInputValidator : AbstractValidator<RescheduleInput>
+{
+    public RescheduleInputValidator()
+    {
+        RuleFor(r => r.SlotId).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Reason).MaximumLength(500);
+    }
+}

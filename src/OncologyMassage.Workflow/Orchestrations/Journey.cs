@@ -70,11 +70,11 @@ internal sealed class Journey
     }
 
     /// <summary>Moves to a closed stage and ends the journey (frees the booking and the phone wait when it ends early).</summary>
-    public async Task<ReferralOutcome> CloseAsync(Stage closed, string reason)
+    public async Task<ReferralOutcome> CloseAsync(Stage closed, string reason, bool cancelledByCoordinator = false)
     {
         if (closed != Stage.Completed)
         {
-            await context.CallCloseReferralAsync(new ReferralClosing(Input.ReferralId, Input.VenueId), retry);
+            await context.CallCloseReferralAsync(new ReferralClosing(Input.ReferralId, Input.VenueId) { CancelledByCoordinator = cancelledByCoordinator }, retry);
         }
 
         await MoveAsync(closed, reason);
@@ -126,7 +126,7 @@ internal sealed class Journey
         if (winner == cancel)
         {
             var request = await cancel;
-            await CloseAsync(Stage.Cancelled, $"Cancelled by coordinator {request.By} (the reason is on the timeline)");
+            await CloseAsync(Stage.Cancelled, $"Cancelled by coordinator {request.By} (the reason is on the timeline)", cancelledByCoordinator: true);
         }
 
         if (winner == withdrawal)

@@ -40,6 +40,9 @@ public sealed record ConsentWithdrawal(DateTimeOffset At);
 
 public sealed record SessionRecorded(int SessionNumber, DateTimeOffset At);
 
+/// <summary>A coordinator (by id) moved the booked session to this slot (already booked; the old one released). The reason is on the timeline.</summary>
+public sealed record SessionRescheduled(string SlotId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TherapistId, string By);
+
 /// <summary>A coordinator (by id) cancelled the referral; the reason is on the referral's timeline.</summary>
 public sealed record CancelRequest(string By, DateTimeOffset At);
 

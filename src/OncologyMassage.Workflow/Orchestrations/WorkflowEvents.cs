@@ -36,6 +36,12 @@ public static class WorkflowEvents
     /// <summary>The therapist recorded a session (stored in ISessionStore first). Payload: <see cref="SessionRecorded"/>.</summary>
     public const string SessionRecorded = nameof(SessionRecorded);
 
+    /// <summary>
+    /// A coordinator moved the booked session to another slot (the new slot is already booked in IBookingStore and the old
+    /// one released). Payload: <see cref="SessionRescheduled"/>. Heard from <see cref="WorkflowVersions.SessionsRescheduled"/> on.
+    /// </summary>
+    public const string SessionRescheduled = nameof(SessionRescheduled);
+
     /// <summary>A coordinator cancelled the referral. Payload: <see cref="CancelRequest"/>.</summary>
     public const string CancelRequested = nameof(CancelRequested);
 

@@ -20,6 +20,12 @@ public static class WorkflowVersions
     /// <summary>An answer on the intake form or a withdrawal reason is screened for red flags once it arrives (ScreenFormAnswer).</summary>
     public const int FormAnswersScreened = 2;
 
+    /// <summary>
+    /// A booked session waits for its record *or* a reschedule (<see cref="WorkflowEvents.SessionRescheduled"/>); a reschedule
+    /// sends the new confirmation and re-arms the reminder and the record-grace timer for the new slot.
+    /// </summary>
+    public const int SessionsRescheduled = 3;
+
     /// <summary>The version new instances start on.</summary>
-    public const int Current = FormAnswersScreened;
+    public const int Current = SessionsRescheduled;
 }

@@ -20,6 +20,12 @@ public interface IBookingStore
     /// <summary>Frees every booking the referral holds (cancellation, withdrawal). Idempotent.</summary>
     Task ReleaseAsync(string venueId, string referralId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Frees one slot the referral holds (the old slot of a reschedule), leaving its other bookings and its current-booking
+    /// pointer alone. Nothing happens when the slot is free or held by another referral. Idempotent.
+    /// </summary>
+    Task ReleaseSlotAsync(string venueId, string slotId, string referralId, CancellationToken cancellationToken);
+
     /// <summary>The referral's current (not cancelled) booking, if any.</summary>
     Task<Booking?> FindAsync(string venueId, string referralId, CancellationToken cancellationToken);
 }

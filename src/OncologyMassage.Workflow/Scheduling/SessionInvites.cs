@@ -24,12 +24,13 @@ public sealed class SessionInvites(IOptions<LinkOptions> links, IOptions<EmailOp
     private const string SubjectPrefix = "session-";
 
     public SessionInvite Create(string referralId, int sessionNumber, Venue? venue, string venueName, string? clientTimeZone,
-        DateTimeOffset startsAt, DateTimeOffset stamp, string? attendeeEmail, string? clientLanguage = null)
+        DateTimeOffset startsAt, DateTimeOffset stamp, string? attendeeEmail, string? clientLanguage = null, int revision = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(revision);
         var language = ClientLanguages.Resolve(clientLanguage);
         var host = new Uri(links.Value.PublicBaseUrl).Host;
         var zone = new[] { venue?.TimeZone, clientTimeZone }.FirstOrDefault(VenueValidator.IsKnownTimeZone) ?? "Etc/UTC";
-        return new SessionInvite(CalendarInvites.Uid(referralId, sessionNumber, host), Revision: 0, venueName, zone,
+        return new SessionInvite(CalendarInvites.Uid(referralId, sessionNumber, host), revision, venueName, zone,
             startsAt, startsAt + (venue?.SessionLength ?? TimeSpan.FromMinutes(60)), stamp, email.Value.FromAddress)
         {
             Location = venue is null ? null : venue.Type == VenueType.InHome ? CalendarTemplates.InHomeLocation(language, venueName) : venue.AddressOrServiceArea,
@@ -44,20 +45,53 @@ public sealed class SessionInvites(IOptions<LinkOptions> links, IOptions<EmailOp
     public static EmailAttachment Attachment(SessionInvite invite, InviteMethod method) =>
         new(CalendarInvites.FileName(method), CalendarInvites.ContentType(method), CalendarInvites.Render(invite, method));
 
-    /// <summary>The signed link that serves the invite of one booked session: bound to its number and start, valid until a day after it.</summary>
-    public Uri Link(string referralId, int sessionNumber, DateTimeOffset startsAt) =>
+    /// <summary>
+    /// The signed link that serves the invite of one booked session: bound to its number, its start and the booking's
+    /// revision (0 when first booked, one more per reschedule; written only when above 0, so the first link keeps its
+    /// shape), valid until a day after the start.
+    /// </summary>
+    public Uri Link(string referralId, int sessionNumber, DateTimeOffset startsAt, int revision = 0) =>
         signedLinks.Create(LinkPurposes.Calendar, referralId, startsAt + LinkValidAfterStart,
-            string.Create(CultureInfo.InvariantCulture, $"{SubjectPrefix}{sessionNumber}-{startsAt.UtcDateTime:yyyyMMddTHHmm}Z"));
+            revision == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{SubjectPrefix}{sessionNumber}-{startsAt.UtcDateTime:yyyyMMddTHHmm}Z")
+                : string.Create(CultureInfo.InvariantCulture, $"{SubjectPrefix}{sessionNumber}-{startsAt.UtcDateTime:yyyyMMddTHHmm}Z-{revision}"));
+
+    /// <summary>
+    /// The idempotency key of a booking confirmation (the outbox row's key after the referral id): <c>booked:{n}</c> when
+    /// first booked, <c>booked:{n}:{revision}</c> after a reschedule, so each revision's confirmation is sent once and none
+    /// swallows the next.
+    /// </summary>
+    public static string ConfirmationKey(int sessionNumber, int revision) =>
+        revision == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"booked:{sessionNumber}")
+            : string.Create(CultureInfo.InvariantCulture, $"booked:{sessionNumber}:{revision}");
+
+    /// <summary>Reads a confirmation's key back (<see cref="ConfirmationKey"/>); false for any other key.</summary>
+    public static bool TryParseConfirmationKey(string? key, out int sessionNumber, out int revision)
+    {
+        sessionNumber = 0;
+        revision = 0;
+        var parts = key is not null && key.StartsWith("booked:", StringComparison.Ordinal) ? key["booked:".Length..].Split(':') : [];
+        return parts.Length is 1 or 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out sessionNumber) && sessionNumber >= 1
+            && (parts.Length == 1 || (int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out revision) && revision >= 1));
+    }
 
     /// <summary>Reads a calendar link's subject back: the session number and its start; false for anything else.</summary>
-    public static bool TryParseSubject(string? subject, out int sessionNumber, out DateTimeOffset startsAt)
+    public static bool TryParseSubject(string? subject, out int sessionNumber, out DateTimeOffset startsAt) =>
+        TryParseSubject(subject, out sessionNumber, out startsAt, out _);
+
+    /// <summary>Reads a calendar link's subject back: the session number, its start and the booking's revision; false for anything else.</summary>
+    public static bool TryParseSubject(string? subject, out int sessionNumber, out DateTimeOffset startsAt, out int revision)
     {
         sessionNumber = 0;
         startsAt = default;
+        revision = 0;
         var parts = subject is not null && subject.StartsWith(SubjectPrefix, StringComparison.Ordinal) ? subject[SubjectPrefix.Length..].Split('-') : [];
-        return parts.Length == 2
+        return parts.Length is 2 or 3
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out sessionNumber) && sessionNumber >= 1
             && DateTimeOffset.TryParseExact(parts[1], "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out startsAt);
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out startsAt)
+            && (parts.Length == 2 || (int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out revision) && revision >= 1));
     }
 }

@@ -28,6 +28,9 @@ public sealed partial class ReferralJourneyTests
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         await ReachAsync(host, id, Stage.Cancelled);
         var cancelled = await InviteAsync(host, link);
+        var text = await actors.MessageAsync(id, ":booking-cancelled:1", Ct); // a texted client is told, not only their link
+        Assert.Contains("is cancelled. Call +16175550123", text.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Client moved away", text.Body, StringComparison.Ordinal);
 
         var (request, withdrawn) = (Assert.Single(booked.Events), Assert.Single(cancelled.Events));
         Assert.Equal(("REQUEST", "CANCEL"), (booked.Method, cancelled.Method));

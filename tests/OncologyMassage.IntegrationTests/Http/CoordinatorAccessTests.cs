@@ -30,6 +30,7 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
         (HttpMethod.Post, "api/referrals/{id}/cancel", """{"reason":"Client moved away"}"""),
         (HttpMethod.Post, "api/referrals/{id}/release/resend", "{}"),
         (HttpMethod.Post, "api/referrals/{id}/booking", """{"slotId":"t-1|20300101T0900Z"}"""),
+        (HttpMethod.Post, "api/referrals/{id}/reschedule", """{"slotId":"t-1|20300101T0900Z"}"""),
         (HttpMethod.Post, "api/referrals/{id}/sessions", SessionBody),
     ];
 

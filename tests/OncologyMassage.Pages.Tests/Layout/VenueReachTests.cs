@@ -74,4 +74,39 @@ public sealed class VenueReachTests
 
         Assert.Equal((true, true), (html.Contains("Cómo comunicarse con Harbor Wellness y cómo llegar", StringComparison.Ordinal), html.Contains("Teléfono: <a href=\"tel:+16175550100\">", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("en", "How to reach Harbor Wellness", "Directions: North door, lift to level 2")]
+    [InlineData("es", "Cómo comunicarse con Harbor Wellness y cómo llegar", "Cómo llegar: North door, lift to level 2")]
+    public async Task RenderSurvey_VenueWithPhoneAndDirections_ClosesTheFormWithHowToReach(string language, string heading, string directions)
+    {
+        PageLanguage.Use(language);
+
+        var html = WebUtility.HtmlDecode(await PageRenderer.Standalone.RenderAsync<OncologyMassage.Pages.Survey.SurveyPage>(new Dictionary<string, object?>
+        {
+            [nameof(OncologyMassage.Pages.Survey.SurveyPage.GivenName)] = "Ana",
+            [nameof(OncologyMassage.Pages.Survey.SurveyPage.Kind)] = OncologyMassage.Workflow.Ports.FollowUpKind.Email7Days,
+            [nameof(OncologyMassage.Pages.Survey.SurveyPage.SessionNumber)] = 1,
+            [nameof(OncologyMassage.Pages.Survey.SurveyPage.Venue)] = Venue("+16175550100", "North door, lift to level 2"),
+        }));
+
+        Assert.Equal((true, true, true),
+            (html.Contains(heading, StringComparison.Ordinal), html.Contains("<a href=\"tel:+16175550100\">", StringComparison.Ordinal),
+             html.Contains(directions, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task RenderSurvey_NoVenue_ShowsNoBlock()
+    {
+        PageLanguage.Use("en");
+
+        var html = await PageRenderer.Standalone.RenderAsync<OncologyMassage.Pages.Survey.SurveyPage>(new Dictionary<string, object?>
+        {
+            [nameof(OncologyMassage.Pages.Survey.SurveyPage.GivenName)] = "Ana",
+            [nameof(OncologyMassage.Pages.Survey.SurveyPage.Kind)] = OncologyMassage.Workflow.Ports.FollowUpKind.Email7Days,
+            [nameof(OncologyMassage.Pages.Survey.SurveyPage.SessionNumber)] = 1,
+        });
+
+        Assert.DoesNotContain("How to reach", html, StringComparison.Ordinal);
+    }
 }

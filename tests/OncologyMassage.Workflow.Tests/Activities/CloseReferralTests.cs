@@ -30,6 +30,8 @@ public sealed class CloseReferralTests
     private readonly Mock<IMessageOutbox> outbox = new();
     private readonly Mock<IEmailSender> email = new(MockBehavior.Strict);
     private readonly List<OutgoingEmail> sent = [];
+    private readonly Mock<ISmsSender> sms = new(MockBehavior.Strict);
+    private readonly List<OutgoingSms> texted = [];
 
     public CloseReferralTests()
     {
@@ -47,6 +49,8 @@ public sealed class CloseReferralTests
             .ReturnsAsync((OutboxRow row, CancellationToken _) => new OutboxClaim(true, row));
         email.Setup(e => e.SendAsync(It.IsAny<OutgoingEmail>(), It.IsAny<CancellationToken>()))
             .Callback((OutgoingEmail m, CancellationToken _) => sent.Add(m)).ReturnsAsync("sg-1");
+        sms.Setup(s => s.SendAsync(It.IsAny<OutgoingSms>(), It.IsAny<CancellationToken>()))
+            .Callback((OutgoingSms m, CancellationToken _) => texted.Add(m)).ReturnsAsync("SM-1");
     }
 
     private CloseReferral Activity()
@@ -56,7 +60,7 @@ public sealed class CloseReferralTests
             PublicBaseUrl = "https://om.example/",
             SigningKey = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
         });
-        var dispatcher = new MessageDispatcher(outbox.Object, email.Object, Mock.Of<ISmsSender>(), Mock.Of<IOptOutStore>(), clock, NullLogger<MessageDispatcher>.Instance);
+        var dispatcher = new MessageDispatcher(outbox.Object, email.Object, sms.Object, Mock.Of<IOptOutStore>(), clock, NullLogger<MessageDispatcher>.Instance);
         var invites = new SessionInvites(linkOptions, Microsoft.Extensions.Options.Options.Create(new EmailOptions { FromAddress = "referrals@om.example" }),
             new SignedLinks(linkOptions, clock));
         return new CloseReferral(bookings.Object, referrals.Object, phones.Object, venues.Object, sessions.Object, outbox.Object, dispatcher, invites, clock,
@@ -64,9 +68,9 @@ public sealed class CloseReferralTests
     }
 
     /// <summary>The outbox as SendClientMessage leaves it: the booking confirmation of <paramref name="session"/>, with or without an invite.</summary>
-    private void Confirmed(int session, MessageChannel channel, bool withInvite) =>
+    private void Confirmed(int session, MessageChannel channel, bool withInvite, string? key = null) =>
         outbox.Setup(o => o.ListAsync(Id, It.IsAny<CancellationToken>())).ReturnsAsync([
-            new OutboxRow(Id, $"{Id}:booked:{session}", channel, "ada@example.org", "Your session at Harbor Wellness", "...", OutboxStatus.Sent, Now.AddDays(-1), "sg-0", null)
+            new OutboxRow(Id, $"{Id}:{key ?? $"booked:{session}"}", channel, "ada@example.org", "Your session at Harbor Wellness", "...", OutboxStatus.Sent, Now.AddDays(-1), "sg-0", null)
             {
                 Attachments = withInvite ? [new EmailAttachment("session.ics", "text/calendar; method=REQUEST", "BEGIN:VCALENDAR")] : [],
             },
@@ -136,5 +140,50 @@ public sealed class CloseReferralTests
         await Activity().RunAsync(new ReferralClosing(Id, "harbor"), CancellationToken.None);
 
         bookings.Verify(b => b.ReleaseAsync("harbor", Id, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunAsync_CoordinatorCancelledATextedClientsSessionAhead_TextsThatItIsCancelled()
+    {
+        Confirmed(1, MessageChannel.Sms, withInvite: false);
+
+        await Activity().RunAsync(new ReferralClosing(Id, "harbor") { CancelledByCoordinator = true }, CancellationToken.None);
+
+        var text = Assert.Single(texted);
+        Assert.Equal(($"{Id}:booking-cancelled:1", "+16175550111"), (text.IdempotencyKey, text.To));
+        Assert.Contains("Harbor Wellness: your session on Wednesday Dec 9, 9:30 AM is cancelled. Call +16175550123", text.Body, StringComparison.Ordinal);
+        Assert.Empty(sent);
+        bookings.Verify(b => b.ReleaseAsync("harbor", Id, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunAsync_TextedClientWithdrewThemselves_TextsNothing()
+    {
+        Confirmed(1, MessageChannel.Sms, withInvite: false);
+
+        await Activity().RunAsync(new ReferralClosing(Id, "harbor"), CancellationToken.None);
+
+        Assert.Empty(texted);
+    }
+
+    [Fact]
+    public async Task RunAsync_RescheduledSessionWhoseInviteWasEmailed_CancelsAboveTheNewestRevision()
+    {
+        outbox.Setup(o => o.ListAsync(Id, It.IsAny<CancellationToken>())).ReturnsAsync([
+            Row("booked:1"), Row("booked:1:1"), Row("booked:1:2"), Row("session-reminder:1:2"),
+        ]);
+
+        await Activity().RunAsync(new ReferralClosing(Id, "harbor") { CancelledByCoordinator = true }, CancellationToken.None);
+
+        var message = Assert.Single(sent);
+        var calendar = Calendar.Load(Assert.Single(message.Attachments).Content)!;
+        Assert.Equal(("CANCEL", 3), (calendar.Method, Assert.Single(calendar.Events).Sequence));
+        Assert.Empty(texted);
+
+        static OutboxRow Row(string key) =>
+            new(Id, $"{Id}:{key}", MessageChannel.Email, "ada@example.org", "Your session", "...", OutboxStatus.Sent, Now.AddDays(-1), "sg-0", null)
+            {
+                Attachments = key.StartsWith("booked", StringComparison.Ordinal) ? [new EmailAttachment("session.ics", "text/calendar; method=REQUEST", "BEGIN:VCALENDAR")] : [],
+            };
     }
 }

@@ -45,6 +45,7 @@ internal sealed class OrchestrationHarness
         SetupWait<ClientReply>(WorkflowEvents.ClientReplied);
         SetupWait<ClientReply>(WorkflowEvents.FollowUpAnswered);
         SetupWait<SessionRecorded>(WorkflowEvents.SessionRecorded);
+        SetupWait<SessionRescheduled>(WorkflowEvents.SessionRescheduled);
         SetupWait<CancelRequest>(WorkflowEvents.CancelRequested);
         SetupWait<ConsentWithdrawal>(WorkflowEvents.ConsentWithdrawn);
         SetupWait<FlagAcknowledged>(FlagEvents.Acknowledged);

@@ -403,6 +403,70 @@ public sealed class ReferralOrchestrationTests
         Assert.Contains("SessionScheduled->SessionCompleted", h.Moves);
     }
 
+    private SessionRescheduled MovedBy(int days) =>
+        new($"t1|moved-{days}", h.Slots[1].StartsAt.AddDays(days), h.Slots[1].EndsAt.AddDays(days), "t1", "coord-1");
+
+    [Fact]
+    public async Task RunAsync_SessionRescheduledTwice_ConfirmsEachNewTimeAtTheNextRevisionAndRemindsOnlyForTheTimeThatHolds()
+    {
+        var run = RunToSessionScheduled();
+        var first = MovedBy(3);
+        var second = MovedBy(5);
+        h.Raise(WorkflowEvents.SessionRescheduled, first);
+        h.Raise(WorkflowEvents.SessionRescheduled, second);
+        h.AdvanceTo(h.Slots[1].StartsAt.UtcDateTime); // the original time passes: no reminder, no alert for it
+        Assert.Empty(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator)));
+        h.AdvanceTo(second.StartsAt.UtcDateTime - Timings.SessionReminderBefore);
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        var sent = h.Inputs<ClientMessage>(nameof(SendClientMessage));
+        Assert.Equal(
+            [("booked:1", 0, h.Slots[1].StartsAt), ("booked:1:1", 1, first.StartsAt), ("booked:1:2", 2, second.StartsAt)],
+            sent.Where(m => m.Kind == ClientMessageKind.BookingConfirmed).Select(m => (m.Key, m.Revision, m.SessionStartsAt!.Value)));
+        Assert.All(sent.Where(m => m.Kind == ClientMessageKind.BookingConfirmed), m => Assert.Equal(1, m.SessionNumber));
+        var reminder = Assert.Single(sent, m => m.Kind == ClientMessageKind.SessionReminder);
+        Assert.Equal(("session-reminder:1:2", second.StartsAt, 2), (reminder.Key, reminder.SessionStartsAt!.Value, reminder.Revision));
+        Assert.Equal(2, h.Inputs<TimelineNote>(nameof(RecordTimelineEntry)).Count(n => n.Entry.Detail.Contains("moved to", StringComparison.Ordinal)));
+        Assert.Contains("SessionScheduled->SessionCompleted", h.Moves);
+    }
+
+    [Fact]
+    public async Task RunAsync_RescheduledAfterTheReminder_RemindsAgainForTheNewTimeAndTheRecordDeadlineFollowsIt()
+    {
+        var run = RunToSessionScheduled();
+        h.AdvanceTo(h.Slots[1].StartsAt.UtcDateTime - Timings.SessionReminderBefore);
+        var moved = MovedBy(4);
+        h.Raise(WorkflowEvents.SessionRescheduled, moved);
+        h.AdvanceTo(h.Slots[1].EndsAt.UtcDateTime + Timings.SessionRecordGrace);
+        Assert.Empty(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))); // the old slot's deadline no longer holds
+        h.AdvanceTo(moved.EndsAt.UtcDateTime + Timings.SessionRecordGrace);
+        var notice = Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator)));
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        Assert.Equal((CoordinatorNoticeKind.SessionNotRecorded, "session-not-recorded-1:1"), (notice.Kind, notice.Key));
+        Assert.Equal(
+            [("session-reminder:1", h.Slots[1].StartsAt), ("session-reminder:1:1", moved.StartsAt)],
+            h.Inputs<ClientMessage>(nameof(SendClientMessage)).Where(m => m.Kind == ClientMessageKind.SessionReminder).Select(m => (m.Key, m.SessionStartsAt!.Value)));
+    }
+
+    [Fact]
+    public async Task RunAsync_InstanceStartedBeforeReschedules_ReplaysWithoutHearingThem()
+    {
+        var run = RunToSessionScheduled(Input with { Version = WorkflowVersions.FormAnswersScreened });
+        h.Raise(WorkflowEvents.SessionRescheduled, MovedBy(3));
+        h.AdvanceTo(h.Slots[1].EndsAt.UtcDateTime + Timings.SessionRecordGrace);
+        h.Raise(WorkflowEvents.SessionRecorded, new SessionRecorded(1, h.Now));
+        h.Raise(WorkflowEvents.CancelRequested, new CancelRequest("test", h.Now));
+        await run;
+
+        Assert.Equal(["booked:1"], h.Inputs<ClientMessage>(nameof(SendClientMessage)).Where(m => m.Kind == ClientMessageKind.BookingConfirmed).Select(m => m.Key));
+        Assert.Equal("session-not-recorded-1", Assert.Single(h.Inputs<CoordinatorNotice>(nameof(NotifyCoordinator))).Key);
+    }
+
     [Fact]
     public async Task RunAsync_NoFollowUpReply_RecordsNoReplyNotAScore()
     {

@@ -91,4 +91,50 @@ public sealed class SessionInvitesTests
 
         Assert.Equal(("America/Denver", SessionAt.AddHours(1)), (invite.TimeZone, invite.EndsAt));
     }
+
+    [Fact]
+    public void Link_AfterAReschedule_CarriesTheRevisionAndTheFirstLinkReadsAsRevisionZero()
+    {
+        var first = Links().Check(LinkPurposes.Calendar, Invites().Link("ref-1", 2, SessionAt).Segments[^1]);
+        var moved = Links().Check(LinkPurposes.Calendar, Invites().Link("ref-1", 2, SessionAt.AddDays(2), revision: 3).Segments[^1]);
+
+        Assert.True(SessionInvites.TryParseSubject(first.Subject, out var s0, out var at0, out var rev0));
+        Assert.True(SessionInvites.TryParseSubject(moved.Subject, out var s1, out var at1, out var rev1));
+        Assert.Equal(((2, SessionAt, 0), (2, SessionAt.AddDays(2), 3)), ((s0, at0, rev0), (s1, at1, rev1)));
+    }
+
+    [Theory]
+    [InlineData("session-1-20261209T1430Z-0")]
+    [InlineData("session-1-20261209T1430Z-x")]
+    [InlineData("session-1-20261209T1430Z-1-2")]
+    public void TryParseSubject_BadRevision_IsFalse(string subject) =>
+        Assert.False(SessionInvites.TryParseSubject(subject, out _, out _, out _));
+
+    [Fact]
+    public void Create_WithRevision_WritesItAsTheInviteSequence()
+    {
+        var invite = Invites().Create("ref-1", 1, Venue(VenueType.InfusionCenter), "Harbor Wellness", null, SessionAt, Now, null, revision: 2);
+
+        Assert.Equal(2, invite.Revision);
+        Assert.Contains("SEQUENCE:2", CalendarInvites.Render(invite, InviteMethod.Request), StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:3", CalendarInvites.Render(invite, InviteMethod.Cancel), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, 0, "booked:1")]
+    [InlineData(2, 3, "booked:2:3")]
+    public void ConfirmationKey_EachRevision_HasItsOwnKeyAndReadsBack(int session, int revision, string key)
+    {
+        Assert.Equal(key, SessionInvites.ConfirmationKey(session, revision));
+        Assert.True(SessionInvites.TryParseConfirmationKey(key, out var s, out var r));
+        Assert.Equal((session, revision), (s, r));
+    }
+
+    [Theory]
+    [InlineData("booked:")]
+    [InlineData("booked:1:0")]
+    [InlineData("booking-cancelled:1")]
+    [InlineData("session-reminder:1")]
+    public void TryParseConfirmationKey_OtherKey_IsFalse(string key) =>
+        Assert.False(SessionInvites.TryParseConfirmationKey(key, out _, out _));
 }

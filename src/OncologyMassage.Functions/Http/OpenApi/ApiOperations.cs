@@ -59,6 +59,8 @@ public static class ApiOperations
             R((202, Body<AcceptedAction>()), (404, Problem), (409, Problem), (413, Problem))),
         new(nameof(ReferralActionFunctions.BookReferralSlot), "post", ApiRoutes.ReferralBooking, "Book one of the offered slots.", ApiCaller.Coordinator, Body<BookingInput>(),
             R((202, Body<AcceptedAction>()), (400, Validation), (404, Problem), (409, Problem), (413, Problem), (422, Problem))),
+        new(nameof(ReferralActionFunctions.RescheduleReferralSession), "post", ApiRoutes.ReferralReschedule, "Move the booked session to another offered slot.", ApiCaller.Coordinator, Body<RescheduleInput>(),
+            R((202, Body<AcceptedAction>()), (400, Validation), (404, Problem), (409, Problem), (413, Problem), (422, Problem))),
         new(nameof(ReferralActionFunctions.RecordReferralSession), "post", ApiRoutes.ReferralSessions, "Record a session given.", ApiCaller.Coordinator, Body<SessionInput>(),
             R((201, Body<RecordedSession>()), (400, Validation), (404, Problem), (409, Problem), (413, Problem))),
         new(nameof(ReferralActionFunctions.GetReferralAudit), "get", ApiRoutes.ReferralAudit, "Who read or changed the referral.", ApiCaller.Coordinator, null,
