@@ -8,15 +8,20 @@ using OncologyMassage.Workflow.Orchestrations;
 
 namespace OncologyMassage.IntegrationTests.Engine;
 
-/// <summary>The first stage of ReferralOrchestration on the real engine: decisions, reminders, expiry and a host restart.</summary>
-public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
+/// <summary>
+/// The first stage of ReferralOrchestration on the real engine: decisions, reminders, expiry and a host restart. The
+/// decisions share one host (each works on its own referral); expiry needs shrunk durations no other test uses, the
+/// dropped late decision needs a host that runs nothing else (it waits for the control queues to drain), and the
+/// restart needs a task hub of its own, so those three start their own host.
+/// </summary>
+public sealed class ReferralWorkflowTests(AzuriteFixture azurite, SharedHost shared) : IClassFixture<SharedHost>
 {
     private static readonly ReleaseAnswered Approval = new(ReleaseOutcome.Approved, DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task ReleaseApproved_MovesToIntakePendingAndRecordsTheDecision()
     {
-        await using var host = await TestHost.StartAsync(azurite);
+        var host = shared.Host;
         var id = await SubmitAsync(host);
         await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
 
@@ -39,7 +44,7 @@ public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
     [Fact]
     public async Task ReleaseDeclined_ClosesTheReferralAsDeclinedWithAReason()
     {
-        await using var host = await TestHost.StartAsync(azurite);
+        var host = shared.Host;
         var id = await SubmitAsync(host);
         await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
 
@@ -80,8 +85,10 @@ public sealed class ReferralWorkflowTests(AzuriteFixture azurite)
         await host.Durable.WaitForInstanceCompletionAsync(id, TestContext.Current.CancellationToken);
 
         await host.Durable.RaiseEventAsync(id, WorkflowEvents.ReleaseDecided, Approval, TestContext.Current.CancellationToken);
-        // Still a fixed wait: no signal was found yet for "the engine dropped an event sent to a completed instance" (docs/testing.md).
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        // The engine deletes the event's message once it has discarded it (the instance has completed): when this host's
+        // control queues are empty, the event has been dealt with and anything it could have changed has been changed.
+        // (This host runs only this referral, so an empty queue is about this event.)
+        await host.ControlQueuesDrainedAsync();
 
         var state = await host.Http.GetFromJsonAsync<ReferralState>($"api/referrals/{id}", Infrastructure.Json.Options, TestContext.Current.CancellationToken);
         Assert.Equal(Stage.Expired, state!.Stage);

@@ -11,25 +11,10 @@ namespace OncologyMassage.IntegrationTests.Http;
 /// POST /api/email/events: the release email goes out through the real SendGrid SDK to a WireMock stub, then SendGrid's
 /// signed event webhook (ECDSA P-256, a test key) reports on it.
 /// </summary>
-public sealed class EmailEventWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class EmailEventWebhookTests(VendorStubHost shared) : IClassFixture<VendorStubHost>
 {
-    private readonly WireMockServer stub = WireMockServer.Start();
-    private readonly ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        Webhooks.AcceptEverything(stub);
-        host = await TestHost.StartAsync(azurite, Webhooks.VendorSettings(stub.Url!, Convert.ToBase64String(key.ExportSubjectPublicKeyInfo())));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await host.DisposeAsync();
-        stub.Stop();
-        stub.Dispose();
-        key.Dispose();
-    }
+    private readonly TestHost host = shared.Host; // each test reports on the release email of a referral it submitted
+    private readonly ECDsa key = shared.EmailEventKey;
 
     private IMessageOutbox Outbox => host.App.Services.GetRequiredService<IMessageOutbox>();
 

@@ -14,29 +14,43 @@ namespace OncologyMassage.IntegrationTests.Http;
 /// bad practice keys, tampered signed links, forged Twilio and SendGrid signatures. Each test connects from a loopback
 /// address of its own, so the tests share one host and not one budget.
 /// </summary>
-public sealed class FailedAuthenticationTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class FailedAuthenticationTests(FailedAuthenticationTests.LimitedHost shared) : IClassFixture<FailedAuthenticationTests.LimitedHost>
 {
     private const int Limit = 3;
-    private readonly CapturedLogs logs = new();
-    private WireMockServer stub = null!;
-    private TestHost host = null!;
+    private readonly CapturedLogs logs = shared.Logs;
+    private readonly TestHost host = shared.Host;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>The class's host: a low failure limit, vendors on a stub, and its log kept (each test looks for its own address in it).</summary>
+    public sealed class LimitedHost(AzuriteFixture azurite) : IAsyncLifetime
     {
-        stub = WireMockServer.Start();
-        Webhooks.AcceptEverything(stub);
-        var settings = Webhooks.VendorSettings(stub.Url!);
-        settings["Security:FailedAuthentication:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Security:FailedAuthentication:Window"] = "00:10:00";
-        settings["Logging:LogLevel:OncologyMassage"] = "Information";
-        host = await TestHost.StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], overrides: settings, configure: b => b.Logging.AddProvider(logs));
-    }
+        private readonly WireMockServer stub = WireMockServer.Start();
+        private TestHost? host;
 
-    public async ValueTask DisposeAsync()
-    {
-        await host.DisposeAsync();
-        stub.Stop();
-        stub.Dispose();
+        public CapturedLogs Logs { get; } = new();
+
+        public TestHost Host => host ?? throw new InvalidOperationException("The shared host has not started.");
+
+        public async ValueTask InitializeAsync()
+        {
+            Webhooks.AcceptEverything(stub);
+            var settings = Webhooks.VendorSettings(stub.Url!);
+            settings["Security:FailedAuthentication:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Security:FailedAuthentication:Window"] = "00:10:00";
+            settings["Logging:LogLevel:OncologyMassage"] = "Information";
+            host = await TestHost.StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], overrides: settings, configure: b => b.Logging.AddProvider(Logs));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+
+            stub.Stop();
+            stub.Dispose();
+            Logs.Dispose();
+        }
     }
 
     [Fact]

@@ -11,13 +11,9 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.IntegrationTests.Http;
 
 /// <summary>The intake link opens in the referral's language, once the link is checked (#17 item 3), and says how to reach the venue (#17 item 4).</summary>
-public sealed class IntakePageLanguageTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class IntakePageLanguageTests(SharedHost shared) : IClassFixture<SharedHost>
 {
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host; // each test opens the links of a referral it submitted itself
 
     private async Task<string> SubmitSpanishReferralAsync()
     {
@@ -62,7 +58,7 @@ public sealed class IntakePageLanguageTests(AzuriteFixture azurite) : IAsyncLife
         var errors = (await problem.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
         Assert.Equal((HttpStatusCode.BadRequest, "Indíquenos el tipo de cáncer (por ejemplo \"cáncer de mama\")."),
             (problem.StatusCode, errors.GetProperty("cancerType")[0].GetString()));
-        Assert.Empty(await host.RowsAsync(StorageTables.Intakes));
+        Assert.Empty(await host.RowsAsync(StorageTables.Intakes, id));
     }
 
     [Fact]

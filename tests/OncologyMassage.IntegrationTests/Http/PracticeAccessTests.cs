@@ -9,25 +9,30 @@ using OncologyMassage.Workflow.Access;
 
 namespace OncologyMassage.IntegrationTests.Http;
 
-/// <summary>Referring practices authenticate with X-Api-Key and see only their own referrals.</summary>
-public sealed class PracticeAccessTests(AzuriteFixture azurite) : IAsyncLifetime
+/// <summary>
+/// Referring practices authenticate with X-Api-Key and see only their own referrals. The tests share one host; each
+/// test gets a practice of its own (a new id and key), so a key rotation or a practice's referrals never meet another
+/// test's. Requests that must be refused and write nothing go to a quiet host that nothing else writes to.
+/// </summary>
+public sealed class PracticeAccessTests(SharedHost shared, QuietHost quiet) : IClassFixture<SharedHost>, IClassFixture<QuietHost>, IAsyncLifetime
 {
-    private static readonly Practice Other = new("other-practice", "Other Oncology");
-    private TestHost host = null!;
+    private readonly TestHost host = shared.Host;
+    private readonly Practice other = new("other-" + Guid.NewGuid().ToString("N")[..8], "Other Oncology");
     private string otherKey = null!;
 
     public async ValueTask InitializeAsync()
     {
-        host = await TestHost.StartAsync(azurite);
         otherKey = PracticeKeys.NewKey();
-        await Keys.AddKeyAsync(Other, otherKey, TestContext.Current.CancellationToken);
+        await Keys.AddKeyAsync(other, otherKey, TestContext.Current.CancellationToken);
     }
 
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private IPracticeKeyStore Keys => host.App.Services.GetRequiredService<IPracticeKeyStore>();
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? apiKey, string? body = null)
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? apiKey, string? body = null) => SendAsync(host, method, path, apiKey, body);
+
+    private static async Task<HttpResponseMessage> SendAsync(TestHost target, HttpMethod method, string path, string? apiKey, string? body = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -41,7 +46,7 @@ public sealed class PracticeAccessTests(AzuriteFixture azurite) : IAsyncLifetime
             request.Headers.Add("X-Api-Key", apiKey);
         }
 
-        using var client = new HttpClient { BaseAddress = host.Http.BaseAddress };
+        using var client = new HttpClient { BaseAddress = target.Http.BaseAddress };
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
@@ -51,13 +56,13 @@ public sealed class PracticeAccessTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("omk_not-a-key")]
     public async Task Post_WithoutAValidKey_Returns401AndWritesNothing(string? apiKey)
     {
-        using var response = await SendAsync(HttpMethod.Post, "api/referrals", apiKey, Samples.Referral());
+        using var response = await SendAsync(quiet.Host, HttpMethod.Post, "api/referrals", apiKey, Samples.Referral());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("ApiKey", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
-        Assert.Empty(await host.RowsAsync(StorageTables.Referrals));
-        Assert.Empty(await host.InstancesAsync());
+        Assert.Empty(await quiet.Host.RowsAsync(StorageTables.Referrals));
+        Assert.Empty(await quiet.Host.InstancesAsync());
     }
 
     [Fact]
@@ -101,19 +106,23 @@ public sealed class PracticeAccessTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (mine.StatusCode, theirs.StatusCode));
         Assert.NotEqual(mine.Headers.Location, theirs.Headers.Location);
-        var rows = await host.RowsAsync(StorageTables.Referrals);
-        Assert.Equal(["demo-practice", "other-practice"], rows.Select(r => r.GetString("PracticeId")).Order());
+        var ids = new[] { mine, theirs }.Select(r => r.Headers.Location!.OriginalString.Split('/')[^1]).ToArray();
+        var rows = (await host.RowsAsync(StorageTables.Referrals)).Where(r => ids.Contains(r.PartitionKey));
+        Assert.Equal(["demo-practice", other.Id], rows.Select(r => r.GetString("PracticeId")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task AddKey_ThirdKey_RevokesTheOldestAndKeepsTwoWorking()
     {
-        var practice = new Practice("rotating", "Rotating Oncology");
+        var practice = new Practice("rotating-" + Guid.NewGuid().ToString("N")[..8], "Rotating Oncology");
         var keys = new[] { PracticeKeys.NewKey(), PracticeKeys.NewKey(), PracticeKeys.NewKey() };
+        // The store stamps each key with its clock: a clock moved a second on per key gives distinct creation times without sleeping.
+        var clock = new ShiftedClock();
+        var adding = new TablePracticeKeyStore(host.App.Services.GetRequiredService<StorageTables>(), clock);
         foreach (var key in keys)
         {
-            await Keys.AddKeyAsync(practice, key, TestContext.Current.CancellationToken);
-            await Task.Delay(20, TestContext.Current.CancellationToken); // distinct creation times
+            await adding.AddKeyAsync(practice, key, TestContext.Current.CancellationToken);
+            clock.Offset += TimeSpan.FromSeconds(1);
         }
 
         var found = new List<Practice?>();
@@ -123,7 +132,7 @@ public sealed class PracticeAccessTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         Assert.Equal([null, practice, practice], found);
-        Assert.Equal(2, (await Keys.ListAsync("rotating", TestContext.Current.CancellationToken)).Count);
+        Assert.Equal(2, (await Keys.ListAsync(practice.Id, TestContext.Current.CancellationToken)).Count);
         Assert.DoesNotContain(await host.RowsAsync(StorageTables.PracticeKeys), row => row.Any(p => keys.Contains(p.Value as string) || keys.Contains(row.RowKey)));
     }
 }

@@ -12,21 +12,23 @@ using OncologyMassage.Workflow.Scheduling;
 namespace OncologyMassage.IntegrationTests.Http;
 
 /// <summary>GET api/calendar/{token}: the booked session's invite behind a signed link (docs/calendar.md).</summary>
-public sealed class SessionInviteLinkTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SessionInviteLinkTests(SharedHost shared) : IClassFixture<SharedHost>
 {
-    private TestHost host = null!;
+    /// <summary>Which half hour after 15:00 the next test books, so tests on the shared host never book the same slot.</summary>
+    private static int nextSlot;
+
+    private readonly TestHost host = shared.Host;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
-
-    /// <summary>A referral with session 1 booked three days ahead at the demo infusion center; the referral id and the slot.</summary>
+    /// <summary>
+    /// A referral with session 1 booked three days ahead at the demo infusion center, in a half hour no other test of the
+    /// class books; the referral id and the slot.
+    /// </summary>
     private async Task<(string Id, Slot Slot)> BookedAsync()
     {
         var id = await ClientLinks.SubmitReferralAsync(host);
-        var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(3).AddHours(15), TimeSpan.Zero);
+        var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(3).AddHours(15), TimeSpan.Zero).AddMinutes(30 * Interlocked.Increment(ref nextSlot));
         var slot = new Slot(DemoVenues.HarborInfusionCenter, "maya-chen", start, start.AddMinutes(30));
         Assert.True(await host.App.Services.GetRequiredService<IBookingStore>().TryBookAsync(slot, id, Ct));
         return (id, slot);

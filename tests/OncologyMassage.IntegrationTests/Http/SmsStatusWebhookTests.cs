@@ -11,31 +11,19 @@ namespace OncologyMassage.IntegrationTests.Http;
 /// POST /api/sms/status: texts sent by the real Twilio SDK to a WireMock stub, then Twilio's status callbacks, signed, in
 /// and out of order. STOP through the inbound webhook then stops every later text before the vendor is called.
 /// </summary>
-public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SmsStatusWebhookTests(VendorStubHost shared) : IClassFixture<VendorStubHost>
 {
     private const string Status = "/api/sms/status";
-    private readonly WireMockServer stub = WireMockServer.Start();
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        Webhooks.AcceptEverything(stub);
-        host = await TestHost.StartAsync(azurite, Webhooks.VendorSettings(stub.Url!));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await host.DisposeAsync();
-        stub.Stop();
-        stub.Dispose();
-    }
+    private readonly WireMockServer stub = shared.Stub;
+    private readonly TestHost host = shared.Host;
+    private readonly TestPhone phone = TestPhone.Unique(); // this test's client: its opt-out and its texts are its own
 
     private MessageDispatcher Dispatcher => host.App.Services.GetRequiredService<MessageDispatcher>();
 
     private IMessageOutbox Outbox => host.App.Services.GetRequiredService<IMessageOutbox>();
 
-    private static OutgoingSms FollowUp(string referralId, int attempt = 1) =>
-        new($"{referralId}:follow-up-24h:{attempt}", referralId, Webhooks.ClientPhone, "Harbor Spa: how do you feel today? Reply 0-10 for pain, tiredness, nausea, worry.");
+    private OutgoingSms FollowUp(string referralId, int attempt = 1) =>
+        new($"{referralId}:follow-up-24h:{attempt}", referralId, phone.E164, "Harbor Spa: how do you feel today? Reply 0-10 for pain, tiredness, nausea, worry.");
 
     private async Task<OutboxRow> SendAsync(string referralId)
     {
@@ -46,7 +34,7 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
     private async Task<OutboxRow> RowAsync(string referralId) =>
         (await Outbox.ListAsync(referralId, TestContext.Current.CancellationToken)).Single(r => r.Channel == MessageChannel.Sms);
 
-    private static Dictionary<string, string> Callback(string sid, string status, string? errorCode = null)
+    private Dictionary<string, string> Callback(string sid, string status, string? errorCode = null)
     {
         var form = new Dictionary<string, string>
         {
@@ -54,7 +42,7 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
             ["SmsSid"] = sid,
             ["AccountSid"] = Webhooks.AccountSid,
             ["From"] = Webhooks.FromNumber,
-            ["To"] = Webhooks.ClientPhone,
+            ["To"] = phone.E164,
             ["MessageStatus"] = status,
             ["SmsStatus"] = status,
         };
@@ -77,7 +65,7 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task ReceiveSmsStatus_Delivered_MarksTheOutboxRowDelivered()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         var sent = await SendAsync(id);
 
         await PostStatusAsync(Callback(sent.ProviderMessageId!, "delivered"));
@@ -88,7 +76,7 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task ReceiveSmsStatus_SentArrivingAfterDelivered_DoesNotMoveTheRowBack()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         var sent = await SendAsync(id);
 
         await PostStatusAsync(Callback(sent.ProviderMessageId!, "delivered"));
@@ -100,7 +88,7 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task ReceiveSmsStatus_PermanentFailureReportedTwice_MarksUndeliveredAndPutsOneEntryOnTheTimeline()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         var sent = await SendAsync(id);
 
         await PostStatusAsync(Callback(sent.ProviderMessageId!, "undelivered", "30003"));
@@ -116,7 +104,7 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task ReceiveSmsStatus_TransientFailure_MarksUndeliveredWithoutATimelineEntry()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         var sent = await SendAsync(id);
 
         await PostStatusAsync(Callback(sent.ProviderMessageId!, "failed", "30001"));
@@ -128,7 +116,7 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task ReceiveSmsStatus_ForgedSignature_Returns403AndLeavesTheRow()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         var sent = await SendAsync(id);
         var form = Callback(sent.ProviderMessageId!, "undelivered", "30003");
 
@@ -142,28 +130,28 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task SendSmsAsync_AfterTheClientRepliedStop_IsOptedOutWithoutAVendorCallOrOutboxRow()
     {
-        var id = await host.SubmitSampleAsync();
-        using var stop = await host.PostTwilioAsync("/api/sms/inbound", Webhooks.InboundSms("STOP", "SMstop"), Webhooks.AuthToken);
+        var id = await host.SubmitSampleAsync(phone);
+        using var stop = await host.PostTwilioAsync("/api/sms/inbound", Webhooks.InboundSms("STOP", "SMstop" + phone.E164[1..], phone.E164), Webhooks.AuthToken);
         Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
 
         var outcome = await Dispatcher.SendSmsAsync(FollowUp(id), TestContext.Current.CancellationToken);
 
         Assert.Equal(DispatchOutcome.OptedOut, outcome);
-        Assert.Equal(0, Webhooks.TwilioSends(stub));
+        Assert.Equal(0, Webhooks.TwilioSends(stub, phone.E164));
         Assert.DoesNotContain(await Outbox.ListAsync(id, TestContext.Current.CancellationToken), r => r.Channel == MessageChannel.Sms);
     }
 
     [Fact]
     public async Task SendSmsAsync_AfterStopThenStart_SendsAgain()
     {
-        var id = await host.SubmitSampleAsync();
-        (await host.PostTwilioAsync("/api/sms/inbound", Webhooks.InboundSms("STOP", "SMstop"), Webhooks.AuthToken)).Dispose();
-        (await host.PostTwilioAsync("/api/sms/inbound", Webhooks.InboundSms("UNSTOP", "SMunstop"), Webhooks.AuthToken)).Dispose();
+        var id = await host.SubmitSampleAsync(phone);
+        (await host.PostTwilioAsync("/api/sms/inbound", Webhooks.InboundSms("STOP", "SMstop" + phone.E164[1..], phone.E164), Webhooks.AuthToken)).Dispose();
+        (await host.PostTwilioAsync("/api/sms/inbound", Webhooks.InboundSms("UNSTOP", "SMunstop" + phone.E164[1..], phone.E164), Webhooks.AuthToken)).Dispose();
 
         var outcome = await Dispatcher.SendSmsAsync(FollowUp(id), TestContext.Current.CancellationToken);
 
         Assert.Equal(DispatchOutcome.Sent, outcome);
-        await Webhooks.WaitUntilAsync(() => Task.FromResult(Webhooks.TwilioSends(stub) == 1), "one request to Twilio");
+        await Webhooks.WaitUntilAsync(() => Task.FromResult(Webhooks.TwilioSends(stub, phone.E164) == 1), "one request to Twilio");
     }
     /// <summary>
     /// The send reaches Twilio but the host dies before the SID is written (the dispatcher's outbox completion is dropped):
@@ -175,15 +163,15 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
         await Outbox.BeginAsync(new OutboxRow(referralId, sms.IdempotencyKey, MessageChannel.Sms, sms.To, "", sms.Body, OutboxStatus.Pending, DateTimeOffset.UtcNow, null, null),
             TestContext.Current.CancellationToken);
         await host.App.Services.GetRequiredService<ISmsSender>().SendAsync(sms, TestContext.Current.CancellationToken);
-        await Webhooks.WaitUntilAsync(() => Task.FromResult(Webhooks.TwilioSends(stub) > 0), "the stub logs the send");
-        var form = System.Web.HttpUtility.ParseQueryString(stub.LogEntries.Last(e => e.RequestMessage.Path == Webhooks.MessagesPath).RequestMessage.Body!);
+        await Webhooks.WaitUntilAsync(() => Task.FromResult(Webhooks.TwilioSends(stub, phone.E164) > 0), "the stub logs the send");
+        var form = System.Web.HttpUtility.ParseQueryString(Webhooks.TwilioSendsTo(stub, phone.E164)[^1].RequestMessage.Body!);
         return new Uri(form["StatusCallback"]!).PathAndQuery;
     }
 
     [Fact]
     public async Task ReceiveSmsStatus_CrashBeforeTheSidWasRecorded_SignedKeyInTheUrlSettlesThePendingRow()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         var callback = await SendWithoutRecordingTheSidAsync(id);
         Assert.Equal(OutboxStatus.Pending, (await RowAsync(id)).Status);
 
@@ -196,7 +184,7 @@ public sealed class SmsStatusWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task ReceiveSmsStatus_MessageKeyNotSignedByUs_Returns403AndLeavesThePendingRow()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         var callback = await SendWithoutRecordingTheSidAsync(id);
         var forged = callback[..(callback.IndexOf("?m=", StringComparison.Ordinal) + 3)]
             + new MessageCallbackTokens(Microsoft.Extensions.Options.Options.Create(new OncologyMassage.Workflow.Options.LinkOptions

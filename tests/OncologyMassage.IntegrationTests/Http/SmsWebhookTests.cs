@@ -9,22 +9,26 @@ using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.IntegrationTests.Http;
 
-/// <summary>POST /api/sms/inbound end to end, signed as Twilio signs it (the local host's per-run dev auth token).</summary>
-public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
+/// <summary>
+/// POST /api/sms/inbound end to end, signed as Twilio signs it (the local host's per-run dev auth token). The tests share
+/// one host and each texts from a number of its own (<see cref="TestPhone"/>), so one test's STOP, awaited reply or
+/// inbox entry is never another's. Requests that must write nothing go to a quiet host that nothing else writes to.
+/// </summary>
+public sealed class SmsWebhookTests(SharedHost shared, QuietHost quiet) : IClassFixture<SharedHost>, IClassFixture<QuietHost>
 {
     private const string Inbound = "/api/sms/inbound";
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await TestHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
+    private readonly TestHost refusing = quiet.Host;
+    private readonly TestPhone phone = TestPhone.Unique();
 
     private string Token => host.App.Configuration["Twilio:AuthToken"]!;
 
+    private string QuietToken => refusing.App.Configuration["Twilio:AuthToken"]!;
+
     private IOptOutStore OptOuts => host.App.Services.GetRequiredService<IOptOutStore>();
 
-    private Task<HttpResponseMessage> TextAsync(string body, string sid, string from = Webhooks.ClientPhone) =>
-        host.PostTwilioAsync(Inbound, Webhooks.InboundSms(body, sid, from), Token);
+    private Task<HttpResponseMessage> TextAsync(string body, string sid, string? from = null) =>
+        host.PostTwilioAsync(Inbound, Webhooks.InboundSms(body, sid, from ?? phone.E164), Token);
 
     private static async Task<string> TwimlAsync(HttpResponseMessage response)
     {
@@ -34,18 +38,18 @@ public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private Task AwaitReplyAsync(string referralId) => host.App.Services.GetRequiredService<IPhoneIndex>().SetAwaitingAsync(
-        new AwaitingReply(Webhooks.ClientPhone, referralId, ReplyExpectation.Rating, 0, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        new AwaitingReply(phone.E164, referralId, ReplyExpectation.Rating, 0, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task ReceiveSms_ForgedSignature_Returns403AndOptsNobodyOut()
     {
-        var form = Webhooks.InboundSms("STOP", "SMforged");
+        var form = Webhooks.InboundSms("STOP", "SMforged", phone.E164);
 
         using var response = await host.PostTwilioAsync(Inbound, form, Token, signature: Webhooks.TwilioSignature(Webhooks.PublicBaseUrl + Inbound, form, "not-the-token"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.False(await OptOuts.IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+        Assert.False(await OptOuts.IsOptedOutAsync(phone.E164, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -53,31 +57,31 @@ public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var form = Webhooks.InboundSms("STOP", "SMwrongurl");
 
-        using var response = await host.PostTwilioAsync(Inbound, form, Token, signature: Webhooks.TwilioSignature(host.Http.BaseAddress + "api/sms/inbound", form, Token));
+        using var response = await refusing.PostTwilioAsync(Inbound, form, QuietToken, signature: Webhooks.TwilioSignature(refusing.Http.BaseAddress + "api/sms/inbound", form, QuietToken));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(0, await host.TotalRowsAsync());
+        Assert.Equal(0, await refusing.TotalRowsAsync());
     }
 
     [Fact]
     public async Task ReceiveSms_Unsigned_Returns403AndWritesNothing()
     {
-        using var response = await host.Http.PostAsync("api/sms/inbound", new FormUrlEncodedContent(Webhooks.InboundSms("STOP", "SMunsigned")), TestContext.Current.CancellationToken);
+        using var response = await refusing.Http.PostAsync("api/sms/inbound", new FormUrlEncodedContent(Webhooks.InboundSms("STOP", "SMunsigned")), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(0, await host.TotalRowsAsync());
+        Assert.Equal(0, await refusing.TotalRowsAsync());
     }
 
     [Fact]
     public async Task ReceiveSms_Stop_OptsTheNumberOutAndNotesEveryReferralOfIt()
     {
-        var first = await host.SubmitSampleAsync();
-        var second = await host.SubmitSampleAsync();
+        var first = await host.SubmitSampleAsync(phone);
+        var second = await host.SubmitSampleAsync(phone);
 
         var twiml = await TwimlAsync(await TextAsync("Stop", "SMstop1"));
 
         Assert.Contains(SmsAutoReplies.OptedOut, twiml, StringComparison.Ordinal);
-        Assert.True(await OptOuts.IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+        Assert.True(await OptOuts.IsOptedOutAsync(phone.E164, TestContext.Current.CancellationToken));
         foreach (var id in new[] { first, second })
         {
             var note = Assert.Single(await host.ExternalTimelineAsync(id));
@@ -94,24 +98,25 @@ public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
         var twiml = await TwimlAsync(await TextAsync("start", "SMstart2"));
 
         Assert.Contains(SmsAutoReplies.OptedIn, twiml, StringComparison.Ordinal);
-        Assert.False(await OptOuts.IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+        Assert.False(await OptOuts.IsOptedOutAsync(phone.E164, TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task ReceiveSms_Help_AnswersWhoWeAreHowToStopAndToCallTheOncologyTeam()
     {
-        var twiml = await TwimlAsync(await TextAsync("HELP", "SMhelp"));
+        // On the quiet host: HELP must write nothing at all, and only there does "no rows anywhere" mean exactly that.
+        var twiml = await TwimlAsync(await refusing.PostTwilioAsync(Inbound, Webhooks.InboundSms("HELP", "SMhelp", phone.E164), QuietToken));
 
         Assert.Contains("Reply STOP", twiml, StringComparison.Ordinal);
         Assert.Contains("call your oncology team", twiml, StringComparison.Ordinal);
-        Assert.Equal(0, await host.TotalRowsAsync());
+        Assert.Equal(0, await refusing.TotalRowsAsync());
     }
 
     [Fact]
     public async Task ReceiveSms_TextBetweenQuestions_LandsOnTheTimelineOfBothOpenReferralsAndRaisesNothing()
     {
-        var first = await host.SubmitSampleAsync();
-        var second = await host.SubmitSampleAsync();
+        var first = await host.SubmitSampleAsync(phone);
+        var second = await host.SubmitSampleAsync(phone);
 
         var twiml = await TwimlAsync(await TextAsync("can I move my appointment to Friday please", "SMunexpected"));
 
@@ -126,14 +131,14 @@ public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Empty(await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied));
         }
 
-        Assert.Empty(await host.RowsAsync(StorageTables.Inbox));
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Inbox), r => r.GetString("FromPhone") == phone.E164);
     }
 
     [Fact]
     public async Task ReceiveSms_UnexpectedImmediateRedFlagDeliveredTwice_OpensOneEscalatingFlagPerReferral()
     {
-        var first = await host.SubmitSampleAsync();
-        var second = await host.SubmitSampleAsync();
+        var first = await host.SubmitSampleAsync(phone);
+        var second = await host.SubmitSampleAsync(phone);
 
         var twiml = await TwimlAsync(await TextAsync("I have chest pain and can't catch my breath", "SMflagged"));
         var retry = await TwimlAsync(await TextAsync("I have chest pain and can't catch my breath", "SMflagged"));
@@ -166,23 +171,25 @@ public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ReceiveSms_UnknownNumberDeliveredTwice_GoesToTheInboxOnceScreened()
     {
-        const string stranger = "+16175550199";
+        var stranger = phone.E164; // no referral has this number
+        var inbox = host.App.Services.GetRequiredService<IInboxStore>();
+        var openBefore = (await inbox.ListAsync(10, TestContext.Current.CancellationToken)).OpenCount;
 
         var twiml = await TwimlAsync(await TextAsync("I can't breathe properly", "SMstranger", stranger));
         await TwimlAsync(await TextAsync("I can't breathe properly", "SMstranger", stranger));
 
         Assert.Contains("triage line or emergency services now", twiml, StringComparison.Ordinal);
-        var listing = await host.App.Services.GetRequiredService<IInboxStore>().ListAsync(10, TestContext.Current.CancellationToken);
-        var entry = Assert.Single(listing.Entries);
+        var listing = await inbox.ListAsync(10, TestContext.Current.CancellationToken);
+        var entry = Assert.Single(listing.Entries, e => e.Message.FromPhone == stranger);
         Assert.Equal(new InboxMessage("SMstranger", stranger, "I can't breathe properly", RedFlagLevel.Immediate, entry.Message.ReceivedAt), entry.Message);
-        Assert.Equal(1, listing.OpenCount);
-        Assert.Empty(await host.RowsAsync(StorageTables.Replies));
+        Assert.Equal(openBefore + 1, listing.OpenCount);
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Replies), r => r.RowKey == "SMstranger"); // no referral's reply
     }
 
     [Fact]
     public async Task ReceiveSms_AwaitedReplyDeliveredTwice_RaisesClientRepliedOnce()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         await AwaitReplyAsync(id);
 
         var first = await TwimlAsync(await TextAsync("pain 3 anxiety 2", "SMdup"));
@@ -199,9 +206,9 @@ public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ReceiveSms_NumberAwaitsAFollowUp_StoresAndRaisesTheAnswerKeyedWithThatFollowUp()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         await host.App.Services.GetRequiredService<IPhoneIndex>().SetAwaitingAsync(
-            new AwaitingReply(Webhooks.ClientPhone, id, ReplyExpectation.Rating, 0, DateTimeOffset.UtcNow) { FollowUpId = "sms24h-2" }, TestContext.Current.CancellationToken);
+            new AwaitingReply(phone.E164, id, ReplyExpectation.Rating, 0, DateTimeOffset.UtcNow) { FollowUpId = "sms24h-2" }, TestContext.Current.CancellationToken);
 
         await TwimlAsync(await TextAsync("pain 3", "SMkeyed"));
 
@@ -215,7 +222,7 @@ public sealed class SmsWebhookTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ReceiveSms_ImmediateRedFlag_TellsTheClientToCallTheirTeamOrEmergencyServicesNow()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         await AwaitReplyAsync(id);
 
         var twiml = await TwimlAsync(await TextAsync("I have chest pain and feel short of breath", "SMflag"));

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace OncologyMassage.IntegrationTests.Infrastructure;
 
@@ -53,5 +54,31 @@ public static class EngineSignals
                 && counts.GetValueOrDefault("OrchestratorStarted") == counts.GetValueOrDefault("OrchestratorCompleted")
                 && counts.GetValueOrDefault("TaskScheduled") == counts.GetValueOrDefault("TaskCompleted") + counts.GetValueOrDefault("TaskFailed");
         }, $"{instanceId} settled in its wait");
+    }
+
+    /// <summary>
+    /// Waits until every control queue of the host's task hub is empty: each message the engine was sent (an event, a
+    /// timer, an activity's result) has been taken and deleted, which the Azure Storage backend does only once it has
+    /// applied the message or, for an instance that has already completed, discarded it. The queue's message count
+    /// includes messages being processed (invisible) and timers not yet due, so zero means nothing is left to do.
+    /// Meaningful only on a host that runs nothing else at the same time.
+    /// </summary>
+    public static Task ControlQueuesDrainedAsync(this TestHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var queues = new QueueServiceClient(host.App.Configuration["LocalHost:StorageConnectionString"]);
+        return Eventually.UntilAsync(async () =>
+        {
+            for (var partition = 0; partition < 4; partition++) // LocalDurableEngine's PartitionCount
+            {
+                var queue = queues.GetQueueClient($"{host.TaskHub.ToLowerInvariant()}-control-{partition:00}");
+                if ((await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, $"the control queues of {host.TaskHub} drained");
     }
 }

@@ -5,12 +5,12 @@ using OncologyMassage.Infrastructure.Tables;
 
 namespace OncologyMassage.IntegrationTests.Infrastructure;
 
-/// <summary>Small steps the messaging tests share: submit the sample referral, read its timeline rows and raised events.</summary>
+/// <summary>Small steps the messaging tests share: submit the sample referral (optionally with the client's phone of the test), read its timeline rows and raised events.</summary>
 internal static class Referrals
 {
-    public static async Task<string> SubmitSampleAsync(this TestHost host)
+    public static async Task<string> SubmitSampleAsync(this TestHost host, TestPhone? phone = null)
     {
-        using var response = await host.PostReferralAsync(Samples.Referral());
+        using var response = await host.PostReferralAsync(phone is null ? Samples.Referral() : Samples.Referral(r => r["client"]!["mobilePhone"] = phone.Display));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
     }

@@ -55,6 +55,13 @@ internal static class Webhooks
 
     public static int TwilioSends(WireMockServer stub) => stub.LogEntries.Count(e => e.RequestMessage.Path == MessagesPath);
 
+    /// <summary>The texts sent to one number (a stub shared by several tests holds every test's requests).</summary>
+    public static IReadOnlyList<WireMock.Logging.ILogEntry> TwilioSendsTo(WireMockServer stub, string to) =>
+        stub.LogEntries.Where(e => e.RequestMessage.Path == MessagesPath
+            && System.Web.HttpUtility.ParseQueryString(e.RequestMessage.Body ?? "")["To"] == to).ToArray();
+
+    public static int TwilioSends(WireMockServer stub, string to) => TwilioSendsTo(stub, to).Count;
+
     /// <summary>Twilio's scheme: base64(HMAC-SHA1(auth token, URL + each key and value, keys sorted)).</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350:Do not use weak cryptographic algorithms", Justification = "Twilio signs webhooks with HMAC-SHA1.")]
     public static string TwilioSignature(string url, IReadOnlyDictionary<string, string> form, string authToken)
