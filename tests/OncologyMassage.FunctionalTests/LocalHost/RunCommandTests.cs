@@ -10,8 +10,8 @@ namespace OncologyMassage.FunctionalTests.LocalHost;
 
 /// <summary>
 /// The README's run command, end to end over HTTP: demo data moves, the sample curl works, Ctrl+C stops everything.
-/// The sample curl runs on the <see cref="SharedLocalHost"/>; every other test here is about the process itself (its
-/// arguments, a stop, a kill, a restart on the same data folder), so it starts its own host in its own data folder.
+/// The sample curl runs on the <see cref="SharedLocalHost"/>; the other tests here are about the process itself (its
+/// arguments, a stop), so each starts its own host in its own data folder. Kills and restarts are in <see cref="RestartTests"/>.
 /// </summary>
 public sealed class RunCommandTests(SharedLocalHost shared) : IDisposable
 {
@@ -91,63 +91,5 @@ public sealed class RunCommandTests(SharedLocalHost shared) : IDisposable
             // Azurite saves and exits on SIGTERM; its own handler left it running until the host killed it 15 s later.
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"A graceful stop took {stopwatch.Elapsed.TotalSeconds:F1} s (at most 5 s).");
         }
-    }
-
-    [Fact]
-    public async Task KilledHost_WriteConfirmedJustBefore_SurvivesRestart()
-    {
-        // A crash, not a stop: the host is killed (SIGKILL) right after the API confirmed a write. Azurite keeps tables in
-        // memory and saves them every 5 s; its watchdog must save them when the host is gone, not exit and drop the last seconds.
-        // Hosts of its own: the test kills one and restarts on its data folder.
-        var first = await LocalHostProcess.StartAsync(dataFolder);
-        Uri location;
-        await using (first)
-        {
-            using var http = new HttpClient { BaseAddress = first.BaseAddress };
-            http.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
-            var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
-            using var posted = await http.PostAsync("api/referrals", new StringContent(sample, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-            location = posted.Headers.Location!;
-
-            first.Kill();
-
-            // Only the watchdog may end Azurite here (disposing the test's handle would kill it first).
-            await Eventually.UntilAsync(() => Task.FromResult(!LocalHostProcess.IsRunning(first.AzuritePid)), "the watchdog ending Azurite",
-                TimeSpan.FromSeconds(60));
-
-            Assert.False(LocalHostProcess.IsRunning(first.AzuritePid), "Azurite outlived its killed host.");
-        }
-
-        await using var second = await LocalHostProcess.StartAsync(dataFolder);
-        using var again = new HttpClient { BaseAddress = second.BaseAddress };
-        again.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
-        using var read = await again.GetAsync(location, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-    }
-
-    [Fact]
-    public async Task Restart_KeepsReferralsInTheDataFolder()
-    {
-        // Hosts of their own: the test stops one and starts another on its data folder.
-        Uri location;
-        await using (var first = await LocalHostProcess.StartAsync(dataFolder))
-        {
-            using var http = new HttpClient { BaseAddress = first.BaseAddress };
-            http.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
-            var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
-            using var posted = await http.PostAsync("api/referrals", new StringContent(sample, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-            location = posted.Headers.Location!;
-            await first.WaitForOutputAsync(new Regex(@"-> MdReleaseRequested"), TimeSpan.FromSeconds(10));
-            await first.StopAsync(TimeSpan.FromSeconds(60));
-        }
-
-        await using var second = await LocalHostProcess.StartAsync(dataFolder);
-        using var again = new HttpClient { BaseAddress = second.BaseAddress };
-        again.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
-        var referral = await again.GetFromJsonAsync<JsonElement>(location, TestContext.Current.CancellationToken);
-
-        Assert.Equal("MdReleaseRequested", referral.GetProperty("stage").GetString());
     }
 }
