@@ -69,10 +69,7 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
         if (!longMode)
         {
             // Short mode only: a dead host's work is taken again sooner (the long mode keeps the local host's defaults, 15 s and 30 s).
-            // The engine also polls its queues every 250 ms instead of backing off to the local host's 1 s: each of the
-            // journey's some thirty events and activities is picked up sooner; what a kill interrupts is unchanged.
-            args.AddRange(["--LocalHost:WorkItemQueueVisibilityTimeout=00:00:05", "--LocalHost:ControlQueueVisibilityTimeout=00:00:08",
-                "--LocalHost:MaxQueuePollingInterval=00:00:00.250"]);
+            args.AddRange(["--LocalHost:WorkItemQueueVisibilityTimeout=00:00:05", "--LocalHost:ControlQueueVisibilityTimeout=00:00:08"]);
         }
 
         if (faultRate > 0)
