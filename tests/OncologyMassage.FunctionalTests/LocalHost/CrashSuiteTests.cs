@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.LocalHost.Azurite;
 using OncologyMassage.LocalHost.Demo;
 
@@ -33,9 +32,6 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "om-crash-" + Guid.NewGuid().ToString("N"));
     private readonly ConcurrentDictionary<int, string> steps = new();
 
-    /// <summary>How long an actor waits for one thing (a message, a stage): past the suite's own deadline, which fails first and names the step.</summary>
-    private TimeSpan patience = TimeSpan.FromMinutes(4);
-
     public void Dispose()
     {
         try
@@ -54,8 +50,6 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
     {
         var longMode = Environment.GetEnvironmentVariable("OM_CRASH_LONG") == "1";
         var (referrals, kills) = longMode ? (100, 10) : (3, 2);
-        var suiteDeadline = TimeSpan.FromMinutes(longMode ? 40 : 3);
-        patience = suiteDeadline + TimeSpan.FromMinutes(1);
         var faultRate = double.TryParse(Environment.GetEnvironmentVariable("OM_CRASH_FAULTS"), System.Globalization.CultureInfo.InvariantCulture, out var rate) ? rate : longMode ? 0.02 : 0.01;
         var seed = longMode ? Environment.TickCount : 16;
         var random = new Random(seed);
@@ -103,7 +97,6 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
                 }
                 else
                 {
-                    // The kill's moment is what is random here, not a wait for something to happen.
                     await Task.Delay(TimeSpan.FromMilliseconds(random.Next(2000, longMode ? 30000 : 8000)), ct);
                 }
 
@@ -113,8 +106,7 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
                 vendor.Release();
                 if (current.Host.AzuritePid != 0)
                 {
-                    var azuritePid = current.Host.AzuritePid;
-                    await Eventually.UntilAsync(() => Task.FromResult(!LocalHostProcess.IsRunning(azuritePid)), "the killed host's Azurite ending");
+                    await WaitUntilGoneAsync(current.Host.AzuritePid);
                 }
 
                 consoles.Add(current.Host.Output);
@@ -122,15 +114,9 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
                 var restart = Stopwatch.StartNew();
                 current.Host = await LocalHostProcess.StartAsync(dataFolder, [.. args]);
                 var listening = restart.Elapsed;
-                // Recovery: the first stage move an actor sees after the restart (or every referral closed).
-                try
+                while (Progress.Moves == moved && actors.Any(a => !a.IsCompleted) && restart.Elapsed < TimeSpan.FromSeconds(120))
                 {
-                    await Eventually.UntilAsync(() => Task.FromResult(Progress.Moves != moved || actors.All(a => a.IsCompleted)),
-                        "a referral moving after the restart", TimeSpan.FromSeconds(120));
-                }
-                catch (TimeoutException)
-                {
-                    // Nothing moved: the suite's deadline below fails the test and names the steps still waiting.
+                    await Task.Delay(100, ct);
                 }
 
                 recoveries.Add(restart.Elapsed);
@@ -139,7 +125,7 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
             }
 
             var all = Task.WhenAll(actors);
-            var deadline = Task.Delay(suiteDeadline, ct);
+            var deadline = Task.Delay(TimeSpan.FromMinutes(longMode ? 40 : 3), ct);
             while (await Task.WhenAny(all, deadline, Task.Delay(TimeSpan.FromMinutes(1), ct)) is var first && first != all && first != deadline)
             {
                 Report($"{wall.Elapsed.TotalMinutes:F1} min: {actors.Count(a => a.IsCompleted)}/{referrals} closed; {proxy?.Summary() ?? "no storage faults"}");
@@ -261,23 +247,18 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
         await Form("client submitting the intake", ":intake:1", "intake", ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)));
         // A slot another client took in the meantime brings a new offer (…:slots:1:2): the client answers each offer until the consent comes.
         var answered = new HashSet<string>();
-        while (true)
+        while (vendor.Find(id, ":consent:1") is null)
         {
-            steps[index] = $"{id} waiting for a slot offer or :consent:1";
-            var (offer, consent) = await Eventually.UntilAsync(
-                () =>
-                {
-                    ct.ThrowIfCancellationRequested();
-                    return Task.FromResult((Offer: vendor.FindAll(id, ":slots:").FirstOrDefault(m => !answered.Contains(m.Key)), Consent: vendor.Find(id, ":consent:1")));
-                },
-                next => next.Offer is not null || next.Consent is not null, $"{id}: a new slot offer or the consent request", patience);
-            if (consent is not null)
+            if (vendor.FindAll(id, ":slots:").FirstOrDefault(m => !answered.Contains(m.Key)) is { } offer)
             {
-                break;
+                answered.Add(offer.Key);
+                await Text($"client texting back slot 1 to {offer.Key[id.Length..]}", offer.Key[id.Length..], "1");
             }
-
-            answered.Add(offer!.Key);
-            await Text($"client texting back slot 1 to {offer.Key[id.Length..]}", offer.Key[id.Length..], "1");
+            else
+            {
+                steps[index] = $"{id} waiting for a slot offer or :consent:1";
+                await Task.Delay(200, ct);
+            }
         }
 
         await Form("client signing the consent", ":consent:1", "consent", ReferralActors.Consent("Ada Sample"));
@@ -316,28 +297,29 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
     }
 
     /// <summary>Waits until the referral reaches <paramref name="stage"/> (or any closed stage when null), counting each move.</summary>
-    private async Task<string> WaitForStageAsync(HostSlot slot, string id, string? stage, CancellationToken ct)
+    private static async Task<string> WaitForStageAsync(HostSlot slot, string id, string? stage, CancellationToken ct)
     {
         var seen = "";
-        return await Eventually.UntilAsync(
-            async () =>
+        while (true)
+        {
+            var current = await RetryAsync(slot, async http =>
             {
-                var current = await RetryAsync(slot, async http =>
-                {
-                    using var response = await http.GetAsync(new Uri($"api/referrals/{id}", UriKind.Relative), ct);
-                    return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("stage").GetString() : null;
-                }, ct);
-                if (current != seen)
-                {
-                    Progress.Moved();
-                    seen = current;
-                }
+                using var response = await http.GetAsync(new Uri($"api/referrals/{id}", UriKind.Relative), ct);
+                return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("stage").GetString() : null;
+            }, ct);
+            if (current != seen)
+            {
+                Progress.Moved();
+                seen = current;
+            }
 
+            if (current == stage || ClosedStages.Contains(current))
+            {
                 return current;
-            },
-            current => current == stage || ClosedStages.Contains(current),
-            $"{id} in {stage ?? "a closed stage"}",
-            patience);
+            }
+
+            await Task.Delay(250, ct);
+        }
     }
 
     /// <summary>Opens the signed link (as a browser would: GET, keeping the page's hidden fields) and posts the form, until a host took it.</summary>
@@ -369,15 +351,18 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
         }, ct);
 
     /// <summary>The message the vendor accepted for the referral (the person reads it on their phone or in their inbox).</summary>
-    private Task<AcceptedMessage> MessageAsync(VendorStubs vendor, string referralId, string suffix, CancellationToken ct) =>
-        Eventually.FoundAsync(
-            () =>
+    private static async Task<AcceptedMessage> MessageAsync(VendorStubs vendor, string referralId, string suffix, CancellationToken ct)
+    {
+        while (true)
+        {
+            if (vendor.Find(referralId, suffix) is { } message)
             {
-                ct.ThrowIfCancellationRequested();
-                return Task.FromResult(vendor.Find(referralId, suffix));
-            },
-            $"{referralId}{suffix} accepted by the vendor",
-            patience);
+                return message;
+            }
+
+            await Task.Delay(200, ct);
+        }
+    }
 
     /// <summary>Calls the current host until the call gives a value; a dead or restarting host is simply tried again.</summary>
     private static async Task<string> RetryAsync(HostSlot slot, Func<HttpClient, Task<string?>> call, CancellationToken ct, bool cookies = false)
@@ -409,6 +394,15 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
             }
 
             await Task.Delay(300, ct);
+        }
+    }
+
+    private static async Task WaitUntilGoneAsync(int pid)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (LocalHostProcess.IsRunning(pid) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
         }
     }
 
