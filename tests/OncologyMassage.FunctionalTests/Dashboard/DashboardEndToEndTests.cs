@@ -13,30 +13,18 @@ namespace OncologyMassage.FunctionalTests.Dashboard;
 /// as the demo coordinator of harbor-infusion-center, watch a referral submitted over the API appear in its column, open
 /// its timeline, answer the release from the simulated inbox, watch the card move, reply from the simulated phone.
 /// Needs the coordinator API, the dev sign-in and the dev outbox and phone routes (issue #7's API and the messaging work).
+/// Runs on the <see cref="SharedLocalHost"/>: everything it checks is about its own referral.
 /// </summary>
-public sealed partial class DashboardEndToEndTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IDisposable
+public sealed partial class DashboardEndToEndTests(ChromiumFixture chromium, SharedLocalHost shared)
 {
     private const string Venue = "harbor-infusion-center";
-
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "om-ft-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(dataFolder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was written.
-        }
-    }
 
     [Fact]
     public async Task Dashboard_ReferralSubmittedOverTheApi_AppearsInItsColumnAndMovesWhenTheReleaseIsAnswered()
     {
-        var browser = chromium.Browser;
-        await using var host = await LocalHostProcess.StartAsync(dataFolder);
+        var browser = await chromium.BrowserAsync();
+        // The shared host: this test finds its own referral on the venue's board by id, whatever other tests submitted.
+        var host = await shared.HostAsync();
         await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);

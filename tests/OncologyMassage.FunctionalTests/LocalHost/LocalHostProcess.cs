@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.LocalHost.Azurite;
 
 namespace OncologyMassage.FunctionalTests.LocalHost;
@@ -65,24 +66,27 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Waits until the console shows a line matching <paramref name="pattern"/>.</summary>
+    /// <summary>Waits until the console shows a line matching <paramref name="pattern"/>; fails at once if the host exits first.</summary>
     public async Task<Match> WaitForOutputAsync(Regex pattern, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        ArgumentNullException.ThrowIfNull(pattern);
+        try
         {
-            var match = pattern.Match(Output);
-            if (match.Success)
-            {
-                return match;
-            }
-
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The local host never printed /{pattern}/ (exited: {process.HasExited}). Its console:\n{Output}");
-            }
-
-            await Task.Delay(100);
+            return await Eventually.UntilAsync(
+                () =>
+                {
+                    var match = pattern.Match(Output);
+                    return !match.Success && process.HasExited
+                        ? throw new InvalidOperationException($"The local host exited before it printed /{pattern}/. Its console:\n{Output}")
+                        : Task.FromResult(match);
+                },
+                match => match.Success,
+                $"the local host printing /{pattern}/",
+                timeout);
+        }
+        catch (TimeoutException timedOut)
+        {
+            throw new TimeoutException($"{timedOut.Message} Its console:\n{Output}", timedOut);
         }
     }
 

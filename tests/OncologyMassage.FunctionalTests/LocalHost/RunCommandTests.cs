@@ -3,12 +3,17 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.LocalHost.Azurite;
 
 namespace OncologyMassage.FunctionalTests.LocalHost;
 
-/// <summary>The README's run command, end to end over HTTP: demo data moves, the sample curl works, Ctrl+C stops everything.</summary>
-public sealed class RunCommandTests : IDisposable
+/// <summary>
+/// The README's run command, end to end over HTTP: demo data moves, the sample curl works, Ctrl+C stops everything.
+/// The sample curl runs on the <see cref="SharedLocalHost"/>; the other tests here are about the process itself (its
+/// arguments, a stop), so each starts its own host in its own data folder. Kills and restarts are in <see cref="RestartTests"/>.
+/// </summary>
+public sealed class RunCommandTests(SharedLocalHost shared) : IDisposable
 {
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "om-ft-" + Guid.NewGuid().ToString("N"));
 
@@ -27,17 +32,15 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task RunWithDemo_WalksSampleReferralsThroughEveryStageAndPrintsEachChange()
     {
+        // A host of its own: the test is about the --demo argument and the demo journeys it starts.
         // --demo first: a switch must not swallow the options after it (LocalHostProcess adds --urls and the data path after it).
         await using var host = await LocalHostProcess.StartAsync(dataFolder, "--demo");
 
         Assert.NotEqual(7071, host.BaseAddress.Port); // --urls after --demo was honoured (an ephemeral port), not swallowed
 
         // Two journeys end Completed (the issue asks for "about a minute"; the bound here leaves room for a loaded CI machine).
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(150);
-        while (Regex.Count(host.Output, @"-> Completed") < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
+        await Eventually.UntilAsync(() => Task.FromResult(Regex.Count(host.Output, @"-> Completed")), completed => completed >= 2,
+            "two demo journeys printing '-> Completed'", TimeSpan.FromSeconds(150));
 
         var changes = Regex.Matches(host.Output, @"Referral (ref-[0-9a-f]{32}) -> (\w+)").Select(m => (Id: m.Groups[1].Value, Stage: m.Groups[2].Value)).ToArray();
         Assert.Equal(4, changes.Count(c => c.Stage == "MdReleaseRequested"));
@@ -53,7 +56,8 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task SampleCurl_Returns202AndLocationShowsMdReleaseRequestedWithinFiveSeconds()
     {
-        await using var host = await LocalHostProcess.StartAsync(dataFolder);
+        // The shared host: the curl reads back only the referral it created.
+        var host = await shared.HostAsync();
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
         var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
@@ -62,13 +66,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var location = posted.Headers.Location!;
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        string? stage = null;
-        while (stage != "MdReleaseRequested" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-            stage = (await http.GetFromJsonAsync<JsonElement>(location, TestContext.Current.CancellationToken)).GetProperty("stage").GetString();
-        }
+        var stage = await Eventually.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonElement>(location, TestContext.Current.CancellationToken)).GetProperty("stage").GetString(),
+            stage => stage == "MdReleaseRequested", "the new referral in MdReleaseRequested", TimeSpan.FromSeconds(5));
 
         Assert.Equal("MdReleaseRequested", stage);
     }
@@ -76,6 +76,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Stop_LikeCtrlC_EndsTheHostAndTheAzuriteItStartedWithinFiveSeconds()
     {
+        // A host of its own: the test stops it.
         var host = await LocalHostProcess.StartAsync(dataFolder);
         await using (host)
         {
@@ -90,64 +91,5 @@ public sealed class RunCommandTests : IDisposable
             // Azurite saves and exits on SIGTERM; its own handler left it running until the host killed it 15 s later.
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"A graceful stop took {stopwatch.Elapsed.TotalSeconds:F1} s (at most 5 s).");
         }
-    }
-
-    [Fact]
-    public async Task KilledHost_WriteConfirmedJustBefore_SurvivesRestart()
-    {
-        // A crash, not a stop: the host is killed (SIGKILL) right after the API confirmed a write. Azurite keeps tables in
-        // memory and saves them every 5 s; its watchdog must save them when the host is gone, not exit and drop the last seconds.
-        var first = await LocalHostProcess.StartAsync(dataFolder);
-        Uri location;
-        await using (first)
-        {
-            using var http = new HttpClient { BaseAddress = first.BaseAddress };
-            http.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
-            var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
-            using var posted = await http.PostAsync("api/referrals", new StringContent(sample, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-            location = posted.Headers.Location!;
-
-            first.Kill();
-
-            // Only the watchdog may end Azurite here (disposing the test's handle would kill it first).
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            while (LocalHostProcess.IsRunning(first.AzuritePid) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-
-            Assert.False(LocalHostProcess.IsRunning(first.AzuritePid), "Azurite outlived its killed host.");
-        }
-
-        await using var second = await LocalHostProcess.StartAsync(dataFolder);
-        using var again = new HttpClient { BaseAddress = second.BaseAddress };
-        again.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
-        using var read = await again.GetAsync(location, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-    }
-
-    [Fact]
-    public async Task Restart_KeepsReferralsInTheDataFolder()
-    {
-        Uri location;
-        await using (var first = await LocalHostProcess.StartAsync(dataFolder))
-        {
-            using var http = new HttpClient { BaseAddress = first.BaseAddress };
-            http.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
-            var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json"), TestContext.Current.CancellationToken);
-            using var posted = await http.PostAsync("api/referrals", new StringContent(sample, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
-            location = posted.Headers.Location!;
-            await first.WaitForOutputAsync(new Regex(@"-> MdReleaseRequested"), TimeSpan.FromSeconds(10));
-            await first.StopAsync(TimeSpan.FromSeconds(60));
-        }
-
-        await using var second = await LocalHostProcess.StartAsync(dataFolder);
-        using var again = new HttpClient { BaseAddress = second.BaseAddress };
-        again.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
-        var referral = await again.GetFromJsonAsync<JsonElement>(location, TestContext.Current.CancellationToken);
-
-        Assert.Equal("MdReleaseRequested", referral.GetProperty("stage").GetString());
     }
 }

@@ -11,38 +11,22 @@ namespace OncologyMassage.FunctionalTests.LocalHost;
 /// <summary>
 /// The app's storage clients (built as the host builds them, from configuration) against Azurite through the
 /// <see cref="FaultProxy"/>: transient faults are retried away, a hung request is abandoned after the configured network
-/// timeout, and a request that fails for good throws (it is never dropped silently).
+/// timeout, and a request that fails for good throws (it is never dropped silently). One Azurite for the class
+/// (<see cref="StorageFaultAzurite"/>); each test has its own proxy (its own fault script and counts) and its own table.
 /// </summary>
-public sealed class StorageFaultTests : IAsyncLifetime
+public sealed class StorageFaultTests(StorageFaultAzurite azurite) : IClassFixture<StorageFaultAzurite>, IAsyncLifetime
 {
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "om-faults-" + Guid.NewGuid().ToString("N"));
-    private AzuriteInstance azurite = null!;
+    private readonly string tableName = "Faults" + Guid.NewGuid().ToString("N")[..12];
     private FaultProxy proxy = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        azurite = await AzuriteLauncher.StartAsync(dataFolder, TestContext.Current.CancellationToken);
-        proxy = await FaultProxy.StartAsync(azurite.ConnectionString, rate: 0, seed: 1);
-    }
+    public async ValueTask InitializeAsync() => proxy = await FaultProxy.StartAsync(azurite.ConnectionString, rate: 0, seed: 1);
 
-    public async ValueTask DisposeAsync()
-    {
-        await proxy.DisposeAsync();
-        await azurite.DisposeAsync();
-        try
-        {
-            Directory.Delete(dataFolder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was written.
-        }
-    }
+    public async ValueTask DisposeAsync() => await proxy.DisposeAsync();
 
     [Fact]
     public async Task TableService_ServerBusyInternalErrorAndDroppedConnections_RetriedAndRowWrittenOnce()
     {
-        var table = Tables(maxRetries: 5, networkTimeout: TimeSpan.FromSeconds(5)).GetTableClient("Faults");
+        var table = Tables(maxRetries: 5, networkTimeout: TimeSpan.FromSeconds(5)).GetTableClient(tableName);
         await table.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
         proxy.Script(StorageFault.ServiceUnavailable, StorageFault.InternalError, StorageFault.DropBefore);
 
@@ -62,7 +46,7 @@ public sealed class StorageFaultTests : IAsyncLifetime
     [Fact]
     public async Task TableService_AnswerHangsPastNetworkTimeout_AbandonedAndRetriedWithinSeconds()
     {
-        var table = Tables(maxRetries: 3, networkTimeout: TimeSpan.FromSeconds(1)).GetTableClient("Faults");
+        var table = Tables(maxRetries: 3, networkTimeout: TimeSpan.FromSeconds(1)).GetTableClient(tableName);
         await table.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
         proxy.HangFor = TimeSpan.FromSeconds(30);
         proxy.Script(StorageFault.Hang);
@@ -78,7 +62,7 @@ public sealed class StorageFaultTests : IAsyncLifetime
     [Fact]
     public async Task TableService_FaultOutlastsRetries_ThrowsRequestFailed()
     {
-        var table = Tables(maxRetries: 1, networkTimeout: TimeSpan.FromSeconds(5)).GetTableClient("Faults");
+        var table = Tables(maxRetries: 1, networkTimeout: TimeSpan.FromSeconds(5)).GetTableClient(tableName);
         await table.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
         proxy.Script(StorageFault.ServiceUnavailable, StorageFault.ServiceUnavailable);
 
@@ -96,4 +80,32 @@ public sealed class StorageFaultTests : IAsyncLifetime
             [$"{StorageRetryOptions.SectionName}:{nameof(StorageRetryOptions.Delay)}"] = "00:00:00.050",
             [$"{StorageRetryOptions.SectionName}:{nameof(StorageRetryOptions.NetworkTimeout)}"] = networkTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         }).Build());
+}
+
+/// <summary>The Azurite the storage fault tests share: starting one costs seconds, and each test writes to a table of its own.</summary>
+public sealed class StorageFaultAzurite : IAsyncLifetime
+{
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "om-faults-" + Guid.NewGuid().ToString("N"));
+    private AzuriteInstance? azurite;
+
+    public string ConnectionString => azurite!.ConnectionString;
+
+    public async ValueTask InitializeAsync() => azurite = await AzuriteLauncher.StartAsync(dataFolder, TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was written.
+        }
+    }
 }

@@ -18,7 +18,7 @@ namespace OncologyMassage.FunctionalTests.Pages;
 /// The signed-link pages as rendered by their components, served with the pages' own CSP to headless Chromium at a phone's
 /// width: the inline style sheet applies under the CSP, nothing scrolls sideways, and axe finds no WCAG A/AA violation.
 /// </summary>
-public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium)
 {
     private static readonly DateTimeOffset At = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
@@ -94,7 +94,8 @@ public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium) : IClass
     public async Task ClientPage_AtPhoneWidthUnderItsCsp_IsStyledFitsAndHasNoAxeViolations(string name)
     {
         var html = await RenderAsync(name);
-        var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var context = await (await chromium.BrowserAsync()).NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
         await page.RouteAsync("https://pages.test/**", route => route.FulfillAsync(new()
         {
             Status = 200,
@@ -111,6 +112,5 @@ public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium) : IClass
         Assert.Equal("rgb(0, 90, 158)", button);
         Assert.True(fits, $"The {name} page scrolls sideways at 390 px.");
         Assert.True(violations.Length == 0, $"axe found in the {name} page:\n{string.Join("\n", violations)}");
-        await page.CloseAsync();
     }
 }
