@@ -24,9 +24,9 @@ namespace OncologyMassage.Benchmarks.Lifecycle;
 /// </summary>
 public static class LifecycleBenchmark
 {
-    private const string JourneyHub = "benchjourney";
+    internal const string JourneyHub = "benchjourney";
     private const string BaselineHub = "benchnoop";
-    private const string TablePrefix = "bj";
+    internal const string TablePrefix = "bj";
     private const string BeginMarker = "<!-- lifecycle:begin -->";
     private const string EndMarker = "<!-- lifecycle:end -->";
 
@@ -86,9 +86,8 @@ public static class LifecycleBenchmark
         }
     }
 
-    private static async Task RunJourneysAsync(string cs, StorageRequestCounter counter, int journeys, int posts, int idleSeconds, Report report, CancellationToken ct)
-    {
-        var settings = new Dictionary<string, string?>
+    /// <summary>The local host's settings in every measurement: Azurite, its own task hub and table prefix, follow-ups shrunk to seconds.</summary>
+    internal static Dictionary<string, string?> HostSettings(string cs) => new()
         {
             ["urls"] = "http://127.0.0.1:0",
             ["LocalHost:StorageConnectionString"] = cs,
@@ -106,6 +105,10 @@ public static class LifecycleBenchmark
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:OncologyMassage.LocalHost.Http"] = "Error",
         };
+
+    private static async Task RunJourneysAsync(string cs, StorageRequestCounter counter, int journeys, int posts, int idleSeconds, Report report, CancellationToken ct)
+    {
+        var settings = HostSettings(cs);
         var app = await LocalHostApp.BuildAsync([], b => b.Configuration.AddInMemoryCollection(settings), ct);
         await app.StartAsync(ct);
         try
@@ -125,6 +128,7 @@ public static class LifecycleBenchmark
             var warm = await Task.WhenAll(venues.Select((v, i) => driver.RunAsync(i, v, ct)));
             report.Shape = await JourneyShape.ReadAsync(cs, JourneyHub, warm[0], ct);
             Console.WriteLine($"One journey's history: {report.Shape}");
+            report.WarmPlans = await Task.WhenAll(warm.Take(2).Select(id => JourneyScript.ReadAsync(cs, JourneyHub, id, ct)));
 
             Console.WriteLine($"(a)(b) {journeys} journeys at once…");
             var before = counter.Take();
@@ -132,9 +136,10 @@ public static class LifecycleBenchmark
             var watch = Stopwatch.StartNew();
             var ids = await Task.WhenAll(Enumerable.Range(0, journeys).Select(i => Task.Run(() => driver.RunAsync(100 + i, venues[i % venues.Length], ct))));
             report.JourneyTime = watch.Elapsed;
+            report.JourneyRequests = counter.Take() - before; // before the history reads below, which are the benchmark's own
             report.Shape = JourneyShape.Mean(await Task.WhenAll(ids.Select(id => JourneyShape.ReadAsync(cs, JourneyHub, id, ct))));
             Console.WriteLine($"Mean history of the measured journeys: {report.Shape}");
-            report.JourneyRequests = counter.Take() - before;
+            report.Plans = await Task.WhenAll(ids.Select(id => JourneyScript.ReadAsync(cs, JourneyHub, id, ct)));
             report.HttpCallsPerJourney = (driver.HttpCalls - callsBefore) / (double)journeys;
             report.HttpTimePerJourney = (driver.HttpTime - timeBefore) / journeys;
 
@@ -169,24 +174,28 @@ public static class LifecycleBenchmark
         await engine.StartAsync();
         try
         {
-            async Task RunOneAsync(string id)
+            // Each no-op replays one journey's own history, episode by episode (JourneyScript), so a timer is waited
+            // only where that journey waited it.
+            async Task RunOneAsync(string id, IReadOnlyList<NoOpEpisode> episodes)
             {
-                await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(NoOpJourney), report.Shape!.ToPlan(id), new Microsoft.DurableTask.StartOrchestrationOptions(id), ct);
+                await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(NoOpJourney), new NoOpPlan(id, episodes), new Microsoft.DurableTask.StartOrchestrationOptions(id), ct);
                 await JourneyDriver.WaitForCompletionAsync(engine.Client, id, ct);
             }
 
-            Console.WriteLine("Baseline warm-up: two no-op journeys…");
-            await Task.WhenAll(RunOneAsync("warm-0"), RunOneAsync("warm-1"));
-            report.BaselineShape = await JourneyShape.ReadAsync(settings.ConnectionString, BaselineHub, "warm-0", ct);
-            Console.WriteLine($"One no-op journey's history: {report.BaselineShape}");
+            Console.WriteLine("Baseline warm-up: the two warm-up journeys replayed…");
+            await Task.WhenAll(report.WarmPlans.Select((plan, i) => RunOneAsync("warm-" + i.ToString(CultureInfo.InvariantCulture), plan)));
+            Console.WriteLine($"One no-op journey's history: {await JourneyShape.ReadAsync(settings.ConnectionString, BaselineHub, "warm-0", ct)}");
 
-            Console.WriteLine($"(a)(b) {journeys} no-op journeys at once…");
+            Console.WriteLine($"(a)(b) {journeys} no-op journeys at once, each replaying one measured journey…");
+            var ids = Enumerable.Range(0, journeys).Select(i => "noop-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
             var before = counter.Take();
             var watch = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, journeys).Select(i => Task.Run(() => RunOneAsync("noop-" + i.ToString(CultureInfo.InvariantCulture)))));
+            await Task.WhenAll(ids.Select((id, i) => Task.Run(() => RunOneAsync(id, report.Plans[i]))));
             report.BaselineTime = watch.Elapsed;
             report.BaselineRequests = counter.Take() - before;
             await Task.WhenAll(raising);
+            report.BaselineShape = JourneyShape.Mean(await Task.WhenAll(ids.Select(id => JourneyShape.ReadAsync(settings.ConnectionString, BaselineHub, id, ct))));
+            Console.WriteLine($"Mean history of the no-op journeys: {report.BaselineShape}");
         }
         finally
         {
@@ -242,7 +251,7 @@ public static class LifecycleBenchmark
         }));
     }
 
-    private static double P95(IEnumerable<double> values)
+    internal static double P95(IEnumerable<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();
         return sorted[(int)Math.Ceiling(sorted.Length * 0.95) - 1];
@@ -259,10 +268,10 @@ public static class LifecycleBenchmark
         throw new InvalidOperationException($"No row in {table}: the journeys wrote nothing there.");
     }
 
-    private static int Port(string connectionString, string endpoint) =>
+    internal static int Port(string connectionString, string endpoint) =>
         new Uri(connectionString.Split(';').Single(p => p.StartsWith(endpoint + "=", StringComparison.Ordinal))[(endpoint.Length + 1)..]).Port;
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
@@ -297,6 +306,12 @@ public static class LifecycleBenchmark
         public JourneyShape? Shape { get; set; }
 
         public JourneyShape? BaselineShape { get; set; }
+
+        /// <summary>The measured journeys' histories as no-op plans, one per journey, in order.</summary>
+        public IReadOnlyList<NoOpEpisode>[] Plans { get; set; } = [];
+
+        /// <summary>Two warm-up journeys' plans, to warm the baseline's engine with.</summary>
+        public IReadOnlyList<NoOpEpisode>[] WarmPlans { get; set; } = [];
 
         public TimeSpan JourneyTime { get; set; }
 
@@ -363,10 +378,10 @@ public static class LifecycleBenchmark
             Row("      of which the app's / the engine's", $"{IdleAppPerMinute:0} / {IdleEnginePerMinute:0}", "", "", "");
             t.Append('\n');
             t.Append(CultureInfo.InvariantCulture, $"{Journeys} journeys at once (one session each, follow-ups shrunk to 1-3 s): {JourneyTime.TotalSeconds:0.0} s; the no-op orchestration: {BaselineTime.TotalSeconds:0.0} s.\n");
-            t.Append(CultureInfo.InvariantCulture, $"One journey's history: {s.Activities} activities, {s.TimersCreated} timers created ({s.TimersFired} fired), {s.Events} events, {s.Episodes} episodes.\n");
+            t.Append(CultureInfo.InvariantCulture, $"The journeys' mean history: {s.Activities} activities, {s.TimersCreated} timers created ({s.TimersFired} fired), {s.Events} events, {s.Episodes} episodes.\n");
             if (BaselineShape is { } b)
             {
-                t.Append(CultureInfo.InvariantCulture, $"The no-op's history:   {b.Activities} activities, {b.TimersCreated} timers created ({b.TimersFired} fired), {b.Events} events, {b.Episodes} episodes.\n");
+                t.Append(CultureInfo.InvariantCulture, $"The no-ops' mean history:  {b.Activities} activities, {b.TimersCreated} timers created ({b.TimersFired} fired), {b.Events} events, {b.Episodes} episodes.\n");
             }
 
             t.Append(CultureInfo.InvariantCulture, $"Storage requests per journey by kind: {Kinds(JourneyRequests, n)}; no-op: {Kinds(BaselineRequests, n)}.\n");
