@@ -161,6 +161,26 @@ param privacyPurgeHistoryAfterDays int = 30
 @maxValue(100)
 param privacyRetentionYears int = 7
 
+@description('How long a host keeps a practice API key it has read before reading it again (Caching__PracticeKeysFor), .NET TimeSpan; a key revoked on another host is refused at the latest this long after. 00:00:00 turns the cache off.')
+param cachingPracticeKeysFor string = '00:00:30'
+
+@description('How long a host keeps a venue it has read (Caching__VenuesFor), .NET TimeSpan; 00:00:00 turns the cache off.')
+param cachingVenuesFor string = '00:00:30'
+
+@description('How long the orphan sweep leaves a new referral row to the request that wrote it before starting its orchestration itself (OrphanReferrals__SettleAfter), .NET TimeSpan, at most 01:00:00.')
+param orphanReferralsSettleAfter string = '00:00:30'
+
+@description('How far back the orphan sweep looks for referrals without an orchestration (OrphanReferrals__LookBack), .NET TimeSpan.')
+param orphanReferralsLookBack string = '30.00:00:00'
+
+@description('Retries of a failed storage request of the app\'s table and blob clients after the first attempt (StorageRetry__MaxRetries); in Azure the Durable engine retries with its own settings (host.json).')
+@minValue(0)
+@maxValue(20)
+param storageRetryMaxRetries int = 3
+
+@description('How long one storage request may wait for an answer before it is abandoned and retried (StorageRetry__NetworkTimeout), .NET TimeSpan.')
+param storageRetryNetworkTimeout string = '00:00:30'
+
 @description('Blob container for the daily copy of the audit (Privacy__AuditArchiveContainer); immutable for the retention period.')
 param auditArchiveContainerName string = 'audit-archive'
 
@@ -408,6 +428,12 @@ module api 'app/api.bicep' = {
     privacyPurgeHistoryAfterDays: privacyPurgeHistoryAfterDays
     privacyRetentionYears: privacyRetentionYears
     auditArchiveContainerName: auditArchiveContainerName
+    cachingPracticeKeysFor: cachingPracticeKeysFor
+    cachingVenuesFor: cachingVenuesFor
+    orphanReferralsSettleAfter: orphanReferralsSettleAfter
+    orphanReferralsLookBack: orphanReferralsLookBack
+    storageRetryMaxRetries: storageRetryMaxRetries
+    storageRetryNetworkTimeout: storageRetryNetworkTimeout
   }
   // The app starts pulling its package, storage and secrets as soon as it exists: grant the roles first.
   dependsOn: [

@@ -3,6 +3,10 @@ using OncologyMassage.Benchmarks.Lifecycle;
 
 // dotnet run -c Release --project bench/OncologyMassage.Benchmarks [-- --big 100000 --small 100 --calls 30]
 // dotnet run -c Release --project bench/OncologyMassage.Benchmarks -- lifecycle [--journeys 20 --posts 60 --idle-seconds 60 --no-docs]
-return args.FirstOrDefault() == "lifecycle"
-    ? await LifecycleBenchmark.RunAsync(args[1..])
-    : await PipelineBenchmark.RunAsync(args);
+// dotnet run -c Release --project bench/OncologyMassage.Benchmarks -- lifecycle-post [--posts 20 --gap-ms 0]
+return args.FirstOrDefault() switch
+{
+    "lifecycle" => await LifecycleBenchmark.RunAsync(args[1..]),
+    "lifecycle-post" => await PostProfile.RunAsync(args[1..]),
+    _ => await PipelineBenchmark.RunAsync(args),
+};

@@ -163,6 +163,26 @@ param privacyRetentionYears int = 7
 @description('Blob container receiving the daily copy of the audit (Privacy__AuditArchiveContainer).')
 param auditArchiveContainerName string = 'audit-archive'
 
+@description('How long a host keeps a practice API key it has read (Caching__PracticeKeysFor), .NET TimeSpan; 00:00:00 turns the cache off.')
+param cachingPracticeKeysFor string = '00:00:30'
+
+@description('How long a host keeps a venue it has read (Caching__VenuesFor), .NET TimeSpan; 00:00:00 turns the cache off.')
+param cachingVenuesFor string = '00:00:30'
+
+@description('How long the orphan sweep leaves a new referral row to the request that wrote it (OrphanReferrals__SettleAfter), .NET TimeSpan.')
+param orphanReferralsSettleAfter string = '00:00:30'
+
+@description('How far back the orphan sweep looks (OrphanReferrals__LookBack), .NET TimeSpan.')
+param orphanReferralsLookBack string = '30.00:00:00'
+
+@description('Retries of a failed storage request after the first attempt (StorageRetry__MaxRetries).')
+@minValue(0)
+@maxValue(20)
+param storageRetryMaxRetries int = 3
+
+@description('How long one storage request may wait for an answer before it is retried (StorageRetry__NetworkTimeout), .NET TimeSpan.')
+param storageRetryNetworkTimeout string = '00:00:30'
+
 var alwaysReady = concat(
   alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : [],
   alwaysReadyDurableInstances > 0 ? [{ name: 'durable', instanceCount: alwaysReadyDurableInstances }] : []
@@ -313,6 +333,17 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Privacy__PurgeHistoryAfterDays: string(privacyPurgeHistoryAfterDays)
     Privacy__RetentionYears: string(privacyRetentionYears)
     Privacy__AuditArchiveContainer: auditArchiveContainerName
+    // Practice keys and venues read once per host per period (docs/performance.md); a revoked key is refused at the latest this long after on other hosts.
+    Caching__PracticeKeysFor: cachingPracticeKeysFor
+    Caching__VenuesFor: cachingVenuesFor
+    // The orphan sweep starts the orchestration of a referral row whose request stopped before starting it (docs/reliability.md).
+    OrphanReferrals__SettleAfter: orphanReferralsSettleAfter
+    OrphanReferrals__LookBack: orphanReferralsLookBack
+    // Retries of the app's own table and blob requests (the Durable extension has its own); back-off as the Azure SDK's (docs/reliability.md).
+    StorageRetry__MaxRetries: string(storageRetryMaxRetries)
+    StorageRetry__Delay: '00:00:00.8000000'
+    StorageRetry__MaxDelay: '00:01:00'
+    StorageRetry__NetworkTimeout: storageRetryNetworkTimeout
     // Coordinators sign in through App Service authentication; the principal header is trusted only when it runs (authSettings below).
     Auth__TrustAppServicePrincipal: string(coordinatorSignIn)
     // The signer IP recorded for releases and consents: X-Forwarded-For is believed from these hops only.

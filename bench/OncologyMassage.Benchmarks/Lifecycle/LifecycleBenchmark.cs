@@ -24,9 +24,9 @@ namespace OncologyMassage.Benchmarks.Lifecycle;
 /// </summary>
 public static class LifecycleBenchmark
 {
-    private const string JourneyHub = "benchjourney";
+    internal const string JourneyHub = "benchjourney";
     private const string BaselineHub = "benchnoop";
-    private const string TablePrefix = "bj";
+    internal const string TablePrefix = "bj";
     private const string BeginMarker = "<!-- lifecycle:begin -->";
     private const string EndMarker = "<!-- lifecycle:end -->";
 
@@ -86,9 +86,8 @@ public static class LifecycleBenchmark
         }
     }
 
-    private static async Task RunJourneysAsync(string cs, StorageRequestCounter counter, int journeys, int posts, int idleSeconds, Report report, CancellationToken ct)
-    {
-        var settings = new Dictionary<string, string?>
+    /// <summary>The local host's settings in every measurement: Azurite, its own task hub and table prefix, follow-ups shrunk to seconds.</summary>
+    internal static Dictionary<string, string?> HostSettings(string cs) => new()
         {
             ["urls"] = "http://127.0.0.1:0",
             ["LocalHost:StorageConnectionString"] = cs,
@@ -106,6 +105,10 @@ public static class LifecycleBenchmark
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:OncologyMassage.LocalHost.Http"] = "Error",
         };
+
+    private static async Task RunJourneysAsync(string cs, StorageRequestCounter counter, int journeys, int posts, int idleSeconds, Report report, CancellationToken ct)
+    {
+        var settings = HostSettings(cs);
         var app = await LocalHostApp.BuildAsync([], b => b.Configuration.AddInMemoryCollection(settings), ct);
         await app.StartAsync(ct);
         try
@@ -132,9 +135,9 @@ public static class LifecycleBenchmark
             var watch = Stopwatch.StartNew();
             var ids = await Task.WhenAll(Enumerable.Range(0, journeys).Select(i => Task.Run(() => driver.RunAsync(100 + i, venues[i % venues.Length], ct))));
             report.JourneyTime = watch.Elapsed;
+            report.JourneyRequests = counter.Take() - before; // before the history reads below, which are the benchmark's own
             report.Shape = JourneyShape.Mean(await Task.WhenAll(ids.Select(id => JourneyShape.ReadAsync(cs, JourneyHub, id, ct))));
             Console.WriteLine($"Mean history of the measured journeys: {report.Shape}");
-            report.JourneyRequests = counter.Take() - before;
             report.HttpCallsPerJourney = (driver.HttpCalls - callsBefore) / (double)journeys;
             report.HttpTimePerJourney = (driver.HttpTime - timeBefore) / journeys;
 
@@ -242,7 +245,7 @@ public static class LifecycleBenchmark
         }));
     }
 
-    private static double P95(IEnumerable<double> values)
+    internal static double P95(IEnumerable<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();
         return sorted[(int)Math.Ceiling(sorted.Length * 0.95) - 1];
@@ -259,10 +262,10 @@ public static class LifecycleBenchmark
         throw new InvalidOperationException($"No row in {table}: the journeys wrote nothing there.");
     }
 
-    private static int Port(string connectionString, string endpoint) =>
+    internal static int Port(string connectionString, string endpoint) =>
         new Uri(connectionString.Split(';').Single(p => p.StartsWith(endpoint + "=", StringComparison.Ordinal))[(endpoint.Length + 1)..]).Port;
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;

@@ -11,6 +11,10 @@ public enum StorageCaller
     Baseline,
 }
 
+/// <summary>One storage request seen while tracing: when it started (from the trace's start), how long it took, who sent it.</summary>
+/// <see cref="TraceId"/> is the W3C trace the request ran in (the incoming HTTP request's, when it was made while serving one).
+public sealed record TracedRequest(TimeSpan Start, TimeSpan Duration, StorageCaller Caller, string Method, string Path, int Status, string? TraceId);
+
 /// <summary>
 /// Counts every HTTP request this process sends to Azurite, whichever client sends it (the app's table, queue and blob
 /// clients, the engine's, the baseline's): it listens to the HTTP handler's own diagnostics, which every Azure SDK client's
@@ -30,6 +34,9 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
     private readonly ConcurrentDictionary<(StorageCaller Caller, string Kind), long> counts = new();
     private readonly List<IDisposable> subscriptions = [];
     private readonly IDisposable all;
+    private readonly ConcurrentDictionary<HttpRequestMessage, (long Start, StorageCaller Caller, string? TraceId)> inFlight = new();
+    private ConcurrentQueue<TracedRequest>? trace;
+    private long traceStart;
 
     public StorageRequestCounter(int blobPort, int queuePort, int tablePort, string engineHub, string baselineHub)
     {
@@ -58,8 +65,38 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
         }
     }
 
+    /// <summary>From now on, also keeps every counted request with its start and end (see <see cref="StopTrace"/>).</summary>
+    public void StartTrace()
+    {
+        traceStart = Stopwatch.GetTimestamp();
+        trace = new ConcurrentQueue<TracedRequest>();
+    }
+
+    /// <summary>The requests that ended since <see cref="StartTrace"/>, in order of their start.</summary>
+    public IReadOnlyList<TracedRequest> StopTrace()
+    {
+        var traced = trace?.ToArray() ?? [];
+        trace = null;
+        inFlight.Clear();
+        return traced.OrderBy(t => t.Start).ToArray();
+    }
+
     public void OnNext(KeyValuePair<string, object?> value)
     {
+        if (value.Key == "System.Net.Http.HttpRequestOut.Stop")
+        {
+            if (trace is { } t && value.Value?.GetType().GetProperty("Request")?.GetValue(value.Value) is HttpRequestMessage stopped
+                && inFlight.TryRemove(stopped, out var started))
+            {
+                var status = value.Value.GetType().GetProperty("Response")?.GetValue(value.Value) is HttpResponseMessage response ? (int)response.StatusCode : 0;
+                t.Enqueue(new TracedRequest(
+                    Stopwatch.GetElapsedTime(traceStart, started.Start), Stopwatch.GetElapsedTime(started.Start), started.Caller,
+                    stopped.Method.Method, stopped.RequestUri!.AbsolutePath + stopped.RequestUri.Query, status, started.TraceId));
+            }
+
+            return;
+        }
+
         if (value.Key != "System.Net.Http.HttpRequestOut.Start" || UncountedFlow.Value
             || value.Value?.GetType().GetProperty("Request")?.GetValue(value.Value) is not HttpRequestMessage { RequestUri: { } uri } request
             || !storagePorts.Contains(uri.Port))
@@ -75,6 +112,10 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
             : uri.Port == queuePort ? "queue"
             : request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ? "blob-read" : "blob-write";
         counts.AddOrUpdate((caller, kind), 1, (_, n) => n + 1);
+        if (trace is not null)
+        {
+            inFlight[request] = (Stopwatch.GetTimestamp(), caller, Activity.Current?.TraceId.ToHexString());
+        }
     }
 
     public void OnCompleted()

@@ -64,11 +64,8 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
         }
 
         var token = key.Length == 0 ? null : new IdempotencyToken(key, Convert.ToHexStringLower(SHA256.HashData(body)));
-        var result = await submissions.SubmitAsync(practice, referral, token, cancellationToken);
-        if (result is SubmissionResult.Accepted { Referral: var created })
-        {
-            await scope.RecordAsync(new Workflow.Access.PracticeCaller(practice.Id, practice.Name), created.Id, nameof(SubmitReferral), cancellationToken);
-        }
+        var result = await submissions.SubmitAsync(practice, referral, token, cancellationToken,
+            scope.RecordSubmission(new Workflow.Access.PracticeCaller(practice.Id, practice.Name), nameof(SubmitReferral)));
 
         return result switch
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Ports;
+using OncologyMassage.Workflow.Referrals;
 
 namespace OncologyMassage.Functions.Http;
 
@@ -44,6 +45,17 @@ public sealed class ReferralScope(CallerAuthentication authentication, IReferral
     {
         ArgumentNullException.ThrowIfNull(caller);
         return audit.RecordAsync(new AuditEntry(referralId, caller.Kind, caller.Id, action, clock.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>The audit of a submission, run alongside the start of its orchestration; a referral this request created has no entries yet.</summary>
+    public AcceptedWork RecordSubmission(Caller caller, string action)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return (referralId, isNew, cancellationToken) =>
+        {
+            var entry = new AuditEntry(referralId, caller.Kind, caller.Id, action, clock.GetUtcNow());
+            return isNew ? audit.RecordFirstAsync(entry, cancellationToken) : audit.RecordAsync(entry, cancellationToken);
+        };
     }
 
     /// <summary>"ref-" + 32 lower-case hex digits, as the API issues them.</summary>

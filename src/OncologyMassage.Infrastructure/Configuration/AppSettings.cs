@@ -34,6 +34,9 @@ public static class AppSettings
         (OutboxOptions.SectionName, typeof(OutboxOptions)),
         (PrivacyOptions.SectionName, typeof(PrivacyOptions)),
         (EscalationOptions.SectionName, typeof(EscalationOptions)),
+        (CachingOptions.SectionName, typeof(CachingOptions)),
+        (OrphanReferralOptions.SectionName, typeof(OrphanReferralOptions)),
+        (StorageRetryOptions.SectionName, typeof(StorageRetryOptions)),
     ];
 
     /// <summary>Settings that hold secrets: Key Vault references in Azure, never in code, logs or samples for Azure.</summary>

@@ -28,7 +28,16 @@ public sealed class TableAuditLog(StorageTables tables, AuditKeys keys) : IAudit
 {
     public const string HeadRowKey = "head";
 
-    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) => RecordAsync(entry, expectNewPartition: false, cancellationToken);
+
+    /// <summary>
+    /// The first entry of a new partition goes in with the head in one transaction without reading the head first (one
+    /// round trip, not two); if a head exists after all, the transaction's Add of the head conflicts, nothing is written, and
+    /// the entry is chained onto that head as <see cref="RecordAsync(AuditEntry, CancellationToken)"/> does.
+    /// </summary>
+    public Task RecordFirstAsync(AuditEntry entry, CancellationToken cancellationToken) => RecordAsync(entry, expectNewPartition: true, cancellationToken);
+
+    private async Task RecordAsync(AuditEntry entry, bool expectNewPartition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
 
@@ -38,7 +47,7 @@ public sealed class TableAuditLog(StorageTables tables, AuditKeys keys) : IAudit
         var table = await tables.GetAsync(StorageTables.Audit, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var head = await TableRows.ReadAsync(table, entry.ReferralId, HeadRowKey, cancellationToken);
+            var head = attempt == 1 && expectNewPartition ? null : await TableRows.ReadAsync(table, entry.ReferralId, HeadRowKey, cancellationToken);
             var sequence = (head?.GetInt64("Sequence") ?? 0) + 1;
             var previous = head?.GetString("Hash") ?? "";
             var hash = HashOf(entry, sequence, previous);
@@ -57,6 +66,10 @@ public sealed class TableAuditLog(StorageTables tables, AuditKeys keys) : IAudit
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
                 // Another entry of the same partition went in first: chain onto it.
+                if (attempt == 1 && expectNewPartition)
+                {
+                    continue; // the partition was not new: read its head now, no back-off needed
+                }
             }
 
             await TableRows.BackOffAsync(attempt, "The audit chain", cancellationToken);

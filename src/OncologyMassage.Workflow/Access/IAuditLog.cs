@@ -14,6 +14,12 @@ public interface IAuditLog
 {
     Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="RecordAsync"/>, for the first entry of a partition that has none yet (a referral this request has just
+    /// created): a store may skip looking for the chain's head, and falls back to <see cref="RecordAsync"/> when it finds one.
+    /// </summary>
+    Task RecordFirstAsync(AuditEntry entry, CancellationToken cancellationToken) => RecordAsync(entry, cancellationToken);
+
     /// <summary>The referral's entries, newest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAsync(string referralId, int max, CancellationToken cancellationToken);
 

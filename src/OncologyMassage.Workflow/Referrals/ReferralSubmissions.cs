@@ -24,8 +24,13 @@ public sealed partial class ReferralSubmissions(
     TimeProvider clock,
     ILogger<ReferralSubmissions> logger)
 {
+    /// <param name="onAccepted">
+    /// Work that goes with an accepted submission (the HTTP functions' audit entry), run once the referral's row is stored,
+    /// alongside the start of its orchestration rather than after it: the answer waits for both, and a failure of either
+    /// fails the request as before.
+    /// </param>
     public async Task<SubmissionResult> SubmitAsync(
-        Practice practice, ReferralRequest? request, IdempotencyToken? token, CancellationToken cancellationToken)
+        Practice practice, ReferralRequest? request, IdempotencyToken? token, CancellationToken cancellationToken, AcceptedWork? onAccepted = null)
     {
         ArgumentNullException.ThrowIfNull(practice);
         var now = clock.GetUtcNow();
@@ -58,7 +63,7 @@ public sealed partial class ReferralSubmissions(
                 {
                     // The same request again: make sure its orchestration runs (an earlier attempt may have stopped before
                     // starting it) and answer with the referral it created.
-                    await EnsureStartedAsync(earlier, cancellationToken);
+                    await Task.WhenAll(EnsureStartedAsync(earlier, cancellationToken), onAccepted?.Invoke(referralId, false, cancellationToken) ?? Task.CompletedTask);
                     LogReplayed(logger, referralId);
                     return new SubmissionResult.Accepted(earlier, Replayed: true);
                 }
@@ -72,12 +77,18 @@ public sealed partial class ReferralSubmissions(
             record = await referrals.GetAsync(referralId, cancellationToken) ?? record;
         }
 
-        // Before the orchestration starts, so STOP from this number reaches the referral from its first text on.
-        await phones.AddReferralAsync(record.Referral.Client.MobilePhone, referralId, cancellationToken);
+        // The phone index before the orchestration starts, so STOP from this number reaches the referral from its first text
+        // on. A row this request has just created has no instance yet: the engine's own duplicate check on start is the only
+        // one needed (a second read of the instance first was one more storage round trip on every submission).
+        async Task IndexAndStartAsync()
+        {
+            await phones.AddReferralAsync(record.Referral.Client.MobilePhone, referralId, cancellationToken);
+            await StartOrchestrationAsync(record, mayExist: !created, cancellationToken);
+        }
 
-        // A row this request has just created has no instance yet: the engine's own duplicate check on start is the only one
-        // needed (a second read of the instance first was one more storage round trip on every submission).
-        await StartOrchestrationAsync(record, mayExist: !created, cancellationToken);
+        // The row exists from here on, so the accepted work (the audit) need not wait for the start: one round trip of the
+        // answer's critical path fewer. If the start fails the row is still there and the orphan sweep starts it.
+        await Task.WhenAll(IndexAndStartAsync(), onAccepted?.Invoke(referralId, created, cancellationToken) ?? Task.CompletedTask);
         LogAccepted(logger, referralId, record.Referral.VenueId);
         return new SubmissionResult.Accepted(record, Replayed: false);
     }
@@ -134,6 +145,12 @@ public sealed partial class ReferralSubmissions(
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Referral {ReferralId} returned again for a repeated Idempotency-Key")]
     private static partial void LogReplayed(ILogger logger, string referralId);
 }
+
+/// <summary>
+/// Work that goes with an accepted submission, given the referral id and whether this request created the referral (false for
+/// a repeated Idempotency-Key, or a row an earlier attempt had written).
+/// </summary>
+public delegate Task AcceptedWork(string referralId, bool isNew, CancellationToken cancellationToken);
 
 /// <summary>An Idempotency-Key header with a hash of the request body; keys are scoped to the calling practice.</summary>
 public sealed record IdempotencyToken(string Key, string RequestHash);

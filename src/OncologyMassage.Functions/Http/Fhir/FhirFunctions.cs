@@ -77,11 +77,11 @@ public sealed class FhirFunctions(
 
         mapping.DefaultTimeZone(venue.TimeZone);
         var token = mapping.IdempotencyKey is { } key ? new IdempotencyToken(key, mapping.RequestHash()) : null;
-        var result = await submissions.SubmitAsync(practice, mapping.Request, token, cancellationToken);
+        var result = await submissions.SubmitAsync(practice, mapping.Request, token, cancellationToken,
+            scope.RecordSubmission(new Workflow.Access.PracticeCaller(practice.Id, practice.Name), nameof(SubmitFhirBundle)));
         switch (result)
         {
             case SubmissionResult.Accepted accepted:
-                await scope.RecordAsync(new Workflow.Access.PracticeCaller(practice.Id, practice.Name), accepted.Referral.Id, nameof(SubmitFhirBundle), cancellationToken);
                 var task = ReferralResources.Task(ToFhir(accepted.Referral));
                 return new FhirResult(accepted.Replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created, task, mediaType)
                     .WithHeader("Location", $"{request.PathBase}/{RouteTemplates.Prefix}/{ApiRoutes.FhirBase}/Task/{accepted.Referral.Id}");
