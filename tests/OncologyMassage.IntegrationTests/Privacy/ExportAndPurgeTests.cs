@@ -45,6 +45,8 @@ public sealed class ExportAndPurgeTests(AzuriteFixture azurite)
     {
         await using var host = await PrivacyScenario.StartAsync(azurite);
         var id = await PrivacyScenario.SubmitAsync(host);
+        // The stage moves to MdReleaseRequested before the release email is sent: wait for the send the export must show.
+        await Eventually.UntilAsync(async () => (await host.RowsAsync(StorageTables.Outbox, id)).Any(r => r.RowKey.EndsWith(":md-release:1", StringComparison.Ordinal) && r.GetString("Status") == "Sent"), "the release email sent");
         var file = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.json");
         try
         {
