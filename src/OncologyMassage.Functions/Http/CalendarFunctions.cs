@@ -15,13 +15,14 @@ namespace OncologyMassage.Functions.Http;
 /// <summary>
 /// The calendar invite of one booked session, behind the signed link a texted client receives with the booking confirmation
 /// (docs/calendar.md): the same <c>text/calendar</c> the emailed confirmation attaches. The link is bound to the session's
-/// number, start and revision (one more per reschedule, the invite's SEQUENCE). While that booking holds, the invite is METHOD:REQUEST; once it does not (the referral was cancelled or
-/// withdrawn, or the session moved), the same UID comes back as METHOD:CANCEL, so opening the link again takes it off the
-/// calendar. A session already given answers 410. Read-only, not single-use; expires a day after the session starts.
+/// number, start and revision (one more per reschedule, the invite's SEQUENCE). While the referral's booking holds, the invite is METHOD:REQUEST for the booking as it now stands (a link
+/// sent before a reschedule serves the new time at the newest revision, never a CANCEL that would remove the moved session,
+/// since all revisions share one UID); once no booking holds (the referral was cancelled or withdrawn), the same UID comes
+/// back as METHOD:CANCEL, so opening the link again takes it off the calendar. A session already given answers 410. Read-only, not single-use; expires a day after the session starts.
 /// </summary>
 public sealed class CalendarFunctions(
     SignedLinks links, FailedAuthenticationLimiter limiter, IReferralStore referrals, IVenueStore venues, IBookingStore bookings,
-    ISessionStore sessions, SessionInvites invites, TimeProvider clock)
+    ISessionStore sessions, IMessageOutbox outbox, SessionInvites invites, TimeProvider clock)
 {
     [Function(nameof(GetSessionInvite))]
     [SignedLink]
@@ -49,8 +50,17 @@ public sealed class CalendarFunctions(
 
         var venue = await venues.GetAsync(referral.Referral.VenueId, cancellationToken);
         var booking = await bookings.FindAsync(referral.Referral.VenueId, referral.Id, cancellationToken);
-        var holds = !referral.Stage.IsClosed() && booking is not null && booking.Slot.StartsAt == startsAt;
-        var method = holds ? InviteMethod.Request : InviteMethod.Cancel;
+        var open = !referral.Stage.IsClosed() && booking is not null;
+        if (open && booking!.Slot.StartsAt != startsAt)
+        {
+            // Moved since this link was sent: every revision shares one UID, so a CANCEL here would take the moved session
+            // off the calendar. An old link serves the booking as it now stands, at the newest revision confirmed to the client.
+            var newest = SessionInvites.NewestConfirmation(referral.Id, await outbox.ListAsync(referral.Id, cancellationToken), row => true);
+            startsAt = booking.Slot.StartsAt;
+            revision = newest is not null && newest.SessionNumber == session ? Math.Max(revision, newest.Revision) : revision;
+        }
+
+        var method = open && booking!.Slot.StartsAt == startsAt ? InviteMethod.Request : InviteMethod.Cancel;
         var invite = invites.Create(referral.Id, session, venue, venue?.Name ?? referral.Referral.VenueId, referral.Referral.Client.TimeZone,
             startsAt, clock.GetUtcNow(), attendeeEmail: null, referral.Referral.Client.PreferredLanguage, revision);
         return new CalendarResult(CalendarInvites.Render(invite, method), CalendarInvites.FileName(method));

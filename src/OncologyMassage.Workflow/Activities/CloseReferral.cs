@@ -65,17 +65,14 @@ public sealed partial class CloseReferral(
 
         // The newest confirmation of the newest booked session (the latest revision after reschedules) says how the client
         // learnt of the booking: by email with the invite, or by text with the calendar link.
-        var newest = (await outbox.ListAsync(referral.Id, cancellationToken))
-            .Select(r => (Row: r, Parsed: SessionInvites.TryParseConfirmationKey(KeyAfter(referral.Id, r.IdempotencyKey), out var n, out var rev), Session: n, Revision: rev))
-            .Where(c => c.Parsed && (c.Row.Channel == MessageChannel.Sms || c.Row.Attachments.Count > 0))
-            .OrderByDescending(c => c.Session).ThenByDescending(c => c.Revision)
-            .FirstOrDefault();
-        if (!newest.Parsed)
+        var newest = SessionInvites.NewestConfirmation(referral.Id, await outbox.ListAsync(referral.Id, cancellationToken),
+            row => row.Channel == MessageChannel.Sms || row.Attachments.Count > 0);
+        if (newest is null)
         {
             return;
         }
 
-        var session = newest.Session;
+        var session = newest.SessionNumber;
         var byEmail = newest.Row.Channel == MessageChannel.Email;
         if ((byEmail ? string.IsNullOrEmpty(client.Email) : !cancelledByCoordinator || string.IsNullOrEmpty(client.MobilePhone))
             || (await sessions.ListSessionsAsync(referral.Id, cancellationToken)).Any(s => s.SessionNumber >= session))
@@ -107,8 +104,4 @@ public sealed partial class CloseReferral(
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Referral {ReferralId}: the calendar cancellation could not be emailed ({Failure}); closing anyway")]
     private static partial void LogInviteNotWithdrawn(ILogger logger, string referralId, string failure);
-
-    /// <summary>An outbox key without its referral prefix (<c>{referral}:booked:{n}</c> → <c>booked:{n}</c>); null for another referral's key.</summary>
-    private static string? KeyAfter(string referralId, string idempotencyKey) =>
-        idempotencyKey.StartsWith(referralId + ":", StringComparison.Ordinal) ? idempotencyKey[(referralId.Length + 1)..] : null;
 }

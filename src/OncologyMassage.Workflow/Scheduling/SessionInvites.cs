@@ -66,6 +66,29 @@ public sealed class SessionInvites(IOptions<LinkOptions> links, IOptions<EmailOp
             ? string.Create(CultureInfo.InvariantCulture, $"booked:{sessionNumber}")
             : string.Create(CultureInfo.InvariantCulture, $"booked:{sessionNumber}:{revision}");
 
+    /// <summary>
+    /// The newest booking confirmation among a referral's outbox rows that <paramref name="include"/> accepts: the highest
+    /// session number, then the highest revision (one more per reschedule). Null when none was sent.
+    /// </summary>
+    public static BookingConfirmation? NewestConfirmation(string referralId, IEnumerable<OutboxRow> rows, Func<OutboxRow, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(referralId);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(include);
+        BookingConfirmation? newest = null;
+        foreach (var row in rows)
+        {
+            var key = row.IdempotencyKey.StartsWith(referralId + ":", StringComparison.Ordinal) ? row.IdempotencyKey[(referralId.Length + 1)..] : null;
+            if (TryParseConfirmationKey(key, out var session, out var revision) && include(row)
+                && (newest is null || session > newest.SessionNumber || (session == newest.SessionNumber && revision > newest.Revision)))
+            {
+                newest = new BookingConfirmation(row, session, revision);
+            }
+        }
+
+        return newest;
+    }
+
     /// <summary>Reads a confirmation's key back (<see cref="ConfirmationKey"/>); false for any other key.</summary>
     public static bool TryParseConfirmationKey(string? key, out int sessionNumber, out int revision)
     {
@@ -95,3 +118,6 @@ public sealed class SessionInvites(IOptions<LinkOptions> links, IOptions<EmailOp
             && (parts.Length == 2 || (int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out revision) && revision >= 1));
     }
 }
+
+/// <summary>A booking confirmation found in the outbox: its row, the session it confirms and the booking's revision.</summary>
+public sealed record BookingConfirmation(OutboxRow Row, int SessionNumber, int Revision);

@@ -14,7 +14,7 @@ namespace OncologyMassage.IntegrationTests.Engine;
 
 /// <summary>
 /// A coordinator moves a booked session, on the real engine (issue 17 item 4, docs/calendar.md): the client gets each new
-/// time once, at the next invite revision; the calendar link of a time that no longer holds serves its cancellation.
+/// time once, at the next invite revision; a calendar link sent before the move serves the new time, never a cancellation.
 /// </summary>
 public sealed class RescheduleTests(SharedHost shared) : IClassFixture<SharedHost>
 {
@@ -23,7 +23,7 @@ public sealed class RescheduleTests(SharedHost shared) : IClassFixture<SharedHos
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Reschedule_BookedTwiceMovedThenRecorded_SendsRevisionsZeroOneTwoAndOldLinksServeTheCancellation()
+    public async Task Reschedule_BookedTwiceMovedThenRecorded_SendsRevisionsZeroOneTwoAndOldLinksServeTheNewTime()
     {
         var (id, actors, coordinator) = await UpToSessionScheduledAsync();
         var bookings = host.App.Services.GetRequiredService<IBookingStore>();
@@ -44,10 +44,14 @@ public sealed class RescheduleTests(SharedHost shared) : IClassFixture<SharedHos
 
         var (invite0, invite1, invite2) = (await InviteAsync(link0), await InviteAsync(ReferralActors.LinkIn(moved1, LinkPurposes.Calendar)),
             await InviteAsync(ReferralActors.LinkIn(moved2, LinkPurposes.Calendar)));
-        Assert.Equal(("CANCEL", "CANCEL", "REQUEST"), (invite0.Method, invite1.Method, invite2.Method));
+        // Every revision shares one UID, so an old link must not serve a CANCEL (it would take the moved session off the
+        // calendar): each link serves the booking as it now stands, at the newest revision.
+        Assert.Equal(("REQUEST", "REQUEST", "REQUEST"), (invite0.Method, invite1.Method, invite2.Method));
         var (e0, e1, e2) = (Assert.Single(invite0.Events), Assert.Single(invite1.Events), Assert.Single(invite2.Events));
-        Assert.Equal((1, 2, 2), (e0.Sequence, e1.Sequence, e2.Sequence));
+        Assert.Equal((2, 2, 2), (e0.Sequence, e1.Sequence, e2.Sequence));
         Assert.Equal([e0.Uid, e0.Uid], new[] { e1.Uid, e2.Uid });
+        var newest = (await bookings.FindAsync(CoordinatorHost.Harbor, id, Ct))!.Slot.StartsAt.UtcDateTime;
+        Assert.Equal([newest, newest, newest], new[] { e0.DtStart!.AsUtc, e1.DtStart!.AsUtc, e2.DtStart!.AsUtc });
 
         await RecordSessionAsync(coordinator, id);
         await Eventually.UntilAsync(() => host.App.Services.GetRequiredService<IReferralStore>().GetAsync(id, Ct),
