@@ -15,19 +15,9 @@ namespace OncologyMassage.FunctionalTests.LocalHost;
 /// </summary>
 public sealed class RestartTests : IDisposable
 {
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "om-ft-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDataFolder data = new();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(dataFolder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was written.
-        }
-    }
+    public void Dispose() => data.Dispose();
 
     [Fact]
     public async Task KilledHost_WriteConfirmedJustBefore_SurvivesRestart()
@@ -35,7 +25,7 @@ public sealed class RestartTests : IDisposable
         // A crash, not a stop: the host is killed (SIGKILL) right after the API confirmed a write. Azurite keeps tables in
         // memory and saves them every 5 s; its watchdog must save them when the host is gone, not exit and drop the last seconds.
         // Hosts of its own: the test kills one and restarts on its data folder.
-        var first = await LocalHostProcess.StartAsync(dataFolder);
+        var first = await LocalHostProcess.StartAsync(data.Path);
         Uri location;
         await using (first)
         {
@@ -55,7 +45,7 @@ public sealed class RestartTests : IDisposable
             Assert.False(LocalHostProcess.IsRunning(first.AzuritePid), "Azurite outlived its killed host.");
         }
 
-        await using var second = await LocalHostProcess.StartAsync(dataFolder);
+        await using var second = await LocalHostProcess.StartAsync(data.Path);
         using var again = new HttpClient { BaseAddress = second.BaseAddress };
         again.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
         using var read = await again.GetAsync(location, TestContext.Current.CancellationToken);
@@ -68,7 +58,7 @@ public sealed class RestartTests : IDisposable
     {
         // Hosts of their own: the test stops one and starts another on its data folder.
         Uri location;
-        await using (var first = await LocalHostProcess.StartAsync(dataFolder))
+        await using (var first = await LocalHostProcess.StartAsync(data.Path))
         {
             using var http = new HttpClient { BaseAddress = first.BaseAddress };
             http.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
@@ -79,7 +69,7 @@ public sealed class RestartTests : IDisposable
             await first.StopAsync(TimeSpan.FromSeconds(60));
         }
 
-        await using var second = await LocalHostProcess.StartAsync(dataFolder);
+        await using var second = await LocalHostProcess.StartAsync(data.Path);
         using var again = new HttpClient { BaseAddress = second.BaseAddress };
         again.DefaultRequestHeaders.Add("X-Api-Key", "demo-practice-key");
         var referral = await again.GetFromJsonAsync<JsonElement>(location, TestContext.Current.CancellationToken);

@@ -15,26 +15,16 @@ namespace OncologyMassage.FunctionalTests.LocalHost;
 /// </summary>
 public sealed class RunCommandTests(SharedLocalHost shared) : IDisposable
 {
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "om-ft-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDataFolder data = new();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(dataFolder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was written.
-        }
-    }
+    public void Dispose() => data.Dispose();
 
     [Fact]
     public async Task RunWithDemo_WalksSampleReferralsThroughEveryStageAndPrintsEachChange()
     {
         // A host of its own: the test is about the --demo argument and the demo journeys it starts.
         // --demo first: a switch must not swallow the options after it (LocalHostProcess adds --urls and the data path after it).
-        await using var host = await LocalHostProcess.StartAsync(dataFolder, "--demo");
+        await using var host = await LocalHostProcess.StartAsync(data.Path, "--demo");
 
         Assert.NotEqual(7071, host.BaseAddress.Port); // --urls after --demo was honoured (an ephemeral port), not swallowed
 
@@ -77,7 +67,7 @@ public sealed class RunCommandTests(SharedLocalHost shared) : IDisposable
     public async Task Stop_LikeCtrlC_EndsTheHostAndTheAzuriteItStartedWithinFiveSeconds()
     {
         // A host of its own: the test stops it.
-        var host = await LocalHostProcess.StartAsync(dataFolder);
+        var host = await LocalHostProcess.StartAsync(data.Path);
         await using (host)
         {
             Assert.True(LocalHostProcess.IsRunning(host.AzuritePid));
