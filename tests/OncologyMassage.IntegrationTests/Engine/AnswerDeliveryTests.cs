@@ -22,7 +22,9 @@ namespace OncologyMassage.IntegrationTests.Engine;
 /// No answer is lost between store and raise: each form (release, hold answer, intake, consent, survey, withdrawal) and
 /// an SMS reply is submitted through the real function or handler and stores, with a workflow client whose raise fails
 /// (the flow killed between store and raise). The person still gets the thank-you, nothing is taken back, and the
-/// pending-event sweep delivers the answer to the real engine: the journey moves on.
+/// pending-event sweep delivers the answer to the real engine: the journey moves on. It keeps a host of its own: the sweep
+/// (settle time 0) raises what is pending on the whole host and the test counts what it raised, so another journey's
+/// pending answer on the same host would change the count.
 /// </summary>
 public sealed class AnswerDeliveryTests(AzuriteFixture azurite)
 {

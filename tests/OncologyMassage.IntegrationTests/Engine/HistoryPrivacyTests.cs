@@ -17,18 +17,12 @@ namespace OncologyMassage.IntegrationTests.Engine;
 /// The engine's history holds no health information: whole journeys on the real engine with a unique marker in every
 /// free-text field a person fills in (referral, release, hold answer, intake, consent, session, SMS replies, survey,
 /// withdrawal reason, cancel reason), then every row of the task hub's History and Instances tables and every blob of
-/// its containers (large messages) is read: no marker may appear there, while the app's own tables hold them.
+/// its containers (large messages) is read: no marker may appear there, while the app's own tables hold them. The
+/// journeys run on the shared journey host (<see cref="FastJourneyHost"/>): the markers are unique to this test, so
+/// other journeys' history read along with its own changes nothing the scan proves.
 /// </summary>
-public sealed class HistoryPrivacyTests(AzuriteFixture azurite)
+public sealed class HistoryPrivacyTests(AzuriteFixture azurite, FastJourneyHost fast)
 {
-    private static readonly Dictionary<string, string?> Fast = new()
-    {
-        ["Workflow:FirstFollowUpAfter"] = "00:00:01",
-        ["Workflow:SecondFollowUpAfter"] = "00:00:02",
-        ["Workflow:ThirdFollowUpAfter"] = "00:00:03",
-        ["Workflow:FollowUpReplyWindow"] = "00:00:30",
-    };
-
     private readonly Dictionary<string, string> markers = new(StringComparer.Ordinal);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -48,9 +42,9 @@ public sealed class HistoryPrivacyTests(AzuriteFixture azurite)
         }
     }
 
-    private async Task<string> SubmitAsync(TestHost host)
+    private async Task<string> SubmitAsync(Journey journey)
     {
-        using var posted = await host.PostReferralAsync(Samples.Referral(r =>
+        using var posted = await journey.Host.PostReferralAsync(journey.Referral(r =>
         {
             r["sessionsAuthorised"] = 1;
             r["client"]!["givenName"] = "Ada" + Marker("client given name");
@@ -96,13 +90,11 @@ public sealed class HistoryPrivacyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Journeys_MarkersInEveryFreeTextField_NoMarkerInTheTaskHubsHistoryInstancesOrBlobs()
     {
-        await using var host = await TestHost.StartAsync(azurite, Fast);
-        using var people = new HttpClient { BaseAddress = host.Http.BaseAddress };
-        using var therapist = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
-        var actors = new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: therapist);
+        var journey = await fast.JourneyAsync(azurite);
+        var (host, actors, therapist) = journey;
 
         // A whole journey, with a hold question on the way.
-        var id = await SubmitAsync(host);
+        var id = await SubmitAsync(journey);
         Ok(await actors.DecideReleaseAsync(id, Restrictions("release"), Ct));
         Ok(await actors.SubmitIntakeAsync(id, Intake(), Ct));
         await ReachAsync(host, id, Stage.NeedsMdInput);
@@ -132,7 +124,7 @@ public sealed class HistoryPrivacyTests(AzuriteFixture azurite)
         await ReachAsync(host, id, Stage.Completed);
 
         // A client who withdraws consent with a reason, and a referral a coordinator cancels with one.
-        var withdrawn = await SubmitAsync(host);
+        var withdrawn = await SubmitAsync(journey);
         Ok(await actors.DecideReleaseAsync(withdrawn, ReferralActors.Signature("approve"), Ct));
         Ok(await actors.SubmitIntakeAsync(withdrawn, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), Ct));
         Ok(await actors.ReplyToTextAsync(withdrawn, ":slots:1:1", "1", Ct));
@@ -141,7 +133,7 @@ public sealed class HistoryPrivacyTests(AzuriteFixture azurite)
         Ok(await actors.WithdrawConsentAsync(withdrawn, "Feeling overwhelmed " + Marker("withdrawal reason"), Ct));
         await ReachAsync(host, withdrawn, Stage.Withdrawn);
 
-        var cancelled = await SubmitAsync(host);
+        var cancelled = await SubmitAsync(journey);
         await ReachAsync(host, cancelled, Stage.MdReleaseRequested);
         using (var cancel = await therapist.PostAsync($"api/referrals/{cancelled}/cancel",
             JsonContent.Create(new { reason = "Moved to hospice " + Marker("cancel reason") }), Ct))

@@ -11,7 +11,9 @@ namespace OncologyMassage.IntegrationTests.Engine;
 
 /// <summary>
 /// A submission that stopped between writing the referral row and starting its orchestration (a host killed between
-/// the two): the orphan sweep starts the instance, exactly once, and the journey begins.
+/// the two): the orphan sweep starts the instance, exactly once, and the journey begins. Each test keeps a host of its
+/// own: the sweep counts every orphan row on the host (exactly one, then none), the background sweep every 0.5 s would
+/// start another test's orphan before that test's own sweep, and "left alone" needs the default settle time.
 /// </summary>
 public sealed class OrphanReferralTests(AzuriteFixture azurite)
 {

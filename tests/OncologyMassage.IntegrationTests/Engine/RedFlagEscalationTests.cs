@@ -18,13 +18,12 @@ namespace OncologyMassage.IntegrationTests.Engine;
 /// <summary>
 /// Red flags on the real engine and Azurite (docs/clinical.md, "Escalation"), clocks shrunk to seconds: a red-flag reply
 /// opens a flag, its escalation alerts the coordinator and the oncologist's office, escalates to the backup contact until a
-/// coordinator acknowledges it through the API, and then completes.
+/// coordinator acknowledges it through the API, and then completes. The tests share one host with the escalation clocks
+/// shrunk (<see cref="EscalationHost"/>), each in a <see cref="Journey"/> of its own: flags are kept and listed per venue.
 /// </summary>
-public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
+public sealed class RedFlagEscalationTests(RedFlagEscalationTests.EscalationHost escalation) : IClassFixture<RedFlagEscalationTests.EscalationHost>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static Task<TestHost> StartAsync(AzuriteFixture azurite) => TestHost.StartAsync(azurite, new Dictionary<string, string?>
+    private static readonly Dictionary<string, string?> Settings = new()
     {
         ["Workflow:FirstFollowUpAfter"] = "00:00:01",
         ["Workflow:SecondFollowUpAfter"] = "00:00:30",
@@ -32,15 +31,22 @@ public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
         ["Workflow:FollowUpReplyWindow"] = "00:00:30",
         ["Escalation:ImmediateAcknowledgeWithin"] = "00:00:02",
         ["Escalation:MaxEscalations"] = "10",
-    });
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The class's host: follow-ups and escalation clocks of their own.</summary>
+    public sealed class EscalationHost(AzuriteFixture azurite) : SharedHost(azurite)
+    {
+        protected override Task<TestHost> StartAsync(AzuriteFixture azurite) => TestHost.StartAsync(azurite, Settings);
+    }
 
     [Fact]
     public async Task ImmediateReplyNotAcknowledged_AlertsCoordinatorAndOfficeThenBackupUntilAcknowledged()
     {
-        await using var host = await StartAsync(azurite);
-        var coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
-        var actors = new ReferralActors(new HttpClient { BaseAddress = host.Http.BaseAddress }, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: coordinator);
-        var id = await SubmitOneSessionAsync(host);
+        var journey = await Journey.StartAsync(escalation.Host);
+        var (host, actors, coordinator) = journey;
+        var id = await journey.SubmitAsync();
         Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), Ct));
         Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), Ct));
         Ok(await actors.ReplyToTextAsync(id, ":slots:1:1", "2", Ct));
@@ -55,7 +61,7 @@ public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
         Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "I can't breathe and my chest hurts", Ct));
 
         // The flag opens, and the coordinator and the office are alerted at once; unacknowledged, the backup contact next.
-        var open = await EventuallyAsync(async () => await OpenFlagsAsync(coordinator) is { Length: > 0 } flags ? flags : null);
+        var open = await EventuallyAsync(async () => await OpenFlagsAsync(coordinator, journey.VenueId) is { Length: > 0 } flags ? flags : null);
         var flag = Assert.Single(open, f => f.GetProperty("referralId").GetString() == id);
         var flagId = flag.GetProperty("flagId").GetString()!;
         Assert.Equal("Immediate", flag.GetProperty("level").GetString());
@@ -74,7 +80,7 @@ public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
         var done = await host.Durable.WaitForInstanceCompletionAsync(RedFlags.InstanceId(flagId), getInputsAndOutputs: true, wait.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.True(done.ReadOutputAs<FlagEscalationOutcome>()!.Acknowledged);
-        Assert.Empty(await OpenFlagsAsync(coordinator));
+        Assert.Empty(await OpenFlagsAsync(coordinator, journey.VenueId));
         var timeline = await host.App.Services.GetRequiredService<IReferralStore>().GetTimelineAsync(id, Ct);
         Assert.Contains(timeline, e => e.Detail.StartsWith("Red flag (immediate) opened: coordinator alerted at once", StringComparison.Ordinal));
         Assert.Contains(timeline, e => e.Detail.StartsWith("Referring oncologist's office alerted", StringComparison.Ordinal));
@@ -85,8 +91,10 @@ public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
     [Fact]
     public async Task SameDayFlagClientDidNotAllowCareTeamContact_AlertsCoordinatorButNotTheOffice()
     {
-        await using var host = await StartAsync(azurite);
-        var id = await host.SubmitAsync(); // no intake yet: no permission to contact the care team
+        var journey = await Journey.StartAsync(escalation.Host);
+        var host = journey.Host;
+        var id = await journey.SubmitAsync(); // no intake yet: no permission to contact the care team
+        await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
         var flags = host.App.Services.GetRequiredService<RedFlags>();
 
         var flag = (await flags.RaiseAsync(id, RedFlagLevel.SameDay, "SM-unexpected-1", Ct))!;
@@ -100,34 +108,29 @@ public sealed class RedFlagEscalationTests(AzuriteFixture azurite)
             return entries.Any(e => e.Detail.StartsWith("Referring oncologist's office not told", StringComparison.Ordinal)) ? entries : null;
         });
         Assert.DoesNotContain(await OutboxKeysAsync(host, id), k => k.Contains(":OncologistOffice:", StringComparison.Ordinal));
-        Assert.Single(await host.RowsAsync(StorageTables.RedFlags));
+        Assert.Single(await host.RowsAsync(StorageTables.RedFlags, journey.VenueId)); // flags are kept per venue: this test's own
         Assert.NotNull(timeline);
     }
 
     [Fact]
     public async Task ReferralErased_FlagRowsAndEscalationInstanceAreGone()
     {
-        await using var host = await StartAsync(azurite);
-        var id = await host.SubmitAsync();
+        var journey = await Journey.StartAsync(escalation.Host);
+        var host = journey.Host;
+        var id = await journey.SubmitAsync();
+        await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
         var flag = (await host.App.Services.GetRequiredService<RedFlags>().RaiseAsync(id, RedFlagLevel.Immediate, "SM-erase", Ct))!;
         await WaitForOutboxAsync(host, id, "OncologistOffice:0");
 
         await host.App.Services.GetRequiredService<ReferralErasure>().EraseAsync(id, new PrivacyActor("operator", "test"), Ct);
 
-        Assert.Empty(await host.RowsAsync(StorageTables.RedFlags));
+        Assert.Empty(await host.RowsAsync(StorageTables.RedFlags, journey.VenueId));
         Assert.Null(await host.Durable.GetInstanceAsync(RedFlags.InstanceId(flag.FlagId), Ct));
     }
 
-    private static async Task<string> SubmitOneSessionAsync(TestHost host)
+    private static async Task<JsonElement[]> OpenFlagsAsync(HttpClient coordinator, string venueId)
     {
-        using var posted = await host.PostReferralAsync(Samples.Referral(r => r["sessionsAuthorised"] = 1));
-        posted.EnsureSuccessStatusCode();
-        return (await posted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
-    }
-
-    private static async Task<JsonElement[]> OpenFlagsAsync(HttpClient coordinator)
-    {
-        var view = await coordinator.GetFromJsonAsync<JsonElement>($"api/flags?venue={CoordinatorHost.Harbor}", Ct);
+        var view = await coordinator.GetFromJsonAsync<JsonElement>($"api/flags?venue={venueId}", Ct);
         return [.. view.GetProperty("flags").EnumerateArray()];
     }
 

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
@@ -6,6 +8,7 @@ using OncologyMassage.LocalHost.Demo;
 using OncologyMassage.Workflow.Durable;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
+using static OncologyMassage.IntegrationTests.Engine.Journey;
 
 namespace OncologyMassage.IntegrationTests.Engine;
 
@@ -13,9 +16,10 @@ namespace OncologyMassage.IntegrationTests.Engine;
 /// Upgrades do not strand waiting referrals (issue 16 item 5, docs/decisions/0009-orchestration-versioning.md): an
 /// instance started by the previous release (before form answers were screened) is half-way through its journey when
 /// the host stops; the current release starts on the same task hub, replays its history and walks it to the end on the
-/// previous release's path, while a referral submitted after the upgrade takes the new one.
+/// previous release's path, while a referral submitted after the upgrade takes the new one. A restart on the same task hub
+/// is the subject, so this class starts its own hosts (the demo venue and its coordinator are theirs alone).
 /// </summary>
-public sealed partial class ReferralJourneyTests
+public sealed class JourneyUpgradeTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task Journey_StartedByThePreviousReleaseAndUpgradedMidway_CompletesOnItsOwnVersionAfterTheRestart()
@@ -23,7 +27,7 @@ public sealed partial class ReferralJourneyTests
         const string Breathless = "Relax. I get so short of breath on the stairs since Monday";
         string hub;
         string id;
-        await using (var previous = await TestHost.StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], overrides: Fast,
+        await using (var previous = await TestHost.StartAsync(azurite, "h" + Guid.NewGuid().ToString("N")[..12], overrides: JourneySettings.Fast,
             services: s => s.AddSingleton<IReferralWorkflowClient>(sp => new PreviousRelease(new DurableReferralWorkflowClient(sp.GetRequiredService<IDurableClientSource>())))))
         {
             hub = previous.TaskHub;
@@ -38,7 +42,7 @@ public sealed partial class ReferralJourneyTests
             await ReachAsync(previous, id, Stage.SessionScheduled);
         }
 
-        await using var current = await TestHost.StartAsync(azurite, hub, overrides: Fast);
+        await using var current = await TestHost.StartAsync(azurite, hub, overrides: JourneySettings.Fast);
         var (people, therapist) = await ActorsAsync(current);
         await RecordSessionAsync(therapist, id);
         Ok(await people.ReplyToTextAsync(id, ":sms24h-1", "pain 2 tired 3 nausea 0 worry 1", Ct));
@@ -60,6 +64,14 @@ public sealed partial class ReferralJourneyTests
         await people.MessageAsync(newer, k => k == newer + ":urgent:form-intake", "the urgent advice on the current version", Ct);
         var started = await current.Durable.GetInstanceAsync(newer, getInputsAndOutputs: true, Ct);
         Assert.Equal(WorkflowVersions.Current, started!.ReadInputAs<ReferralWorkflowInput>()!.Version);
+    }
+
+    /// <summary>Submits the sample referral (the demo venue) for one session.</summary>
+    private static async Task<string> SubmitAsync(TestHost host)
+    {
+        using var posted = await host.PostReferralAsync(Samples.Referral(r => r["sessionsAuthorised"] = 1));
+        posted.EnsureSuccessStatusCode();
+        return (await posted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
     }
 
     private static async Task<(ReferralActors Actors, HttpClient Therapist)> ActorsAsync(TestHost host)

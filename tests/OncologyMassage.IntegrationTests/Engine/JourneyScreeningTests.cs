@@ -1,6 +1,12 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
-using OncologyMassage.LocalHost.Demo;
+using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.Workflow.Ports;
+using OncologyMassage.IntegrationTests.Infrastructure;
+using OncologyMassage.LocalHost.Demo;
+using static OncologyMassage.IntegrationTests.Engine.Journey;
 
 namespace OncologyMassage.IntegrationTests.Engine;
 
@@ -8,14 +14,14 @@ namespace OncologyMassage.IntegrationTests.Engine;
 /// Answers given on web pages are screened like texts once stored (issue 15 item 1): on the real engine, through the
 /// pages a client really uses.
 /// </summary>
-public sealed partial class ReferralJourneyTests
+public sealed class JourneyScreeningTests(AzuriteFixture azurite, FastJourneyHost fast)
 {
     [Fact]
     public async Task Journey_IntakeGoalsMentionBreathlessness_ClientAdvisedAtOnceAndTheFlagAlertsTheCoordinator()
     {
-        var (host, actors, _) = await StartAsync(azurite);
-        await using var _host = host;
-        var id = await SubmitAsync(host);
+        var journey = await fast.JourneyAsync(azurite);
+        var (host, actors, _) = journey;
+        var id = await journey.SubmitAsync();
         var intake = ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow));
         intake["goals"] = "Relax. I get so short of breath on the stairs since Monday";
 
@@ -29,21 +35,5 @@ public sealed partial class ReferralJourneyTests
             "the coordinator alert of the intake's red flag", Ct);
         Assert.Contains(await TimelineAsync(host, id), e => e.Kind == TimelineKind.RedFlag && e.Detail.Contains("intake form", StringComparison.Ordinal));
         await ReachAsync(host, id, Stage.SchedulingPending); // the journey goes on: the flag is a person's to act on
-    }
-
-    [Fact]
-    public async Task Journey_WithdrawalReasonReportsVomiting_SameDayFlagAndStillWithdrawn()
-    {
-        var (host, actors, _) = await StartAsync(azurite);
-        await using var _host = host;
-        var id = await SubmitAsync(host);
-        await UpToSessionScheduledAsync(host, actors, id);
-
-        Ok(await actors.WithdrawConsentAsync(id, "Too unwell, I keep throwing up since the last cycle", Ct));
-
-        await ReachAsync(host, id, Stage.Withdrawn);
-        await actors.MessageAsync(id, k => k.StartsWith(id + ":flag:", StringComparison.Ordinal) && k.EndsWith(":Coordinator:0", StringComparison.Ordinal),
-            "the coordinator alert of the withdrawal's red flag", Ct);
-        Assert.Contains(await TimelineAsync(host, id), e => e.Kind == TimelineKind.RedFlag && e.Detail.Contains("withdrawing consent", StringComparison.Ordinal));
     }
 }
