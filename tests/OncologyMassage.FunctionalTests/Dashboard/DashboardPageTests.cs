@@ -10,7 +10,7 @@ namespace OncologyMassage.FunctionalTests.Dashboard;
 /// The dashboard page in headless Chromium with the API answered per the contract (see <see cref="RoutedDashboard"/>):
 /// board, escaping, sign-in, dialogs by keyboard, the phone, outcomes, polling, phone width and accessibility rules.
 /// </summary>
-public sealed class DashboardPageTests(ChromiumFixture chromium)
+public sealed class DashboardPageTests(ChromiumFixture chromium, RoutedDashboard routed) : IClassFixture<RoutedDashboard>
 {
     private const string Card = $"[data-stage=\"MdReleaseRequested\"] .card[data-referral-id=\"{CoordinatorApiAnswers.ReferralId}\"]";
 
@@ -19,7 +19,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     {
         var api = new CoordinatorApiAnswers();
         api.Items.Add(CoordinatorApiAnswers.Item("ref-ffffffffffffffffffffffffffffffff", "B.T.", "IntakePending", stuck: true, ["Cancel"], ["RedFlagSameDay"]));
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
 
         await Expect(page.Locator(Card)).ToContainTextAsync("AS");
@@ -37,7 +37,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     public async Task Board_PageUnderTheFunctionsRoute_CallsTheApiBesideIt()
     {
         var api = new CoordinatorApiAnswers();
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api, path: RoutedDashboard.FunctionsPath);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api, path: RoutedDashboard.FunctionsPath);
         var page = dashboard.Page;
 
         await Expect(page.Locator(Card)).ToBeVisibleAsync();
@@ -48,7 +48,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     public async Task Start_CallerIsAPractice_ExplainsThePageIsForCoordinatorsAndShowsNoBoard()
     {
         var api = new CoordinatorApiAnswers { Me = CoordinatorApiAnswers.Json(new { id = "demo-practice", name = "Demo Oncology Practice", kind = "practice", venues = Array.Empty<object>() }) };
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is for venue coordinators" })).ToBeVisibleAsync();
@@ -61,7 +61,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
         var api = new CoordinatorApiAnswers();
         api.Items[0]["initials"] = "<img src=x onerror=\"window.pwned=1\">";
         api.Items[0]["nextStep"] = "<b>bold</b>";
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
 
         await Expect(page.Locator(Card)).ToContainTextAsync("<img src=x onerror=\"window.pwned=1\">");
@@ -74,7 +74,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     {
         var api = new CoordinatorApiAnswers();
         api.Items.Add(CoordinatorApiAnswers.Item("ref-ffffffffffffffffffffffffffffffff", "B.T.", "IntakePending", stuck: true, ["Cancel"]));
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await Expect(page.Locator(Card)).ToBeVisibleAsync();
 
@@ -90,7 +90,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     public async Task SinceFilter_LastSevenDays_AsksThePipelineForReferralsThatEnteredTheirStageSince()
     {
         var api = new CoordinatorApiAnswers();
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await Expect(page.Locator(Card)).ToBeVisibleAsync();
 
@@ -112,7 +112,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
             Me = null,
             DevCoordinators = [CoordinatorApiAnswers.Json(new { id = "coord-harbor", name = "Harriet Coordinator", venues = new[] { "harbor-infusion-center" } })],
         };
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Harriet Coordinator" }).ClickAsync();
@@ -126,7 +126,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     public async Task SignIn_MeIs401WithoutDevRoutes_OffersEntraIdSignInOnly()
     {
         var api = new CoordinatorApiAnswers { Me = null };
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
 
         var link = page.GetByRole(AriaRole.Link, new() { Name = "Sign in with Microsoft Entra ID" });
@@ -138,7 +138,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     [Fact]
     public async Task Detail_CardOpened_ShowsTimelineAndOnlyTheActionsTheApiAllows()
     {
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), new CoordinatorApiAnswers());
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), new CoordinatorApiAnswers());
         var page = dashboard.Page;
 
         await page.Locator(Card).ClickAsync();
@@ -154,7 +154,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
         var api = new CoordinatorApiAnswers();
         const string flagId = CoordinatorApiAnswers.ReferralId + ".0123456789ab";
         api.Flags.Add(CoordinatorApiAnswers.Flag(flagId, "Immediate"));
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await Expect(page.Locator("#open-flags-count")).ToHaveTextAsync("1");
 
@@ -177,7 +177,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     public async Task Cancel_ConfirmedWithReasonByKeyboard_PostsTheReasonOnce()
     {
         var api = new CoordinatorApiAnswers();
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await page.Locator(Card).ClickAsync();
         await page.Locator("[data-action=\"Cancel\"]").ClickAsync();
@@ -199,7 +199,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     public async Task Cancel_EscapePressed_ClosesTheDialogAndPostsNothing()
     {
         var api = new CoordinatorApiAnswers();
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await page.Locator(Card).ClickAsync();
         await page.Locator("[data-action=\"Cancel\"]").ClickAsync();
@@ -217,7 +217,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     {
         var api = new CoordinatorApiAnswers();
         api.Move("SchedulingPending", "Cancel", "BookSlot");
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await page.Locator($".card[data-referral-id=\"{CoordinatorApiAnswers.ReferralId}\"]").ClickAsync();
         await page.Locator("[data-action=\"BookSlot\"]").ClickAsync();
@@ -235,7 +235,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     {
         var api = new CoordinatorApiAnswers();
         api.Move("SessionScheduled", "Cancel", "RecordSession");
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await page.Locator($".card[data-referral-id=\"{CoordinatorApiAnswers.ReferralId}\"]").ClickAsync();
         await page.Locator("[data-action=\"RecordSession\"]").ClickAsync();
@@ -267,7 +267,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
             PhoneAnswer = "Thank you. Your answer is recorded.",
             Outbox = [CoordinatorApiAnswers.Json(new { channel = "Sms", to = "+16175550143", subject = (string?)null, body = "How do you feel today? <script>x</script>", status = "Sent", createdAt = "2026-11-25T10:00:00Z" })],
         };
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await page.Locator(Card).ClickAsync();
 
@@ -286,7 +286,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     {
         var api = new CoordinatorApiAnswers { SessionSiteRejected = "port site" };
         api.Move("SessionScheduled", "Cancel", "RecordSession");
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await page.Locator($".card[data-referral-id=\"{CoordinatorApiAnswers.ReferralId}\"]").ClickAsync();
         await page.Locator("[data-action=\"RecordSession\"]").ClickAsync();
@@ -310,7 +310,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     {
         var api = new CoordinatorApiAnswers { SecondPageReferralId = "ref-ffffffffffffffffffffffffffffffff" };
         api.Items.Add(CoordinatorApiAnswers.Item("ref-ffffffffffffffffffffffffffffffff", "B.T.", "IntakePending", stuck: false, ["Cancel"]));
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await Expect(page.Locator(Card)).ToBeVisibleAsync();
         await Expect(page.Locator(".card")).ToHaveCountAsync(1);
@@ -326,7 +326,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     [Fact]
     public async Task Phone_NoDevRoutes_IsNotShown()
     {
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), new CoordinatorApiAnswers());
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), new CoordinatorApiAnswers());
         var page = dashboard.Page;
 
         await page.Locator(Card).ClickAsync();
@@ -339,7 +339,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     public async Task Refresh_StageChangedWhileOpen_MovesTheCardAndAnnouncesIt()
     {
         var api = new CoordinatorApiAnswers();
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await Expect(page.Locator(Card)).ToBeVisibleAsync();
 
@@ -353,7 +353,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     [Fact]
     public async Task Outcomes_VenueSummary_DrawsBeforeAndAfterBarsPerSymptomWithN()
     {
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), new CoordinatorApiAnswers());
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), new CoordinatorApiAnswers());
         var page = dashboard.Page;
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Outcomes" }).ClickAsync();
@@ -370,7 +370,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     {
         var api = new CoordinatorApiAnswers();
         api.Items.Add(CoordinatorApiAnswers.Item("ref-ffffffffffffffffffffffffffffffff", "B.T.", "IntakePending", stuck: true, ["Cancel"]));
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api, width: 390, height: 844);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api, width: 390, height: 844);
         var page = dashboard.Page;
         await Expect(page.Locator(Card)).ToBeVisibleAsync();
 
@@ -388,7 +388,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     public async Task Inbox_TextsFromUnknownNumbers_ListedNewestFirstWithLevelAndTheOpenCountOnTheButton()
     {
         var api = new CoordinatorApiAnswers { Inbox = InboxWithTwoTexts() };
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
 
         await Expect(page.Locator("#inbox-count")).ToHaveTextAsync("1");
@@ -410,7 +410,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     public async Task Inbox_MarkHandledWithANote_PostsTheNoteForThatEntry()
     {
         var api = new CoordinatorApiAnswers { Inbox = InboxWithTwoTexts() };
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await page.GetByRole(AriaRole.Button, new() { Name = "Inbox" }).ClickAsync();
 
@@ -469,7 +469,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
             api.Move("SessionScheduled", "Cancel", "RecordSession");
         }
 
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await OpenViewAsync(page, view);
 
@@ -483,7 +483,7 @@ public sealed class DashboardPageTests(ChromiumFixture chromium)
     {
         var api = new CoordinatorApiAnswers();
         api.Move("SessionScheduled", "Cancel", "RecordSession");
-        await using var dashboard = await RoutedDashboard.OpenAsync(await chromium.BrowserAsync(), api);
+        await using var dashboard = await routed.OpenAsync(await chromium.BrowserAsync(), api);
         var page = dashboard.Page;
         await OpenViewAsync(page, "session-dialog"); // every dialog's form is in the DOM; this one also has its ratings table
 

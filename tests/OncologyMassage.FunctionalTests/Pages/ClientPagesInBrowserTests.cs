@@ -17,8 +17,9 @@ namespace OncologyMassage.FunctionalTests.Pages;
 /// <summary>
 /// The signed-link pages as rendered by their components, served with the pages' own CSP to headless Chromium at a phone's
 /// width: the inline style sheet applies under the CSP, nothing scrolls sideways, and axe finds no WCAG A/AA violation.
+/// One page for the class (<see cref="RenderedPageTab"/>); each test opens its own rendered HTML in it.
 /// </summary>
-public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium)
+public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium, RenderedPageTab tab) : IClassFixture<RenderedPageTab>
 {
     private static readonly DateTimeOffset At = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
@@ -94,16 +95,7 @@ public sealed class ClientPagesInBrowserTests(ChromiumFixture chromium)
     public async Task ClientPage_AtPhoneWidthUnderItsCsp_IsStyledFitsAndHasNoAxeViolations(string name)
     {
         var html = await RenderAsync(name);
-        await using var context = await (await chromium.BrowserAsync()).NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        var page = await context.NewPageAsync();
-        await page.RouteAsync("https://pages.test/**", route => route.FulfillAsync(new()
-        {
-            Status = 200,
-            ContentType = "text/html; charset=utf-8",
-            Body = html,
-            Headers = new Dictionary<string, string> { ["Content-Security-Policy"] = HtmlResult.ContentSecurityPolicy },
-        }));
-        await page.GotoAsync("https://pages.test/link");
+        var page = await tab.OpenAsync(await chromium.BrowserAsync(), html);
 
         var button = await page.EvalOnSelectorAsync<string>("button", "b => getComputedStyle(b).backgroundColor");
         var fits = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
