@@ -31,6 +31,9 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IReferralWo
     /// <summary>How many times a purge is checked and repeated when the instance's record is still there (see PurgeOrchestrationAsync).</summary>
     private const int PurgeRechecks = 60;
 
+    /// <summary>How many looks in a row must find the instance gone before the purge counts as done (half a second apart).</summary>
+    private const int PurgeQuietChecks = 4;
+
     public async Task<ErasureResult> EraseAsync(string referralId, PrivacyActor by, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(referralId);
@@ -126,12 +129,26 @@ public sealed partial class ReferralErasure(IReferralDataStore data, IReferralWo
 
         var purged = await workflow.PurgeAsync(instanceId, cancellationToken);
 
-        // A message already on its way (an activity's result, a timer) can land just after the termination and leave the
-        // instance's record behind: purge again until it is gone, for as long as the termination wait allows.
-        for (var attempt = 0; attempt < PurgeRechecks && await workflow.GetInstanceAsync(instanceId, cancellationToken) is not null; attempt++)
+        // A message already on its way (an activity's result, a timer, the engine's own checkpoint of the termination) can land
+        // just after the purge and write the instance's record again: purge again until it has stayed gone for
+        // PurgeQuietChecks looks in a row, for as long as the termination wait allows. One "gone" was not enough: under
+        // load a checkpoint landed after the first empty look (RedFlagEscalationTests found a Terminated record left behind).
+        for (int attempt = 0, quiet = 0; attempt < PurgeRechecks && quiet < PurgeQuietChecks; attempt++)
         {
-            await Task.Delay(TerminateWait / PurgeRechecks, cancellationToken);
-            purged = Math.Max(purged, await workflow.PurgeAsync(instanceId, cancellationToken));
+            if (await workflow.GetInstanceAsync(instanceId, cancellationToken) is null)
+            {
+                quiet++;
+            }
+            else
+            {
+                quiet = 0;
+                purged = Math.Max(purged, await workflow.PurgeAsync(instanceId, cancellationToken));
+            }
+
+            if (quiet < PurgeQuietChecks)
+            {
+                await Task.Delay(TerminateWait / PurgeRechecks, cancellationToken);
+            }
         }
 
         return (purged, stopped);
