@@ -170,7 +170,7 @@ param cachingPracticeKeysFor string = '00:00:30'
 param cachingVenuesFor string = '00:00:30'
 
 @description('How long the orphan sweep leaves a new referral row to the request that wrote it (OrphanReferrals__SettleAfter), .NET TimeSpan.')
-param orphanReferralsSettleAfter string = '00:00:30'
+param orphanReferralsSettleAfter string = '00:00:10'
 
 @description('How far back the orphan sweep looks (OrphanReferrals__LookBack), .NET TimeSpan.')
 param orphanReferralsLookBack string = '30.00:00:00'

@@ -18,5 +18,6 @@ builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctio
 builder.Services.AddSingleton<ITelemetryInitializer, TokenRedactingTelemetryInitializer>(); // no signed-link token in telemetry
 builder.Logging.AddPathSafeFilters(); // no request path in logs: the route template only
 builder.Services.AddOncologyMassageHttp(builder.Configuration);
+builder.Services.AddHostedService(sp => sp.GetRequiredService<OncologyMassage.Workflow.Referrals.AfterAnswerWork>()); // drains the starts after the answer on a graceful stop (decision 0010)
 builder.Services.AddSingleton<InvocationDurableClientSource>().AddSingleton<IDurableClientSource>(sp => sp.GetRequiredService<InvocationDurableClientSource>());
 builder.Build().Run();

@@ -4,6 +4,7 @@ using OncologyMassage.Infrastructure.Audit;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Configuration;
@@ -74,6 +75,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(new PhoneNumberNormalizer());
         services.AddSingleton<ReferralNormalizer>();
         services.AddSingleton<ReferralSubmissions>();
+        services.TryAddSingleton<AfterAnswerWork>(); // the phone index and start after the answer (decision 0010); each host also runs it as a hosted service, after its engine, to drain on stop
+        services.TryAddSingleton<IAfterAnswerWork>(sp => sp.GetRequiredService<AfterAnswerWork>());
         services.AddSingleton<OrphanReferralSweep>();
         services.AddOptions<OrphanReferralOptions>().BindConfiguration(OrphanReferralOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddWorkflowActivities();

@@ -115,6 +115,7 @@ public static partial class LocalHostApp
         builder.Services.AddHostedService<PendingEventSweeper>(); // the Functions app's SweepPendingEvents timer
         builder.Services.AddHostedService<OutboxReconciler>(); // the Functions app's ReconcileOutbox timer
         builder.Services.AddHostedService<OrphanReferralSweeper>(); // the Functions app's SweepOrphanReferrals timer
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OncologyMassage.Workflow.Referrals.AfterAnswerWork>()); // registered after the engine, so it drains the starts after the answer before the engine stops
         // Every background loop catches and logs its own failures; should one still escape, it is logged and the host keeps serving.
         builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         builder.Services.AddHostedService<PrivacyJobs>(); // purge and retention, as the Functions app's PrivacyTimers

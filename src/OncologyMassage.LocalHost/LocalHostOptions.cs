@@ -1,3 +1,5 @@
+using OncologyMassage.Workflow.Referrals;
+
 namespace OncologyMassage.LocalHost;
 
 /// <summary>How the local host runs (section <c>LocalHost</c>; the README lists the switches).</summary>
@@ -34,8 +36,8 @@ public sealed class LocalHostOptions
     /// </summary>
     public TimeSpan RecoveryBound { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often the orphan-referral sweep runs (default 1 min, as the Functions app's timer).</summary>
-    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often the orphan-referral sweep runs (default 15 s, as the Functions app's timer; decision 0010).</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = OrphanReferralSweep.Interval;
 
     /// <summary>
     /// Listen on addresses other than loopback (<c>--urls http://0.0.0.0:7071</c>). Off by default: the local host has a

@@ -146,6 +146,7 @@ public sealed class ReferralActionFunctions(
                 .WithHeader("Location", $"{request.PathBase}{request.Path.Value!.TrimEnd('/')}/{number}"),
             ActionOutcome.Done => new ApiResult(StatusCodes.Status202Accepted, new AcceptedAction(referral.Id, action)),
             ActionOutcome.WrongStage => CoordinatorProblems.WrongStage(request, action.ToString(), referral.Stage.ToString()),
+            ActionOutcome.Starting => CoordinatorProblems.Starting(request),
             ActionOutcome.SlotNotOffered => CoordinatorProblems.Unprocessable(request, "That slot is not offered for this referral: list the slots again."),
             ActionOutcome.Conflict when action == CoordinatorAction.BookSlot => CoordinatorProblems.Conflict(request, "The slot was taken meanwhile: choose another."),
             ActionOutcome.Conflict when action == CoordinatorAction.Reschedule => CoordinatorProblems.Conflict(request, "The slot is taken, or the session is already booked there: choose another."),

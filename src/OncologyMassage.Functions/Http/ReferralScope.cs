@@ -77,6 +77,11 @@ public static class CoordinatorProblems
         Problems.Create(request, StatusCodes.Status409Conflict, "wrong-stage", "The action does not fit the referral's stage.",
             $"{action} is not possible while the referral is {stage}.");
 
+    /// <summary>The referral was accepted moments ago and its workflow has not started yet (docs/decisions/0010-answer-before-start.md).</summary>
+    public static ApiResult Starting(HttpRequest request) =>
+        Problems.Create(request, StatusCodes.Status409Conflict, "starting", "The referral's workflow is starting.",
+            "The referral was accepted moments ago and its workflow has not started yet: try again in a few seconds.");
+
     public static ApiResult Conflict(HttpRequest request, string detail) =>
         Problems.Create(request, StatusCodes.Status409Conflict, "conflict", "The request conflicts with the current state.", detail);
 

@@ -5,8 +5,8 @@ using OncologyMassage.Workflow.Referrals;
 namespace OncologyMassage.Functions.Timers;
 
 /// <summary>
-/// Every minute, starts the orchestration of any referral whose submission stopped between writing its row and starting
-/// its instance (a crash, a storage failure). The local host runs the same <see cref="OrphanReferralSweep"/> from a background loop.
+/// Every 15 s, starts the orchestration of any referral whose start did not happen after its answer (decision 0010: the
+/// worker may be frozen or stopped once the response is sent; a crash, a storage failure). The local host runs the same <see cref="OrphanReferralSweep"/> from a background loop.
 /// </summary>
 public sealed class OrphanReferralSweepFunction(OrphanReferralSweep sweep)
 {

@@ -29,6 +29,14 @@ public sealed class ReferralActions(
             return ActionOutcome.WrongStage;
         }
 
+        // A referral is answered before its orchestration starts (decision 0010), and the engine drops an event raised on an
+        // instance that does not exist yet: refuse rather than lose the cancel. Only Received can be that young; an
+        // instance whose row exists has its start message queued ahead of any event raised now.
+        if (referral.Stage == Stage.Received && await workflow.GetInstanceAsync(referral.Id, cancellationToken) is null)
+        {
+            return ActionOutcome.Starting;
+        }
+
         var now = clock.GetUtcNow();
         await workflow.RaiseEventAsync(referral.Id, WorkflowEvents.CancelRequested, new CancelRequest(by.Id, now), cancellationToken);
         await TimelineAsync(referral.Id, now, $"Cancelled by {by.Name}: {reason}", cancellationToken);
@@ -162,4 +170,7 @@ public enum ActionOutcome
 
     /// <summary>The slot was taken meanwhile, or the session number was recorded meanwhile (409).</summary>
     Conflict,
+
+    /// <summary>The referral was just accepted and its orchestration has not started yet: try again in a few seconds (409).</summary>
+    Starting,
 }

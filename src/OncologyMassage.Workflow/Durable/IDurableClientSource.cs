@@ -11,4 +11,20 @@ public interface IDurableClientSource
 {
     /// <summary>The client; throws when there is none for the current work.</summary>
     DurableTaskClient Client { get; }
+
+    /// <summary>
+    /// For work started now that runs after the current work has ended (<see cref="Referrals.AfterAnswerWork"/>): takes the
+    /// client as it is now and returns what makes it current again in that later work's flow (dispose it when that work
+    /// ends). A source whose client lasts for the host's life has nothing to carry.
+    /// </summary>
+    Func<IDisposable> CarryForLater() => static () => NothingCarried.Instance;
+
+    private sealed class NothingCarried : IDisposable
+    {
+        public static readonly NothingCarried Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

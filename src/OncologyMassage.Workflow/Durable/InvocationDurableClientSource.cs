@@ -23,6 +23,26 @@ public sealed class InvocationDurableClientSource : IDurableClientSource
         return invocation;
     }
 
+    /// <summary>
+    /// The invocation's client, carried into work that outlives the invocation (the work after a referral's answer): in that
+    /// work's flow it is current again through an invocation of its own. Without a client now, nothing is carried and the
+    /// later work fails as it would have here (its backstop takes over).
+    /// </summary>
+    public Func<IDisposable> CarryForLater()
+    {
+        var client = current.Value?.Client;
+        return () =>
+        {
+            var later = Begin();
+            if (client is not null)
+            {
+                later.Use(client);
+            }
+
+            return later;
+        };
+    }
+
     /// <summary>One invocation's slot: filled once its inputs are bound, emptied when it ends.</summary>
     public sealed class Invocation : IDisposable
     {

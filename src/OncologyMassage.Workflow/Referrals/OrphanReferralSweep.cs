@@ -6,9 +6,10 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Workflow.Referrals;
 
 /// <summary>
-/// Starts the orchestration of every referral left without one. A submission writes the referral row, then schedules
-/// the instance (id = referral id, decision 0005); a host that dies between the two leaves a row in <c>Received</c> that
-/// nothing would ever move. The sweep lists the rows still in <c>Received</c> submitted between
+/// Starts the orchestration of every referral left without one. A submission writes the referral row and answers; its
+/// host then indexes the phone and schedules the instance (id = referral id, decisions 0005 and 0010). A host that dies,
+/// stops or is frozen before that leaves a row in <c>Received</c> that nothing else would ever move: this sweep is the
+/// durable half of the submission. The sweep lists the rows still in <c>Received</c> submitted between
 /// <see cref="OrphanReferralOptions.LookBack"/> and <see cref="OrphanReferralOptions.SettleAfter"/> ago and starts each
 /// one's instance through <see cref="ReferralSubmissions.EnsureStartedAsync"/>, which does nothing when the instance
 /// exists: a second sweep, or a sweep racing a retried request, starts nothing twice. Host-neutral: the Functions app
@@ -21,11 +22,15 @@ public sealed partial class OrphanReferralSweep(
     TimeProvider clock,
     ILogger<OrphanReferralSweep> logger)
 {
-    /// <summary>The timer's NCRONTAB schedule in Azure: every minute, at second 30 (the pending-event sweep runs at second 0).</summary>
-    public const string Schedule = "30 */1 * * * *";
+    /// <summary>
+    /// The timer's NCRONTAB schedule in Azure: every 15 s, clear of second 0 (when the pending-event sweep runs). Submissions
+    /// answer before their instance starts (decision 0010), so this sweep is what bounds a lost start: at most
+    /// <see cref="OrphanReferralOptions.SettleAfter"/> + 15 s.
+    /// </summary>
+    public const string Schedule = "10,25,40,55 * * * * *";
 
-    /// <summary>How often the local host sweeps by default (the same minute as <see cref="Schedule"/>).</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    /// <summary>How often the local host sweeps by default (as often as <see cref="Schedule"/>).</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
     /// <summary>Sweeps once; returns how many instances it started.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)

@@ -10,8 +10,11 @@ namespace OncologyMassage.Workflow.Referrals;
 
 /// <summary>
 /// Accepts a referral: validates it and checks that its venue is in the venue store (nothing is written otherwise),
-/// honours the Idempotency-Key, stores the referral row and starts its orchestration with instance id = referral id.
-/// Host-neutral: it starts the orchestration through <see cref="IReferralWorkflowClient"/>, whichever host it runs in.
+/// honours the Idempotency-Key, stores the referral row and its submission's audit entry, and answers. The phone index
+/// and the orchestration (instance id = referral id) follow after the answer, on the host (<see cref="IAfterAnswerWork"/>);
+/// <see cref="OrphanReferralSweep"/> is the durable backstop that makes the start certain
+/// (docs/decisions/0010-answer-before-start.md). Host-neutral: it starts the orchestration through
+/// <see cref="IReferralWorkflowClient"/>, whichever host it runs in.
 /// </summary>
 public sealed partial class ReferralSubmissions(
     ReferralNormalizer normalizer,
@@ -21,13 +24,14 @@ public sealed partial class ReferralSubmissions(
     IVenueStore venues,
     IOptions<WorkflowOptions> workflowOptions,
     IReferralWorkflowClient workflow,
+    IAfterAnswerWork afterAnswer,
     TimeProvider clock,
     ILogger<ReferralSubmissions> logger)
 {
     /// <param name="onAccepted">
-    /// Work that goes with an accepted submission (the HTTP functions' audit entry), run once the referral's row is stored,
-    /// alongside the start of its orchestration rather than after it: the answer waits for both, and a failure of either
-    /// fails the request as before.
+    /// Work that goes with an accepted submission (the HTTP functions' audit entry), run once the referral's row is stored
+    /// and before the answer: the answer waits for it and a failure of it fails the request, so the audit is complete and
+    /// never names a referral whose row was not stored.
     /// </param>
     public async Task<SubmissionResult> SubmitAsync(
         Practice practice, ReferralRequest? request, IdempotencyToken? token, CancellationToken cancellationToken, AcceptedWork? onAccepted = null)
@@ -77,20 +81,28 @@ public sealed partial class ReferralSubmissions(
             record = await referrals.GetAsync(referralId, cancellationToken) ?? record;
         }
 
-        // The phone index before the orchestration starts, so STOP from this number reaches the referral from its first text
-        // on. A row this request has just created has no instance yet: the engine's own duplicate check on start is the only
-        // one needed (a second read of the instance first was one more storage round trip on every submission).
-        async Task IndexAndStartAsync()
+        // The audit entry after the row (it must never claim a referral that was not stored) and before the answer (it is
+        // complete when the practice hears "accepted"). Then the answer; the phone index and the start follow on the host.
+        if (onAccepted is not null)
         {
-            await phones.AddReferralAsync(record.Referral.Client.MobilePhone, referralId, cancellationToken);
-            await StartOrchestrationAsync(record, mayExist: !created, cancellationToken);
+            await onAccepted(referralId, created, cancellationToken);
         }
 
-        // The row exists from here on, so the accepted work (the audit) need not wait for the start: one round trip of the
-        // answer's critical path fewer. If the start fails the row is still there and the orphan sweep starts it.
-        await Task.WhenAll(IndexAndStartAsync(), onAccepted?.Invoke(referralId, created, cancellationToken) ?? Task.CompletedTask);
+        var mayExist = !created;
+        afterAnswer.Run(referralId, ct => IndexAndStartAsync(record, mayExist, ct));
         LogAccepted(logger, referralId, record.Referral.VenueId);
         return new SubmissionResult.Accepted(record, Replayed: false);
+    }
+
+    /// <summary>
+    /// The phone index before the orchestration starts, so STOP from this number reaches the referral from its first text
+    /// on. A row this request has just created has no instance yet: the engine's own duplicate check on start is the only
+    /// one needed (a second read of the instance first would be one more storage round trip).
+    /// </summary>
+    private async Task IndexAndStartAsync(ReferralRecord record, bool mayExist, CancellationToken cancellationToken)
+    {
+        await phones.AddReferralAsync(record.Referral.Client.MobilePhone, record.Id, cancellationToken);
+        await StartOrchestrationAsync(record, mayExist, cancellationToken);
     }
 
     /// <summary>

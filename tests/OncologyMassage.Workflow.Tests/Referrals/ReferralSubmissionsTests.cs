@@ -20,13 +20,14 @@ public sealed class ReferralSubmissionsTests
     private readonly Mock<IPhoneIndex> phones = new();
     private readonly Mock<IReferralWorkflowClient> workflow = new(MockBehavior.Strict);
     private readonly Mock<IVenueStore> venues = new(MockBehavior.Strict);
+    private readonly QueuedAfterAnswer afterAnswer = new();
     private static readonly Practice Practice = new("harbor", "Harbor Oncology");
 
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
     private ReferralSubmissions Submissions => new(
         new ReferralNormalizer(new PhoneNumberNormalizer()), store.Object, keys.Object, phones.Object, venues.Object,
-        Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), workflow.Object, clock, NullLogger<ReferralSubmissions>.Instance);
+        Microsoft.Extensions.Options.Options.Create(new WorkflowOptions()), workflow.Object, afterAnswer, clock, NullLogger<ReferralSubmissions>.Instance);
 
     public ReferralSubmissionsTests()
     {
@@ -78,6 +79,7 @@ public sealed class ReferralSubmissionsTests
             .Returns(Task.CompletedTask);
 
         var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
+        await afterAnswer.RunAllAsync();
 
         var accepted = Assert.IsType<SubmissionResult.Accepted>(result);
         Assert.Equal((Stage.Received, clock.GetUtcNow(), "harbor"), (stored!.Stage, stored.CreatedAt, stored.PracticeId));
@@ -101,6 +103,7 @@ public sealed class ReferralSubmissionsTests
             .Returns(Task.CompletedTask);
 
         var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
+        await afterAnswer.RunAllAsync();
 
         Assert.IsType<SubmissionResult.Accepted>(result);
         workflow.Verify(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -116,8 +119,10 @@ public sealed class ReferralSubmissionsTests
             .ReturnsAsync(new OrchestrationMetadata(nameof(ReferralOrchestration), "ref-x") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
 
         var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
+        await afterAnswer.RunAllAsync();
 
         Assert.IsType<SubmissionResult.Accepted>(result);
+        workflow.Verify(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
         workflow.Verify(d => d.StartReferralAsync(It.IsAny<string>(), It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -132,19 +137,88 @@ public sealed class ReferralSubmissionsTests
             .ThrowsAsync(new InvalidOperationException("An orchestration with this instance id already exists."));
 
         var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
+        await afterAnswer.RunAllAsync(); // does not throw: the instance is there
 
         Assert.IsType<SubmissionResult.Accepted>(result);
     }
 
     [Fact]
-    public async Task SubmitAsync_SchedulingFailsAndNoInstanceExists_Throws()
+    public async Task SubmitAsync_StartFailsAfterTheAnswer_AnswerStandsAndTheWorkAfterItFails()
     {
+        // The row is stored, so the answer stands; the failed start surfaces in the work after the answer (which logs it)
+        // and the orphan sweep starts the instance.
         store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         workflow.Setup(d => d.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
         workflow.Setup(d => d.StartReferralAsync(It.IsAny<string>(), It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TimeoutException("storage unavailable"));
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None));
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
+
+        Assert.IsType<SubmissionResult.Accepted>(result);
+        await Assert.ThrowsAsync<TimeoutException>(afterAnswer.RunAllAsync);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ValidReferral_AnswersBeforeIndexingThePhoneOrStartingTheOrchestration()
+    {
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
+
+        var accepted = Assert.IsType<SubmissionResult.Accepted>(result);
+        Assert.Equal([accepted.Referral.Id], afterAnswer.ReferralIds);
+        phones.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls(); // strict: any engine call before the answer would have thrown
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ValidReferral_WritesTheAuditEntryAfterTheRowAndBeforeTheAnswer()
+    {
+        var order = new List<string>();
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("row")).ReturnsAsync(true);
+        var audited = new List<(string Id, bool IsNew)>();
+
+        var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None, async (id, isNew, _) =>
+        {
+            await Task.Yield();
+            order.Add(afterAnswer.ReferralIds.Length == 0 ? "audit" : "audit after the work was handed over");
+            audited.Add((id, isNew));
+        });
+
+        var accepted = Assert.IsType<SubmissionResult.Accepted>(result);
+        Assert.Equal(["row", "audit"], order);
+        Assert.Equal([(accepted.Referral.Id, true)], audited);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RowInsertFails_WritesNoAuditIndexesNothingAndStartsNothing()
+    {
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException("storage unavailable"));
+        var audited = 0;
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None, (_, _, _) =>
+        {
+            audited++;
+            return Task.CompletedTask;
+        }));
+
+        Assert.Equal(0, audited);
+        Assert.Empty(afterAnswer.ReferralIds);
+        phones.VerifyNoOtherCalls();
+        workflow.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SubmitAsync_AuditFails_FailsTheRequestAndHandsOverNoStart()
+    {
+        // The request answers 5xx; the stored row is the orphan sweep's to start (as a start lost after the answer would be).
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None,
+            (_, _, _) => Task.FromException(new TimeoutException("audit table unavailable"))));
+
+        Assert.Empty(afterAnswer.ReferralIds);
+        workflow.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -172,9 +246,46 @@ public sealed class ReferralSubmissionsTests
             .Returns(Task.CompletedTask);
 
         var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None);
+        order.Add("answer");
+        await afterAnswer.RunAllAsync();
 
         var accepted = Assert.IsType<SubmissionResult.Accepted>(result);
         phones.Verify(p => p.AddReferralAsync("+16175550143", accepted.Referral.Id, It.IsAny<CancellationToken>()), Times.Once);
-        Assert.Equal(["create", "index", "start"], order);
+        Assert.Equal(["create", "answer", "index", "start"], order);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RepeatedIdempotencyKey_EnsuresTheStartBeforeAnsweringAndHandsOverNothing()
+    {
+        var earlier = new ReferralRecord("ref-earlier", "harbor", new ReferralNormalizer(new PhoneNumberNormalizer()).Normalize(Valid(), new DateOnly(2026, 11, 25)).Referral!,
+            Stage.Received, 0, clock.GetUtcNow(), clock.GetUtcNow(), null);
+        keys.Setup(k => k.ClaimAsync("harbor", "k", "h", It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(new IdempotencyClaim(false, "ref-earlier", "h"));
+        store.Setup(s => s.GetAsync("ref-earlier", It.IsAny<CancellationToken>())).ReturnsAsync(earlier);
+        workflow.Setup(d => d.GetInstanceAsync("ref-earlier", It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        workflow.Setup(d => d.StartReferralAsync("ref-earlier", It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var result = await Submissions.SubmitAsync(Practice, Valid(), new IdempotencyToken("k", "h"), CancellationToken.None);
+
+        Assert.Equal(new SubmissionResult.Accepted(earlier, Replayed: true), result);
+        workflow.Verify(d => d.StartReferralAsync("ref-earlier", It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Empty(afterAnswer.ReferralIds);
+    }
+
+    /// <summary>Keeps the work handed over after the answer, to run when the test says.</summary>
+    private sealed class QueuedAfterAnswer : IAfterAnswerWork
+    {
+        private readonly List<(string ReferralId, Func<CancellationToken, Task> Work)> queued = [];
+
+        public string[] ReferralIds => queued.Select(q => q.ReferralId).ToArray();
+
+        public void Run(string referralId, Func<CancellationToken, Task> work) => queued.Add((referralId, work));
+
+        public async Task RunAllAsync()
+        {
+            foreach (var (_, work) in queued)
+            {
+                await work(CancellationToken.None);
+            }
+        }
     }
 }
