@@ -15,7 +15,15 @@ namespace OncologyMassage.IntegrationTests.Http;
 /// Every caller has an identity and a scope: anonymous calls get 401, and every endpoint that takes a referral id
 /// answers 404 with no data to another venue's coordinator and to another practice (BOLA).
 /// </summary>
-public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifetime
+/// <remarks>
+/// The class shares one <see cref="SharedCoordinatorHost"/>; each test submits a referral of its own and reads only its
+/// rows (its timeline, its audit partition), and "writes nothing" is a count of the audit table before and after or a
+/// caller of the test's own (a <see cref="TestVenue"/>'s coordinator, a practice with a GUID suffix). The two tests that
+/// trust App Service principals share a <see cref="TrustingHost"/>; the misconfigured host keeps a host of its own
+/// (its start-up log is what it checks).
+/// </remarks>
+public sealed class CoordinatorAccessTests(AzuriteFixture azurite, SharedCoordinatorHost shared, CoordinatorAccessTests.TrustingHost trusted)
+    : IClassFixture<SharedCoordinatorHost>, IClassFixture<CoordinatorAccessTests.TrustingHost>, IAsyncLifetime
 {
     private const string SessionBody =
         """{"pressureUsed":2,"sitesAvoided":["chest:left"],"position":"supine","pre":{"pain":4,"anxiety":5},"post":{"pain":2,"anxiety":2}}""";
@@ -45,16 +53,20 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
         (HttpMethod.Post, "api/inbox/0000000000000000000-0000000000000000/handled", "{}"),
     ];
 
-    private TestHost host = null!;
+    private readonly TestHost host = shared.Host;
     private string referralId = null!;
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => referralId = await host.SubmitAsync(Harbor);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>A coordinators' host that trusts App Service principals (Auth:TrustAppServicePrincipal), as in Azure.</summary>
+    public sealed class TrustingHost(AzuriteFixture azurite) : SharedHost(azurite)
     {
-        host = await CoordinatorHost.StartAsync(azurite);
-        referralId = await host.SubmitAsync(Harbor);
+        protected override Task<TestHost> StartAsync(AzuriteFixture azurite) => CoordinatorHost.StartAsync(azurite, trustPrincipal: true);
     }
 
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private ValueTask<string> AuditPartitionAsync() => host.App.Services.GetRequiredService<IAuditLog>().PseudonymAsync(referralId, TestContext.Current.CancellationToken);
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, (HttpMethod Method, string Path, string? Body) endpoint, string id)
     {
@@ -71,6 +83,7 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
     public async Task EveryEndpoint_Anonymous_Returns401ProblemWithNoData()
     {
         using var anonymous = host.Anonymous();
+        var auditRowsBefore = (await host.RowsAsync(StorageTables.Audit)).Count;
 
         foreach (var endpoint in ReferralEndpoints.Concat(OtherEndpoints))
         {
@@ -82,31 +95,35 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
             Assert.DoesNotContain(Harbor, body, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Timeline), r => r.GetString("Kind") == "CoordinatorAction");
-        Assert.All((await host.RowsAsync(StorageTables.Audit)).Where(r => r.RowKey != TableAuditLog.HeadRowKey), r => Assert.Equal("demo-practice", r.GetString("CallerId"))); // the set-up's own calls
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Timeline, referralId), r => r.GetString("Kind") == "CoordinatorAction");
+        Assert.Equal(auditRowsBefore, (await host.RowsAsync(StorageTables.Audit)).Count);
+        var partition = await AuditPartitionAsync();
+        Assert.All((await host.RowsAsync(StorageTables.Audit)).Where(r => r.PartitionKey == partition && r.RowKey != TableAuditLog.HeadRowKey),
+            r => Assert.Equal("demo-practice", r.GetString("CallerId"))); // the set-up's own calls
     }
 
     [Fact]
     public async Task EveryReferralEndpoint_AnotherVenuesCoordinator_Returns404AndNoDataAndWritesNothing()
     {
-        using var other = await host.SignInAsync(LighthouseCoordinator);
+        using var otherVenue = await TestVenue.CreateAsync(host); // a coordinator of another venue, of this test's own
 
-        await AssertNotFoundEverywhereAsync(other);
+        await AssertNotFoundEverywhereAsync(otherVenue.Coordinator);
 
-        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Audit), r => r.GetString("CallerId") == LighthouseCoordinator);
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Audit), r => r.GetString("CallerId") == otherVenue.CoordinatorId);
     }
 
     [Fact]
     public async Task EveryReferralEndpoint_AnotherPractice_Returns404AndNoDataAndWritesNothing()
     {
         var key = PracticeKeys.NewKey();
-        await host.App.Services.GetRequiredService<IPracticeKeyStore>().AddKeyAsync(new Practice("other-practice", "Other"), key, TestContext.Current.CancellationToken);
+        var practiceId = "other-practice-" + Guid.NewGuid().ToString("N")[..12];
+        await host.App.Services.GetRequiredService<IPracticeKeyStore>().AddKeyAsync(new Practice(practiceId, "Other"), key, TestContext.Current.CancellationToken);
         using var other = host.Anonymous();
         other.DefaultRequestHeaders.Add(PracticeKeys.Header, key);
 
         await AssertNotFoundEverywhereAsync(other);
 
-        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Audit), r => r.GetString("CallerId") == "other-practice");
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Audit), r => r.GetString("CallerId") == practiceId);
     }
 
     private async Task AssertNotFoundEverywhereAsync(HttpClient other)
@@ -122,7 +139,7 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
             Assert.DoesNotContain("AS", body, StringComparison.Ordinal); // the client's initials
         }
 
-        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Timeline), r => r.GetString("Kind") == "CoordinatorAction");
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Timeline, referralId), r => r.GetString("Kind") == "CoordinatorAction");
     }
 
     [Theory]
@@ -145,9 +162,9 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
 
         using var response = await coordinator.GetAsync($"api/referrals/{referralId}", TestContext.Current.CancellationToken);
 
-        var row = Assert.Single(await host.RowsAsync(StorageTables.Audit), r => r.GetString("CallerId") == HarborCoordinator);
-        var partition = await host.App.Services.GetRequiredService<IAuditLog>().PseudonymAsync(referralId, TestContext.Current.CancellationToken);
-        Assert.Equal((partition, "coordinator", "GetReferral"), (row.PartitionKey, row.GetString("CallerKind"), row.GetString("Action")));
+        var partition = await AuditPartitionAsync();
+        var row = Assert.Single(await host.RowsAsync(StorageTables.Audit), r => r.PartitionKey == partition && r.GetString("CallerId") == HarborCoordinator);
+        Assert.Equal(("coordinator", "GetReferral"), (row.GetString("CallerKind"), row.GetString("Action")));
         Assert.Equal(["Action", "At", "CallerId", "CallerKind", "Hash", "PreviousHash", "Sequence"], row.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order());
     }
 
@@ -220,7 +237,7 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task GetMe_TrustedPrincipalWithTheCoordinatorsObjectId_ReturnsTheCoordinator()
     {
-        await using var trusting = await CoordinatorHost.StartAsync(azurite, trustPrincipal: true);
+        var trusting = trusted.Host;
         await BindAsync(trusting, HarborCoordinator, HarborOid);
         using var client = trusting.Anonymous();
         client.DefaultRequestHeaders.Add("x-ms-client-principal", Principal(HarborOid.ToUpperInvariant(), "someone@elsewhere.example"));
@@ -233,7 +250,7 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task GetMe_TrustedPrincipalWithTheCoordinatorsEmailButAnUnknownObjectId_Returns401()
     {
-        await using var trusting = await CoordinatorHost.StartAsync(azurite, trustPrincipal: true);
+        var trusting = trusted.Host;
         await BindAsync(trusting, HarborCoordinator, HarborOid);
         using var impostor = trusting.Anonymous();
         impostor.DefaultRequestHeaders.Add("x-ms-client-principal", Principal(Guid.NewGuid().ToString(), "Hana.Reyes@harbor.example"));
@@ -249,6 +266,7 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task GetMe_TrustRequestedButAppServiceAuthenticationOff_Returns503AndTheStartUpSaysWhy()
     {
+        // A host of its own: its settings are wrong on purpose, and the start-up's log line is what the test checks.
         var logs = new CapturedLogs();
         await using var misconfigured = await CoordinatorHost.StartAsync(azurite, trustPrincipal: true, platformAuthentication: false,
             configure: b => b.Logging.AddProvider(logs));

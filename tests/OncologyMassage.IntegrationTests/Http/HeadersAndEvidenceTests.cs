@@ -64,6 +64,7 @@ public sealed class HeadersAndEvidenceTests(AzuriteFixture azurite, SharedHost s
     [Fact]
     public async Task ReleaseForm_ForwardedForFromATrustedProxy_RecordsTheClientsAddress()
     {
+        // A host of its own: trusted proxies are a setting, and this one lists addresses (the next test a range).
         await using var proxied = await TestHost.StartAsync(azurite, new Dictionary<string, string?> { ["Proxy:TrustedProxies"] = "127.0.0.1,::1" });
 
         // The left-most entry was written by the client (a spoof); the proxy appended the address it saw.
@@ -75,6 +76,7 @@ public sealed class HeadersAndEvidenceTests(AzuriteFixture azurite, SharedHost s
     [Fact]
     public async Task ReleaseForm_ForwardedForWithPortFromATrustedProxy_RecordsTheAddressWithoutPort()
     {
+        // A host of its own: trusted proxies given as a range, which one shared host with the addresses above would hide.
         await using var proxied = await TestHost.StartAsync(azurite, new Dictionary<string, string?> { ["Proxy:TrustedProxies"] = "127.0.0.0/8,::1" });
 
         Assert.Equal("203.0.113.7", await SignReleaseAsync(proxied, "203.0.113.7:51234"));

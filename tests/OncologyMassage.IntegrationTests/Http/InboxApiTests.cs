@@ -17,40 +17,49 @@ namespace OncologyMassage.IntegrationTests.Http;
 /// GET /api/inbox and POST /api/inbox/{id}/handled on the real table adapters: any signed-in coordinator of the
 /// deployment, whatever their venues; practices and strangers refused; reads and marks audited; erase and retention.
 /// </summary>
-public sealed class InboxApiTests(AzuriteFixture azurite) : IAsyncLifetime
+/// <remarks>
+/// The class shares one <see cref="SharedCoordinatorHost"/>. The inbox is one list for the whole deployment, so each test
+/// texts from numbers of its own (<see cref="TestPhone"/>) with message ids of its own, reads only its own entries
+/// (found by id in a page large enough for every entry of the class), compares the open count before and after, and
+/// finds its audit entries by a coordinator of its own (<see cref="TestVenue"/>) or by the entry id.
+/// </remarks>
+public sealed class InboxApiTests(SharedCoordinatorHost shared) : IClassFixture<SharedCoordinatorHost>
 {
-    private const string Stranger = "+16175550199";
+    private const int All = 200; // more than every entry the class's tests add
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await CoordinatorHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
+    private readonly string stranger = TestPhone.Unique().E164;
+    private readonly string run = Guid.NewGuid().ToString("N")[..12];
 
     private IInboxStore Inbox => host.App.Services.GetRequiredService<IInboxStore>();
 
-    private async Task<string> AddAsync(string messageId, string text, RedFlagLevel level, DateTimeOffset at, string from = Stranger)
+    /// <summary>Adds a text with this test's own message id (<paramref name="messageId"/> and the test's suffix).</summary>
+    private async Task<string> AddAsync(string messageId, string text, RedFlagLevel level, DateTimeOffset at, string? from = null)
     {
-        await Inbox.TryAddAsync(new InboxMessage(messageId, from, text, level, at), Ct);
-        return TableInboxStore.EntryId(messageId, at);
+        await Inbox.TryAddAsync(new InboxMessage(messageId + run, from ?? stranger, text, level, at), Ct);
+        return TableInboxStore.EntryId(messageId + run, at);
     }
+
+    /// <summary>This test's entry in the whole inbox.</summary>
+    private async Task<InboxEntry> EntryAsync(string id) => Assert.Single((await Inbox.ListAsync(All, Ct)).Entries, e => e.Id == id);
 
     private static StringContent JsonContent(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
     public async Task GetInbox_CoordinatorOfAnyVenue_ListsEveryEntryNewestFirstWithLevelAndOpenCount()
     {
+        using var lighthouse = await host.SignInAsync(LighthouseCoordinator); // coordinates another venue than the demo referrals'
+        var openBefore = (await lighthouse.GetFromJsonAsync<JsonElement>("api/inbox", Ct)).GetProperty("openCount").GetInt32();
         var older = await AddAsync("SMa", "hello, who is this?", RedFlagLevel.None, DateTimeOffset.UtcNow.AddHours(-2));
         var newer = await AddAsync("SMb", "I can't breathe", RedFlagLevel.Immediate, DateTimeOffset.UtcNow.AddHours(-1));
-        using var lighthouse = await host.SignInAsync(LighthouseCoordinator); // coordinates another venue than the demo referrals'
 
-        var inbox = await lighthouse.GetFromJsonAsync<JsonElement>("api/inbox", Ct);
+        var inbox = await lighthouse.GetFromJsonAsync<JsonElement>($"api/inbox?max={All}", Ct);
 
-        Assert.Equal(2, inbox.GetProperty("openCount").GetInt32());
-        var entries = inbox.GetProperty("entries").EnumerateArray().ToArray();
+        Assert.Equal(openBefore + 2, inbox.GetProperty("openCount").GetInt32());
+        var entries = inbox.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("id").GetString() is var id && (id == newer || id == older)).ToArray();
         Assert.Equal([newer, older], entries.Select(e => e.GetProperty("id").GetString()).ToArray());
-        Assert.Equal(("Immediate", Stranger, "I can't breathe"),
+        Assert.Equal(("Immediate", stranger, "I can't breathe"),
             (entries[0].GetProperty("level").GetString(), entries[0].GetProperty("fromPhone").GetString(), entries[0].GetProperty("text").GetString()));
     }
 
@@ -58,13 +67,17 @@ public sealed class InboxApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task GetInbox_Read_IsAuditedWithTheIdsItShowedAndNoContent()
     {
         var id = await AddAsync("SMa", "hello", RedFlagLevel.None, DateTimeOffset.UtcNow);
-        using var coordinator = await host.SignInAsync(HarborCoordinator);
+        using var venue = await TestVenue.CreateAsync(host); // a coordinator of the test's own, so the read is found by who read
 
-        using var response = await coordinator.GetAsync("api/inbox", Ct);
+        using var response = await venue.Coordinator.GetAsync($"api/inbox?max={All}", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var read = Assert.Single(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(AuditPartitions.Inbox, 10, Ct));
-        Assert.Equal(("GetInbox", "coordinator", HarborCoordinator, id), (read.Action, read.CallerKind, read.CallerId, read.Subject));
+        var shown = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToArray();
+        var read = Assert.Single(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(AuditPartitions.Inbox, All, Ct), e => e.CallerId == venue.CoordinatorId);
+        Assert.Equal(("GetInbox", "coordinator"), (read.Action, read.CallerKind));
+        Assert.Equal(shown, read.Subject?.Split(','));
+        Assert.Contains(id, shown);
+        Assert.DoesNotContain("hello", read.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,15 +110,15 @@ public sealed class InboxApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var id = await AddAsync("SMa", "hello", RedFlagLevel.None, DateTimeOffset.UtcNow);
         using var coordinator = await host.SignInAsync(HarborCoordinator);
+        var openBefore = (await Inbox.ListAsync(All, Ct)).OpenCount;
 
         using var response = await coordinator.PostAsync($"api/inbox/{id}/handled", JsonContent("""{"note":"Called back: a wrong number"}"""), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var listing = await Inbox.ListAsync(10, Ct);
-        var handled = Assert.Single(listing.Entries).Handled;
+        var handled = (await EntryAsync(id)).Handled;
         Assert.Equal((HarborCoordinator, "Called back: a wrong number"), (handled?.ById, handled?.Note));
-        Assert.Equal(0, listing.OpenCount);
-        var audit = await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(AuditPartitions.Inbox, 10, Ct);
+        Assert.Equal(openBefore - 1, (await Inbox.ListAsync(All, Ct)).OpenCount);
+        var audit = await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(AuditPartitions.Inbox, All, Ct);
         Assert.Contains(audit, e => e.Action == "MarkInboxHandled" && e.CallerId == HarborCoordinator && e.Subject == id);
     }
 
@@ -120,7 +133,7 @@ public sealed class InboxApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var again = await lighthouse.PostAsync($"api/inbox/{id}/handled", JsonContent("""{"note":"me too"}"""), Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal(HarborCoordinator, Assert.Single((await Inbox.ListAsync(10, Ct)).Entries).Handled?.ById);
+        Assert.Equal(HarborCoordinator, (await EntryAsync(id)).Handled?.ById);
     }
 
     [Theory]
@@ -145,7 +158,7 @@ public sealed class InboxApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await coordinator.PostAsync($"api/inbox/{id}/handled", JsonContent(JsonSerializer.Serialize(new { note = new string('x', 501) })), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Null(Assert.Single((await Inbox.ListAsync(10, Ct)).Entries).Handled);
+        Assert.Null((await EntryAsync(id)).Handled);
     }
 
     [Fact]
@@ -159,24 +172,27 @@ public sealed class InboxApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await coordinator.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Null(Assert.Single((await Inbox.ListAsync(10, Ct)).Entries).Handled);
+        Assert.Null((await EntryAsync(id)).Handled);
     }
 
     [Fact]
     public async Task EraseByPhone_NumberWithOnlyInboxTexts_ErasesThemAndLeavesOtherNumbersAndATombstone()
     {
+        var other = TestPhone.Unique().E164;
         await AddAsync("SMa", "hello", RedFlagLevel.None, DateTimeOffset.UtcNow);
         await AddAsync("SMb", "hello again", RedFlagLevel.None, DateTimeOffset.UtcNow.AddMinutes(1));
-        await AddAsync("SMc", "someone else", RedFlagLevel.None, DateTimeOffset.UtcNow, from: "+16175550177");
+        await AddAsync("SMc", "someone else", RedFlagLevel.None, DateTimeOffset.UtcNow, from: other);
+        var operatorId = "operator-" + run;
 
         var results = await host.App.Services.GetRequiredService<ReferralErasure>()
-            .EraseByPhoneAsync(Stranger, new PrivacyActor(AuditCallers.Admin, "operator"), Ct);
+            .EraseByPhoneAsync(stranger, new PrivacyActor(AuditCallers.Admin, operatorId), Ct);
 
         Assert.Empty(results);
-        Assert.All(await host.RowsAsync(StorageTables.Inbox), r => Assert.Equal("+16175550177", r.GetString("FromPhone")));
-        Assert.Equal(2, (await host.RowsAsync(StorageTables.Inbox)).Count); // the other number's entry and its message-id claim
-        Assert.Contains(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(AuditPartitions.Inbox, 10, Ct),
-            e => e.Action == ReferralErasure.AuditAction && e.CallerId == "operator");
+        var rows = (await host.RowsAsync(StorageTables.Inbox)).Where(r => r.GetString("FromPhone") is { } from && (from == stranger || from == other)).ToArray();
+        Assert.All(rows, r => Assert.Equal(other, r.GetString("FromPhone")));
+        Assert.Equal(2, rows.Length); // the other number's entry and its message-id claim
+        Assert.Contains(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(AuditPartitions.Inbox, All, Ct),
+            e => e.Action == ReferralErasure.AuditAction && e.CallerId == operatorId);
     }
 
     [Fact]
@@ -187,7 +203,8 @@ public sealed class InboxApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await host.App.Services.GetRequiredService<RetentionSweep>().RunAsync(Ct);
 
-        Assert.Equal(recent, Assert.Single((await Inbox.ListAsync(10, Ct)).Entries).Id);
-        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Inbox), r => r.GetString("MessageId") == "SMold" || r.RowKey == "m|SMold");
+        var old = "SMold" + run;
+        Assert.Equal(recent, Assert.Single((await Inbox.ListAsync(All, Ct)).Entries, e => e.Message.FromPhone == stranger).Id);
+        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Inbox), r => r.GetString("MessageId") == old || r.RowKey == "m|" + old);
     }
 }

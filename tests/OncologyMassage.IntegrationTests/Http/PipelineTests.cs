@@ -11,13 +11,13 @@ using static OncologyMassage.IntegrationTests.Infrastructure.CoordinatorHost;
 namespace OncologyMassage.IntegrationTests.Http;
 
 /// <summary>GET /api/pipeline: counts from the board, pages by continuation token, the stuck and since filters, flags, scope.</summary>
-public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
+/// <remarks>
+/// The class shares one <see cref="SharedCoordinatorHost"/>; a test that reads a board submits to a venue of its own and
+/// reads it as that venue's coordinator (<see cref="TestVenue"/>), so its counts and pages hold only its own referrals.
+/// </remarks>
+public sealed class PipelineTests(SharedCoordinatorHost shared) : IClassFixture<SharedCoordinatorHost>
 {
-    private TestHost host = null!;
-
-    public async ValueTask InitializeAsync() => host = await CoordinatorHost.StartAsync(azurite);
-
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    private readonly TestHost host = shared.Host;
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string query)
     {
@@ -32,28 +32,30 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task GetPipeline_AfterStageMoves_CountsPerStageFromTheBoard()
     {
-        var ids = new[] { await host.SubmitAsync(), await host.SubmitAsync(), await host.SubmitAsync() };
+        using var venue = await TestVenue.CreateAsync(host);
+        var ids = new[] { await venue.SubmitAsync(), await venue.SubmitAsync(), await venue.SubmitAsync() };
         await host.MoveAsync(ids[0], Stage.IntakePending);
         await host.MoveAsync(ids[0], Stage.IntakePending); // a re-delivered move counts once
-        using var coordinator = await host.SignInAsync(HarborCoordinator);
+        var coordinator = venue.Coordinator;
 
         var page = await GetAsync(coordinator, "");
 
         Assert.Equal(new Dictionary<string, int> { ["MdReleaseRequested"] = 2, ["IntakePending"] = 1 }, Counts(page));
-        Assert.Equal(Harbor, page.GetProperty("venue").GetString());
+        Assert.Equal(venue.Id, page.GetProperty("venue").GetString());
         Assert.Equal(3, page.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
     public async Task GetPipeline_PageSize2_ContinuationTokensVisitEveryReferralOnce()
     {
+        using var venue = await TestVenue.CreateAsync(host);
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add(await host.SubmitAsync());
+            ids.Add(await venue.SubmitAsync());
         }
 
-        using var coordinator = await host.SignInAsync(HarborCoordinator);
+        var coordinator = venue.Coordinator;
         var seen = new List<string>();
         var sizes = new List<int>();
         string? token = null;
@@ -75,11 +77,12 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task GetPipeline_StuckTrue_ReturnsOnlyReferralsPastTheStagesExpectedDuration()
     {
-        var stuck = await host.SubmitAsync();
-        var fresh = await host.SubmitAsync();
+        using var venue = await TestVenue.CreateAsync(host);
+        var stuck = await venue.SubmitAsync();
+        var fresh = await venue.SubmitAsync();
         await host.MoveAsync(stuck, Stage.IntakePending, DateTimeOffset.UtcNow.AddDays(-4)); // expected: 3 days
         await host.MoveAsync(fresh, Stage.IntakePending, DateTimeOffset.UtcNow.AddHours(-1));
-        using var coordinator = await host.SignInAsync(HarborCoordinator);
+        var coordinator = venue.Coordinator;
 
         var page = await GetAsync(coordinator, "?stuck=true");
         var all = await GetAsync(coordinator, "?stage=IntakePending");
@@ -96,13 +99,14 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task GetPipeline_Since_ListsOnlyReferralsThatEnteredTheirStageSinceNewestFirst()
     {
-        var old = await host.SubmitAsync();
-        var recent = await host.SubmitAsync();
-        var newest = await host.SubmitAsync();
+        using var venue = await TestVenue.CreateAsync(host);
+        var old = await venue.SubmitAsync();
+        var recent = await venue.SubmitAsync();
+        var newest = await venue.SubmitAsync();
         await host.MoveAsync(old, Stage.IntakePending, DateTimeOffset.UtcNow.AddDays(-2));
         await host.MoveAsync(recent, Stage.IntakePending, DateTimeOffset.UtcNow.AddHours(-3));
         await host.MoveAsync(newest, Stage.IntakePending, DateTimeOffset.UtcNow.AddHours(-1));
-        using var coordinator = await host.SignInAsync(HarborCoordinator);
+        var coordinator = venue.Coordinator;
 
         var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var page = await GetAsync(coordinator, $"?stage=IntakePending&since={since}");
@@ -114,10 +118,11 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task GetPipeline_Item_CarriesInitialsNextStepActionsAndFlags()
     {
-        var id = await host.SubmitAsync();
+        using var venue = await TestVenue.CreateAsync(host);
+        var id = await venue.SubmitAsync();
         await host.App.Services.GetRequiredService<IReferralFlags>().SetFlagAsync(id, ReferralFlagKind.DeliveryFailed, TestContext.Current.CancellationToken);
         await host.MoveAsync(id, Stage.NeedsMdInput); // the flag follows the referral to its next stage
-        using var coordinator = await host.SignInAsync(HarborCoordinator);
+        var coordinator = venue.Coordinator;
 
         var item = (await GetAsync(coordinator, "?stage=NeedsMdInput")).GetProperty("items").EnumerateArray().Single();
 
@@ -130,9 +135,10 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task GetPipeline_CoordinatorOfTwoVenuesWithoutVenue_Returns400()
     {
+        var both = "coord-both-" + Guid.NewGuid().ToString("N")[..12];
         await host.App.Services.GetRequiredService<ICoordinatorStore>().UpsertAsync(
-            new Coordinator("coord-both", "Both", "both@venues.example", [Harbor, Lighthouse]), TestContext.Current.CancellationToken);
-        using var coordinator = await host.SignInAsync("coord-both");
+            new Coordinator(both, "Both", "both@venues.example", [Harbor, Lighthouse]), TestContext.Current.CancellationToken);
+        using var coordinator = await host.SignInAsync(both);
 
         using var response = await coordinator.GetAsync("api/pipeline", TestContext.Current.CancellationToken);
         var lighthouse = await GetAsync(coordinator, "?venue=" + Lighthouse);

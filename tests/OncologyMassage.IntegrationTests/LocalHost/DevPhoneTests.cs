@@ -14,21 +14,23 @@ namespace OncologyMassage.IntegrationTests.LocalHost;
 /// The local host's simulated phone and dev outbox (SMS provider: the dev outbox, the default), which only a signed-in
 /// coordinator of the referral's venue may use.
 /// </summary>
-public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
+/// <remarks>
+/// The class shares one <see cref="SharedHost"/>; each test submits a referral of its own with a client phone of its own
+/// (<see cref="TestPhone"/>), since opt-outs and awaited replies are kept per number. The test of the Twilio settings
+/// keeps a host of its own (other settings).
+/// </remarks>
+public sealed class DevPhoneTests(AzuriteFixture azurite, SharedHost shared) : IClassFixture<SharedHost>, IAsyncLifetime
 {
-    private TestHost host = null!;
+    private readonly TestHost host = shared.Host;
+    private readonly TestPhone phone = TestPhone.Unique();
     private HttpClient coordinator = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        host = await TestHost.StartAsync(azurite);
-        coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
-    }
+    public async ValueTask InitializeAsync() => coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         coordinator.Dispose();
-        await host.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 
     private Task<HttpResponseMessage> ReplyAsync(string referralId, string text) =>
@@ -37,9 +39,9 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DevPhoneReply_AwaitedReferral_GoesThroughTheSignedWebhookToTheOrchestration()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         await host.App.Services.GetRequiredService<IPhoneIndex>().SetAwaitingAsync(
-            new AwaitingReply(Webhooks.ClientPhone, id, ReplyExpectation.Rating, 0, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+            new AwaitingReply(phone.E164, id, ReplyExpectation.Rating, 0, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
 
         using var response = await ReplyAsync(id, "pain 2 tiredness 4");
 
@@ -54,12 +56,12 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DevPhoneReply_Stop_OptsTheReferralsNumberOut()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
 
         using var response = await ReplyAsync(id, "STOP");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(await host.App.Services.GetRequiredService<IOptOutStore>().IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+        Assert.True(await host.App.Services.GetRequiredService<IOptOutStore>().IsOptedOutAsync(phone.E164, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -73,7 +75,7 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DevPhoneReply_NoText_Returns400AndSendsNothing()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
 
         using var response = await ReplyAsync(id, " ");
 
@@ -84,31 +86,31 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DevPhoneReply_Anonymous_Returns401AndRaisesNothing()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         using var anonymous = host.Anonymous();
 
         using var response = await anonymous.PostAsJsonAsync($"api/dev/phone/{id}/reply", new { text = "STOP" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.False(await host.App.Services.GetRequiredService<IOptOutStore>().IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+        Assert.False(await host.App.Services.GetRequiredService<IOptOutStore>().IsOptedOutAsync(phone.E164, TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task DevPhoneReply_CoordinatorOfAnotherVenue_Returns404()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         using var other = await host.SignInAsync(CoordinatorHost.LighthouseCoordinator);
 
         using var response = await other.PostAsJsonAsync($"api/dev/phone/{id}/reply", new { text = "STOP" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.False(await host.App.Services.GetRequiredService<IOptOutStore>().IsOptedOutAsync(Webhooks.ClientPhone, TestContext.Current.CancellationToken));
+        Assert.False(await host.App.Services.GetRequiredService<IOptOutStore>().IsOptedOutAsync(phone.E164, TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task DevPhoneReply_PracticeKey_Returns403()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
 
         using var response = await host.Http.PostAsJsonAsync($"api/dev/phone/{id}/reply", new { text = "STOP" }, TestContext.Current.CancellationToken);
 
@@ -118,7 +120,7 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DevOutbox_Anonymous_Returns401()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         using var anonymous = host.Anonymous();
 
         using var response = await anonymous.GetAsync($"api/dev/outbox?referralId={id}", TestContext.Current.CancellationToken);
@@ -131,7 +133,7 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DevOutbox_CoordinatorOfAnotherVenue_Returns404()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         using var other = await host.SignInAsync(CoordinatorHost.LighthouseCoordinator);
 
         using var response = await other.GetAsync($"api/dev/outbox?referralId={id}", TestContext.Current.CancellationToken);
@@ -142,7 +144,7 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DevOutbox_ReferralWithAReleaseEmail_ListsItsMessages()
     {
-        var id = await host.SubmitSampleAsync();
+        var id = await host.SubmitSampleAsync(phone);
         JsonElement rows = default;
 
         await Webhooks.WaitUntilAsync(async () =>
@@ -167,6 +169,7 @@ public sealed class DevPhoneTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DevRoutes_TwilioChosenForSms_AreNotMapped()
     {
+        // A host of its own: Twilio and SendGrid chosen in its settings, so the dev routes are never mapped.
         await using var vendorHost = await TestHost.StartAsync(azurite, Webhooks.VendorSettings("http://127.0.0.1:9"));
 
         using var outbox = await vendorHost.Http.GetAsync("api/dev/outbox?referralId=ref-x", TestContext.Current.CancellationToken);

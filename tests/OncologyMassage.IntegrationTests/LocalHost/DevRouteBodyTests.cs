@@ -4,9 +4,10 @@ using OncologyMassage.IntegrationTests.Infrastructure;
 namespace OncologyMassage.IntegrationTests.LocalHost;
 
 /// <summary>The local host's own POST routes (development sign-in and the simulated phone) read bodies through the same bounded reader.</summary>
-public sealed class DevRouteBodyTests(AzuriteFixture azurite) : IAsyncLifetime
+/// <remarks>The class shares one <see cref="SharedHost"/>; each test posts to a referral of its own.</remarks>
+public sealed class DevRouteBodyTests(SharedHost shared) : IClassFixture<SharedHost>, IAsyncLifetime
 {
-    private TestHost host = null!;
+    private readonly TestHost host = shared.Host;
     private HttpClient coordinator = null!;
     private string referralId = null!;
 
@@ -14,15 +15,14 @@ public sealed class DevRouteBodyTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        host = await TestHost.StartAsync(azurite);
         referralId = await ClientLinks.SubmitReferralAsync(host);
         coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         coordinator.Dispose();
-        await host.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 
     [Theory]

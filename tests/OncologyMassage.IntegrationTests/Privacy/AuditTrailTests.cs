@@ -16,8 +16,15 @@ namespace OncologyMassage.IntegrationTests.Privacy;
 /// The audit trail (issue 14 item 6): hash-chained and append-only, so <c>verify-audit</c> names a changed or removed
 /// entry; signed-link page views and pipeline pages are audited with what they showed.
 /// </summary>
-public sealed class AuditTrailTests(AzuriteFixture azurite)
+/// <remarks>
+/// The tests that need a host share one <see cref="PrivacyHost"/>, each with a venue and coordinator of its own
+/// (<see cref="PrivacyClient"/>). <c>VerifyAudit_AnEntryChangedInTheTable_Fails1NamingIt</c> leaves a changed entry in the
+/// shared host's audit; no other test of the class verifies the host's whole audit.
+/// </remarks>
+public sealed class AuditTrailTests(AzuriteFixture azurite, PrivacyHost shared) : IClassFixture<PrivacyHost>
 {
+    private readonly TestHost host = shared.Host;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static AuditEntry Entry(string partition, string action) => new(partition, "coordinator", "coord-harbor", action, DateTimeOffset.UtcNow);
@@ -55,9 +62,9 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     [Fact]
     public async Task VerifyAudit_AnEntryChangedInTheTable_Fails1NamingIt()
     {
-        await using var host = await PrivacyScenario.StartAsync(azurite);
-        var id = await PrivacyScenario.SubmitAsync(host);
-        using var coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+        using var client = await PrivacyClient.CreateAsync(host);
+        var id = await client.SubmitAsync();
+        var coordinator = client.Venue.Coordinator;
         foreach (var _ in Enumerable.Range(0, 3))
         {
             (await coordinator.GetAsync($"api/referrals/{id}", Ct)).Dispose();
@@ -97,8 +104,8 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     [Fact]
     public async Task SignedLinkPageView_OpenedInABrowser_IsAuditedWithAddressAndUserAgent()
     {
-        await using var host = await PrivacyScenario.StartAsync(azurite);
-        var id = await PrivacyScenario.SubmitAsync(host);
+        using var client = await PrivacyClient.CreateAsync(host);
+        var id = await client.SubmitAsync();
         var message = await new ReferralActors(host.Http, host.App.Services.GetRequiredService<IMessageOutbox>()).MessageAsync(id, ":md-release:1", Ct);
         using var browser = new HttpClient { BaseAddress = host.Http.BaseAddress };
         browser.DefaultRequestHeaders.UserAgent.ParseAdd("AuditTestBrowser/1.0");
@@ -114,15 +121,14 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetPipeline_APage_IsAuditedWithTheReferralsItListed()
     {
-        await using var host = await PrivacyScenario.StartAsync(azurite);
-        var id = await PrivacyScenario.SubmitAsync(host);
-        using var coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
+        using var client = await PrivacyClient.CreateAsync(host);
+        var id = await client.SubmitAsync();
 
-        using var page = await coordinator.GetAsync("api/pipeline", Ct);
+        using var page = await client.Venue.Coordinator.GetAsync("api/pipeline", Ct);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var entry = Assert.Single(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(AuditPartitions.Pipeline(CoordinatorHost.Harbor), 10, Ct));
-        Assert.Equal(("GetPipeline", CoordinatorHost.HarborCoordinator), (entry.Action, entry.CallerId));
+        var entry = Assert.Single(await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(AuditPartitions.Pipeline(client.Venue.Id), 10, Ct));
+        Assert.Equal(("GetPipeline", client.Venue.CoordinatorId), (entry.Action, entry.CallerId));
         Assert.Contains(await host.App.Services.GetRequiredService<IAuditLog>().PseudonymAsync(id, Ct), entry.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(id, entry.Subject, StringComparison.Ordinal); // listed as a pseudonym, so an erase leaves no id here
     }
@@ -130,8 +136,8 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetReferralAudit_AfterAPageView_ShowsItWithAddressAndUserAgent()
     {
-        await using var host = await PrivacyScenario.StartAsync(azurite);
-        var id = await PrivacyScenario.SubmitAsync(host);
+        using var client = await PrivacyClient.CreateAsync(host);
+        var id = await client.SubmitAsync();
         var message = await new ReferralActors(host.Http, host.App.Services.GetRequiredService<IMessageOutbox>()).MessageAsync(id, ":md-release:1", Ct);
         using (var browser = new HttpClient { BaseAddress = host.Http.BaseAddress })
         {
@@ -139,8 +145,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
             (await browser.GetAsync(ReferralActors.LinkIn(message, LinkPurposes.Release), Ct)).Dispose();
         }
 
-        using var coordinator = await host.SignInAsync(CoordinatorHost.HarborCoordinator);
-        var audit = JsonDocument.Parse(await coordinator.GetStringAsync(new Uri($"api/referrals/{id}/audit", UriKind.Relative), Ct)).RootElement;
+        var audit = JsonDocument.Parse(await client.Venue.Coordinator.GetStringAsync(new Uri($"api/referrals/{id}/audit", UriKind.Relative), Ct)).RootElement;
 
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "View:release" && e.GetProperty("userAgent").GetString() == "AuditTestBrowser/1.0");
     }

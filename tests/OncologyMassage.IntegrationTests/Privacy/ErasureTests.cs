@@ -15,17 +15,24 @@ namespace OncologyMassage.IntegrationTests.Privacy;
 /// referral id, the phone number or the client's name in any table of the account, except the audit, whose entries
 /// hold ids only and end with the tombstone; a running referral is terminated and purged; a rerun finishes a partial erase.
 /// </summary>
-public sealed class ErasureTests(AzuriteFixture azurite)
+/// <remarks>
+/// The class shares one <see cref="PrivacyHost"/>; each test has a client of its own (<see cref="PrivacyClient"/>: venue,
+/// coordinator, phone and family name), so "nothing left of the client" is checked on a host other tests write to. The
+/// two whole journeys are here, the shorter erasures in <see cref="PartialErasureTests"/>, so the two run side by side.
+/// </remarks>
+public sealed class ErasureTests(AzuriteFixture azurite, PrivacyHost shared) : IClassFixture<PrivacyHost>
 {
+    private readonly TestHost host = shared.Host;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Erase_AFullJourney_LeavesNothingButTheTombstone()
     {
-        await using var host = await PrivacyScenario.StartAsync(azurite);
-        var id = await PrivacyScenario.FullJourneyAsync(host);
+        using var client = await PrivacyClient.CreateAsync(host);
+        var id = await client.FullJourneyAsync();
         var before = await PrivacyScenario.ScanAsync(host);
-        Assert.Contains(before, r => r.Text.Contains(PrivacyScenario.PhoneDigits, StringComparison.Ordinal)); // the scan sees what erase must remove
+        Assert.Contains(before, r => r.Text.Contains(client.PhoneDigits, StringComparison.Ordinal)); // the scan sees what erase must remove
         Assert.Contains(before, r => r.Table == "History" && r.Row.PartitionKey == id);
 
         var (code, output, error) = await host.AdminAsync(azurite, "erase", "--referral", id);
@@ -34,12 +41,10 @@ public sealed class ErasureTests(AzuriteFixture azurite)
         Assert.Contains($"Erased {id}", output, StringComparison.Ordinal);
         var after = await PrivacyScenario.ScanAsync(host);
         var leftovers = after.Where(r => !PrivacyScenario.IsTombstone(r, id)
-            && (r.Text.Contains(id, StringComparison.Ordinal) || r.Row.PartitionKey == id || r.Row.RowKey.Contains(id, StringComparison.Ordinal)
-                || r.Text.Contains(PrivacyScenario.PhoneDigits, StringComparison.Ordinal) || r.Row.PartitionKey.Contains(PrivacyScenario.PhoneDigits, StringComparison.Ordinal)
-                || r.Text.Contains(PrivacyScenario.FamilyName, StringComparison.Ordinal)))
+            && (r.Text.Contains(id, StringComparison.Ordinal) || r.Row.PartitionKey == id || r.Row.RowKey.Contains(id, StringComparison.Ordinal) || client.IsNamedIn(r)))
             .Select(r => $"{r.Table}/{r.Row.PartitionKey}/{r.Row.RowKey}: {r.Text}").ToArray();
         Assert.True(leftovers.Length == 0, string.Join(Environment.NewLine, leftovers));
-        Assert.DoesNotContain(after, r => r.Text.Contains(PrivacyScenario.PhoneDigits, StringComparison.Ordinal) || r.Text.Contains(PrivacyScenario.FamilyName, StringComparison.Ordinal));
+        Assert.DoesNotContain(after, client.IsNamedIn);
         var audit = await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(id, 1000, Ct);
         Assert.Equal((ReferralErasure.AuditAction, AuditCallers.Admin, "test-operator"), (audit[0].Action, audit[0].CallerKind, audit[0].CallerId));
         Assert.Single(after, r => PrivacyScenario.IsTombstone(r, id));
@@ -58,77 +63,19 @@ public sealed class ErasureTests(AzuriteFixture azurite)
     [Fact]
     public async Task Erase_AFullJourney_TakesItOffTheBoardAndOutOfTheVenueTotals()
     {
-        await using var host = await PrivacyScenario.StartAsync(azurite);
-        var id = await PrivacyScenario.FullJourneyAsync(host);
+        using var client = await PrivacyClient.CreateAsync(host);
+        var id = await client.FullJourneyAsync();
         var sessions = host.App.Services.GetRequiredService<ISessionStore>();
-        Assert.Equal(1, (await sessions.GetVenueOutcomesAsync(CoordinatorHost.Harbor, Ct)).Sessions);
+        Assert.Equal(1, (await sessions.GetVenueOutcomesAsync(client.Venue.Id, Ct)).Sessions);
 
         Assert.Equal(0, (await host.AdminAsync(azurite, "erase", "--referral", id)).Code);
 
-        var totals = await sessions.GetVenueOutcomesAsync(CoordinatorHost.Harbor, Ct);
+        var totals = await sessions.GetVenueOutcomesAsync(client.Venue.Id, Ct);
         Assert.Equal((0, 0, 0, 0), (totals.Sessions, totals.Referrals, totals.FollowUps, totals.FollowUpsReplied));
         Assert.All(totals.Symptoms.Values, s => Assert.Equal((0, 0L, 0L), (s.N, s.SumPre, s.SumPost)));
-        var pipeline = await (await host.SignInAsync(CoordinatorHost.HarborCoordinator)).GetStringAsync(new Uri("api/pipeline", UriKind.Relative), Ct);
+        var pipeline = await client.Venue.Coordinator.GetStringAsync(new Uri("api/pipeline", UriKind.Relative), Ct);
         Assert.DoesNotContain(id, pipeline, StringComparison.Ordinal);
         Assert.Contains("\"counts\":{}", pipeline, StringComparison.Ordinal); // nothing left on the board: every count back to zero
-    }
-
-    [Fact]
-    public async Task Erase_ARunningReferral_TerminatesAndPurgesItsOrchestration()
-    {
-        await using var host = await PrivacyScenario.StartAsync(azurite);
-        var id = await PrivacyScenario.SubmitAsync(host);
-        Assert.Equal("Running", (await PrivacyScenario.InstanceAsync(host, id)).Status);
-
-        var (code, _, error) = await host.AdminAsync(azurite, "erase", "--referral", id);
-
-        Assert.True(code == 0, error);
-        Assert.False((await PrivacyScenario.InstanceAsync(host, id)).Exists);
-        Assert.DoesNotContain(await PrivacyScenario.ScanAsync(host), r => !PrivacyScenario.IsTombstone(r, id) && (r.Text.Contains(id, StringComparison.Ordinal) || r.Row.PartitionKey == id));
-    }
-
-    [Fact]
-    public async Task Erase_TwiceAndAfterAPartialErase_FinishesTheJobAndCountsNothingTwice()
-    {
-        await using var host = await PrivacyScenario.StartAsync(azurite);
-        var first = await PrivacyScenario.SubmitAsync(host);
-        var second = await PrivacyScenario.SubmitAsync(host);
-        var board = host.App.Services.GetRequiredService<PipelineBoard>();
-
-        // A crash halfway: the board entry and the timeline are gone, the rest (referral row included) is not.
-        await board.RemoveAsync(CoordinatorHost.Harbor, first, Ct);
-        var timeline = host.Tables.GetTableClient(host.TablePrefix + StorageTables.Timeline);
-        await foreach (var row in timeline.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {first}"), cancellationToken: Ct))
-        {
-            await timeline.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: Ct);
-        }
-
-        var rerun = await host.AdminAsync(azurite, "erase", "--referral", first);
-        var again = await host.AdminAsync(azurite, "erase", "--referral", first);
-
-        Assert.Equal((0, 0), (rerun.Code, again.Code));
-        Assert.Contains("no referral row was left", again.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(await PrivacyScenario.ScanAsync(host), r => !PrivacyScenario.IsTombstone(r, first) && (r.Text.Contains(first, StringComparison.Ordinal) || r.Row.PartitionKey == first));
-        var pipeline = await (await host.SignInAsync(CoordinatorHost.HarborCoordinator)).GetStringAsync(new Uri("api/pipeline", UriKind.Relative), Ct);
-        Assert.Contains($"\"{Stage.MdReleaseRequested}\":1", pipeline, StringComparison.Ordinal); // the other referral, counted once
-        Assert.Contains(second, pipeline, StringComparison.Ordinal);
-        Assert.Equal(2, (await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(first, 100, Ct)).Count(e => e.Action == ReferralErasure.AuditAction));
-    }
-
-    [Fact]
-    public async Task ErasePhone_TwoReferralsOfTheNumber_ErasesBothAndTheNumber()
-    {
-        await using var host = await PrivacyScenario.StartAsync(azurite);
-        var first = await PrivacyScenario.SubmitAsync(host);
-        var second = await PrivacyScenario.SubmitAsync(host);
-
-        var (code, output, error) = await host.AdminAsync(azurite, "erase", "--phone", "+1" + PrivacyScenario.PhoneDigits);
-
-        Assert.True(code == 0, error);
-        Assert.Contains($"Erased {first}", output, StringComparison.Ordinal);
-        Assert.Contains($"Erased {second}", output, StringComparison.Ordinal);
-        Assert.DoesNotContain(await PrivacyScenario.ScanAsync(host), r => r.Text.Contains(PrivacyScenario.PhoneDigits, StringComparison.Ordinal)
-            || r.Row.PartitionKey.Contains(PrivacyScenario.PhoneDigits, StringComparison.Ordinal));
     }
 
     [Theory]
