@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.LocalHost.Demo;
-using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.IntegrationTests.Engine;
@@ -19,10 +18,7 @@ namespace OncologyMassage.IntegrationTests.Engine;
 /// venue), never answer each other's texts (a reply is routed by the client's number), and never see each other's flags,
 /// bookings or board rows (kept per venue); each test reads only the referrals it submitted.
 /// </summary>
-/// <remarks>
-/// The Http tests have a per-test venue and coordinator helper of their own in Infrastructure/ (written at the same
-/// time); this one also copies the demo venue's details that the journeys' messages show.
-/// </remarks>
+/// <remarks>The venue and its coordinator are a <see cref="TestVenue"/> copied from the demo venue, whose details the journeys' messages show.</remarks>
 internal sealed class Journey
 {
     private Journey(TestHost host, string venueId, HttpClient coordinator, ReferralActors actors)
@@ -50,14 +46,8 @@ internal sealed class Journey
     public static async Task<Journey> StartAsync(TestHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var venueId = "test-" + Guid.NewGuid().ToString("N")[..12];
-        var venues = host.App.Services.GetRequiredService<IVenueStore>();
-        var harbor = await venues.GetAsync(CoordinatorHost.Harbor, Ct) ?? throw new InvalidOperationException("The demo venue was not seeded.");
-        await venues.UpsertAsync(harbor with { Id = venueId }, Ct);
-        var coordinatorId = "coord-" + venueId;
-        await host.App.Services.GetRequiredService<ICoordinatorStore>().UpsertAsync(
-            new Coordinator(coordinatorId, "Coordinator of " + venueId, $"coordinator@{venueId}.example", [venueId]), Ct);
-        var coordinator = await host.SignInAsync(coordinatorId);
+        var venue = await TestVenue.CreateAsync(host, copyOf: CoordinatorHost.Harbor);
+        var (venueId, coordinator) = (venue.Id, venue.Coordinator);
         var people = new HttpClient { BaseAddress = host.Http.BaseAddress };
         return new Journey(host, venueId, coordinator, new ReferralActors(people, host.App.Services.GetRequiredService<IMessageOutbox>(), phone: coordinator));
     }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Workflow.Access;
+using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.IntegrationTests.Infrastructure;
 
@@ -44,13 +45,29 @@ public sealed class TestVenue : IDisposable
     public HttpClient Coordinator { get; }
 
     /// <summary>Seeds a new venue and its coordinator on <paramref name="host"/> and signs the coordinator in.</summary>
-    public static async Task<TestVenue> CreateAsync(TestHost host)
+    /// <param name="copyOf">
+    /// A venue already on the host to copy under the new id (hours, time zone, front desk, backup contact), for tests whose
+    /// messages show those details (the engine journeys copy the demo Harbor venue); otherwise a venue as
+    /// <see cref="CoordinatorHost.SeedVenueAsync"/> seeds one.
+    /// </param>
+    public static async Task<TestVenue> CreateAsync(TestHost host, string? copyOf = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var venueId = "venue-" + suffix;
         var coordinatorId = "coord-" + suffix;
-        await host.SeedVenueAsync(venueId);
+        if (copyOf is null)
+        {
+            await host.SeedVenueAsync(venueId);
+        }
+        else
+        {
+            var venues = host.App.Services.GetRequiredService<IVenueStore>();
+            var template = await venues.GetAsync(copyOf, TestContext.Current.CancellationToken)
+                ?? throw new InvalidOperationException($"There is no venue {copyOf} to copy.");
+            await venues.UpsertAsync(template with { Id = venueId }, TestContext.Current.CancellationToken);
+        }
+
         await host.App.Services.GetRequiredService<ICoordinatorStore>().UpsertAsync(
             new Coordinator(coordinatorId, "Test coordinator " + suffix, coordinatorId + "@venue.example", [venueId]), TestContext.Current.CancellationToken);
         return new TestVenue(host, venueId, coordinatorId, await host.SignInAsync(coordinatorId));
