@@ -125,6 +125,12 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
         }
 
         var path = uri.AbsolutePath;
+        var batchTable = path.EndsWith("/$batch", StringComparison.Ordinal) ? BatchTable(request) : null;
+        if (batchTable is not null)
+        {
+            path += "/" + batchTable; // a transaction names its table only in its body: the engine's history writes are batches too
+        }
+
         var caller = path.Contains(engineHub, StringComparison.OrdinalIgnoreCase) ? StorageCaller.Engine
             : path.Contains(baselineHub, StringComparison.OrdinalIgnoreCase) ? StorageCaller.Baseline
             : StorageCaller.App;
@@ -132,11 +138,27 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
             : uri.Port == queuePort ? "queue"
             : request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ? "blob-read" : "blob-write";
         counts.AddOrUpdate((caller, kind), 1, (_, n) => n + 1);
-        operations.AddOrUpdate((caller, Operation(kind, request.Method.Method, uri)), 1, (_, n) => n + 1);
+        operations.AddOrUpdate((caller, Operation(kind, request.Method.Method, uri) + (batchTable is null ? "" : " " + batchTable)), 1, (_, n) => n + 1);
         if (trace is not null)
         {
             inFlight[request] = (Stopwatch.GetTimestamp(), caller, Activity.Current?.TraceId.ToHexString());
         }
+    }
+
+    /// <summary>
+    /// The table a transaction writes, from its multipart body (each part names its row's URL). Reading buffers the body,
+    /// which the SDK builds in memory anyway; the request is sent unchanged.
+    /// </summary>
+    private static string? BatchTable(HttpRequestMessage request)
+    {
+        if (request.Content is null)
+        {
+            return null;
+        }
+
+        var body = request.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        var match = System.Text.RegularExpressions.Regex.Match(body, @"/devstoreaccount1/([A-Za-z][A-Za-z0-9]*)");
+        return match.Success ? match.Groups[1].Value : null;
     }
 
     public void OnCompleted()
