@@ -167,6 +167,9 @@ param cachingPracticeKeysFor string = '00:00:30'
 @description('How long a host keeps a venue it has read (Caching__VenuesFor), .NET TimeSpan; 00:00:00 turns the cache off.')
 param cachingVenuesFor string = '00:00:30'
 
+@description('How long a host remembers a referral row it has read or written (Caching__ReferralsFor), .NET TimeSpan; 00:00:00 turns it off.')
+param cachingReferralsFor string = '00:00:30'
+
 @description('How long the orphan sweep leaves a new referral row to the request that wrote it before starting its orchestration itself (OrphanReferrals__SettleAfter), .NET TimeSpan, at most 01:00:00.')
 param orphanReferralsSettleAfter string = '00:00:10'
 
@@ -430,6 +433,7 @@ module api 'app/api.bicep' = {
     auditArchiveContainerName: auditArchiveContainerName
     cachingPracticeKeysFor: cachingPracticeKeysFor
     cachingVenuesFor: cachingVenuesFor
+    cachingReferralsFor: cachingReferralsFor
     orphanReferralsSettleAfter: orphanReferralsSettleAfter
     orphanReferralsLookBack: orphanReferralsLookBack
     storageRetryMaxRetries: storageRetryMaxRetries

@@ -169,6 +169,9 @@ param cachingPracticeKeysFor string = '00:00:30'
 @description('How long a host keeps a venue it has read (Caching__VenuesFor), .NET TimeSpan; 00:00:00 turns the cache off.')
 param cachingVenuesFor string = '00:00:30'
 
+@description('How long a host remembers a referral row it has read or written (Caching__ReferralsFor), .NET TimeSpan; 00:00:00 turns it off.')
+param cachingReferralsFor string = '00:00:30'
+
 @description('How long the orphan sweep leaves a new referral row to the request that wrote it (OrphanReferrals__SettleAfter), .NET TimeSpan.')
 param orphanReferralsSettleAfter string = '00:00:10'
 
@@ -336,6 +339,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Practice keys and venues read once per host per period (docs/performance.md); a revoked key is refused at the latest this long after on other hosts.
     Caching__PracticeKeysFor: cachingPracticeKeysFor
     Caching__VenuesFor: cachingVenuesFor
+    Caching__ReferralsFor: cachingReferralsFor
     // The orphan sweep starts the orchestration of a referral row whose request stopped before starting it (docs/reliability.md).
     OrphanReferrals__SettleAfter: orphanReferralsSettleAfter
     OrphanReferrals__LookBack: orphanReferralsLookBack

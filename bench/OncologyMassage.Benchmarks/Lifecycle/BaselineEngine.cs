@@ -30,8 +30,8 @@ public sealed class BaselineEngine : IAsyncDisposable
         service = new AzureStorageOrchestrationService(LocalDurableEngine.ServiceSettings(settings, logs));
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), logs);
         worker = new TaskHubWorker(service, logs) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
-        worker.AddTaskOrchestrations(new Creator<CoreOrchestration>(nameof(NoOpJourney), () => shims.CreateOrchestration(new TaskName(nameof(NoOpJourney)), new NoOpJourney(), parent: null)));
-        worker.AddTaskActivities(new Creator<CoreActivity>(nameof(NoOpStep), () => shims.CreateActivity(new TaskName(nameof(NoOpStep)), new NoOpStep(aboutToWait))));
+        worker.AddTaskOrchestrations(new Creator<CoreOrchestration>(nameof(NoOpJourney), () => shims.CreateOrchestration(new TaskName(nameof(NoOpJourney)), new NoOpJourney(aboutToWait), parent: null)));
+        worker.AddTaskActivities(new Creator<CoreActivity>(nameof(NoOpStep), () => shims.CreateActivity(new TaskName(nameof(NoOpStep)), new NoOpStep())));
         Client = new TaskHubDurableTaskClient(new TaskHubClient(service, new SystemTextJsonConverter(), logs), service);
     }
 

@@ -63,8 +63,8 @@ public sealed record JourneyShape(
     }
 
     /// <summary>
-    /// The typical journey of several: counts rounded from their means; for the fired timers, the shortest of all the
-    /// journeys' fired timers (a no-op that waits less is the stricter baseline).
+    /// The typical journey of several, for the report: counts rounded from their means; for the fired timers, the shortest
+    /// of all the journeys' fired timers.
     /// </summary>
     public static JourneyShape Mean(IReadOnlyList<JourneyShape> shapes)
     {
@@ -78,8 +78,4 @@ public sealed record JourneyShape(
 
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{Activities} activities, {TimersCreated} timers created ({TimersFired} fired: {string.Join(", ", FiredTimerDurations.Select(d => d.TotalSeconds + " s"))}), {Events} events, {Episodes} episodes; episodes took {EpisodeTime.TotalSeconds:0.00} s, activities {ActivityTime.TotalSeconds:0.00} s (queue time included)");
-
-    /// <summary>The no-op orchestration that does the same engine work.</summary>
-    public NoOpPlan ToPlan(string id) =>
-        new(id, Events, Activities, Math.Max(0, TimersCreated - TimersFired - Events), FiredTimerDurations);
 }

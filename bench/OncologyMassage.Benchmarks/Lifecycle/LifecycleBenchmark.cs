@@ -128,6 +128,7 @@ public static class LifecycleBenchmark
             var warm = await Task.WhenAll(venues.Select((v, i) => driver.RunAsync(i, v, ct)));
             report.Shape = await JourneyShape.ReadAsync(cs, JourneyHub, warm[0], ct);
             Console.WriteLine($"One journey's history: {report.Shape}");
+            report.WarmPlans = await Task.WhenAll(warm.Take(2).Select(id => JourneyScript.ReadAsync(cs, JourneyHub, id, ct)));
 
             Console.WriteLine($"(a)(b) {journeys} journeys at once…");
             var before = counter.Take();
@@ -138,6 +139,7 @@ public static class LifecycleBenchmark
             report.JourneyRequests = counter.Take() - before; // before the history reads below, which are the benchmark's own
             report.Shape = JourneyShape.Mean(await Task.WhenAll(ids.Select(id => JourneyShape.ReadAsync(cs, JourneyHub, id, ct))));
             Console.WriteLine($"Mean history of the measured journeys: {report.Shape}");
+            report.Plans = await Task.WhenAll(ids.Select(id => JourneyScript.ReadAsync(cs, JourneyHub, id, ct)));
             report.HttpCallsPerJourney = (driver.HttpCalls - callsBefore) / (double)journeys;
             report.HttpTimePerJourney = (driver.HttpTime - timeBefore) / journeys;
 
@@ -172,24 +174,28 @@ public static class LifecycleBenchmark
         await engine.StartAsync();
         try
         {
-            async Task RunOneAsync(string id)
+            // Each no-op replays one journey's own history, episode by episode (JourneyScript), so a timer is waited
+            // only where that journey waited it.
+            async Task RunOneAsync(string id, IReadOnlyList<NoOpEpisode> episodes)
             {
-                await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(NoOpJourney), report.Shape!.ToPlan(id), new Microsoft.DurableTask.StartOrchestrationOptions(id), ct);
+                await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(NoOpJourney), new NoOpPlan(id, episodes), new Microsoft.DurableTask.StartOrchestrationOptions(id), ct);
                 await JourneyDriver.WaitForCompletionAsync(engine.Client, id, ct);
             }
 
-            Console.WriteLine("Baseline warm-up: two no-op journeys…");
-            await Task.WhenAll(RunOneAsync("warm-0"), RunOneAsync("warm-1"));
-            report.BaselineShape = await JourneyShape.ReadAsync(settings.ConnectionString, BaselineHub, "warm-0", ct);
-            Console.WriteLine($"One no-op journey's history: {report.BaselineShape}");
+            Console.WriteLine("Baseline warm-up: the two warm-up journeys replayed…");
+            await Task.WhenAll(report.WarmPlans.Select((plan, i) => RunOneAsync("warm-" + i.ToString(CultureInfo.InvariantCulture), plan)));
+            Console.WriteLine($"One no-op journey's history: {await JourneyShape.ReadAsync(settings.ConnectionString, BaselineHub, "warm-0", ct)}");
 
-            Console.WriteLine($"(a)(b) {journeys} no-op journeys at once…");
+            Console.WriteLine($"(a)(b) {journeys} no-op journeys at once, each replaying one measured journey…");
+            var ids = Enumerable.Range(0, journeys).Select(i => "noop-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
             var before = counter.Take();
             var watch = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, journeys).Select(i => Task.Run(() => RunOneAsync("noop-" + i.ToString(CultureInfo.InvariantCulture)))));
+            await Task.WhenAll(ids.Select((id, i) => Task.Run(() => RunOneAsync(id, report.Plans[i]))));
             report.BaselineTime = watch.Elapsed;
             report.BaselineRequests = counter.Take() - before;
             await Task.WhenAll(raising);
+            report.BaselineShape = JourneyShape.Mean(await Task.WhenAll(ids.Select(id => JourneyShape.ReadAsync(settings.ConnectionString, BaselineHub, id, ct))));
+            Console.WriteLine($"Mean history of the no-op journeys: {report.BaselineShape}");
         }
         finally
         {
@@ -301,6 +307,12 @@ public static class LifecycleBenchmark
 
         public JourneyShape? BaselineShape { get; set; }
 
+        /// <summary>The measured journeys' histories as no-op plans, one per journey, in order.</summary>
+        public IReadOnlyList<NoOpEpisode>[] Plans { get; set; } = [];
+
+        /// <summary>Two warm-up journeys' plans, to warm the baseline's engine with.</summary>
+        public IReadOnlyList<NoOpEpisode>[] WarmPlans { get; set; } = [];
+
         public TimeSpan JourneyTime { get; set; }
 
         public StorageRequestCounter.Snapshot JourneyRequests { get; set; } = new(new Dictionary<(StorageCaller, string), long>());
@@ -366,13 +378,14 @@ public static class LifecycleBenchmark
             Row("      of which the app's / the engine's", $"{IdleAppPerMinute:0} / {IdleEnginePerMinute:0}", "", "", "");
             t.Append('\n');
             t.Append(CultureInfo.InvariantCulture, $"{Journeys} journeys at once (one session each, follow-ups shrunk to 1-3 s): {JourneyTime.TotalSeconds:0.0} s; the no-op orchestration: {BaselineTime.TotalSeconds:0.0} s.\n");
-            t.Append(CultureInfo.InvariantCulture, $"One journey's history: {s.Activities} activities, {s.TimersCreated} timers created ({s.TimersFired} fired), {s.Events} events, {s.Episodes} episodes.\n");
+            t.Append(CultureInfo.InvariantCulture, $"The journeys' mean history: {s.Activities} activities, {s.TimersCreated} timers created ({s.TimersFired} fired), {s.Events} events, {s.Episodes} episodes.\n");
             if (BaselineShape is { } b)
             {
-                t.Append(CultureInfo.InvariantCulture, $"The no-op's history:   {b.Activities} activities, {b.TimersCreated} timers created ({b.TimersFired} fired), {b.Events} events, {b.Episodes} episodes.\n");
+                t.Append(CultureInfo.InvariantCulture, $"The no-ops' mean history:  {b.Activities} activities, {b.TimersCreated} timers created ({b.TimersFired} fired), {b.Events} events, {b.Episodes} episodes.\n");
             }
 
             t.Append(CultureInfo.InvariantCulture, $"Storage requests per journey by kind: {Kinds(JourneyRequests, n)}; no-op: {Kinds(BaselineRequests, n)}.\n");
+            t.Append(CultureInfo.InvariantCulture, $"The app's requests per journey by operation (table or queue without the prefix): {Operations(JourneyRequests, StorageCaller.App, n)}.\n");
             t.Append('\n');
             t.Append("$ per 1,000 referrals (list prices below; idle polling excluded, it is per hour):\n");
             t.Append(CultureInfo.InvariantCulture, $"  storage transactions  ${storage:0.000}   ({(perJourney - idleShare) * 1000:0} requests)\n");
@@ -383,6 +396,10 @@ public static class LifecycleBenchmark
             t.Append(CultureInfo.InvariantCulture, $"Prices as of {Prices.AsOf}: tables ${Prices.TablePer10K}/10k, queues ${Prices.QueuePer10K}/10k, blob writes ${Prices.BlobWritePer10K}/10k, blob reads ${Prices.BlobReadPer10K}/10k, Flex Consumption ${Prices.PerGbSecond}/GB-s and ${Prices.PerMillionExecutions}/million executions.\n");
             return t.ToString();
         }
+
+        private static string Operations(StorageRequestCounter.Snapshot snapshot, StorageCaller caller, double n) =>
+            string.Join(", ", snapshot.Operations.Where(o => o.Key.Caller == caller && o.Value / n >= 0.5).OrderByDescending(o => o.Value)
+                .Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Key.Operation.Replace(" " + TablePrefix, " ", StringComparison.Ordinal)} {o.Value / n:0}")));
 
         private static string Kinds(StorageRequestCounter.Snapshot snapshot, double n) =>
             string.Join(", ", snapshot.Counts.GroupBy(c => c.Key.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -3,72 +3,98 @@ using Microsoft.DurableTask;
 namespace OncologyMassage.Benchmarks.Lifecycle;
 
 /// <summary>
-/// What a journey makes the engine do, with nothing else: as many activities, durable timers (fired and cancelled) and
-/// external events as one real journey's history holds (<see cref="JourneyShape"/>), each activity doing no work.
+/// What one real journey made the engine do, episode by episode (<see cref="JourneyScript"/>): in each episode the
+/// activities and timers it scheduled, then what it waited for before the next episode (activities finishing, timers
+/// firing, external events). The no-op replays it one to one, each activity doing no work.
 /// </summary>
-public sealed record NoOpPlan(string Id, int Events, int Activities, int CancelledTimersBesidesEvents, IReadOnlyList<TimeSpan> FiredTimers);
+public sealed record NoOpPlan(string Id, IReadOnlyList<NoOpEpisode> Episodes);
 
-/// <summary>Input of <see cref="NoOpStep"/>: the event the orchestration will wait for next (-1: none).</summary>
-public sealed record NoOpStepInput(string Id, int NextEvent);
+/// <summary>One episode: what it scheduled, then what the orchestration waited for (what the next episode received).</summary>
+public sealed record NoOpEpisode(IReadOnlyList<NoOpAction> Schedules, IReadOnlyList<NoOpWait> WaitsFor);
 
 /// <summary>
-/// The baseline orchestration. Rounds like the journey's: some activities (the last one "sends the message"), then a wait
-/// for the answer raced against a long timer that is cancelled when the answer comes. The fired timers come before the
-/// last answers, as the follow-up timers do in the journey.
+/// An activity (<see cref="NoOpKind.Activity"/>) or a durable timer (<see cref="NoOpKind.Timer"/>) scheduled with the
+/// journey's history id; a timer fires after <see cref="FiresAfterSeconds"/>, or, when the journey's never fired,
+/// is created an hour out and never waited for (as a cancelled timeout is).
 /// </summary>
-public sealed class NoOpJourney : TaskOrchestrator<NoOpPlan, int>
+public sealed record NoOpAction(NoOpKind Kind, int Id, double FiresAfterSeconds = -1);
+
+/// <summary>What an episode waited for: an activity or timer by its history id, or the journey's n-th external event.</summary>
+public sealed record NoOpWait(NoOpKind Kind, int Id);
+
+public enum NoOpKind
+{
+    Activity,
+    Timer,
+    Event,
+}
+
+/// <summary>
+/// The baseline orchestration: schedules what the journey's episode scheduled and waits for what the journey waited for,
+/// so it has the journey's episodes, activities, timers (created and fired, with their durations) and events in the
+/// journey's order. When it is about to wait for an event it tells the driver (once, not on replay), which raises it
+/// then, as a person answers a message.
+/// </summary>
+public sealed class NoOpJourney(Action<string, int> aboutToWait) : TaskOrchestrator<NoOpPlan, int>
 {
     public const string EventPrefix = "answer-";
+
+    /// <summary>How far out a timer the journey never saw fire is set: beyond any run, so it never fires.</summary>
+    private static readonly TimeSpan NeverWithinTheRun = TimeSpan.FromHours(1);
 
     public override async Task<int> RunAsync(TaskOrchestrationContext context, NoOpPlan input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        var scheduled = new Dictionary<(NoOpKind, int), Task>();
         var activities = 0;
-        var perRound = Math.Max(1, input.Activities / Math.Max(1, input.Events));
-        var firedFrom = input.Events - input.FiredTimers.Count;
-        for (var e = 0; e < input.Events; e++)
+
+        // The journey cancels its timeouts once what it waited for came; an instance with a timer still open stays Running
+        // after its last step (the engine completes it only when every timer has fired or been cancelled). So timers the
+        // journey never saw fire are cancelled here before returning, as the journey's are.
+        using var timeouts = new CancellationTokenSource();
+        foreach (var episode in input.Episodes)
         {
-            if (e >= firedFrom)
+            foreach (var action in episode.Schedules)
             {
-                await context.CreateTimer(input.FiredTimers[e - firedFrom], CancellationToken.None);
+                scheduled[(action.Kind, action.Id)] = action.Kind == NoOpKind.Timer
+                    ? action.FiresAfterSeconds >= 0
+                        ? context.CreateTimer(TimeSpan.FromSeconds(action.FiresAfterSeconds), CancellationToken.None)
+                        : context.CreateTimer(NeverWithinTheRun, timeouts.Token)
+                    : context.CallActivityAsync<int>(nameof(NoOpStep), action.Id);
+                activities += action.Kind == NoOpKind.Activity ? 1 : 0;
             }
 
-            for (var a = 0; a < perRound; a++)
+            var waits = new List<Task>();
+            foreach (var wait in episode.WaitsFor)
             {
-                activities += await context.CallActivityAsync<int>(nameof(NoOpStep), new NoOpStepInput(input.Id, a == perRound - 1 ? e : -1));
+                if (wait.Kind == NoOpKind.Event)
+                {
+                    if (!context.IsReplaying)
+                    {
+                        aboutToWait(input.Id, wait.Id);
+                    }
+
+                    waits.Add(context.WaitForExternalEvent<int>(EventPrefix + wait.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+                else if (scheduled.TryGetValue((wait.Kind, wait.Id), out var task))
+                {
+                    waits.Add(task);
+                }
             }
 
-            using var timeout = new CancellationTokenSource();
-            var timer = context.CreateTimer(context.CurrentUtcDateTime.AddHours(1), timeout.Token);
-            var answer = context.WaitForExternalEvent<int>(EventPrefix + e.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (await Task.WhenAny(answer, timer) != answer)
+            if (waits.Count > 0)
             {
-                throw new TimeoutException("The baseline's answer never came.");
+                await Task.WhenAll(waits);
             }
-
-            Cancel(timeout);
         }
 
-        for (var t = 0; t < input.CancelledTimersBesidesEvents; t++)
-        {
-            using var cancel = new CancellationTokenSource();
-            var timer = context.CreateTimer(context.CurrentUtcDateTime.AddHours(1), cancel.Token);
-            activities += await context.CallActivityAsync<int>(nameof(NoOpStep), new NoOpStepInput(input.Id, -1));
-            Cancel(cancel);
-            _ = timer;
-        }
-
-        while (activities < input.Activities)
-        {
-            activities += await context.CallActivityAsync<int>(nameof(NoOpStep), new NoOpStepInput(input.Id, -1));
-        }
-
+        Cancel(timeouts);
         return activities;
     }
 
     /// <summary>
-    /// Synchronously, as the workflow's orchestrations do: CancelAsync would run the timer's cancellation off the
+    /// Synchronously, as the workflow's orchestrations do: CancelAsync would run the timers' cancellation off the
     /// orchestration's thread, and the episode would never finish.
     /// </summary>
 #pragma warning disable CA1849 // see above
@@ -76,17 +102,8 @@ public sealed class NoOpJourney : TaskOrchestrator<NoOpPlan, int>
 #pragma warning restore CA1849
 }
 
-/// <summary>Does nothing but, when the orchestration is about to wait, tell the driver so that it raises the answer then (as a person would).</summary>
-public sealed class NoOpStep(Action<string, int> aboutToWait) : TaskActivity<NoOpStepInput, int>
+/// <summary>Does nothing.</summary>
+public sealed class NoOpStep : TaskActivity<int, int>
 {
-    public override Task<int> RunAsync(TaskActivityContext context, NoOpStepInput input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        if (input.NextEvent >= 0)
-        {
-            aboutToWait(input.Id, input.NextEvent);
-        }
-
-        return Task.FromResult(1);
-    }
+    public override Task<int> RunAsync(TaskActivityContext context, int input) => Task.FromResult(1);
 }

@@ -32,6 +32,7 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
     private readonly string engineHub;
     private readonly string baselineHub;
     private readonly ConcurrentDictionary<(StorageCaller Caller, string Kind), long> counts = new();
+    private readonly ConcurrentDictionary<(StorageCaller Caller, string Operation), long> operations = new();
     private readonly List<IDisposable> subscriptions = [];
     private readonly IDisposable all;
     private readonly ConcurrentDictionary<HttpRequestMessage, (long Start, StorageCaller Caller, string? TraceId)> inFlight = new();
@@ -52,7 +53,26 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
     public static void MarkFlowUncounted() => UncountedFlow.Value = true;
 
     /// <summary>Requests so far, by caller and by kind ("table", "queue", "blob-write", "blob-read").</summary>
-    public Snapshot Take() => new(counts.ToDictionary(p => p.Key, p => p.Value));
+    public Snapshot Take() => new(counts.ToDictionary(p => p.Key, p => p.Value)) { Operations = operations.ToDictionary(p => p.Key, p => p.Value) };
+
+    /// <summary>
+    /// What a request did, for the per-operation breakdown: the method, the table, queue or container (without the
+    /// account), and for tables whether it addressed one row, queried, inserted or sent a batch ("GET Referrals row").
+    /// </summary>
+    internal static string Operation(string kind, string method, Uri uri)
+    {
+        var segments = uri.AbsolutePath.Trim('/').Split('/');
+        var resource = Uri.UnescapeDataString(segments.Length > 1 ? segments[1] : segments[0]);
+        if (kind != "table")
+        {
+            return $"{method} {kind} {resource}{(segments.Length > 2 ? "/" + segments[2] : "")}";
+        }
+
+        var paren = resource.IndexOf('(', StringComparison.Ordinal);
+        var table = paren >= 0 ? resource[..paren] : resource;
+        var shape = table == "$batch" ? "" : resource.Contains("PartitionKey=", StringComparison.Ordinal) ? " row" : method == "GET" ? " query" : " insert";
+        return $"{method} {table}{shape}";
+    }
 
     public void OnNext(DiagnosticListener value)
     {
@@ -105,6 +125,12 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
         }
 
         var path = uri.AbsolutePath;
+        var batchTable = path.EndsWith("/$batch", StringComparison.Ordinal) ? BatchTable(request) : null;
+        if (batchTable is not null)
+        {
+            path += "/" + batchTable; // a transaction names its table only in its body: the engine's history writes are batches too
+        }
+
         var caller = path.Contains(engineHub, StringComparison.OrdinalIgnoreCase) ? StorageCaller.Engine
             : path.Contains(baselineHub, StringComparison.OrdinalIgnoreCase) ? StorageCaller.Baseline
             : StorageCaller.App;
@@ -112,10 +138,27 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
             : uri.Port == queuePort ? "queue"
             : request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ? "blob-read" : "blob-write";
         counts.AddOrUpdate((caller, kind), 1, (_, n) => n + 1);
+        operations.AddOrUpdate((caller, Operation(kind, request.Method.Method, uri) + (batchTable is null ? "" : " " + batchTable)), 1, (_, n) => n + 1);
         if (trace is not null)
         {
             inFlight[request] = (Stopwatch.GetTimestamp(), caller, Activity.Current?.TraceId.ToHexString());
         }
+    }
+
+    /// <summary>
+    /// The table a transaction writes, from its multipart body (each part names its row's URL). Reading buffers the body,
+    /// which the SDK builds in memory anyway; the request is sent unchanged.
+    /// </summary>
+    private static string? BatchTable(HttpRequestMessage request)
+    {
+        if (request.Content is null)
+        {
+            return null;
+        }
+
+        var body = request.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        var match = System.Text.RegularExpressions.Regex.Match(body, @"/devstoreaccount1/([A-Za-z][A-Za-z0-9]*)");
+        return match.Success ? match.Groups[1].Value : null;
     }
 
     public void OnCompleted()
@@ -138,6 +181,9 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
     /// <summary>Counts at one moment; subtract two to get what happened in between.</summary>
     public sealed record Snapshot(IReadOnlyDictionary<(StorageCaller Caller, string Kind), long> Counts)
     {
+        /// <summary>Requests by caller and <see cref="Operation"/>.</summary>
+        public IReadOnlyDictionary<(StorageCaller Caller, string Operation), long> Operations { get; init; } = new Dictionary<(StorageCaller, string), long>();
+
         public long Of(StorageCaller caller) => Counts.Where(c => c.Key.Caller == caller).Sum(c => c.Value);
 
         public long Of(StorageCaller caller, string kind) => Counts.TryGetValue((caller, kind), out var n) ? n : 0;
@@ -148,7 +194,10 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
         {
             ArgumentNullException.ThrowIfNull(after);
             ArgumentNullException.ThrowIfNull(before);
-            return new(after.Counts.ToDictionary(p => p.Key, p => p.Value - (before.Counts.TryGetValue(p.Key, out var b) ? b : 0)));
+            return new(after.Counts.ToDictionary(p => p.Key, p => p.Value - (before.Counts.TryGetValue(p.Key, out var b) ? b : 0)))
+            {
+                Operations = after.Operations.ToDictionary(p => p.Key, p => p.Value - (before.Operations.TryGetValue(p.Key, out var b) ? b : 0)),
+            };
         }
 
         public Snapshot Subtract(Snapshot before) => this - before;

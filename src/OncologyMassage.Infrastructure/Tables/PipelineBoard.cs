@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using OncologyMassage.Domain.Referrals;
@@ -16,9 +17,18 @@ public sealed record BoardEntry(string VenueId, string ReferralId, string Initia
 /// row included, so moves of one venue are serialised and a lost race re-reads and tries again; counts cannot drift.
 /// A bucket emptied in the middle of a chain is unlinked (it keeps its own Next, so a continuation token that points at
 /// it still leads on), so a page never walks through empty buckets.
+/// <para>
+/// The board remembers the rows it last read or committed, with their ETags (<see cref="RecentRows"/>), and a move starts
+/// from those instead of reading them again: every row a move commits is ETag-checked, so a remembered row that changed
+/// since (another host's move, a flag) fails the transaction, the rows it touched are forgotten and the move reads them
+/// as before. On one host, which made the last moves of its venues, a move then costs its one transaction (issue #16
+/// item 4b: four reads per move went).
+/// </para>
 /// </summary>
 public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = PipelineBoard.DefaultBucketCapacity)
 {
+    private readonly RecentRows recent = new();
+
     /// <summary>
     /// Referrals per bucket: a page of 50 is one or two point reads, a stuck count up to its cap of 100 is one read when
     /// the head bucket is full, and a full bucket (at most ~170 characters per referral) stays well below the 64 KiB a
@@ -36,14 +46,14 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
         var table = await tables.GetAsync(StorageTables.Pipeline, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var lanesRow = await TableRows.ReadAsync(table, entry.VenueId, LanesKey, cancellationToken);
-            var location = await TableRows.ReadAsync(table, entry.VenueId, LocationKey(entry.ReferralId), cancellationToken);
+            var lanesRow = await recent.ReadAsync(table, entry.VenueId, LanesKey, cancellationToken);
+            var location = await recent.ReadAsync(table, entry.VenueId, LocationKey(entry.ReferralId), cancellationToken);
             if ((location?.GetInt32("StageSequence") ?? int.MinValue) >= stageSequence)
             {
-                return;
+                return; // the sequence only grows: a remembered row this far on is at least this far on in storage
             }
 
-            var change = new Change(table, entry.VenueId, ReadLanes(lanesRow));
+            var change = new Change(table, entry.VenueId, ReadLanes(lanesRow), recent);
             var flags = ParseFlags(location?.GetString(FlagsColumn)).Union(entry.Flags).ToArray();
             if (location is not null)
             {
@@ -87,7 +97,7 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
                 return;
             }
 
-            var change = new Change(table, venueId, ReadLanes(lanesRow));
+            var change = new Change(table, venueId, ReadLanes(lanesRow), recent);
             await change.RemoveAsync(referralId, Enum.Parse<Stage>(location.GetString("Stage")), location.GetInt64("Bucket") ?? None, cancellationToken);
             if (await change.TryCommitRemovalAsync(lanesRow, location, cancellationToken))
             {
@@ -126,6 +136,8 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
             try
             {
                 await table.SubmitTransactionAsync([Write(location, isNew: false), Write(WriteBucket(bucket), isNew: false)], cancellationToken);
+                recent.Forget(venueId, location.RowKey);
+                recent.Forget(venueId, bucketRow.RowKey);
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -188,7 +200,7 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
     }
 
     /// <summary>The rows one move reads and changes, committed together.</summary>
-    private sealed class Change(TableClient table, string venueId, Dictionary<Stage, LaneEnds> lanes)
+    private sealed class Change(TableClient table, string venueId, Dictionary<Stage, LaneEnds> lanes, RecentRows recent)
     {
         private readonly Dictionary<string, BucketState> buckets = new(StringComparer.Ordinal);
 
@@ -258,15 +270,7 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
                 Write(location, locationIsNew),
                 .. buckets.Values.Select(b => Write(WriteBucket(b), b.IsNew)),
             ];
-            try
-            {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                return false;
-            }
+            return await recent.TryCommitAsync(table, actions, cancellationToken);
         }
 
         /// <summary>Commits a removal: the lanes and buckets changed, and the location row deleted (ETag-checked).</summary>
@@ -280,15 +284,7 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
                 new(TableTransactionActionType.Delete, location, location.ETag),
                 .. buckets.Values.Select(b => Write(WriteBucket(b), b.IsNew)),
             ];
-            try
-            {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
-            {
-                return false;
-            }
+            return await recent.TryCommitAsync(table, actions, cancellationToken);
         }
 
         private LaneEnds Lane(Stage stage) => lanes.TryGetValue(stage, out var lane) ? lane : lanes[stage] = new LaneEnds();
@@ -307,12 +303,91 @@ public sealed class PipelineBoard(StorageTables tables, int bucketCapacity = Pip
             var key = BucketKey(stage, number);
             if (!buckets.TryGetValue(key, out var bucket))
             {
-                var row = await TableRows.ReadAsync(table, venueId, key, cancellationToken)
+                var row = await recent.ReadAsync(table, venueId, key, cancellationToken)
                     ?? throw new InvalidDataException($"The board of venue {venueId} has no bucket {key}.");
                 bucket = buckets[key] = ReadBucket(row);
             }
 
             return bucket;
+        }
+    }
+
+    /// <summary>
+    /// The board rows this host last read or committed, with their ETags, handed out as copies (a move changes what it
+    /// reads). Only rows that exist are kept; a failed commit forgets every row it carried. Bounded: past
+    /// <see cref="MaxRows"/> everything is forgotten (and read again when needed).
+    /// </summary>
+    private sealed class RecentRows
+    {
+        private const int MaxRows = 20_000;
+        private readonly ConcurrentDictionary<(string Partition, string Row), TableEntity> rows = new();
+
+        public async Task<TableEntity?> ReadAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+        {
+            if (rows.TryGetValue((partitionKey, rowKey), out var known))
+            {
+                return new TableEntity(known);
+            }
+
+            var row = await TableRows.ReadAsync(table, partitionKey, rowKey, cancellationToken);
+            if (row is not null)
+            {
+                Remember(row);
+            }
+
+            return row;
+        }
+
+        public void Forget(string partitionKey, string rowKey) => rows.TryRemove((partitionKey, rowKey), out _);
+
+        /// <summary>
+        /// Commits one move's rows; false when another write got in first (a row's ETag changed, a new row exists or a
+        /// remembered row is gone), and then none of them is remembered any more.
+        /// </summary>
+        public async Task<bool> TryCommitAsync(TableClient table, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+        {
+            Response<IReadOnlyList<Response>> response;
+            try
+            {
+                response = await table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+            {
+                foreach (var action in actions)
+                {
+                    Forget(action.Entity.PartitionKey, action.Entity.RowKey);
+                }
+
+                return false;
+            }
+
+            // One response per action, in the actions' order; a row whose new ETag is unknown is forgotten (read next time).
+            var results = response.Value;
+            for (var i = 0; i < actions.Count; i++)
+            {
+                var action = actions[i];
+                var etag = results.Count == actions.Count ? results[i].Headers.ETag : null;
+                if (action.ActionType == TableTransactionActionType.Delete || etag is null || action.Entity is not TableEntity written)
+                {
+                    Forget(action.Entity.PartitionKey, action.Entity.RowKey);
+                }
+                else
+                {
+                    Remember(new TableEntity(written) { ETag = etag.Value });
+                }
+            }
+
+            return true;
+        }
+
+        private void Remember(TableEntity row)
+        {
+            if (rows.Count >= MaxRows)
+            {
+                rows.Clear();
+            }
+
+            rows[(row.PartitionKey, row.RowKey)] = new TableEntity(row);
         }
     }
 }

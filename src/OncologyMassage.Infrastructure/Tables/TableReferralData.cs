@@ -18,7 +18,7 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// vendor id, caller scope) are found with a filter on the whole table; an erase is rare and the tables hold one clinic's
 /// data, so a scan is cheaper than an index kept for it. The audit table is never touched (append-only).
 /// </summary>
-public sealed class TableReferralData(StorageTables tables, PipelineBoard board) : IReferralDataStore
+public sealed class TableReferralData(StorageTables tables, PipelineBoard board, ReferralRowCache? recent = null) : IReferralDataStore
 {
     private const string TotalsKey = "totals";
 
@@ -64,6 +64,7 @@ public sealed class TableReferralData(StorageTables tables, PipelineBoard board)
     {
         // A point read first: deleting a missing row succeeds silently, and the caller wants to know whether there was one.
         var table = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
+        recent?.Forget(referralId); // this host's copy of the row goes with it
         var row = await TableRows.ReadAsync(table, referralId, TableReferralStore.ReferralRowKey, cancellationToken);
         return row is not null && await DeleteAsync(table, referralId, TableReferralStore.ReferralRowKey, ETag.All, cancellationToken);
     }

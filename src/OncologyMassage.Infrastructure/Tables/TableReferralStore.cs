@@ -13,7 +13,11 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// the timeline (PartitionKey = referral id, RowKey = zero-padded sequence, so entries come back in order and a
 /// replayed write is a conflict, not a duplicate).
 /// </summary>
-public sealed class TableReferralStore(StorageTables tables, PipelineBoard board) : IReferralStore
+/// <para>
+/// With a <see cref="ReferralRowCache"/>, the rows it read or wrote are remembered with their ETags: a stage move writes
+/// without reading first, and <see cref="GetFactsAsync"/> answers from the copy.
+/// </para>
+public sealed class TableReferralStore(StorageTables tables, PipelineBoard board, ReferralRowCache? recent = null) : IReferralStore
 {
     internal const string ReferralRowKey = "referral";
 
@@ -21,9 +25,11 @@ public sealed class TableReferralStore(StorageTables tables, PipelineBoard board
     {
         ArgumentNullException.ThrowIfNull(record);
         var table = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
+        var entity = ToEntity(record);
         try
         {
-            await table.AddEntityAsync(ToEntity(record), cancellationToken);
+            var response = await table.AddEntityAsync(entity, cancellationToken);
+            Remember(entity, response);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -36,8 +42,18 @@ public sealed class TableReferralStore(StorageTables tables, PipelineBoard board
     {
         var table = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(referralId, ReferralRowKey, cancellationToken: cancellationToken);
-        return response.HasValue ? FromEntity(response.Value!) : null;
+        if (!response.HasValue)
+        {
+            recent?.Forget(referralId);
+            return null;
+        }
+
+        recent?.Remember(response.Value!);
+        return FromEntity(response.Value!);
     }
+
+    public async Task<ReferralRecord?> GetFactsAsync(string referralId, CancellationToken cancellationToken) =>
+        recent?.Get(referralId) is { } remembered ? FromEntity(remembered) : await GetAsync(referralId, cancellationToken);
 
     public async Task<IReadOnlyList<ReferralRecord>> ListReceivedAsync(DateTimeOffset createdFrom, DateTimeOffset createdUntil, CancellationToken cancellationToken)
     {
@@ -61,12 +77,17 @@ public sealed class TableReferralStore(StorageTables tables, PipelineBoard board
         ArgumentNullException.ThrowIfNull(change);
         var referrals = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
 
-        // 1. The referral row, only forward (optimistic concurrency: re-read on a lost race).
+        // 1. The referral row, only forward (optimistic concurrency: re-read on a lost race). The row this host wrote or
+        //    read last, if it remembers one, stands in for the first read: its ETag makes the write fail when the row
+        //    changed since, and the loop then reads it. A remembered sequence at or past this move's is past it in storage
+        //    too (the sequence only grows).
         int current;
         TableEntity entity;
+        var remembered = recent?.Get(change.ReferralId);
         while (true)
         {
-            entity = (await referrals.GetEntityAsync<TableEntity>(change.ReferralId, ReferralRowKey, cancellationToken: cancellationToken)).Value;
+            entity = remembered ?? (await referrals.GetEntityAsync<TableEntity>(change.ReferralId, ReferralRowKey, cancellationToken: cancellationToken)).Value;
+            remembered = null;
             current = entity.GetInt32(nameof(ReferralRecord.StageSequence)) ?? 0;
             if (current >= change.Sequence)
             {
@@ -79,13 +100,15 @@ public sealed class TableReferralStore(StorageTables tables, PipelineBoard board
             entity[nameof(ReferralRecord.ClosedReason)] = change.To.IsClosed() ? change.Detail : null;
             try
             {
-                await referrals.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                var response = await referrals.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                Remember(entity, response);
                 current = change.Sequence;
                 break;
             }
             catch (RequestFailedException ex) when (ex.Status == 412)
             {
                 // Someone else wrote the row meanwhile: read it again.
+                recent?.Forget(change.ReferralId);
             }
         }
 
@@ -166,6 +189,18 @@ public sealed class TableReferralStore(StorageTables tables, PipelineBoard board
     }
 
     private const string ExternalPrefix = "x-";
+
+    /// <summary>Remembers a row just written, with the ETag the write returned (none: forgotten, so it is read next time).</summary>
+    private void Remember(TableEntity written, Response response)
+    {
+        if (recent is null)
+        {
+            return;
+        }
+
+        written.ETag = response.Headers.ETag ?? default;
+        recent.Remember(written);
+    }
 
     private static TableEntity ToEntity(ReferralRecord r) => new(r.Id, ReferralRowKey)
     {

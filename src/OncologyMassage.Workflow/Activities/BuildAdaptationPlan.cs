@@ -35,7 +35,7 @@ public sealed class BuildAdaptationPlan(
     public async Task<PlanOutcome> RunAsync(PlanInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var record = await store.GetAsync(input.ReferralId, cancellationToken)
+        var record = await store.GetFactsAsync(input.ReferralId, cancellationToken)
             ?? throw new InvalidOperationException($"Referral {input.ReferralId} does not exist.");
         var asOf = DateOnly.FromDateTime(input.Step.At.UtcDateTime);
         var answer = input.AnswerKey is null ? null

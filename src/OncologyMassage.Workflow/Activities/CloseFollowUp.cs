@@ -12,7 +12,7 @@ public sealed class CloseFollowUp(IReferralStore store, ISessionStore sessions, 
     public async Task<bool> RunAsync(FollowUpWindowClosed input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var referral = await store.GetAsync(input.ReferralId, cancellationToken);
+        var referral = await store.GetFactsAsync(input.ReferralId, cancellationToken);
         await sessions.RecordFollowUpAsync(new FollowUpRecord(input.ReferralId, FollowUps.Id(input.Kind, input.SessionNumber), input.SessionNumber,
             input.Kind, false, input.Step.At, [], null, RedFlagLevel.None), referral?.Referral.VenueId, cancellationToken);
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.Step.Sequence, input.Step.At, TimelineKind.Note, input.Step.Stage,

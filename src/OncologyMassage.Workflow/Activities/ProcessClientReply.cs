@@ -63,7 +63,7 @@ public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessi
                 screen.Level == RedFlagLevel.Immediate ? ReferralFlagKind.RedFlagImmediate : ReferralFlagKind.RedFlagSameDay, cancellationToken);
         }
 
-        var referral = await store.GetAsync(input.ReferralId, cancellationToken);
+        var referral = await store.GetFactsAsync(input.ReferralId, cancellationToken);
         if (input.FollowUp is { } kind && input.Reply.Channel == ReplyChannel.Sms)
         {
             // Only ratings the client named (or gave in the question's order) are stored; a lone number is kept as text, not guessed.

@@ -81,10 +81,12 @@ public sealed class SendClientMessage(
         var zone = Find(client.TimeZone);
         var language = ClientLanguages.Resolve(client.PreferredLanguage);
 
+        // The dispatcher checks the opt-out right before sending (and answers OptedOut, which falls back to email below),
+        // so it is read here first only when the phone index must know of the wait before the text goes.
         var smsAllowed = input.Kind != ClientMessageKind.SurveyFollowUp
             && (client.PreferredContact == ContactChannel.Sms || string.IsNullOrEmpty(client.Email))
             && !string.IsNullOrEmpty(client.MobilePhone)
-            && !await optOuts.IsOptedOutAsync(client.MobilePhone, cancellationToken);
+            && (input.ExpectReply is null || !await optOuts.IsOptedOutAsync(client.MobilePhone, cancellationToken));
         var key = $"{record.Id}:{input.Key}";
 
         ContactChannel? channel;

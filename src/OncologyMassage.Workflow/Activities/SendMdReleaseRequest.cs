@@ -20,7 +20,7 @@ public sealed class SendMdReleaseRequest(IReferralStore store, IVenueStore venue
     public async Task<DispatchOutcome> RunAsync(MdReleaseRequestMessage input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var record = await store.GetAsync(input.ReferralId, cancellationToken)
+        var record = await store.GetFactsAsync(input.ReferralId, cancellationToken)
             ?? throw new InvalidOperationException($"Referral {input.ReferralId} does not exist.");
 
         var venueName = ReferralContext.VenueName(record, await venues.GetAsync(record.Referral.VenueId, cancellationToken));

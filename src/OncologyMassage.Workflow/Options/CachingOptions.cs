@@ -22,4 +22,12 @@ public sealed class CachingOptions
     /// <summary>How long a venue read stays in use on this host (default 30 s); a change made through this host's store is seen at once.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan VenuesFor { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a referral row this host read or wrote is remembered (default 30 s): a stage move writes from it under its
+    /// ETag without reading it again (a row changed meanwhile makes the write fail and the move read it), and activities
+    /// take the referral's unchanging facts (the referral as submitted) from it. Stages and flags are never answered from it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ReferralsFor { get; set; } = TimeSpan.FromSeconds(30);
 }

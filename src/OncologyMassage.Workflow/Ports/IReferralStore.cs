@@ -11,6 +11,14 @@ public interface IReferralStore
     Task<ReferralRecord?> GetAsync(string referralId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The referral for what never changes after submission (<see cref="ReferralRecord.Referral"/>: the client, venue and
+    /// service; the id, practice and creation time). A store may answer it from a copy it read or wrote a moment ago, so
+    /// <see cref="ReferralRecord.Stage"/> and the other columns that change may be stale: read <see cref="GetAsync"/> when
+    /// they matter. Activities use it; the orchestration knows the stage.
+    /// </summary>
+    Task<ReferralRecord?> GetFactsAsync(string referralId, CancellationToken cancellationToken) => GetAsync(referralId, cancellationToken);
+
+    /// <summary>
     /// The referrals still in <see cref="Stage.Received"/> whose ids were created in [<paramref name="createdFrom"/>,
     /// <paramref name="createdUntil"/>] (ids are time-ordered: a key range, not a scan of every referral).
     /// </summary>
