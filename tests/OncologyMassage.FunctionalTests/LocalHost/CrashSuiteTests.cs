@@ -168,7 +168,7 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
         var perKey = sent.GroupBy(m => m.Key).ToDictionary(g => g.Key, g => g.Count());
         Report($"{referrals} referrals, {kills} kills, {wall.Elapsed.TotalSeconds:F0} s: {perKey.Count} messages, {sent.Count} vendor requests "
             + $"({sent.Count(m => m.Channel == "sms")} texts, {sent.Count(m => m.Channel == "email")} emails); "
-            + $"recovery max {recoveries.DefaultIfEmpty().Max().TotalSeconds:F1} s; {proxy?.Summary() ?? "no storage faults"}");
+            + $"{vendor.ActivityLookups} email activity lookups; recovery max {recoveries.DefaultIfEmpty().Max().TotalSeconds:F1} s; {proxy?.Summary() ?? "no storage faults"}");
         var closed = actors.Select(a => a.Result).ToArray();
         Assert.All(closed, r => Assert.Equal("Completed", r.Stage));
         Assert.All(perKey, p => Assert.True(p.Value == 1 && p.Key.Length > 0, $"'{p.Key}' accepted {p.Value} times"));
