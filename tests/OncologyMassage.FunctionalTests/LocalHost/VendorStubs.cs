@@ -21,7 +21,8 @@ public sealed record AcceptedMessage(string Key, string ReferralId, string Chann
 /// its outbox key: SendGrid's <c>custom_args</c>, Twilio's signed status-callback token. Twilio's message list and
 /// SendGrid's Email Activity API (searched by the key as a unique arg) answer from the record (the outbox reconciliation's
 /// lookups, so whether a Pending email is resent does not depend on when its event arrives); every accepted email also gets
-/// a signed <c>processed</c> event, posted to the current host until it is taken (SendGrid's event webhook retries too). <see cref="ArmKillOnNextSend"/> holds the
+/// a signed <c>processed</c> event, posted to the current host until it is taken (SendGrid's event webhook retries too),
+/// except an email whose send a kill cut: its event is withheld, as if lost, so that the reconciliation must ask. <see cref="ArmKillOnNextSend"/> holds the
 /// next send's answer until the test has killed the host: a crash between the vendor call and the outbox update.
 /// </summary>
 public sealed partial class VendorStubs : IDisposable
@@ -37,7 +38,9 @@ public sealed partial class VendorStubs : IDisposable
     private readonly ConcurrentQueue<AcceptedMessage> accepted = new();
     private readonly ConcurrentQueue<string> events = new();
     private TaskCompletionSource? armed;
+    private Action? onHold;
     private int activityLookups;
+    private int withheldEvents;
     private readonly ManualResetEventSlim released = new(initialState: true);
 
     public VendorStubs()
@@ -50,6 +53,9 @@ public sealed partial class VendorStubs : IDisposable
 
     /// <summary>How many times the host asked SendGrid's Email Activity API about an email.</summary>
     public int ActivityLookups => Volatile.Read(ref activityLookups);
+
+    /// <summary>Emails whose <c>processed</c> event was never posted (the ones whose send a kill cut).</summary>
+    public int WithheldEvents => Volatile.Read(ref withheldEvents);
 
     public IReadOnlyCollection<AcceptedMessage> Accepted => accepted.ToArray();
 
@@ -66,10 +72,15 @@ public sealed partial class VendorStubs : IDisposable
         "--Email:FromAddress=referrals@clinic.example", "--Email:FromName=Clinic Referrals", $"--Links:PublicBaseUrl={PublicBaseUrl}",
     ];
 
-    /// <summary>The next send is held (its answer not given) until <see cref="Release"/>; the returned task completes when it arrives.</summary>
-    public Task ArmKillOnNextSend()
+    /// <summary>
+    /// The next send is held (its answer not given) until <see cref="Release"/>; <paramref name="killNow"/> runs on the stub's
+    /// own thread the moment it arrives (so the kill lands while the host waits for the answer, however loaded the machine:
+    /// a kill that came after the host's attempt timeout would test a timed-out send instead); the returned task completes then.
+    /// </summary>
+    public Task ArmKillOnNextSend(Action? killNow = null)
     {
         released.Reset();
+        Volatile.Write(ref onHold, killNow);
         var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref armed, next);
         return next.Task;
@@ -144,10 +155,13 @@ public sealed partial class VendorStubs : IDisposable
         return request;
     }
 
-    private void HoldIfArmed()
+    private void HoldIfArmed() => Hold(Interlocked.Exchange(ref armed, null));
+
+    private void Hold(TaskCompletionSource? next)
     {
-        if (Interlocked.Exchange(ref armed, null) is { } next)
+        if (next is not null)
         {
+            Interlocked.Exchange(ref onHold, null)?.Invoke();
             next.TrySetResult();
             released.Wait(TimeSpan.FromSeconds(30));
         }
@@ -190,6 +204,16 @@ public sealed partial class VendorStubs : IDisposable
         var text = string.Join("\n", root.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("value").GetString()));
         var id = "sg" + Guid.NewGuid().ToString("N");
         accepted.Enqueue(new AcceptedMessage(key, referralId, "email", to, text, id));
+        var held = Interlocked.Exchange(ref armed, null);
+        if (held is not null)
+        {
+            // The email whose send the kill cuts: its processed event never reaches a host (lost, or retried past the
+            // reconciliation window), so only the Email Activity API can tell the restarted host that SendGrid has it.
+            Interlocked.Increment(ref withheldEvents);
+            Hold(held);
+            return Accepted202(id);
+        }
+
         events.Enqueue(JsonSerializer.Serialize(new[]
         {
             new Dictionary<string, object>
@@ -198,13 +222,14 @@ public sealed partial class VendorStubs : IDisposable
                 ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["idempotency_key"] = key, ["referral_id"] = referralId,
             },
         }));
-        HoldIfArmed();
-        return new ResponseMessage
-        {
-            StatusCode = 202,
-            Headers = new Dictionary<string, WireMockList<string>> { ["X-Message-Id"] = new(id) },
-        };
+        return Accepted202(id);
     }
+
+    private static ResponseMessage Accepted202(string id) => new()
+    {
+        StatusCode = 202,
+        Headers = new Dictionary<string, WireMockList<string>> { ["X-Message-Id"] = new(id) },
+    };
 
     /// <summary>
     /// SendGrid's Email Activity API (<c>GET /v3/messages?limit=…&amp;query=…</c>): the accepted emails whose
