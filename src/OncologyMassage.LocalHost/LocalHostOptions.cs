@@ -40,6 +40,12 @@ public sealed class LocalHostOptions
     public TimeSpan OrphanSweepInterval { get; set; } = OrphanReferralSweep.Interval;
 
     /// <summary>
+    /// How often the outbox reconciliation runs (default 2 min, as the Functions app's timer). The crash suite shortens it so
+    /// that Pending messages are reconciled while its hosts live.
+    /// </summary>
+    public TimeSpan OutboxReconcileInterval { get; set; } = OncologyMassage.Workflow.Messaging.OutboxReconciliation.Interval;
+
+    /// <summary>
     /// Listen on addresses other than loopback (<c>--urls http://0.0.0.0:7071</c>). Off by default: the local host has a
     /// development sign-in anyone who reaches it could use, so it refuses to start on such an address unless told so.
     /// </summary>

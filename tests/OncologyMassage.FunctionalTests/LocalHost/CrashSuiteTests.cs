@@ -87,7 +87,8 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
                 var duringSend = k % 2 == 1;
                 if (duringSend)
                 {
-                    var send = vendor.ArmKillOnNextSend();
+                    var dying = current.Host;
+                    var send = vendor.ArmKillOnNextSend(dying.Kill);
                     await Task.WhenAny(send, Task.WhenAll(actors), Task.Delay(TimeSpan.FromMinutes(2), ct));
                     if (!send.IsCompleted)
                     {
@@ -143,6 +144,12 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
         finally
         {
             await stop.CancelAsync();
+            if (Environment.GetEnvironmentVariable("OM_CRASH_HOSTLOG") is { Length: > 0 } hostLog)
+            {
+                // Every host's console, in order, for a run that needs explaining (OM_CRASH_HOSTLOG=/tmp/hosts.txt).
+                await File.WriteAllLinesAsync(hostLog, consoles.Append(current.Host.Output).SelectMany((c, i) => c.Split('\n').Select(l => $"[host {i + 1}] {l}")), CancellationToken.None);
+            }
+
             await current.Host.DisposeAsync();
             if (proxy is not null)
             {
@@ -168,7 +175,9 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
         var perKey = sent.GroupBy(m => m.Key).ToDictionary(g => g.Key, g => g.Count());
         Report($"{referrals} referrals, {kills} kills, {wall.Elapsed.TotalSeconds:F0} s: {perKey.Count} messages, {sent.Count} vendor requests "
             + $"({sent.Count(m => m.Channel == "sms")} texts, {sent.Count(m => m.Channel == "email")} emails); "
-            + $"recovery max {recoveries.DefaultIfEmpty().Max().TotalSeconds:F1} s; {proxy?.Summary() ?? "no storage faults"}");
+            + $"{vendor.ActivityLookups} email activity lookups ({vendor.WithheldEvents} processed events withheld); recovery max {recoveries.DefaultIfEmpty().Max().TotalSeconds:F1} s; {proxy?.Summary() ?? "no storage faults"}");
+        // An email whose processed event was withheld can only have been settled by asking SendGrid's Email Activity API.
+        Assert.True(vendor.WithheldEvents == 0 || vendor.ActivityLookups > 0, "an email's processed event was withheld, but the host never asked the Email Activity API");
         var closed = actors.Select(a => a.Result).ToArray();
         Assert.All(closed, r => Assert.Equal("Completed", r.Stage));
         Assert.All(perKey, p => Assert.True(p.Value == 1 && p.Key.Length > 0, $"'{p.Key}' accepted {p.Value} times"));
@@ -185,7 +194,7 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
         "--Workflow:SchedulingExpiresAfter=01:00:00", "--Workflow:ConsentReminderAfter=00:30:00", "--Workflow:MdQuestionExpiresAfter=01:00:00",
         "--Workflow:FirstFollowUpAfter=00:00:03", "--Workflow:SecondFollowUpAfter=00:00:06", "--Workflow:ThirdFollowUpAfter=00:00:09",
         "--Workflow:FollowUpReplyWindow=00:30:00", "--Workflow:QuietHoursStart=00:00:00", "--Workflow:QuietHoursEnd=00:00:00",
-        "--Outbox:ReconcileAfter=00:00:15",
+        "--Outbox:ReconcileAfter=00:00:15", "--LocalHost:OutboxReconcileInterval=00:00:05",
         "--StorageRetry:MaxRetries=5", "--StorageRetry:Delay=00:00:00.200", "--StorageRetry:MaxDelay=00:00:02", "--StorageRetry:NetworkTimeout=00:00:03",
         "--LocalHost:OrphanSweepInterval=00:00:02", "--OrphanReferrals:SettleAfter=00:00:05",
     ];

@@ -105,7 +105,11 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
     /// <summary>Kills the host process alone (SIGKILL), as a crash would: nothing of its shutdown runs, its Azurite is left to its watchdog.</summary>
     public void Kill()
     {
-        process.Kill(entireProcessTree: false);
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: false); // a no-op when it has just exited (killed from the vendor stub, see CrashSuiteTests)
+        }
+
         process.WaitForExit();
     }
 

@@ -18,9 +18,11 @@ public sealed record AcceptedMessage(string Key, string ReferralId, string Chann
 /// <summary>
 /// Twilio's Messages API and SendGrid's Mail Send on one WireMock server, as the crash suite's vendors. Every accepted
 /// message is recorded (before the answer goes back, so a send whose answer the dead host never read still counts) with
-/// its outbox key: SendGrid's <c>custom_args</c>, Twilio's signed status-callback token. Twilio's message list answers
-/// from the record (the outbox reconciliation's lookup); every accepted email gets a signed <c>processed</c> event, posted
-/// to the current host until it is taken (SendGrid's event webhook retries too). <see cref="ArmKillOnNextSend"/> holds the
+/// its outbox key: SendGrid's <c>custom_args</c>, Twilio's signed status-callback token. Twilio's message list and
+/// SendGrid's Email Activity API (searched by the key as a unique arg) answer from the record (the outbox reconciliation's
+/// lookups, so whether a Pending email is resent does not depend on when its event arrives); every accepted email also gets
+/// a signed <c>processed</c> event, posted to the current host until it is taken (SendGrid's event webhook retries too),
+/// except an email whose send a kill cut: its event is withheld, as if lost, so that the reconciliation must ask. <see cref="ArmKillOnNextSend"/> holds the
 /// next send's answer until the test has killed the host: a crash between the vendor call and the outbox update.
 /// </summary>
 public sealed partial class VendorStubs : IDisposable
@@ -36,6 +38,9 @@ public sealed partial class VendorStubs : IDisposable
     private readonly ConcurrentQueue<AcceptedMessage> accepted = new();
     private readonly ConcurrentQueue<string> events = new();
     private TaskCompletionSource? armed;
+    private Action? onHold;
+    private int activityLookups;
+    private int withheldEvents;
     private readonly ManualResetEventSlim released = new(initialState: true);
 
     public VendorStubs()
@@ -43,7 +48,14 @@ public sealed partial class VendorStubs : IDisposable
         server.Given(Request.Create().WithPath(MessagesPath).UsingPost()).RespondWith(Response.Create().WithCallback(AcceptSms));
         server.Given(Request.Create().WithPath(MessagesPath).UsingGet()).RespondWith(Response.Create().WithCallback(ListSms));
         server.Given(Request.Create().WithPath("/v3/mail/send").UsingPost()).RespondWith(Response.Create().WithCallback(AcceptEmail));
+        server.Given(Request.Create().WithPath("/v3/messages").UsingGet()).RespondWith(Response.Create().WithCallback(ListEmail));
     }
+
+    /// <summary>How many times the host asked SendGrid's Email Activity API about an email.</summary>
+    public int ActivityLookups => Volatile.Read(ref activityLookups);
+
+    /// <summary>Emails whose <c>processed</c> event was never posted (the ones whose send a kill cut).</summary>
+    public int WithheldEvents => Volatile.Read(ref withheldEvents);
 
     public IReadOnlyCollection<AcceptedMessage> Accepted => accepted.ToArray();
 
@@ -55,13 +67,20 @@ public sealed partial class VendorStubs : IDisposable
         $"--Twilio:AccountSid={AccountSid}", $"--Twilio:AuthToken={AuthToken}", $"--Twilio:FromNumber={FromNumber}", $"--Twilio:BaseUrl={server.Url}",
         "--SendGrid:ApiKey=SG.crash-suite", $"--SendGrid:BaseUrl={server.Url}",
         $"--SendGrid:WebhookPublicKey={Convert.ToBase64String(eventKey.ExportSubjectPublicKeyInfo())}",
+        // The reconciliation asks the Activity API; this stub lists a message the moment it accepts it (no indexing delay).
+        "--SendGrid:EmailActivityApi=true", "--SendGrid:EmailActivityIndexingDelay=00:00:00",
         "--Email:FromAddress=referrals@clinic.example", "--Email:FromName=Clinic Referrals", $"--Links:PublicBaseUrl={PublicBaseUrl}",
     ];
 
-    /// <summary>The next send is held (its answer not given) until <see cref="Release"/>; the returned task completes when it arrives.</summary>
-    public Task ArmKillOnNextSend()
+    /// <summary>
+    /// The next send is held (its answer not given) until <see cref="Release"/>; <paramref name="killNow"/> runs on the stub's
+    /// own thread the moment it arrives (so the kill lands while the host waits for the answer, however loaded the machine:
+    /// a kill that came after the host's attempt timeout would test a timed-out send instead); the returned task completes then.
+    /// </summary>
+    public Task ArmKillOnNextSend(Action? killNow = null)
     {
         released.Reset();
+        Volatile.Write(ref onHold, killNow);
         var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref armed, next);
         return next.Task;
@@ -136,10 +155,13 @@ public sealed partial class VendorStubs : IDisposable
         return request;
     }
 
-    private void HoldIfArmed()
+    private void HoldIfArmed() => Hold(Interlocked.Exchange(ref armed, null));
+
+    private void Hold(TaskCompletionSource? next)
     {
-        if (Interlocked.Exchange(ref armed, null) is { } next)
+        if (next is not null)
         {
+            Interlocked.Exchange(ref onHold, null)?.Invoke();
             next.TrySetResult();
             released.Wait(TimeSpan.FromSeconds(30));
         }
@@ -182,6 +204,16 @@ public sealed partial class VendorStubs : IDisposable
         var text = string.Join("\n", root.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("value").GetString()));
         var id = "sg" + Guid.NewGuid().ToString("N");
         accepted.Enqueue(new AcceptedMessage(key, referralId, "email", to, text, id));
+        var held = Interlocked.Exchange(ref armed, null);
+        if (held is not null)
+        {
+            // The email whose send the kill cuts: its processed event never reaches a host (lost, or retried past the
+            // reconciliation window), so only the Email Activity API can tell the restarted host that SendGrid has it.
+            Interlocked.Increment(ref withheldEvents);
+            Hold(held);
+            return Accepted202(id);
+        }
+
         events.Enqueue(JsonSerializer.Serialize(new[]
         {
             new Dictionary<string, object>
@@ -190,12 +222,35 @@ public sealed partial class VendorStubs : IDisposable
                 ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["idempotency_key"] = key, ["referral_id"] = referralId,
             },
         }));
-        HoldIfArmed();
-        return new ResponseMessage
+        return Accepted202(id);
+    }
+
+    private static ResponseMessage Accepted202(string id) => new()
+    {
+        StatusCode = 202,
+        Headers = new Dictionary<string, WireMockList<string>> { ["X-Message-Id"] = new(id) },
+    };
+
+    /// <summary>
+    /// SendGrid's Email Activity API (<c>GET /v3/messages?limit=…&amp;query=…</c>): the accepted emails whose
+    /// <c>idempotency_key</c> the query names as a unique arg, in the API's shape. A query that names no key is refused (400).
+    /// </summary>
+    private ResponseMessage ListEmail(IRequestMessage request)
+    {
+        Interlocked.Increment(ref activityLookups);
+        var query = request.Query?.TryGetValue("query", out var values) == true ? values.FirstOrDefault() ?? "" : "";
+        if (ActivityKey().Match(query) is not { Success: true } match)
         {
-            StatusCode = 202,
-            Headers = new Dictionary<string, WireMockList<string>> { ["X-Message-Id"] = new(id) },
-        };
+            return Json(400, new Dictionary<string, object?> { ["errors"] = new[] { new Dictionary<string, string> { ["message"] = "invalid query" } } });
+        }
+
+        var messages = accepted.Where(m => m.Channel == "email" && m.Key == match.Groups[1].Value)
+            .Select(m => new Dictionary<string, object?>
+            {
+                ["from_email"] = "referrals@clinic.example", ["msg_id"] = m.VendorId + ".filter0001", ["subject"] = "", ["to_email"] = m.To,
+                ["status"] = "processed", ["opens_count"] = 0, ["clicks_count"] = 0, ["last_event_time"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            }).ToArray();
+        return Json(200, new Dictionary<string, object?> { ["messages"] = messages });
     }
 
     /// <summary>The referral and outbox key in the status-callback token ("outbox|referral|key", base64url, signed).</summary>
@@ -232,4 +287,7 @@ public sealed partial class VendorStubs : IDisposable
 
     [GeneratedRegex(@"[?&]m=([^&]+)")]
     private static partial Regex CallbackToken();
+
+    [GeneratedRegex(@"unique_args\['idempotency_key'\]=""([^""]+)""")]
+    private static partial Regex ActivityKey();
 }
