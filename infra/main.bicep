@@ -140,6 +140,12 @@ param twilioBaseUrl string = ''
 @description('SendGrid v3 base address (SendGrid__BaseUrl); empty for https://api.sendgrid.com, https://api.eu.sendgrid.com for EU data residency.')
 param sendGridBaseUrl string = ''
 
+@description('Ask SendGrid\'s Email Activity API (a paid add-on) whether an email whose send was interrupted went out, instead of waiting for its processed event (SendGrid__EmailActivityApi).')
+param sendGridEmailActivityApi bool = false
+
+@description('How long SendGrid\'s Email Activity API may take to list an accepted email before "not listed" means "not sent" (SendGrid__EmailActivityIndexingDelay), .NET TimeSpan.')
+param sendGridEmailActivityIndexingDelay string = '00:10:00'
+
 @description('Earliest start of a slot offered to a client, after the offer (Scheduling__LeadTime), .NET TimeSpan d.hh:mm:ss.')
 param schedulingLeadTime string = '1.00:00:00'
 
@@ -425,6 +431,8 @@ module api 'app/api.bicep' = {
     twilioMessagingServiceSid: twilioMessagingServiceSid
     twilioBaseUrl: twilioBaseUrl
     sendGridBaseUrl: sendGridBaseUrl
+    sendGridEmailActivityApi: sendGridEmailActivityApi
+    sendGridEmailActivityIndexingDelay: sendGridEmailActivityIndexingDelay
     schedulingLeadTime: schedulingLeadTime
     schedulingHorizon: schedulingHorizon
     schedulingSlotsOffered: schedulingSlotsOffered

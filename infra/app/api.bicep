@@ -132,6 +132,12 @@ param twilioBaseUrl string = ''
 @description('SendGrid v3 base address (SendGrid__BaseUrl); empty for https://api.sendgrid.com, https://api.eu.sendgrid.com for EU data residency.')
 param sendGridBaseUrl string = ''
 
+@description('Ask SendGrid\'s Email Activity API (a paid add-on) whether an email whose send was interrupted went out, instead of waiting for its processed event (SendGrid__EmailActivityApi).')
+param sendGridEmailActivityApi bool = false
+
+@description('How long SendGrid\'s Email Activity API may take to list an accepted email before "not listed" means "not sent" (SendGrid__EmailActivityIndexingDelay), .NET TimeSpan.')
+param sendGridEmailActivityIndexingDelay string = '00:10:00'
+
 @description('Earliest start of an offered slot after the offer (Scheduling__LeadTime), .NET TimeSpan d.hh:mm:ss.')
 param schedulingLeadTime string = '1.00:00:00'
 
@@ -318,6 +324,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Twilio__MessagingServiceSid: twilioMessagingServiceSid
     Twilio__BaseUrl: twilioBaseUrl
     SendGrid__BaseUrl: sendGridBaseUrl
+    SendGrid__EmailActivityApi: string(sendGridEmailActivityApi)
+    SendGrid__EmailActivityIndexingDelay: sendGridEmailActivityIndexingDelay
     // Webhooks: Twilio signs the public URL it calls (empty = Links__PublicBaseUrl); SendGrid events older than the tolerance are refused.
     Twilio__WebhookBaseUrl: ''
     Twilio__StatusCallbackPath: '/api/sms/status'
