@@ -43,7 +43,17 @@ public sealed class RetryPolicyTests
     public void ShouldRetry_ConnectionFailure_Retries()
     {
         Assert.True(MessagingServiceCollectionExtensions.ShouldRetry(
-            Outcome.FromException<HttpResponseMessage>(new HttpRequestException("refused")), TimeSpan.FromSeconds(30)));
+            Outcome.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ConnectionError, "refused")), TimeSpan.FromSeconds(30)));
+    }
+
+    [Theory]
+    [InlineData(HttpRequestError.ResponseEnded)]
+    [InlineData(HttpRequestError.Unknown)]
+    public void ShouldRetry_ConnectionLostAfterTheRequestWentOut_DoesNotRetry(HttpRequestError error)
+    {
+        // The vendor may have taken it: a second attempt could text the person twice (the reconciliation asks instead).
+        Assert.False(MessagingServiceCollectionExtensions.ShouldRetry(
+            Outcome.FromException<HttpResponseMessage>(new HttpRequestException(error, "lost")), TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

@@ -93,6 +93,36 @@ public sealed class SendGridEmailSenderTests : IDisposable
         Assert.DoesNotContain(MessagingHost.ApiKey, thrown.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SendAsync_AttemptTimesOut_ReportsUncertainWithoutResending()
+    {
+        await using var silent = new SilentServer();
+        var settings = MessagingHost.VendorSettings(silent.Url);
+        settings["Messaging:AttemptTimeout"] = "00:00:00.200";
+        await using var impatient = MessagingHost.Build(settings);
+
+        await Assert.ThrowsAsync<UncertainDeliveryException>(
+            () => impatient.GetRequiredService<IEmailSender>().SendAsync(Email, TestContext.Current.CancellationToken));
+
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken); // a resend would follow the timeout at once
+        Assert.Equal(1, silent.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_NothingListening_FailsAsNotSent()
+    {
+        var closed = WireMockServer.Start();
+        var url = closed.Url!;
+        closed.Stop();
+        closed.Dispose();
+        await using var unreachable = MessagingHost.Build(MessagingHost.VendorSettings(url));
+
+        var thrown = await Assert.ThrowsAsync<MessageDeliveryException>(
+            () => unreachable.GetRequiredService<IEmailSender>().SendAsync(Email, TestContext.Current.CancellationToken));
+
+        Assert.Equal(("SendGrid", null), (thrown.Provider, thrown.StatusCode));
+    }
+
     public void Dispose()
     {
         provider.Dispose();

@@ -85,7 +85,9 @@ public sealed partial class SendGridEmailSender(ISendGridClient client, IOptions
     private MessageDeliveryException Unreachable(string idempotencyKey, Exception ex)
     {
         LogUnreachable(logger, idempotencyKey, ex.GetType().Name);
-        return new MessageDeliveryException(ProviderName, null, null, "SendGrid was unreachable or timed out.", ex);
+        return VendorFailure.MayHaveReachedVendor(ex)
+            ? new UncertainDeliveryException(ProviderName, "SendGrid did not answer; it may have accepted the email.", ex)
+            : new MessageDeliveryException(ProviderName, null, null, "SendGrid was unreachable.", ex);
     }
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Email {IdempotencyKey} accepted by SendGrid as {MessageId}")]

@@ -144,13 +144,14 @@ public static class MessagingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// 429 and 5xx responses, and connection failures (the request never reached the vendor or got no answer); but not
+    /// 429 and 5xx responses, and failures to connect (the request was never written); not a connection lost after the
+    /// request went out (<see cref="VendorFailure"/>: the vendor may have taken it); and not
     /// a response whose Retry-After asks for more than <paramref name="maxDelay"/>: that send fails now and the
     /// activity's retry policy tries again later.
     /// </summary>
     public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay) => outcome switch
     {
-        { Exception: HttpRequestException } => true,
+        { Exception: HttpRequestException failure } => !VendorFailure.MayHaveReachedVendor(failure),
         { Result: { } response } => VendorStatus.IsTransient((int)response.StatusCode) && !(RetryAfter(response) > maxDelay),
         _ => false,
     };

@@ -65,7 +65,9 @@ public sealed partial class TwilioSmsSender(ITwilioRestClient client, IOptions<T
         catch (ApiConnectionException ex)
         {
             LogUnreachable(logger, sms.IdempotencyKey, ex.InnerException?.GetType().Name ?? ex.GetType().Name);
-            throw new MessageDeliveryException(ProviderName, null, null, "Twilio was unreachable or timed out.", ex);
+            throw VendorFailure.MayHaveReachedVendor(ex)
+                ? new UncertainDeliveryException(ProviderName, "Twilio did not answer; it may have accepted the text.", ex)
+                : new MessageDeliveryException(ProviderName, null, null, "Twilio was unreachable.", ex);
         }
 
         LogSent(logger, sms.IdempotencyKey, message.Sid);

@@ -5,7 +5,8 @@ namespace OncologyMassage.Workflow.Messaging;
 
 /// <summary>
 /// Sends each message once: the outbox row is written before the vendor call and completed after it.
-/// A failed attempt (the vendor refused or was unreachable) is retried by the activity's retry policy. A row found
+/// A failed attempt (the vendor refused or was unreachable) is retried by the activity's retry policy. An attempt that got
+/// no answer but may have reached the vendor (<see cref="UncertainDeliveryException"/>) is not: its row stays Pending. A row found
 /// <see cref="OutboxStatus.Pending"/> means an earlier attempt crashed between the two writes; the send may
 /// have reached the vendor, so it is not repeated here (a duplicate text to a person in treatment is worse than a late
 /// one) and the outcome is <see cref="DispatchOutcome.Uncertain"/>, a transient state: the vendor's report (which carries
@@ -57,6 +58,14 @@ public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSende
         {
             providerId = await send(cancellationToken);
         }
+        catch (UncertainDeliveryException)
+        {
+            // No answer, but the vendor may have taken it: recording Failed would let the activity's retry send it again
+            // (a crash-suite run saw release emails accepted twice this way). The row stays Pending, as after a crash
+            // between the two writes, and the reconciliation asks the vendor and resends only what it lacks.
+            LogUnanswered(logger, intent.IdempotencyKey);
+            return DispatchOutcome.Uncertain;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await outbox.CompleteAsync(intent.ReferralId, intent.IdempotencyKey, OutboxStatus.Failed, null, ex.GetType().Name, cancellationToken);
@@ -69,6 +78,9 @@ public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSende
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Message {IdempotencyKey} was dispatched before (status {Status}); not sending again")]
     private static partial void LogAlreadyDispatched(ILogger logger, string idempotencyKey, OutboxStatus status);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Message {IdempotencyKey} got no answer from the vendor; left pending until the vendor is asked")]
+    private static partial void LogUnanswered(ILogger logger, string idempotencyKey);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "SMS {IdempotencyKey} not sent: the number opted out (STOP)")]
     private static partial void LogOptedOut(ILogger logger, string idempotencyKey);

@@ -64,3 +64,31 @@ public sealed class PermanentDeliveryException : MessageDeliveryException
     {
     }
 }
+
+/// <summary>
+/// No answer came, but the request may have reached the vendor: an attempt timed out, or the connection was lost after the
+/// request was written. The vendor may have accepted the message, so sending it again could text a person twice: the
+/// dispatcher leaves the outbox row Pending for <c>OutboxReconciliation</c>, which asks the vendor and resends only when
+/// it has no such message (issue 16 item 1).
+/// </summary>
+public sealed class UncertainDeliveryException : MessageDeliveryException
+{
+    public UncertainDeliveryException()
+    {
+    }
+
+    public UncertainDeliveryException(string message)
+        : base(message)
+    {
+    }
+
+    public UncertainDeliveryException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public UncertainDeliveryException(string provider, string message, Exception? innerException = null)
+        : base(provider, null, null, message, innerException)
+    {
+    }
+}

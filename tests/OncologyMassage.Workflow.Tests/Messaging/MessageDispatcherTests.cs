@@ -81,6 +81,29 @@ public sealed class MessageDispatcherTests
     }
 
     [Fact]
+    public async Task SendEmailAsync_VendorMayHaveTakenIt_LeavesTheRowPendingAndReportsUncertain()
+    {
+        Claim(owned: true);
+        sender.Setup(s => s.SendAsync(Email, It.IsAny<CancellationToken>())).ThrowsAsync(new UncertainDeliveryException("SendGrid", "no answer"));
+
+        var outcome = await Dispatcher.SendEmailAsync(Email, CancellationToken.None);
+
+        // No Failed (the activity's retry would send it again) and no Sent: the strict outbox mock refuses any CompleteAsync.
+        Assert.Equal(DispatchOutcome.Uncertain, outcome);
+        sender.Verify(s => s.SendAsync(Email, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_VendorMayHaveTakenIt_LeavesTheRowPendingAndReportsUncertain()
+    {
+        Claim(owned: true);
+        smsSender.Setup(s => s.SendAsync(Sms, It.IsAny<CancellationToken>())).ThrowsAsync(new UncertainDeliveryException("Twilio", "no answer"));
+
+        Assert.Equal(DispatchOutcome.Uncertain, await Dispatcher.SendSmsAsync(Sms, CancellationToken.None));
+        smsSender.Verify(s => s.SendAsync(Sms, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task SendSmsAsync_NewKey_WritesSmsIntentSendsThenCompletes()
     {
         var order = new List<string>();
