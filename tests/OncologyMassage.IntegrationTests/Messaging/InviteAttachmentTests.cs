@@ -54,10 +54,7 @@ public sealed class InviteAttachmentTests(AzuriteFixture azurite) : IAsyncLifeti
     /// <summary>The one attachment of the one mail/send request the stub received (it logs a request just after answering it).</summary>
     private async Task<JsonElement> SentAttachmentAsync()
     {
-        for (var wait = 0; wait < 50 && !stub.LogEntries.Any(e => e.RequestMessage.Path == "/v3/mail/send"); wait++)
-        {
-            await Task.Delay(20, Ct);
-        }
+        await Eventually.UntilAsync(() => Task.FromResult(stub.LogEntries.Any(e => e.RequestMessage.Path == "/v3/mail/send")), "the mail/send request in the stub's log");
 
         var send = Assert.Single(stub.LogEntries, e => e.RequestMessage.Path == "/v3/mail/send");
         using var body = JsonDocument.Parse(send.RequestMessage.Body!);
