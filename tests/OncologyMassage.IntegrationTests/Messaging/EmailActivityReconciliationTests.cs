@@ -27,27 +27,15 @@ public sealed class EmailActivityReconciliationTests(AzuriteFixture azurite) : I
     private readonly ShiftedClock clock = new();
     private ServiceProvider services = null!;
 
-    /// <summary>A SendGrid event webhook key, so that with the Activity API off the event window would decide.</summary>
-    private static string EventWebhookKey { get; } = Convert.ToBase64String(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportSubjectPublicKeyInfo());
 
     public ValueTask InitializeAsync()
     {
-        Webhooks.AcceptEverything(stub);
-        var settings = Webhooks.VendorSettings(stub.Url!, sendGridPublicKey: EventWebhookKey);
-        settings["AzureWebJobsStorage"] = azurite.ConnectionString;
-        settings["Storage:TablePrefix"] = "a" + Guid.NewGuid().ToString("N")[..12];
-        settings["Links:SigningKey"] = TestHost.SigningKey;
-        settings["Links:PublicBaseUrl"] = Webhooks.PublicBaseUrl;
-        settings["Messaging:TotalTimeout"] = "00:00:20";
-        settings["Outbox:ReconcileAfter"] = "00:00:30";
-        settings["Outbox:MaxReconciliations"] = "2";
-        settings["SendGrid:EmailActivityApi"] = "true";
-        settings["SendGrid:EmailActivityIndexingDelay"] = "00:01:00";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-        collection.AddOncologyMassage(configuration);
-        collection.AddSingleton<TimeProvider>(clock);
-        services = collection.BuildServiceProvider();
+        services = MessagingServices.Build(azurite, stub, clock, new Dictionary<string, string?>
+        {
+            ["Outbox:MaxReconciliations"] = "2",
+            ["SendGrid:EmailActivityApi"] = "true",
+            ["SendGrid:EmailActivityIndexingDelay"] = "00:01:00",
+        });
         return ValueTask.CompletedTask;
     }
 

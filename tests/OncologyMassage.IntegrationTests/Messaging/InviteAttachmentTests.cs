@@ -24,21 +24,8 @@ public sealed class InviteAttachmentTests(AzuriteFixture azurite) : IAsyncLifeti
 
     public ValueTask InitializeAsync()
     {
-        Webhooks.AcceptEverything(stub);
         // With the event webhook's key set, a Pending email row is one SendGrid never took: the reconciliation may resend it.
-        var key = Convert.ToBase64String(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportSubjectPublicKeyInfo());
-        var settings = Webhooks.VendorSettings(stub.Url!, sendGridPublicKey: key);
-        settings["AzureWebJobsStorage"] = azurite.ConnectionString;
-        settings["Storage:TablePrefix"] = "i" + Guid.NewGuid().ToString("N")[..12];
-        settings["Links:SigningKey"] = TestHost.SigningKey;
-        settings["Links:PublicBaseUrl"] = Webhooks.PublicBaseUrl;
-        settings["Messaging:TotalTimeout"] = "00:00:20";
-        settings["Outbox:ReconcileAfter"] = "00:00:30";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-        collection.AddOncologyMassage(configuration);
-        collection.AddSingleton<TimeProvider>(clock);
-        services = collection.BuildServiceProvider();
+        services = MessagingServices.Build(azurite, stub, clock);
         return ValueTask.CompletedTask;
     }
 

@@ -24,8 +24,6 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
     private readonly WireMockServer stub = WireMockServer.Start();
     private ServiceProvider services = null!;
 
-    /// <summary>A SendGrid event webhook verification key: with one set, the event webhook is the record of what SendGrid took.</summary>
-    private static string EventWebhookKey { get; } = Convert.ToBase64String(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportSubjectPublicKeyInfo());
 
     /// <summary>The real outbox, except that its next completion dies like a killed host once <see cref="Armed"/>.</summary>
     private sealed class DiesOnceOnComplete(IMessageOutbox inner) : IMessageOutbox
@@ -58,22 +56,11 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
 
     public ValueTask InitializeAsync()
     {
-        Webhooks.AcceptEverything(stub);
-        var settings = Webhooks.VendorSettings(stub.Url!, sendGridPublicKey: EventWebhookKey);
-        settings["AzureWebJobsStorage"] = azurite.ConnectionString;
-        settings["Storage:TablePrefix"] = "c" + Guid.NewGuid().ToString("N")[..12];
-        settings["Links:SigningKey"] = TestHost.SigningKey;
-        settings["Links:PublicBaseUrl"] = Webhooks.PublicBaseUrl;
-        settings["Messaging:TotalTimeout"] = "00:00:20";
-        settings["Outbox:ReconcileAfter"] = "00:00:30";
-        settings["Outbox:MaxReconciliations"] = "2";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-        collection.AddOncologyMassage(configuration);
-        collection.AddSingleton<TimeProvider>(clock);
-        collection.AddSingleton<TableMessageOutbox>();
-        collection.AddSingleton<IMessageOutbox>(sp => new DiesOnceOnComplete(sp.GetRequiredService<TableMessageOutbox>()));
-        services = collection.BuildServiceProvider();
+        services = MessagingServices.Build(azurite, stub, clock, new Dictionary<string, string?> { ["Outbox:MaxReconciliations"] = "2" }, collection =>
+        {
+            collection.AddSingleton<TableMessageOutbox>();
+            collection.AddSingleton<IMessageOutbox>(sp => new DiesOnceOnComplete(sp.GetRequiredService<TableMessageOutbox>()));
+        });
         return ValueTask.CompletedTask;
     }
 
