@@ -21,7 +21,7 @@ namespace OncologyMassage.IntegrationTests.Engine;
 /// coordinator acknowledges it through the API, and then completes. The tests share one host with the escalation clocks
 /// shrunk (<see cref="EscalationHost"/>), each in a <see cref="Journey"/> of its own: flags are kept and listed per venue.
 /// </summary>
-public sealed class RedFlagEscalationTests(RedFlagEscalationTests.EscalationHost escalation) : IClassFixture<RedFlagEscalationTests.EscalationHost>
+public sealed class RedFlagEscalationTests(AzuriteFixture azurite, RedFlagEscalationTests.EscalationHost escalation) : IClassFixture<RedFlagEscalationTests.EscalationHost>
 {
     private static readonly Dictionary<string, string?> Settings = new()
     {
@@ -126,6 +126,49 @@ public sealed class RedFlagEscalationTests(RedFlagEscalationTests.EscalationHost
 
         Assert.Empty(await host.RowsAsync(StorageTables.RedFlags, journey.VenueId));
         Assert.Null(await host.Durable.GetInstanceAsync(RedFlags.InstanceId(flag.FlagId), Ct));
+    }
+
+    /// <summary>
+    /// A terminated instance's timers stay in its control queue and fire later (in production hours later: the escalation's
+    /// acknowledge window, the release reminder). The erasure's purge re-check covers messages already on their way, not
+    /// these; this proves that a timer firing after the purge does not bring the instance's record or history back. On a
+    /// host of its own, so that "the control queues drained" means these timers were delivered and discarded.
+    /// </summary>
+    [Fact]
+    public async Task EraseAsync_TimersStillPendingFireAfterThePurge_InstancesStayGone()
+    {
+        var settings = new Dictionary<string, string?>(Settings)
+        {
+            ["Escalation:ImmediateAcknowledgeWithin"] = "00:00:06",
+            ["Workflow:ReleaseReminderAfter"] = "00:00:07",
+            ["Workflow:ReleaseExpiresAfter"] = "00:00:09",
+        };
+        await using var host = await TestHost.StartAsync(azurite, settings);
+        var journey = await Journey.StartAsync(host);
+        var id = await journey.SubmitAsync();
+        await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
+        var flag = (await host.App.Services.GetRequiredService<RedFlags>().RaiseAsync(id, RedFlagLevel.Immediate, "SM-late-timer", Ct))!;
+        await WaitForOutboxAsync(host, id, "OncologistOffice:0");
+
+        var erasure = await host.App.Services.GetRequiredService<ReferralErasure>().EraseAsync(id, new PrivacyActor("operator", "test"), Ct);
+        Assert.True(erasure.ReferralFound);
+        Assert.Null(await host.Durable.GetInstanceAsync(id, Ct));
+        Assert.Null(await host.Durable.GetInstanceAsync(RedFlags.InstanceId(flag.FlagId), Ct));
+
+        // The escalation's 6 s deadline and the referral's 7 s reminder and 9 s expiry were still pending: once the control
+        // queues are empty every one of them has been delivered.
+        await host.ControlQueuesDrainedAsync(TimeSpan.FromSeconds(120));
+        Assert.Null(await host.Durable.GetInstanceAsync(id, Ct));
+        Assert.Null(await host.Durable.GetInstanceAsync(RedFlags.InstanceId(flag.FlagId), Ct));
+        Assert.Empty(await host.InstancesAsync());
+        var history = host.Tables.GetTableClient(host.TaskHub + "History");
+        foreach (var instanceId in new[] { id, RedFlags.InstanceId(flag.FlagId) })
+        {
+            await foreach (var row in history.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == instanceId, cancellationToken: Ct))
+            {
+                Assert.Fail($"{instanceId} has history again: {row.RowKey}");
+            }
+        }
     }
 
     private static async Task<JsonElement[]> OpenFlagsAsync(HttpClient coordinator, string venueId)

@@ -63,7 +63,7 @@ public static class EngineSignals
     /// includes messages being processed (invisible) and timers not yet due, so zero means nothing is left to do.
     /// Meaningful only on a host that runs nothing else at the same time.
     /// </summary>
-    public static Task ControlQueuesDrainedAsync(this TestHost host)
+    public static Task ControlQueuesDrainedAsync(this TestHost host, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         var queues = new QueueServiceClient(host.App.Configuration["LocalHost:StorageConnectionString"]);
@@ -79,6 +79,6 @@ public static class EngineSignals
             }
 
             return true;
-        }, $"the control queues of {host.TaskHub} drained");
+        }, $"the control queues of {host.TaskHub} drained", timeout);
     }
 }
