@@ -175,7 +175,7 @@ public static class PostProfile
             + "Storage requests meanwhile (+start, duration; * = its own):");
         foreach (var r in traced.Where(median.Overlaps))
         {
-            Console.WriteLine($"  {(r.TraceId == median.TraceId ? '*' : ' ')} +{Ms(r.Start - median.Sent),7} ms {Ms(r.Duration),7} ms  {r.Caller,-6} {r.Method,-6} {r.Status} {Shorten(r.Path)}  [{Competitor(r, postTraces)}]");
+            Console.WriteLine($"  {(r.TraceId == median.TraceId ? '*' : ' ')} +{Ms(r.Start - median.Sent),7} ms {Ms(r.Duration),7} ms  {r.Caller,-6} {r.Method,-6} {r.Status} {Shorten(r.Path)}  [{(r.TraceId == median.TraceId ? "its own" : Competitor(r, postTraces))}]");
         }
 
         // The steps of a POST, from the client's send to its answer: to the host (connection, accept, thread pool), in the host
