@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
@@ -145,11 +146,16 @@ public static class LifecycleBenchmark
 
             Console.WriteLine("(c) POST /api/referrals against a bare insert of the referral row…");
             var referralRow = await FirstRowAsync(cs, TablePrefix + "Referrals", ct);
-            report.Submit1 = await CompareSubmitAsync(cs, driver, referralRow, concurrency: 1, posts, ct);
-            report.Submit8 = await CompareSubmitAsync(cs, driver, referralRow, concurrency: 8, posts * 2, ct);
+            var posted = new ConcurrentBag<string>();
+            report.Submit1 = await CompareSubmitAsync(cs, driver, referralRow, concurrency: 1, posts, posted, ct);
+            report.Submit8 = await CompareSubmitAsync(cs, driver, referralRow, concurrency: 8, posts * 2, posted, ct);
 
-            Console.WriteLine($"(d) idle for {idleSeconds} s…");
-            await Task.Delay(TimeSpan.FromSeconds(10), ct); // the referrals just posted send their release requests, then wait
+            // The referrals just posted start, send their release requests and then wait on the oncologist: only then is the
+            // host idle. Until then (d) would count their first steps (the lead's run counted 2,821 requests a minute so).
+            Console.WriteLine($"(d) waiting until the {posted.Count} referrals of (c) all wait on a person and the app's request rate settles…");
+            report.Quiet = await Quiescence.WaitAsync(posted.ToArray(), app.Services.GetRequiredService<DurableTaskClient>(), app.Services.GetRequiredService<IMessageOutbox>(),
+                counter, window: TimeSpan.FromSeconds(15), limit: TimeSpan.FromMinutes(5), ct);
+            Console.WriteLine($"(d) {(report.Quiet.Reached ? "quiescent" : "NOT quiescent")} after {report.Quiet.Waited.TotalSeconds:0} s; idle for {idleSeconds} s…");
             var idleBefore = counter.Take();
             await Task.Delay(TimeSpan.FromSeconds(idleSeconds), ct);
             var idle = counter.Take() - idleBefore;
@@ -204,7 +210,7 @@ public static class LifecycleBenchmark
     }
 
     /// <summary>Alternates rounds of POSTs and of bare inserts at the same concurrency, so both meet the same machine.</summary>
-    private static async Task<SubmitComparison> CompareSubmitAsync(string cs, JourneyDriver driver, TableEntity row, int concurrency, int count, CancellationToken ct)
+    private static async Task<SubmitComparison> CompareSubmitAsync(string cs, JourneyDriver driver, TableEntity row, int concurrency, int count, ConcurrentBag<string> posted, CancellationToken ct)
     {
         StorageRequestCounter.MarkFlowUncounted();
         var bare = new TableClient(cs, "benchBareReferrals");
@@ -225,6 +231,7 @@ public static class LifecycleBenchmark
                 using var response = await practice.SendAsync(request, ct);
                 postTimes.Add(watch.Elapsed.TotalMilliseconds);
                 response.EnsureSuccessStatusCode();
+                posted.Add((await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(ct))!["id"]!.GetValue<string>());
             });
             await InParallelAsync(count / Rounds, concurrency, async _ =>
             {
@@ -339,6 +346,9 @@ public static class LifecycleBenchmark
 
         public int IdleSeconds { get; set; }
 
+        /// <summary>How the wait for a quiescent host before (d) ended.</summary>
+        public Quiescence.Outcome? Quiet { get; set; }
+
         public string Render()
         {
             var s = Shape!;
@@ -376,6 +386,14 @@ public static class LifecycleBenchmark
 
             Row("(d) idle storage requests per minute", $"{IdlePerMinute:0}", "", "", "");
             Row("      of which the app's / the engine's", $"{IdleAppPerMinute:0} / {IdleEnginePerMinute:0}", "", "", "");
+            if (Quiet is { } q)
+            {
+                t.Append(CultureInfo.InvariantCulture, $"      counted after waiting {q.Waited.TotalSeconds:0} s for the {q.Referrals} referrals of (c) ");
+                t.Append(q.Reached
+                    ? string.Create(CultureInfo.InvariantCulture, $"to wait on a person and the app's requests to settle ({q.PreviousWindow} then {q.LastWindow} per 15 s)\n")
+                    : string.Create(CultureInfo.InvariantCulture, $"and NOT quiescent: {q.StillStarting} still starting, app's requests {q.PreviousWindow} then {q.LastWindow} per 15 s\n"));
+            }
+
             t.Append('\n');
             t.Append(CultureInfo.InvariantCulture, $"{Journeys} journeys at once (one session each, follow-ups shrunk to 1-3 s): {JourneyTime.TotalSeconds:0.0} s; the no-op orchestration: {BaselineTime.TotalSeconds:0.0} s.\n");
             t.Append(CultureInfo.InvariantCulture, $"The journeys' mean history: {s.Activities} activities, {s.TimersCreated} timers created ({s.TimersFired} fired), {s.Events} events, {s.Episodes} episodes.\n");

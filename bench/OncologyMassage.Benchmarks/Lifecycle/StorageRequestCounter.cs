@@ -12,8 +12,18 @@ public enum StorageCaller
 }
 
 /// <summary>One storage request seen while tracing: when it started (from the trace's start), how long it took, who sent it.</summary>
-/// <see cref="TraceId"/> is the W3C trace the request ran in (the incoming HTTP request's, when it was made while serving one).
-public sealed record TracedRequest(TimeSpan Start, TimeSpan Duration, StorageCaller Caller, string Method, string Path, int Status, string? TraceId);
+/// <see cref="TraceId"/> is the W3C trace the request ran in (the incoming HTTP request's, when it was made while serving one);
+/// <see cref="Root"/> names the outermost activity of this process it ran under (the host's HTTP request, the engine's
+/// "create_orchestration", an Azure SDK call made outside any other activity), which tells the work after an answer and the
+/// engine's own polling apart; <see cref="Operation"/> is <see cref="StorageRequestCounter.Operation"/>'s.
+public sealed record TracedRequest(TimeSpan Start, TimeSpan Duration, StorageCaller Caller, string Method, string Path, int Status, string? TraceId)
+{
+    public string Root { get; init; } = "";
+
+    public string Operation { get; init; } = "";
+
+    public TimeSpan End => Start + Duration;
+}
 
 /// <summary>
 /// Counts every HTTP request this process sends to Azurite, whichever client sends it (the app's table, queue and blob
@@ -35,7 +45,7 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
     private readonly ConcurrentDictionary<(StorageCaller Caller, string Operation), long> operations = new();
     private readonly List<IDisposable> subscriptions = [];
     private readonly IDisposable all;
-    private readonly ConcurrentDictionary<HttpRequestMessage, (long Start, StorageCaller Caller, string? TraceId)> inFlight = new();
+    private readonly ConcurrentDictionary<HttpRequestMessage, (long Start, StorageCaller Caller, string? TraceId, string Root, string Operation)> inFlight = new();
     private ConcurrentQueue<TracedRequest>? trace;
     private long traceStart;
 
@@ -85,6 +95,9 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
         }
     }
 
+    /// <summary>When the current trace started (a <see cref="Stopwatch"/> timestamp): the zero of its requests' offsets.</summary>
+    public long TraceStart => traceStart;
+
     /// <summary>From now on, also keeps every counted request with its start and end (see <see cref="StopTrace"/>).</summary>
     public void StartTrace()
     {
@@ -111,7 +124,11 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
                 var status = value.Value.GetType().GetProperty("Response")?.GetValue(value.Value) is HttpResponseMessage response ? (int)response.StatusCode : 0;
                 t.Enqueue(new TracedRequest(
                     Stopwatch.GetElapsedTime(traceStart, started.Start), Stopwatch.GetElapsedTime(started.Start), started.Caller,
-                    stopped.Method.Method, stopped.RequestUri!.AbsolutePath + stopped.RequestUri.Query, status, started.TraceId));
+                    stopped.Method.Method, stopped.RequestUri!.AbsolutePath + stopped.RequestUri.Query, status, started.TraceId)
+                {
+                    Root = started.Root,
+                    Operation = started.Operation,
+                });
             }
 
             return;
@@ -137,11 +154,18 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
         var kind = uri.Port == tablePort ? "table"
             : uri.Port == queuePort ? "queue"
             : request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ? "blob-read" : "blob-write";
+        var operation = Operation(kind, request.Method.Method, uri) + (batchTable is null ? "" : " " + batchTable);
         counts.AddOrUpdate((caller, kind), 1, (_, n) => n + 1);
-        operations.AddOrUpdate((caller, Operation(kind, request.Method.Method, uri) + (batchTable is null ? "" : " " + batchTable)), 1, (_, n) => n + 1);
+        operations.AddOrUpdate((caller, operation), 1, (_, n) => n + 1);
         if (trace is not null)
         {
-            inFlight[request] = (Stopwatch.GetTimestamp(), caller, Activity.Current?.TraceId.ToHexString());
+            var root = Activity.Current;
+            while (root?.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            inFlight[request] = (Stopwatch.GetTimestamp(), caller, Activity.Current?.TraceId.ToHexString(), root?.OperationName ?? "", operation);
         }
     }
 

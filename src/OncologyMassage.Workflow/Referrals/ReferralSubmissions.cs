@@ -97,33 +97,36 @@ public sealed partial class ReferralSubmissions(
     /// <summary>
     /// The phone index before the orchestration starts, so STOP from this number reaches the referral from its first text
     /// on. A row this request has just created has no instance yet: the engine's own duplicate check on start is the only
-    /// one needed (a second read of the instance first would be one more storage round trip).
+    /// one needed (a second read of the instance first would be one more storage round trip). A row that may have one is
+    /// looked up first: an instance that exists was started by a path that indexed the phone before starting it (this
+    /// one, or <see cref="EnsureStartedAsync"/>), so the index is not written again.
     /// </summary>
-    private async Task IndexAndStartAsync(ReferralRecord record, bool mayExist, CancellationToken cancellationToken)
+    private async Task<bool> IndexAndStartAsync(ReferralRecord record, bool mayExist, CancellationToken cancellationToken)
     {
+        if (mayExist && await workflow.GetInstanceAsync(record.Id, cancellationToken) is not null)
+        {
+            return false;
+        }
+
         await phones.AddReferralAsync(record.Referral.Client.MobilePhone, record.Id, cancellationToken);
-        await StartOrchestrationAsync(record, mayExist, cancellationToken);
+        return await StartOrchestrationAsync(record, cancellationToken);
     }
 
     /// <summary>
     /// Makes sure a stored referral has its orchestration (instance id = referral id) and its phone index entry: used for
     /// a repeated request and by <see cref="OrphanReferralSweep"/> for a submission that stopped between the two writes.
-    /// Idempotent; returns true when it started the instance.
+    /// Idempotent; returns true when it started the instance. When the instance exists it writes nothing: one read, where
+    /// it used to rewrite the phone index first (the sweep meets every young referral whose first move is still to come).
     /// </summary>
-    public async Task<bool> EnsureStartedAsync(ReferralRecord record, CancellationToken cancellationToken)
+    public Task<bool> EnsureStartedAsync(ReferralRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await phones.AddReferralAsync(record.Referral.Client.MobilePhone, record.Id, cancellationToken);
-        return await StartOrchestrationAsync(record, mayExist: true, cancellationToken);
+        return IndexAndStartAsync(record, mayExist: true, cancellationToken);
     }
 
-    private async Task<bool> StartOrchestrationAsync(ReferralRecord record, bool mayExist, CancellationToken cancellationToken)
+    private async Task<bool> StartOrchestrationAsync(ReferralRecord record, CancellationToken cancellationToken)
     {
         var referralId = record.Id;
-        if (mayExist && await workflow.GetInstanceAsync(referralId, cancellationToken) is not null)
-        {
-            return false;
-        }
 
         var input = new ReferralWorkflowInput(referralId, record.Referral.VenueId, workflowOptions.Value.ToTimings())
         {

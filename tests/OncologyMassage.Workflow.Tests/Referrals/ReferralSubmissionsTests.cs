@@ -271,6 +271,37 @@ public sealed class ReferralSubmissionsTests
         Assert.Empty(afterAnswer.ReferralIds);
     }
 
+    [Fact]
+    public async Task EnsureStartedAsync_InstanceAlreadyThere_WritesNoPhoneIndexAndStartsNothing()
+    {
+        var record = Earlier();
+        workflow.Setup(d => d.GetInstanceAsync("ref-earlier", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(nameof(ReferralOrchestration), "ref-earlier") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+
+        var started = await Submissions.EnsureStartedAsync(record, CancellationToken.None);
+
+        Assert.False(started);
+        phones.Verify(p => p.AddReferralAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task EnsureStartedAsync_NoInstance_IndexesThePhoneThenStarts()
+    {
+        var record = Earlier();
+        var order = new List<string>();
+        workflow.Setup(d => d.GetInstanceAsync("ref-earlier", It.IsAny<CancellationToken>())).Callback(() => order.Add("look")).ReturnsAsync((OrchestrationMetadata?)null);
+        phones.Setup(p => p.AddReferralAsync("+16175550143", "ref-earlier", It.IsAny<CancellationToken>())).Callback(() => order.Add("index")).Returns(Task.CompletedTask);
+        workflow.Setup(d => d.StartReferralAsync("ref-earlier", It.IsAny<ReferralWorkflowInput>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("start")).Returns(Task.CompletedTask);
+
+        var started = await Submissions.EnsureStartedAsync(record, CancellationToken.None);
+
+        Assert.True(started);
+        Assert.Equal(["look", "index", "start"], order);
+    }
+
+    private ReferralRecord Earlier() => new("ref-earlier", "harbor", new ReferralNormalizer(new PhoneNumberNormalizer()).Normalize(Valid(), new DateOnly(2026, 11, 25)).Referral!,
+        Stage.Received, 0, clock.GetUtcNow(), clock.GetUtcNow(), null);
+
     /// <summary>Keeps the work handed over after the answer, to run when the test says.</summary>
     private sealed class QueuedAfterAnswer : IAfterAnswerWork
     {
