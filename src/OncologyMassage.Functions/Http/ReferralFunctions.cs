@@ -64,8 +64,9 @@ public sealed class ReferralFunctions(ReferralSubmissions submissions, IReferral
         }
 
         var token = key.Length == 0 ? null : new IdempotencyToken(key, Convert.ToHexStringLower(SHA256.HashData(body)));
+        var caller = new Workflow.Access.PracticeCaller(practice.Id, practice.Name);
         var result = await submissions.SubmitAsync(practice, referral, token, cancellationToken,
-            scope.RecordSubmission(new Workflow.Access.PracticeCaller(practice.Id, practice.Name), nameof(SubmitReferral)));
+            scope.RecordSubmission(caller, nameof(SubmitReferral)), scope.RecordSubmissionNotStored(caller, nameof(SubmitReferral)));
 
         return result switch
         {

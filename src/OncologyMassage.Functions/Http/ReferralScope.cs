@@ -47,7 +47,7 @@ public sealed class ReferralScope(CallerAuthentication authentication, IReferral
         return audit.RecordAsync(new AuditEntry(referralId, caller.Kind, caller.Id, action, clock.GetUtcNow()), cancellationToken);
     }
 
-    /// <summary>The audit of a submission, run alongside the start of its orchestration; a referral this request created has no entries yet.</summary>
+    /// <summary>The audit of a submission, run beside the insert of its row; a referral this request created has no entries yet.</summary>
     public AcceptedWork RecordSubmission(Caller caller, string action)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -57,6 +57,15 @@ public sealed class ReferralScope(CallerAuthentication authentication, IReferral
             return isNew ? audit.RecordFirstAsync(entry, cancellationToken) : audit.RecordAsync(entry, cancellationToken);
         };
     }
+
+    /// <summary>
+    /// The entry that follows a submission's when its row could not be stored (the two ran at once): the action with
+    /// <see cref="NotStoredSuffix"/>, so the chain says the attempt failed instead of naming a referral that does not exist.
+    /// </summary>
+    public AcceptedWork RecordSubmissionNotStored(Caller caller, string action) => RecordSubmission(caller, action + NotStoredSuffix);
+
+    /// <summary>Ends the action of an audit entry written after a submission whose referral was not stored.</summary>
+    public const string NotStoredSuffix = ".NotStored";
 
     /// <summary>"ref-" + 32 lower-case hex digits, as the API issues them.</summary>
     public static bool IsReferralId(string? id) =>

@@ -29,12 +29,19 @@ public sealed partial class ReferralSubmissions(
     ILogger<ReferralSubmissions> logger)
 {
     /// <param name="onAccepted">
-    /// Work that goes with an accepted submission (the HTTP functions' audit entry), run once the referral's row is stored
-    /// and before the answer: the answer waits for it and a failure of it fails the request, so the audit is complete and
-    /// never names a referral whose row was not stored.
+    /// Work that goes with an accepted submission (the HTTP functions' audit entry), run before the answer: the answer waits
+    /// for it and a failure of it fails the request, so the audit is complete when the practice hears "accepted". For a
+    /// referral id this request has just made, it runs alongside the row insert (one round trip, not two in a row); for an
+    /// id an earlier attempt made, after the row.
+    /// </param>
+    /// <param name="onNotStored">
+    /// Run when the row insert failed while <paramref name="onAccepted"/> ran beside it: an audit chain takes nothing back,
+    /// so the entry that recorded the attempt is followed by one that says the referral was not stored
+    /// (docs/decisions/0010-answer-before-start.md, "The audit entry").
     /// </param>
     public async Task<SubmissionResult> SubmitAsync(
-        Practice practice, ReferralRequest? request, IdempotencyToken? token, CancellationToken cancellationToken, AcceptedWork? onAccepted = null)
+        Practice practice, ReferralRequest? request, IdempotencyToken? token, CancellationToken cancellationToken,
+        AcceptedWork? onAccepted = null, AcceptedWork? onNotStored = null)
     {
         ArgumentNullException.ThrowIfNull(practice);
         var now = clock.GetUtcNow();
@@ -51,6 +58,7 @@ public sealed partial class ReferralSubmissions(
         }
 
         var referralId = ReferralIds.New(now);
+        var madeHere = true;
         if (token is not null)
         {
             var claim = await idempotency.ClaimAsync(practice.Id, token.Key, token.RequestHash, referralId, cancellationToken);
@@ -62,6 +70,7 @@ public sealed partial class ReferralSubmissions(
                 }
 
                 referralId = claim.ReferralId;
+                madeHere = false;
                 var earlier = await referrals.GetAsync(referralId, cancellationToken);
                 if (earlier is not null)
                 {
@@ -75,23 +84,64 @@ public sealed partial class ReferralSubmissions(
         }
 
         var record = new ReferralRecord(referralId, practice.Id, validation.Referral!, Stage.Received, 0, now, now, null);
-        var created = await referrals.TryCreateAsync(record, cancellationToken);
+        bool created;
+        if (onAccepted is not null && madeHere)
+        {
+            // An id made by this request names no row and no audit entry yet: the row and the first audit entry go at once,
+            // and the answer waits for both (the audit is complete when the practice hears "accepted").
+            created = await CreateAndAuditAsync(record, onAccepted, onNotStored, cancellationToken);
+        }
+        else
+        {
+            // An id from an earlier attempt (a repeated Idempotency-Key whose row is missing): the row first, then its entry.
+            created = await referrals.TryCreateAsync(record, cancellationToken);
+            if (onAccepted is not null)
+            {
+                await onAccepted(referralId, created, cancellationToken);
+            }
+        }
+
         if (!created)
         {
             record = await referrals.GetAsync(referralId, cancellationToken) ?? record;
         }
 
-        // The audit entry after the row (it must never claim a referral that was not stored) and before the answer (it is
-        // complete when the practice hears "accepted"). Then the answer; the phone index and the start follow on the host.
-        if (onAccepted is not null)
-        {
-            await onAccepted(referralId, created, cancellationToken);
-        }
+        // Then the answer; the phone index and the start follow on the host.
 
         var mayExist = !created;
         afterAnswer.Run(referralId, ct => IndexAndStartAsync(record, mayExist, ct));
         LogAccepted(logger, referralId, record.Referral.VenueId);
         return new SubmissionResult.Accepted(record, Replayed: false);
+    }
+
+    private async Task<bool> CreateAndAuditAsync(ReferralRecord record, AcceptedWork onAccepted, AcceptedWork? onNotStored, CancellationToken cancellationToken)
+    {
+        var create = referrals.TryCreateAsync(record, cancellationToken);
+        var audit = onAccepted(record.Id, true, cancellationToken);
+        try
+        {
+            await Task.WhenAll(create, audit);
+        }
+        catch when (!create.IsCompletedSuccessfully && onNotStored is not null)
+        {
+            // The request fails (5xx); when the entry for the attempt was written, the chain also says that nothing was
+            // stored. Best effort: the storage that failed the row may fail this too, and the practice's retry is audited anew.
+            if (audit.IsCompletedSuccessfully)
+            {
+                try
+                {
+                    await onNotStored(record.Id, false, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogNotStoredUnaudited(logger, record.Id, ex.GetType().Name);
+                }
+            }
+
+            throw;
+        }
+
+        return create.Result;
     }
 
     /// <summary>
@@ -156,6 +206,9 @@ public sealed partial class ReferralSubmissions(
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Referral refused: there is no venue {VenueId}")]
     private static partial void LogUnknownVenue(ILogger logger, string venueId);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Referral {ReferralId} was not stored and its audit entry could not be followed by a not-stored entry ({ErrorType})")]
+    private static partial void LogNotStoredUnaudited(ILogger logger, string referralId, string errorType);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Referral {ReferralId} returned again for a repeated Idempotency-Key")]
     private static partial void LogReplayed(ILogger logger, string referralId);

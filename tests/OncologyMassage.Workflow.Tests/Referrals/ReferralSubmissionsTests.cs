@@ -172,40 +172,61 @@ public sealed class ReferralSubmissionsTests
     }
 
     [Fact]
-    public async Task SubmitAsync_ValidReferral_WritesTheAuditEntryAfterTheRowAndBeforeTheAnswer()
+    public async Task SubmitAsync_NewReferral_WritesTheAuditEntryBesideTheRowAndBothBeforeTheAnswer()
     {
-        var order = new List<string>();
-        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("row")).ReturnsAsync(true);
+        // The row insert is held open: the audit entry must start meanwhile (one round trip, not two in a row), and the
+        // answer must wait for both.
+        var row = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).Returns(row.Task);
+        var auditStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var audited = new List<(string Id, bool IsNew)>();
 
-        var result = await Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None, async (id, isNew, _) =>
+        var submit = Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None, async (id, isNew, _) =>
         {
-            await Task.Yield();
-            order.Add(afterAnswer.ReferralIds.Length == 0 ? "audit" : "audit after the work was handed over");
             audited.Add((id, isNew));
+            auditStarted.SetResult();
+            await Task.Yield();
         });
 
-        var accepted = Assert.IsType<SubmissionResult.Accepted>(result);
-        Assert.Equal(["row", "audit"], order);
+        await auditStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.False(submit.IsCompleted); // the row is not stored yet: no answer
+        Assert.Empty(afterAnswer.ReferralIds);
+        row.SetResult(true);
+        var accepted = Assert.IsType<SubmissionResult.Accepted>(await submit);
         Assert.Equal([(accepted.Referral.Id, true)], audited);
+        Assert.Equal([accepted.Referral.Id], afterAnswer.ReferralIds);
     }
 
     [Fact]
-    public async Task SubmitAsync_RowInsertFails_WritesNoAuditIndexesNothingAndStartsNothing()
+    public async Task SubmitAsync_RowInsertFails_AuditsTheAttemptAsNotStoredIndexesNothingAndStartsNothing()
     {
         store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException("storage unavailable"));
-        var audited = 0;
+        var entries = new List<string>();
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None, (_, _, _) =>
-        {
-            audited++;
-            return Task.CompletedTask;
-        }));
+        await Assert.ThrowsAsync<TimeoutException>(() => Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None,
+            (id, _, _) => { entries.Add("submitted " + id); return Task.CompletedTask; },
+            (id, _, _) => { entries.Add("not stored " + id); return Task.CompletedTask; }));
 
-        Assert.Equal(0, audited);
+        Assert.Equal(2, entries.Count);
+        Assert.StartsWith("submitted ref-", entries[0], StringComparison.Ordinal);
+        Assert.Equal("not stored " + entries[0]["submitted ".Length..], entries[1]);
         Assert.Empty(afterAnswer.ReferralIds);
         phones.VerifyNoOtherCalls();
         workflow.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RowInsertAndAuditBothFail_WritesNoNotStoredEntry()
+    {
+        store.Setup(s => s.TryCreateAsync(It.IsAny<ReferralRecord>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException("storage unavailable"));
+        var notStored = 0;
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Submissions.SubmitAsync(Practice, Valid(), null, CancellationToken.None,
+            (_, _, _) => Task.FromException(new TimeoutException("audit table unavailable")),
+            (_, _, _) => { notStored++; return Task.CompletedTask; }));
+
+        Assert.Equal(0, notStored); // nothing in the chain to follow up
+        Assert.Empty(afterAnswer.ReferralIds);
     }
 
     [Fact]

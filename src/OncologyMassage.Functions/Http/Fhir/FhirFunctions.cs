@@ -77,8 +77,9 @@ public sealed class FhirFunctions(
 
         mapping.DefaultTimeZone(venue.TimeZone);
         var token = mapping.IdempotencyKey is { } key ? new IdempotencyToken(key, mapping.RequestHash()) : null;
+        var caller = new Workflow.Access.PracticeCaller(practice.Id, practice.Name);
         var result = await submissions.SubmitAsync(practice, mapping.Request, token, cancellationToken,
-            scope.RecordSubmission(new Workflow.Access.PracticeCaller(practice.Id, practice.Name), nameof(SubmitFhirBundle)));
+            scope.RecordSubmission(caller, nameof(SubmitFhirBundle)), scope.RecordSubmissionNotStored(caller, nameof(SubmitFhirBundle)));
         switch (result)
         {
             case SubmissionResult.Accepted accepted:
