@@ -86,8 +86,9 @@ public static class ServiceCollectionExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName);
         services.AddSingleton<ICoordinatorStore, TableCoordinatorStore>();
-        services.AddSingleton<AuditKeys>();
-        services.AddSingleton<IAuditLog, TableAuditLog>();
+        // The audit's chain heads and content keys this host wrote or read, each in a cache of its own (keys differ in kind).
+        services.AddSingleton(sp => new AuditKeys(sp.GetRequiredService<StorageTables>(), NewRowCache(sp)));
+        services.AddSingleton<IAuditLog>(sp => new TableAuditLog(sp.GetRequiredService<StorageTables>(), sp.GetRequiredService<AuditKeys>(), NewRowCache(sp)));
         services.AddSingleton(sp => new PipelineBoard(sp.GetRequiredService<StorageTables>()));
         services.AddSingleton<IPipelineStore, TablePipelineStore>();
         services.AddSingleton<IReferralFlags, TableReferralFlags>();
@@ -117,6 +118,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BlobAuditArchive>();
         return services;
     }
+
+    /// <summary>A remembered-rows cache of its own, for <c>Caching:ReferralsFor</c>.</summary>
+    private static ReferralRowCache NewRowCache(IServiceProvider services) =>
+        new(services.GetRequiredService<IOptions<CachingOptions>>().Value.ReferralsFor, services.GetRequiredService<TimeProvider>());
 
     /// <summary>The same account's blob service (the audit archive), configured like <see cref="CreateTableService"/>.</summary>
     public static BlobServiceClient CreateBlobService(IConfiguration configuration) =>

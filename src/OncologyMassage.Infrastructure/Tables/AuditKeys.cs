@@ -19,8 +19,15 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// encrypted fields unreadable forever — in the table and in the immutable daily copies alike — while every audit row
 /// and its hash chain stay as written.</item>
 /// </list>
+/// With <paramref name="contentKeys"/> (DI: <c>Caching:ReferralsFor</c>), a content key this host read or made is
+/// remembered for <b>writing</b> page views (issue #16 item 4: one journey read the same key eight times). Reading the
+/// audit (<see cref="DecrypterAsync"/>) always reads the key, so no host shows a page view's address after an erase
+/// from a remembered key. An erase forgets the key on the erasing host (<see cref="ForgetContentKey"/>); another host may
+/// still encrypt, for at most the lifetime, a page view that opened before the referral row went, under the deleted
+/// key: that entry is unreadable from the start, which is what the erase asks for. A remembered key is only ever used,
+/// never written back, so the cache never makes a key for an erased referral.
 /// </summary>
-public sealed class AuditKeys(StorageTables tables)
+public sealed class AuditKeys(StorageTables tables, ReferralRowCache? contentKeys = null)
 {
     public const string DeploymentPartition = "deployment";
     public const string PseudonymKeyRow = "pseudonym-key";
@@ -55,9 +62,12 @@ public sealed class AuditKeys(StorageTables tables)
     /// </summary>
     public async Task<Func<string?, string?>> EncrypterAsync(string referralId, CancellationToken cancellationToken)
     {
-        var key = await ContentKeyAsync(referralId, create: true, cancellationToken) ?? throw new InvalidOperationException("The content key was not made.");
+        var key = await ContentKeyForWritingAsync(referralId, cancellationToken);
         return value => Encrypt(referralId, key, value);
     }
+
+    /// <summary>Forgets this host's copy of the referral's content key: erase calls it once the key's row is deleted.</summary>
+    public void ForgetContentKey(string referralId) => contentKeys?.Forget(referralId);
 
     private static string? Encrypt(string referralId, byte[] key, string? value)
     {
@@ -78,7 +88,8 @@ public sealed class AuditKeys(StorageTables tables)
     /// <summary>The plain values of a referral's encrypted fields, or <see cref="Erased"/> when its content key is gone.</summary>
     public async Task<Func<string?, string?>> DecrypterAsync(string referralId, CancellationToken cancellationToken)
     {
-        var key = await ContentKeyAsync(referralId, create: false, cancellationToken);
+        var table = await tables.GetAsync(StorageTables.AuditKeys, cancellationToken);
+        var key = (await TableRows.ReadAsync(table, referralId, ContentKeyRow, cancellationToken))?.GetBinary("Key"); // never the remembered copy
         return value => Decrypt(referralId, key, value);
     }
 
@@ -104,39 +115,47 @@ public sealed class AuditKeys(StorageTables tables)
 
     /// <summary>Cached once read; callers racing on the first use all end with the one key that went in (insert-or-read).</summary>
     private async ValueTask<byte[]> PseudonymKeyAsync(CancellationToken cancellationToken) =>
-        pseudonymKey ??= await ReadOrMakeAsync(DeploymentPartition, PseudonymKeyRow, cancellationToken);
+        pseudonymKey ??= KeyOf(await ReadOrMakeAsync(DeploymentPartition, PseudonymKeyRow, cancellationToken));
 
-    private async Task<byte[]?> ContentKeyAsync(string referralId, bool create, CancellationToken cancellationToken)
+    /// <summary>The referral's content key, made when it has none yet: the remembered copy when there is one, else read (and remembered).</summary>
+    private async Task<byte[]> ContentKeyForWritingAsync(string referralId, CancellationToken cancellationToken)
     {
-        if (create)
+        if (contentKeys?.Get(referralId)?.GetBinary("Key") is { } remembered)
         {
-            return await ReadOrMakeAsync(referralId, ContentKeyRow, cancellationToken);
+            return remembered;
         }
 
-        var table = await tables.GetAsync(StorageTables.AuditKeys, cancellationToken);
-        var row = await TableRows.ReadAsync(table, referralId, ContentKeyRow, cancellationToken);
-        return row?.GetBinary("Key");
+        var row = await ReadOrMakeAsync(referralId, ContentKeyRow, cancellationToken);
+        contentKeys?.Remember(row);
+        return KeyOf(row);
     }
 
-    /// <summary>The key in the row, or a new random one inserted there; two writers racing both end with the one that went in.</summary>
-    private async Task<byte[]> ReadOrMakeAsync(string partition, string row, CancellationToken cancellationToken)
+    private static byte[] KeyOf(TableEntity row) => row.GetBinary("Key") ?? throw new InvalidOperationException($"The audit key {row.PartitionKey}/{row.RowKey} has no key.");
+
+    /// <summary>
+    /// The key's row (with its ETag), or a new random key inserted there; two writers racing both end with the one that
+    /// went in.
+    /// </summary>
+    private async Task<TableEntity> ReadOrMakeAsync(string partition, string row, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.AuditKeys, cancellationToken);
-        if ((await TableRows.ReadAsync(table, partition, row, cancellationToken))?.GetBinary("Key") is { } existing)
+        if (await TableRows.ReadAsync(table, partition, row, cancellationToken) is { } existing && existing.GetBinary("Key") is not null)
         {
             return existing;
         }
 
-        var key = RandomNumberGenerator.GetBytes(32);
+        var made = new TableEntity(partition, row) { ["Key"] = RandomNumberGenerator.GetBytes(32) };
         try
         {
-            await table.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key }, cancellationToken);
-            return key;
+            var response = await table.AddEntityAsync(made, cancellationToken);
+            made.ETag = response.Headers.ETag ?? default; // none: not remembered (ReferralRowCache keeps only rows with an ETag)
+            return made;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return (await TableRows.ReadAsync(table, partition, row, cancellationToken))?.GetBinary("Key")
-                ?? throw new InvalidOperationException($"The audit key {partition}/{row} vanished while it was being made.");
+            return await TableRows.ReadAsync(table, partition, row, cancellationToken) is { } stored && stored.GetBinary("Key") is not null
+                ? stored
+                : throw new InvalidOperationException($"The audit key {partition}/{row} vanished while it was being made.");
         }
     }
 }

@@ -23,8 +23,15 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// No code path updates or deletes an entry: a changed entry breaks its own hash, a removed one the next entry's link
 /// (or the head), and <see cref="VerifyAsync"/> names it. Someone with write access to the table could rewrite a whole
 /// chain, which is why a daily copy goes to an immutable blob container (BlobAuditArchive).
+/// <para>
+/// With <paramref name="heads"/> (DI: <c>Caching:ReferralsFor</c>), the head this host last wrote to a partition is
+/// remembered with its ETag, and the next entry of that partition is chained onto it without reading the head first
+/// (issue #16 item 4: a journey read its head before each of about 13 entries). The transaction still replaces the head
+/// under that ETag, so a head another host (or anyone) moved since makes the transaction fail, nothing is written, and
+/// the entry is chained onto the head as read then: a stale copy costs one failed request, never a fork or a lost entry.
+/// </para>
 /// </summary>
-public sealed class TableAuditLog(StorageTables tables, AuditKeys keys) : IAuditLog
+public sealed class TableAuditLog(StorageTables tables, AuditKeys keys, ReferralRowCache? heads = null) : IAuditLog
 {
     public const string HeadRowKey = "head";
 
@@ -47,7 +54,9 @@ public sealed class TableAuditLog(StorageTables tables, AuditKeys keys) : IAudit
         var table = await tables.GetAsync(StorageTables.Audit, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var head = attempt == 1 && expectNewPartition ? null : await TableRows.ReadAsync(table, entry.ReferralId, HeadRowKey, cancellationToken);
+            // First the head this host wrote last, if it remembers one; after any failure, the head as stored.
+            var remembered = attempt == 1 ? heads?.Get(entry.ReferralId) : null;
+            var head = remembered ?? (attempt == 1 && expectNewPartition ? null : await TableRows.ReadAsync(table, entry.ReferralId, HeadRowKey, cancellationToken));
             var sequence = (head?.GetInt64("Sequence") ?? 0) + 1;
             var previous = head?.GetString("Hash") ?? "";
             var hash = HashOf(entry, sequence, previous);
@@ -60,19 +69,39 @@ public sealed class TableAuditLog(StorageTables tables, AuditKeys keys) : IAudit
             ];
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                var results = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+                RememberHead(newHead, results.Count == actions.Count ? results[1].Headers.ETag : null);
                 return;
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 || (ex.Status == 404 && remembered is not null))
             {
-                // Another entry of the same partition went in first: chain onto it.
-                if (attempt == 1 && expectNewPartition)
+                // Another entry of the same partition went in first (or the remembered head is gone): chain onto the head as stored.
+                heads?.Forget(entry.ReferralId);
+                if (attempt == 1 && (remembered is not null || expectNewPartition))
                 {
-                    continue; // the partition was not new: read its head now, no back-off needed
+                    continue; // the remembered head was stale, or the partition was not new: read its head now, no back-off needed
                 }
             }
 
             await TableRows.BackOffAsync(attempt, "The audit chain", cancellationToken);
+        }
+    }
+
+    /// <summary>Remembers the head just written, with the ETag the transaction gave it (none: forgotten, read next time).</summary>
+    private void RememberHead(TableEntity head, ETag? etag)
+    {
+        if (heads is null)
+        {
+            return;
+        }
+
+        if (etag is { } written)
+        {
+            heads.Remember(new TableEntity(head) { ETag = written });
+        }
+        else
+        {
+            heads.Forget(head.PartitionKey);
         }
     }
 

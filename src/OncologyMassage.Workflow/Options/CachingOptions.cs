@@ -27,6 +27,8 @@ public sealed class CachingOptions
     /// How long a referral row this host read or wrote is remembered (default 30 s): a stage move writes from it under its
     /// ETag without reading it again (a row changed meanwhile makes the write fail and the move read it), and activities
     /// take the referral's unchanging facts (the referral as submitted) from it. Stages and flags are never answered from it.
+    /// The audit keeps, for as long, the chain head it wrote last per partition (the next entry goes under its ETag) and the
+    /// content key it encrypted a referral's page views with (TableAuditLog, AuditKeys).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ReferralsFor { get; set; } = TimeSpan.FromSeconds(30);
