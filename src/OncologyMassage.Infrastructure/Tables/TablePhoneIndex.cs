@@ -110,8 +110,12 @@ public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : 
     {
         try
         {
-            await table.DeleteEntityAsync(phoneE164, AwaitingRow, etag, cancellationToken); // a 404 comes back as the response: gone already
+            await table.DeleteEntityAsync(phoneE164, AwaitingRow, etag, cancellationToken);
             return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return true; // gone already (cleared by a replay, or the referral erased)
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {

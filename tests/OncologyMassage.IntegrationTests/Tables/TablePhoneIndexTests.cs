@@ -82,4 +82,16 @@ public sealed class TablePhoneIndexTests(AzuriteFixture azurite)
 
         Assert.Equal("sms30d-1", (await index.FindAwaitingAsync(Phone, Ct))?.FollowUpId);
     }
+
+    [Fact]
+    public async Task ClearAwaitingAsync_RememberedWaitClearedElsewhereMeanwhile_IsDoneWithoutError()
+    {
+        var hostA = new TablePhoneIndex(counted.Tables, TimeProvider.System);
+        await hostA.SetAwaitingAsync(Wait("ref-1"), Ct);
+        await new TablePhoneIndex(counted.Tables, TimeProvider.System).ClearAwaitingAsync(Phone, "ref-1", Ct); // a replay on another host
+
+        await hostA.ClearAwaitingAsync(Phone, "ref-1", Ct);
+
+        Assert.Null(await hostA.FindAwaitingAsync(Phone, Ct));
+    }
 }
