@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using OncologyMassage.Domain.Replies;
@@ -9,17 +10,32 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// Phone index: PartitionKey = the E.164 number; RowKey <c>awaiting</c> holds the one referral currently waiting for a
 /// reply from it (an inbound SMS is routed with one point read), and RowKey <c>ref|{referralId}</c> one row per referral
 /// that uses the number (STOP and START apply to all of them).
+/// <para>
+/// The host remembers, for <see cref="RememberFor"/>, the wait it last wrote or read for a number with its ETag (issue #16
+/// item 4, fifth round: the reply that ends a wait comes seconds after the inbound text read it). Clearing that same wait
+/// deletes it under that ETag without reading it first: the row deleted is exactly the one whose referral and follow-up
+/// were known; if anything wrote the row since (a newer wait), the delete fails with 412 and the row is read and checked
+/// as before. Only the number, the referral id and the follow-up id are held, never a reply.
+/// </para>
 /// </summary>
 public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : IPhoneIndex
 {
     public const string AwaitingRow = "awaiting";
     private const string ReferralRowPrefix = "ref|";
 
+    /// <summary>How long a wait written or read here is remembered with its ETag.</summary>
+    public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(2);
+
+    /// <summary>More numbers than this and the remembered waits are dropped: memory stays bounded.</summary>
+    private const int MaxRemembered = 10_000;
+
+    private readonly ConcurrentDictionary<string, KnownWait> known = new(StringComparer.Ordinal);
+
     public async Task SetAwaitingAsync(AwaitingReply awaiting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(awaiting);
         var table = await tables.GetAsync(StorageTables.PhoneIndex, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(awaiting.PhoneE164, AwaitingRow)
+        var written = await table.UpsertEntityAsync(new TableEntity(awaiting.PhoneE164, AwaitingRow)
         {
             [nameof(AwaitingReply.ReferralId)] = awaiting.ReferralId,
             [nameof(AwaitingReply.Expecting)] = awaiting.Expecting.ToString(),
@@ -28,6 +44,7 @@ public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : 
             [nameof(AwaitingReply.FollowUpId)] = awaiting.FollowUpId,
             [nameof(AwaitingReply.Language)] = awaiting.Language,
         }, TableUpdateMode.Replace, cancellationToken);
+        Remember(awaiting.PhoneE164, awaiting.ReferralId, awaiting.FollowUpId, written.Headers.ETag);
     }
 
     public async Task<AwaitingReply?> FindAwaitingAsync(string phoneE164, CancellationToken cancellationToken)
@@ -37,9 +54,11 @@ public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : 
         var row = await table.GetEntityIfExistsAsync<TableEntity>(phoneE164, AwaitingRow, cancellationToken: cancellationToken);
         if (!row.HasValue || row.Value is not { } e)
         {
+            known.TryRemove(phoneE164, out _);
             return null;
         }
 
+        Remember(phoneE164, e.GetString(nameof(AwaitingReply.ReferralId)), e.GetString(nameof(AwaitingReply.FollowUpId)), e.ETag);
         return new AwaitingReply(
             phoneE164,
             e.GetString(nameof(AwaitingReply.ReferralId)),
@@ -62,6 +81,13 @@ public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : 
     {
         ArgumentException.ThrowIfNullOrEmpty(phoneE164);
         var table = await tables.GetAsync(StorageTables.PhoneIndex, cancellationToken);
+        if (known.TryRemove(phoneE164, out var wait) && wait.Until > clock.GetUtcNow() && wait.ReferralId == referralId
+            && (followUpId is null || wait.FollowUpId == followUpId)
+            && await TryDeleteAsync(table, phoneE164, wait.ETag, cancellationToken))
+        {
+            return; // the very wait this host wrote or read: gone now (or gone before)
+        }
+
         var row = await table.GetEntityIfExistsAsync<TableEntity>(phoneE164, AwaitingRow, cancellationToken: cancellationToken);
         if (!row.HasValue || row.Value is not { } e || e.GetString(nameof(AwaitingReply.ReferralId)) != referralId
             || (followUpId is not null && e.GetString(nameof(AwaitingReply.FollowUpId)) != followUpId))
@@ -77,6 +103,40 @@ public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : 
         {
             // Cleared by a replay, or replaced by a newer wait in between.
         }
+    }
+
+    /// <summary>Deletes the wait if it still has <paramref name="etag"/>; false when it changed since (412), so it must be read.</summary>
+    private static async Task<bool> TryDeleteAsync(TableClient table, string phoneE164, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(phoneE164, AwaitingRow, etag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return true; // gone already (cleared by a replay, or the referral erased)
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    private void Remember(string phoneE164, string? referralId, string? followUpId, ETag? etag)
+    {
+        if (referralId is null || etag is not { } tag || tag == default)
+        {
+            known.TryRemove(phoneE164, out _);
+            return;
+        }
+
+        if (known.Count >= MaxRemembered)
+        {
+            known.Clear();
+        }
+
+        known[phoneE164] = new KnownWait(referralId, followUpId, tag, clock.GetUtcNow() + RememberFor);
     }
 
     public async Task<IReadOnlyList<string>> ReferralsOfAsync(string phoneE164, CancellationToken cancellationToken)
@@ -110,4 +170,6 @@ public sealed class TablePhoneIndex(StorageTables tables, TimeProvider clock) : 
             // Added by an earlier attempt of the same submission.
         }
     }
+
+    private sealed record KnownWait(string ReferralId, string? FollowUpId, ETag ETag, DateTimeOffset Until);
 }

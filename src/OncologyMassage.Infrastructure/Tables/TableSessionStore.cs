@@ -33,7 +33,9 @@ public sealed class TableSessionStore(StorageTables tables) : ISessionStore
         // Counted for the venue even when the session was recorded before: an earlier call may have stopped in between.
         var venueRow = SessionRows.Row(record.VenueId, $"s|{record.ReferralId}|{SessionKey(record.SessionNumber)[2..]}", record);
         var outcome = record.ToOutcome();
-        await venues.CountAsync(venueRow, record.ReferralId, (totals, first) => totals.AddSession(outcome, first), cancellationToken);
+        // A first session is most likely the referral's first thing counted at the venue: its count does not read that first.
+        await venues.CountAsync(venueRow, record.ReferralId, (totals, first) => totals.AddSession(outcome, first), cancellationToken,
+            likelyFirstOfReferral: record.SessionNumber == 1);
 
         return inserted;
     }

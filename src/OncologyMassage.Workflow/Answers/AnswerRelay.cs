@@ -13,7 +13,9 @@ namespace OncologyMassage.Workflow.Answers;
 /// right after storing leaves the row behind for <see cref="PendingEventSweep"/>;</item>
 /// <item>store the answer (the caller's insert, which fails on a second insert);</item>
 /// <item>raise the event derived from the stored answer (<see cref="StoredAnswers"/>: ids and enums only) and remove the
-/// row. When raising fails the answer stays stored and the row stays: the sweep raises it. Nothing is taken back.</item>
+/// row. When raising fails the answer stays stored and the row stays: the sweep raises it. Nothing is taken back.
+/// An answer this call has just inserted is raised from the record it wrote (the caller's <c>stored</c> event, made by
+/// <see cref="StoredAnswers"/>' <c>Of</c>), not read back: the insert succeeding means exactly that record is stored.</item>
 /// </list>
 /// </summary>
 public sealed partial class AnswerRelay(IPendingEventStore pending, StoredAnswers answers, IReferralWorkflowClient workflow, TimeProvider clock, ILogger<AnswerRelay> logger)
@@ -22,11 +24,16 @@ public sealed partial class AnswerRelay(IPendingEventStore pending, StoredAnswer
     /// <param name="compare">What is stored under the answer's key now, compared with the submitted answer.</param>
     /// <param name="store">Stores the answer; false when one was stored meanwhile (then <paramref name="compare"/> decides).</param>
     /// <param name="cancellationToken">The request's token; the raise itself is not abandoned halfway on it.</param>
+    /// <param name="stored">
+    /// The event of exactly what <paramref name="store"/> writes when it returns true (<see cref="StoredAnswers"/>' <c>Of</c>):
+    /// raised without reading the answer back. Null: read back (a store that may keep an earlier record and still return true).
+    /// </param>
     public async Task<RelayOutcome> StoreAndRaiseAsync(
         AnswerRef answer,
         Func<CancellationToken, Task<StoredAnswer>> compare,
         Func<CancellationToken, Task<bool>> store,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AnswerEvent? stored = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(compare);
@@ -53,17 +60,20 @@ public sealed partial class AnswerRelay(IPendingEventStore pending, StoredAnswer
             return RelayOutcome.Repeated;
         }
 
-        await TryDeliverAsync(answer, CancellationToken.None);
+        await TryDeliverAsync(answer, CancellationToken.None, stored);
         return RelayOutcome.Stored;
     }
 
-    /// <summary>Raises the event of a stored answer and removes its pending row; false (row kept) when that failed.</summary>
-    public async Task<bool> TryDeliverAsync(AnswerRef answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Raises the event of a stored answer and removes its pending row; false (row kept) when that failed. The event is read
+    /// from the stored answer unless <paramref name="stored"/> gives it (the answer this relay has just inserted).
+    /// </summary>
+    public async Task<bool> TryDeliverAsync(AnswerRef answer, CancellationToken cancellationToken, AnswerEvent? stored = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
         try
         {
-            var raised = await answers.EventForAsync(answer, cancellationToken)
+            var raised = stored ?? await answers.EventForAsync(answer, cancellationToken)
                 ?? throw new InvalidOperationException($"The {answer.Kind} answer of referral {answer.ReferralId} is not stored.");
             await workflow.RaiseEventAsync(answer.ReferralId, raised.Name, raised.Payload, cancellationToken);
             await pending.DeleteAsync(answer, cancellationToken);

@@ -19,21 +19,13 @@ public sealed class StoredAnswers(IReleaseStore releases, IIntakeStore intakes, 
         switch (answer.Kind)
         {
             case AnswerKind.Release:
-                return await releases.GetAsync(id, cancellationToken) is { } release
-                    ? new AnswerEvent(WorkflowEvents.ReleaseDecided, new ReleaseAnswered(release.Decision.Outcome, release.SignedAt))
-                    : null;
+                return await releases.GetAsync(id, cancellationToken) is { } release ? Of(release) : null;
             case AnswerKind.HoldAnswer:
-                return await releases.GetAnswerAsync(id, answer.Key, cancellationToken) is { } hold
-                    ? new AnswerEvent(WorkflowEvents.ReleaseDecided, new ReleaseAnswered(hold.Decision.Outcome, hold.SignedAt) { QuestionKey = answer.Key })
-                    : null;
+                return await releases.GetAnswerAsync(id, answer.Key, cancellationToken) is { } hold ? Of(hold with { QuestionKey = answer.Key }) : null;
             case AnswerKind.Intake:
-                return await intakes.GetAsync(id, cancellationToken) is { } intake
-                    ? new AnswerEvent(WorkflowEvents.IntakeSubmitted, new FormSubmitted(intake.SubmittedAt))
-                    : null;
+                return await intakes.GetAsync(id, cancellationToken) is { } intake ? Of(intake) : null;
             case AnswerKind.Consent:
-                return await consents.GetAsync(id, cancellationToken) is { } consent
-                    ? new AnswerEvent(WorkflowEvents.ConsentSigned, new FormSubmitted(consent.SignedAt))
-                    : null;
+                return await consents.GetAsync(id, cancellationToken) is { } consent ? Of(consent) : null;
             case AnswerKind.ConsentWithdrawal:
                 return await consents.GetAsync(id, cancellationToken) is { WithdrawnAt: { } withdrawnAt }
                     ? new AnswerEvent(WorkflowEvents.ConsentWithdrawn, new ConsentWithdrawal(withdrawnAt))
@@ -44,12 +36,42 @@ public sealed class StoredAnswers(IReleaseStore releases, IIntakeStore intakes, 
                     : null;
             case AnswerKind.SmsReply:
                 // A text that answered a follow-up (the number's wait named it) is raised keyed with that follow-up's id.
-                return await replies.GetAsync(id, answer.Key, cancellationToken) is { } reply
-                    ? new AnswerEvent(reply.FollowUpId is null ? WorkflowEvents.ClientReplied : WorkflowEvents.FollowUpAnswered,
-                        new ClientReply(reply.ReceivedAt, ReplyChannel.Sms, answer.Key) { FollowUpId = reply.FollowUpId })
-                    : null;
+                return await replies.GetAsync(id, answer.Key, cancellationToken) is { } reply ? Of(reply with { MessageId = answer.Key }) : null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(answer), answer.Kind, "Unknown answer kind.");
         }
+    }
+
+    // The events of stored answers, one place for each kind: the relay raises an answer it has just stored from the record it
+    // wrote (Of), the sweep and a repeated submit from the record read back (EventForAsync), and both are the same event.
+    // Times are raised in UTC, as Table Storage gives them back.
+
+    /// <summary>The event of a stored release decision, or of a hold answer (<see cref="ReleaseRecord.QuestionKey"/> set).</summary>
+    public static AnswerEvent Of(ReleaseRecord release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return new AnswerEvent(WorkflowEvents.ReleaseDecided, new ReleaseAnswered(release.Decision.Outcome, release.SignedAt.ToUniversalTime()) { QuestionKey = release.QuestionKey });
+    }
+
+    /// <summary>The event of a stored intake.</summary>
+    public static AnswerEvent Of(IntakeRecord intake)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        return new AnswerEvent(WorkflowEvents.IntakeSubmitted, new FormSubmitted(intake.SubmittedAt.ToUniversalTime()));
+    }
+
+    /// <summary>The event of a stored consent signature.</summary>
+    public static AnswerEvent Of(ConsentRecord consent)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        return new AnswerEvent(WorkflowEvents.ConsentSigned, new FormSubmitted(consent.SignedAt.ToUniversalTime()));
+    }
+
+    /// <summary>The event of a stored text: keyed with the follow-up it answered when the number's wait named one.</summary>
+    public static AnswerEvent Of(ReplyRecord reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return new AnswerEvent(reply.FollowUpId is null ? WorkflowEvents.ClientReplied : WorkflowEvents.FollowUpAnswered,
+            new ClientReply(reply.ReceivedAt.ToUniversalTime(), ReplyChannel.Sms, reply.MessageId) { FollowUpId = reply.FollowUpId });
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class ConsentAnswerHandler(IConsentStore consents, AnswerR
             async ct => await consents.GetAsync(id, ct) is not { } stored ? StoredAnswer.None
                 : stored.SignerName == record.SignerName && stored.DocumentVersion == record.DocumentVersion && stored.VisitAddress == record.VisitAddress
                     ? StoredAnswer.Same : StoredAnswer.Different,
-            ct => consents.TryRecordAsync(record, ct), cancellationToken);
+            ct => consents.TryRecordAsync(record, ct), cancellationToken, StoredAnswers.Of(record));
         if (outcome != RelayOutcome.Conflict)
         {
             LogSigned(logger, id, record.DocumentVersion);

@@ -21,10 +21,11 @@ public sealed partial class IntakeAnswerHandler(IIntakeStore intakes, AnswerRela
     public async Task<RelayOutcome> SubmitAsync(string referralId, Intake intake, DateTimeOffset submittedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intake);
+        var record = new IntakeRecord(referralId, intake, submittedAt);
         var outcome = await relay.StoreAndRaiseAsync(AnswerRef.OnePer(referralId, AnswerKind.Intake),
             async ct => AnswerComparison.Of((await intakes.GetAsync(referralId, ct))?.Intake, intake),
-            ct => intakes.TryRecordAsync(new IntakeRecord(referralId, intake, submittedAt), ct),
-            cancellationToken);
+            ct => intakes.TryRecordAsync(record, ct),
+            cancellationToken, StoredAnswers.Of(record));
         if (outcome != RelayOutcome.Conflict)
         {
             LogSubmitted(logger, referralId);

@@ -56,7 +56,7 @@ public sealed partial class ReleaseAnswerHandler(IReleaseStore releases, AnswerR
             async ct => await EarlierAsync(id, key, ct) is { } stored
                 ? AnswerComparison.Of(stored.Decision with { DecidedAt = null }, decision with { DecidedAt = null })
                 : StoredAnswer.None,
-            ct => releases.TryRecordAsync(record, ct), cancellationToken);
+            ct => releases.TryRecordAsync(record, ct), cancellationToken, StoredAnswers.Of(record));
         if (outcome != RelayOutcome.Conflict)
         {
             LogDecided(logger, id, decision.Outcome);

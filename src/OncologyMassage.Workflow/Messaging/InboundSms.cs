@@ -90,11 +90,12 @@ public sealed partial class InboundSms(
         var language = ClientLanguages.Resolve(awaiting.Language);
         var reply = RedFlagScreener.Screen(message.Body).ImmediateAnswerIn(language) ?? AutoReplies.Thanks(language);
         var referralId = awaiting.ReferralId;
+        var record = new ReplyRecord(referralId, message.MessageId, ReplyChannel.Sms, message.Body, now) { FollowUpId = awaiting.FollowUpId };
         var outcome = await relay.StoreAndRaiseAsync(
             new AnswerRef(referralId, AnswerKind.SmsReply, message.MessageId),
             async ct => await replies.GetAsync(referralId, message.MessageId, ct) is null ? StoredAnswer.None : StoredAnswer.Same,
-            ct => replies.TryRecordAsync(new ReplyRecord(referralId, message.MessageId, ReplyChannel.Sms, message.Body, now) { FollowUpId = awaiting.FollowUpId }, ct),
-            cancellationToken);
+            ct => replies.TryRecordAsync(record, ct),
+            cancellationToken, StoredAnswers.Of(record));
         if (outcome != RelayOutcome.Stored)
         {
             LogDuplicate(logger, message.MessageId, referralId);

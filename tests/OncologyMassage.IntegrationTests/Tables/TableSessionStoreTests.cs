@@ -83,4 +83,62 @@ public sealed class TableSessionStoreTests(AzuriteFixture azurite)
         var totals = await store.GetVenueOutcomesAsync("venue-a", TestContext.Current.CancellationToken);
         Assert.Equal((2, 1, 0.5), (totals.FollowUps, totals.FollowUpsReplied, totals.ReplyRate)); // the repeat counted nothing
     }
+
+    [Fact]
+    public async Task TryRecordSessionAsync_AnotherReferralAtAVenueThisHostCounted_CountsItWithoutReading()
+    {
+        var counted = new CountedTables(azurite);
+        var store = new TableSessionStore(counted.Tables);
+        await store.TryRecordSessionAsync(Session("ref-1", "venue-a", 1), TestContext.Current.CancellationToken);
+
+        counted.Clear();
+        await store.TryRecordSessionAsync(Session("ref-2", "venue-a", 1), TestContext.Current.CancellationToken);
+
+        Assert.Equal((0, 1), (counted.Of("GET", StorageTables.VenueSessions), counted.Of("POST", "$batch")));
+        var totals = await store.GetVenueOutcomesAsync("venue-a", TestContext.Current.CancellationToken);
+        Assert.Equal((2, 2), (totals.Sessions, totals.Referrals));
+    }
+
+    [Fact]
+    public async Task RecordFollowUpAsync_AtAVenueThisHostCounted_CountsItWithoutReading()
+    {
+        var counted = new CountedTables(azurite);
+        var store = new TableSessionStore(counted.Tables);
+        await store.TryRecordSessionAsync(Session("ref-1", "venue-a", 1), TestContext.Current.CancellationToken);
+
+        counted.Clear();
+        await store.RecordFollowUpAsync(new FollowUpRecord("ref-1", "sms24h-1", 1, FollowUpKind.Sms24Hours, true, At, [], "fine", RedFlagLevel.None),
+            "venue-a", TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, counted.Of("GET", StorageTables.VenueSessions));
+        Assert.Equal(1, (await store.GetVenueOutcomesAsync("venue-a", TestContext.Current.CancellationToken)).FollowUps);
+    }
+
+    [Fact]
+    public async Task TryRecordSessionAsync_TotalsChangedByAnotherHostSince_ReadsThemAgainAndCountsEachOnce()
+    {
+        var tables = StoreFactory.Tables(azurite);
+        var hostA = new TableSessionStore(tables);
+        var hostB = new TableSessionStore(tables);
+        await hostA.TryRecordSessionAsync(Session("ref-1", "venue-a", 1), TestContext.Current.CancellationToken);
+
+        await hostB.TryRecordSessionAsync(Session("ref-2", "venue-a", 1), TestContext.Current.CancellationToken);
+        await hostA.TryRecordSessionAsync(Session("ref-3", "venue-a", 1), TestContext.Current.CancellationToken);
+        await hostA.TryRecordSessionAsync(Session("ref-2", "venue-a", 1), TestContext.Current.CancellationToken); // hostB's, retried here
+
+        var totals = await hostA.GetVenueOutcomesAsync("venue-a", TestContext.Current.CancellationToken);
+        Assert.Equal((3, 3), (totals.Sessions, totals.Referrals));
+    }
+
+    [Fact]
+    public async Task TryRecordSessionAsync_FirstSessionRecordedAfterTheSecond_CountsTheReferralOnce()
+    {
+        var store = new TableSessionStore(StoreFactory.Tables(azurite));
+        await store.TryRecordSessionAsync(Session("ref-1", "venue-a", 2), TestContext.Current.CancellationToken);
+
+        await store.TryRecordSessionAsync(Session("ref-1", "venue-a", 1), TestContext.Current.CancellationToken);
+
+        var totals = await store.GetVenueOutcomesAsync("venue-a", TestContext.Current.CancellationToken);
+        Assert.Equal((2, 1), (totals.Sessions, totals.Referrals));
+    }
 }

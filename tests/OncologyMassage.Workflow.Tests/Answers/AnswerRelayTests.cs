@@ -42,6 +42,52 @@ public sealed class AnswerRelayTests
     }
 
     [Fact]
+    public async Task StoreAndRaiseAsync_NewAnswerWithItsStoredEvent_RaisesItWithoutReadingTheAnswerBack()
+    {
+        RaiseSucceeds();
+        var record = Record("pain 3");
+
+        var outcome = await stores.Relay(clock, workflow.Object).StoreAndRaiseAsync(Answer,
+            async ct => await stores.Replies.GetAsync("ref-1", "SM1", ct) is null ? StoredAnswer.None : StoredAnswer.Same,
+            ct => stores.Replies.TryRecordAsync(record, ct), CancellationToken.None, StoredAnswers.Of(record));
+
+        Assert.Equal((RelayOutcome.Stored, 1), (outcome, stores.Replies.Reads)); // the comparison's read only
+        Assert.Empty(stores.Pending.Rows);
+        workflow.VerifyAll();
+    }
+
+    [Fact]
+    public async Task StoreAndRaiseAsync_StoredEventGivenButAnotherSubmitStoredFirst_ReadsTheStoredAnswer()
+    {
+        RaiseFails();
+        await SubmitAsync("pain 3"); // stored, its event still pending
+        RaiseSucceeds();
+        var mine = Record("pain 3") with { ReceivedAt = clock.GetUtcNow().AddSeconds(5) };
+        var compared = 0;
+
+        var outcome = await stores.Relay(clock, workflow.Object).StoreAndRaiseAsync(Answer,
+            _ => Task.FromResult(compared++ == 0 ? StoredAnswer.None : StoredAnswer.Same), // raced: nothing stored when this submit first compared
+            ct => stores.Replies.TryRecordAsync(mine, ct), CancellationToken.None, StoredAnswers.Of(mine));
+
+        Assert.Equal(RelayOutcome.Repeated, outcome);
+        Assert.Empty(stores.Pending.Rows);
+        workflow.VerifyAll();
+    }
+
+    [Fact]
+    public void Of_EachKindOfStoredAnswer_IsTheEventTheSweepReadsBack()
+    {
+        var at = new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.FromHours(2));
+        var reply = new ReplyRecord("ref-1", "SM1", ReplyChannel.Sms, "pain 3", at) { FollowUpId = "sms24h-1" };
+
+        var raised = StoredAnswers.Of(reply);
+
+        Assert.Equal(WorkflowEvents.FollowUpAnswered, raised.Name);
+        Assert.Equal(new ClientReply(at.ToUniversalTime(), ReplyChannel.Sms, "SM1") { FollowUpId = "sms24h-1" }, raised.Payload);
+        Assert.Equal(TimeSpan.Zero, ((ClientReply)raised.Payload).ReceivedAt.Offset); // as Table Storage gives it back
+    }
+
+    [Fact]
     public async Task StoreAndRaiseAsync_RaiseFails_KeepsTheAnswerAndItsPendingRow()
     {
         RaiseFails();

@@ -10,11 +10,17 @@ internal sealed class InMemoryReplyStore : IReplyStore
 {
     public Dictionary<(string, string), ReplyRecord> Rows { get; } = [];
 
+    /// <summary>Point reads made, as the table would count them.</summary>
+    public int Reads { get; private set; }
+
     public Task<bool> TryRecordAsync(ReplyRecord record, CancellationToken cancellationToken) =>
         Task.FromResult(Rows.TryAdd((record.ReferralId, record.MessageId), record));
 
-    public Task<ReplyRecord?> GetAsync(string referralId, string messageId, CancellationToken cancellationToken) =>
-        Task.FromResult(Rows.GetValueOrDefault((referralId, messageId)));
+    public Task<ReplyRecord?> GetAsync(string referralId, string messageId, CancellationToken cancellationToken)
+    {
+        Reads++;
+        return Task.FromResult(Rows.GetValueOrDefault((referralId, messageId)));
+    }
 }
 
 /// <summary>The pending-event table in memory.</summary>

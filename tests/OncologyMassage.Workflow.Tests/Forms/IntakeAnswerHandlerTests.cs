@@ -44,6 +44,18 @@ public sealed class IntakeAnswerHandlerTests
     }
 
     [Fact]
+    public async Task SubmitAsync_NewIntake_ReadsTheIntakeStoreOnlyToCompare()
+    {
+        durable.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.IntakeSubmitted, new FormSubmitted(clock.GetUtcNow()), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+
+        await Handler().SubmitAsync("ref-1", Intake(), clock.GetUtcNow(), CancellationToken.None);
+
+        stores.Intakes.Verify(i => i.GetAsync("ref-1", It.IsAny<CancellationToken>()), Times.Once); // raised from the record it stored
+        durable.VerifyAll();
+    }
+
+    [Fact]
     public async Task SubmitAsync_RaiseFails_TheIntakeStaysStoredAndItsPendingRowStaysForTheSweep()
     {
         durable.Setup(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))

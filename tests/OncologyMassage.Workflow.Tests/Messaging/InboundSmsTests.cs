@@ -235,6 +235,20 @@ public sealed class InboundSmsTests
     }
 
     [Fact]
+    public async Task HandleAsync_AwaitedReply_ReadsTheReplyStoreOnlyToCheckForARedelivery()
+    {
+        Awaiting("ref-1");
+        workflow.Setup(d => d.RaiseEventAsync("ref-1", WorkflowEvents.ClientReplied,
+                new ClientReply(clock.GetUtcNow(), ReplyChannel.Sms, "SM1"), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+
+        await Handler.HandleAsync(new InboundSmsMessage("SM1", Phone, "pain 3 anxiety 2"), CancellationToken.None);
+
+        Assert.Equal(1, stores.Replies.Reads); // the event is raised from the record just stored, not read back
+        workflow.VerifyAll();
+    }
+
+    [Fact]
     public async Task HandleAsync_ImmediateRedFlag_AnswersWithTheCallNowText()
     {
         Awaiting("ref-1");
