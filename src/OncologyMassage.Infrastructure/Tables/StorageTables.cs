@@ -8,7 +8,10 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// <summary>The app's tables (names prefixed by <see cref="StorageOptions.TablePrefix"/>), each created once per process on first use.</summary>
 public sealed class StorageTables(TableServiceClient service, IOptions<StorageOptions> options)
 {
+    /// <summary>Referral rows (RowKey "referral") and, in the same partition, the referral's timeline (RowKey "t|…").</summary>
     public const string Referrals = "Referrals";
+
+    /// <summary>Timeline entries written before they moved into <see cref="Referrals"/>: only read (with the new ones) and erased.</summary>
     public const string Timeline = "Timeline";
     public const string IdempotencyKeys = "IdempotencyKeys";
     public const string Outbox = "Outbox";

@@ -43,7 +43,7 @@ public sealed class JourneyClosingTests(AzuriteFixture azurite, FastJourneyHost 
         var state = await ReachAsync(host, id, Stage.Cancelled);
         // The reason is free text: the coordinator's action puts it on the timeline, never through the engine's history.
         Assert.DoesNotContain("Client moved away", state.ClosedReason, StringComparison.Ordinal);
-        Assert.Contains(await host.RowsAsync(StorageTables.Timeline, id), row => row.Any(p => p.Value is string v && v.Contains("Client moved away", StringComparison.Ordinal)));
+        Assert.Contains(await host.TimelineRowsAsync(id), row => row.Any(p => p.Value is string v && v.Contains("Client moved away", StringComparison.Ordinal)));
         // The engine's signal that nothing is left to run: the journey has completed, so no step can book after this.
         await host.Durable.WaitForInstanceCompletionAsync(id, Ct);
         using var late = await actors.ReplyToTextAsync(id, ":slots:1:1", "1", Ct); // answered once the webhook has done its part

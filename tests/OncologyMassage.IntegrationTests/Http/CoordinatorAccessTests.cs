@@ -95,7 +95,7 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite, SharedCoordin
             Assert.DoesNotContain(Harbor, body, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Timeline, referralId), r => r.GetString("Kind") == "CoordinatorAction");
+        Assert.DoesNotContain(await host.TimelineRowsAsync(referralId), r => r.GetString("Kind") == "CoordinatorAction");
         Assert.Equal(auditRowsBefore, (await host.RowsAsync(StorageTables.Audit)).Count);
         var partition = await AuditPartitionAsync();
         Assert.All((await host.RowsAsync(StorageTables.Audit)).Where(r => r.PartitionKey == partition && r.RowKey != TableAuditLog.HeadRowKey),
@@ -139,7 +139,7 @@ public sealed class CoordinatorAccessTests(AzuriteFixture azurite, SharedCoordin
             Assert.DoesNotContain("AS", body, StringComparison.Ordinal); // the client's initials
         }
 
-        Assert.DoesNotContain(await host.RowsAsync(StorageTables.Timeline, referralId), r => r.GetString("Kind") == "CoordinatorAction");
+        Assert.DoesNotContain(await host.TimelineRowsAsync(referralId), r => r.GetString("Kind") == "CoordinatorAction");
     }
 
     [Theory]

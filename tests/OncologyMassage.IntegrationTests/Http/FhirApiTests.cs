@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Outcomes;
 using OncologyMassage.Domain.Referrals;
-using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.LocalHost.Azurite;
 using OncologyMassage.Workflow.Access;
@@ -119,7 +118,7 @@ public sealed class FhirApiTests(SharedHost shared, QuietHost quiet) : IClassFix
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = response.Headers.Location!.OriginalString.Split('/')[^1];
 
-        var row = Assert.Single(await host.RowsAsync(StorageTables.Referrals, id));
+        var row = Assert.Single(await host.ReferralRowsAsync(), r => r.PartitionKey == id);
         using var referral = JsonDocument.Parse(row.GetString("Referral"));
         var client = referral.RootElement.GetProperty("client");
         Assert.Equal(("+16175550143", "America/New_York", "es"),
@@ -131,25 +130,25 @@ public sealed class FhirApiTests(SharedHost shared, QuietHost quiet) : IClassFix
     [Fact]
     public async Task PostBundle_SameIdentifierTwice_AnswersTheSameTaskAndCreatesOneReferral()
     {
-        var referralsBefore = (await host.RowsAsync(StorageTables.Referrals)).Count;
+        var referralsBefore = (await host.ReferralRowsAsync()).Count;
         using var first = await PostBundleAsync(SampleBundle());
         using var again = await PostBundleAsync(Edited(b => b["timestamp"] = "2026-12-01T10:00:00Z"));
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
         Assert.Equal(first.Headers.Location, again.Headers.Location);
-        Assert.Equal(referralsBefore + 1, (await host.RowsAsync(StorageTables.Referrals)).Count);
+        Assert.Equal(referralsBefore + 1, (await host.ReferralRowsAsync()).Count);
     }
 
     [Fact]
     public async Task PostBundle_SameIdentifierDifferentReferral_Returns422AndWritesNoSecondReferral()
     {
-        var referralsBefore = (await host.RowsAsync(StorageTables.Referrals)).Count;
+        var referralsBefore = (await host.ReferralRowsAsync()).Count;
         using var first = await PostBundleAsync(SampleBundle());
         using var other = await PostBundleAsync(Edited(b => b["entry"]![0]!["resource"]!["quantityQuantity"]!["value"] = 6));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Equal("duplicate", (await other.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("issue")[0].GetProperty("code").GetString());
-        Assert.Equal(referralsBefore + 1, (await host.RowsAsync(StorageTables.Referrals)).Count);
+        Assert.Equal(referralsBefore + 1, (await host.ReferralRowsAsync()).Count);
     }
 
     [Theory]

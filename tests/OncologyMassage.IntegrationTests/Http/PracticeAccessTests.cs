@@ -107,7 +107,7 @@ public sealed class PracticeAccessTests(SharedHost shared, QuietHost quiet) : IC
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (mine.StatusCode, theirs.StatusCode));
         Assert.NotEqual(mine.Headers.Location, theirs.Headers.Location);
         var ids = new[] { mine, theirs }.Select(r => r.Headers.Location!.OriginalString.Split('/')[^1]).ToArray();
-        var rows = (await host.RowsAsync(StorageTables.Referrals)).Where(r => ids.Contains(r.PartitionKey));
+        var rows = (await host.ReferralRowsAsync()).Where(r => ids.Contains(r.PartitionKey));
         Assert.Equal(["demo-practice", other.Id], rows.Select(r => r.GetString("PracticeId")).Order(StringComparer.Ordinal));
     }
 

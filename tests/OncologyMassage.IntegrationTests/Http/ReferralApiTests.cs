@@ -36,14 +36,14 @@ public sealed class ReferralApiTests(SharedHost shared, QuietHost quiet) : IClas
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
 
         var state = await host.WaitForStageAsync(id, Stage.MdReleaseRequested);
-        await WaitForAsync(async () => (await host.RowsAsync(StorageTables.Timeline, id)).Count >= 2);
+        await WaitForAsync(async () => (await host.TimelineRowsAsync(id)).Count >= 2);
 
         Assert.Equal("harbor-infusion-center", state.VenueId);
-        var row = Assert.Single(await host.RowsAsync(StorageTables.Referrals, id));
+        var row = Assert.Single(await host.ReferralRowsAsync(), r => r.PartitionKey == id);
         Assert.Equal(nameof(Stage.MdReleaseRequested), row.GetString("Stage"));
         var onBoard = Assert.Single(await host.RowsAsync(StorageTables.Pipeline), r => r.RowKey == $"r|{id}");
         Assert.Equal(("harbor-infusion-center", "MdReleaseRequested"), (onBoard.PartitionKey, onBoard.GetString("Stage")));
-        var timeline = await host.RowsAsync(StorageTables.Timeline, id);
+        var timeline = await host.TimelineRowsAsync(id);
         Assert.Equal(["StageChanged", "MessageSent"], timeline.Select(t => t.GetString("Kind")));
     }
 
@@ -54,7 +54,7 @@ public sealed class ReferralApiTests(SharedHost shared, QuietHost quiet) : IClas
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
 
-        var row = Assert.Single(await host.RowsAsync(StorageTables.Referrals, id));
+        var row = Assert.Single(await host.ReferralRowsAsync(), r => r.PartitionKey == id);
         using var referral = JsonDocument.Parse(row.GetString("Referral"));
         Assert.Equal("+16175550143", referral.RootElement.GetProperty("client").GetProperty("mobilePhone").GetString());
         Assert.Equal("+16175550100", referral.RootElement.GetProperty("oncologist").GetProperty("phone").GetString());
@@ -147,13 +147,13 @@ public sealed class ReferralApiTests(SharedHost shared, QuietHost quiet) : IClas
     public async Task Post_SameIdempotencyKeyTwice_ReturnsTheSameReferralAndCreatesOne()
     {
         var key = Guid.NewGuid().ToString();
-        var (referralsBefore, instancesBefore) = ((await host.RowsAsync(StorageTables.Referrals)).Count, (await host.InstancesAsync()).Count);
+        var (referralsBefore, instancesBefore) = ((await host.ReferralRowsAsync()).Count, (await host.InstancesAsync()).Count);
         using var first = await host.PostReferralAsync(Samples.Referral(), key);
         using var second = await host.PostReferralAsync(Samples.Referral(), key);
 
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
-        Assert.Equal(referralsBefore + 1, (await host.RowsAsync(StorageTables.Referrals)).Count);
+        Assert.Equal(referralsBefore + 1, (await host.ReferralRowsAsync()).Count);
         Assert.Equal(instancesBefore + 1, (await host.InstancesAsync()).Count);
     }
 
@@ -161,13 +161,13 @@ public sealed class ReferralApiTests(SharedHost shared, QuietHost quiet) : IClas
     public async Task Post_SameIdempotencyKeyWithDifferentBody_Returns422AndCreatesNothingMore()
     {
         var key = Guid.NewGuid().ToString();
-        var referralsBefore = (await host.RowsAsync(StorageTables.Referrals)).Count;
+        var referralsBefore = (await host.ReferralRowsAsync()).Count;
         using var first = await host.PostReferralAsync(Samples.Referral(), key);
         using var second = await host.PostReferralAsync(Samples.Referral(r => r["notes"] = "Another client"), key);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
         Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(referralsBefore + 1, (await host.RowsAsync(StorageTables.Referrals)).Count);
+        Assert.Equal(referralsBefore + 1, (await host.ReferralRowsAsync()).Count);
     }
 
     [Theory]

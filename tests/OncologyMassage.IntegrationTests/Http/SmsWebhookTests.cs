@@ -85,7 +85,7 @@ public sealed class SmsWebhookTests(SharedHost shared, QuietHost quiet) : IClass
         foreach (var id in new[] { first, second })
         {
             var note = Assert.Single(await host.ExternalTimelineAsync(id));
-            Assert.Equal(("x-SMstop1", nameof(TimelineKind.Note)), (note.RowKey, note.GetString("Kind")));
+            Assert.Equal(("t|x-SMstop1", nameof(TimelineKind.Note)), (note.RowKey, note.GetString("Kind")));
             Assert.Contains("STOP", note.GetString("Detail"), StringComparison.Ordinal);
         }
     }
@@ -124,7 +124,7 @@ public sealed class SmsWebhookTests(SharedHost shared, QuietHost quiet) : IClass
         foreach (var id in new[] { first, second })
         {
             var entry = Assert.Single(await host.ExternalTimelineAsync(id));
-            Assert.Equal(("x-SMunexpected", nameof(TimelineKind.Reply)), (entry.RowKey, entry.GetString("Kind")));
+            Assert.Equal(("t|x-SMunexpected", nameof(TimelineKind.Reply)), (entry.RowKey, entry.GetString("Kind")));
             Assert.Contains("Unexpected message", entry.GetString("Detail"), StringComparison.Ordinal);
             Assert.Contains("can I move my appointment to Friday please", entry.GetString("Detail"), StringComparison.Ordinal);
             Assert.Equal("can I move my appointment to Friday please", (await host.App.Services.GetRequiredService<IReplyStore>().GetAsync(id, "SMunexpected", TestContext.Current.CancellationToken))?.Text);
@@ -159,8 +159,8 @@ public sealed class SmsWebhookTests(SharedHost shared, QuietHost quiet) : IClass
             var referral = (await host.RowsAsync(StorageTables.Referrals)).Single(r => r.PartitionKey == id && r.RowKey == "referral");
             Assert.Contains(nameof(ReferralFlagKind.RedFlagImmediate), referral.GetString("Flags"), StringComparison.Ordinal);
             var timeline = (await host.ExternalTimelineAsync(id)).Select(t => t.RowKey).ToArray();
-            Assert.Contains("x-SMflagged", timeline);
-            Assert.Contains("x-SMflagged:red-flag", timeline);
+            Assert.Contains("t|x-SMflagged", timeline);
+            Assert.Contains("t|x-SMflagged:red-flag", timeline);
             Assert.Empty(await host.RaisedEventsAsync(id, WorkflowEvents.ClientReplied));
         }
     }

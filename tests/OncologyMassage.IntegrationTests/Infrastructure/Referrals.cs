@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
-using OncologyMassage.Infrastructure.Tables;
 
 namespace OncologyMassage.IntegrationTests.Infrastructure;
 
@@ -17,7 +16,7 @@ internal static class Referrals
 
     /// <summary>Timeline rows written from outside the orchestration (webhooks), for one referral.</summary>
     public static async Task<IReadOnlyList<TableEntity>> ExternalTimelineAsync(this TestHost host, string referralId) =>
-        (await host.RowsAsync(StorageTables.Timeline)).Where(r => r.PartitionKey == referralId && r.RowKey.StartsWith("x-", StringComparison.Ordinal)).ToArray();
+        (await host.TimelineRowsAsync(referralId)).Where(r => r.RowKey.StartsWith("t|x-", StringComparison.Ordinal)).ToArray();
 
     /// <summary>The external events the engine has delivered to the instance, from the task hub's history table.</summary>
     public static async Task<IReadOnlyList<TableEntity>> RaisedEventsAsync(this TestHost host, string referralId, string eventName)

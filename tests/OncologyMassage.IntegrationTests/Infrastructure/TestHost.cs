@@ -143,6 +143,14 @@ public sealed class TestHost : IAsyncDisposable
     public async Task<IReadOnlyList<TableEntity>> RowsAsync(string table, string referralId) =>
         (await RowsAsync(table)).Where(r => r.PartitionKey == referralId).ToArray();
 
+    /// <summary>The referral rows (RowKey "referral"), without the timeline entries that share their partitions.</summary>
+    public async Task<IReadOnlyList<TableEntity>> ReferralRowsAsync() =>
+        (await RowsAsync(StorageTables.Referrals)).Where(r => r.RowKey == "referral").ToArray();
+
+    /// <summary>One referral's timeline rows, in its partition of the Referrals table (RowKey "t|…"), in key order.</summary>
+    public async Task<IReadOnlyList<TableEntity>> TimelineRowsAsync(string referralId) =>
+        (await RowsAsync(StorageTables.Referrals, referralId)).Where(r => r.RowKey.StartsWith("t|", StringComparison.Ordinal)).ToArray();
+
     public async Task<IReadOnlyList<Microsoft.DurableTask.Client.OrchestrationMetadata>> InstancesAsync()
     {
         var instances = new List<Microsoft.DurableTask.Client.OrchestrationMetadata>();

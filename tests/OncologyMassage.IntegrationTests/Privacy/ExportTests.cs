@@ -45,6 +45,25 @@ public sealed class ExportTests(AzuriteFixture azurite, PrivacyHost shared) : IC
     }
 
     [Fact]
+    public async Task ExportReferral_EntriesInTheOldTimelineTable_ExportedInOrderWithTheNewOnes()
+    {
+        using var client = await PrivacyClient.CreateAsync(host);
+        var id = await client.SubmitAsync();
+        await Eventually.UntilAsync(() => host.TimelineRowsAsync(id), rows => rows.Count > 0, "the first timeline entry");
+        var legacy = host.Tables.GetTableClient(host.TablePrefix + StorageTables.Timeline);
+        await legacy.AddEntityAsync(new Azure.Data.Tables.TableEntity(id, "000000")
+        {
+            ["At"] = DateTimeOffset.UnixEpoch, ["Kind"] = "Note", ["Stage"] = "Received", ["Detail"] = "Written before this release",
+        }, Ct);
+
+        using var response = await client.Venue.Coordinator.GetAsync($"api/referrals/{id}/export", Ct);
+
+        var timeline = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("timeline").EnumerateArray().ToArray();
+        Assert.Equal("Written before this release", timeline[0].GetProperty("detail").GetString());
+        Assert.Contains(timeline, e => e.GetProperty("detail").GetString() != "Written before this release"); // and the entries of now
+    }
+
+    [Fact]
     public async Task ExportReferral_CoordinatorOfTheVenue_GetsTheDocumentAndOthersA404()
     {
         using var client = await PrivacyClient.CreateAsync(host);

@@ -44,10 +44,10 @@ public sealed class PartialErasureTests(AzuriteFixture azurite, PrivacyHost shar
 
         // A crash halfway: the board entry and the timeline are gone, the rest (referral row included) is not.
         await board.RemoveAsync(client.Venue.Id, first, Ct);
-        var timeline = host.Tables.GetTableClient(host.TablePrefix + StorageTables.Timeline);
-        await foreach (var row in timeline.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {first}"), cancellationToken: Ct))
+        var referrals = host.Tables.GetTableClient(host.TablePrefix + StorageTables.Referrals);
+        foreach (var row in await host.TimelineRowsAsync(first))
         {
-            await timeline.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: Ct);
+            await referrals.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: Ct);
         }
 
         var rerun = await host.AdminAsync(azurite, "erase", "--referral", first);
@@ -60,6 +60,21 @@ public sealed class PartialErasureTests(AzuriteFixture azurite, PrivacyHost shar
         Assert.Contains($"\"{Stage.MdReleaseRequested}\":1", pipeline, StringComparison.Ordinal); // the other referral, counted once
         Assert.Contains(second, pipeline, StringComparison.Ordinal);
         Assert.Equal(2, (await host.App.Services.GetRequiredService<IAuditLog>().ListAsync(first, 100, Ct)).Count(e => e.Action == ReferralErasure.AuditAction));
+    }
+
+    [Fact]
+    public async Task Erase_EntriesInTheReferralsPartitionAndTheOldTimelineTable_ErasesBoth()
+    {
+        using var client = await PrivacyClient.CreateAsync(host);
+        var id = await client.SubmitAsync();
+        await Eventually.UntilAsync(() => host.TimelineRowsAsync(id), rows => rows.Count > 0, "the first timeline entry");
+        var legacy = host.Tables.GetTableClient(host.TablePrefix + StorageTables.Timeline);
+        await legacy.AddEntityAsync(new TableEntity(id, "000000") { ["Kind"] = "Note", ["Stage"] = "Received", ["Detail"] = "Written before this release" }, Ct);
+
+        var (code, _, error) = await host.AdminAsync(azurite, "erase", "--referral", id);
+
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain(await PrivacyScenario.ScanAsync(host), r => !PrivacyScenario.IsTombstone(r, id) && r.Row.PartitionKey == id);
     }
 
     [Fact]
