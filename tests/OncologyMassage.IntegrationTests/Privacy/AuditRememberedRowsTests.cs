@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
@@ -18,7 +16,7 @@ namespace OncologyMassage.IntegrationTests.Privacy;
 /// </summary>
 public sealed class AuditRememberedRowsTests(AzuriteFixture azurite)
 {
-    private readonly RequestCount requests = new();
+    private readonly TableRequestCount requests = new();
     private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..12];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -159,23 +157,4 @@ public sealed class AuditRememberedRowsTests(AzuriteFixture azurite)
     }
 
     private sealed record Host(TableAuditLog Log, AuditKeys Keys, ReferralRowCache ContentKeys);
-
-    /// <summary>Counts requests by method and by the table they address (the first path segment after the account; "$batch" for transactions).</summary>
-    private sealed class RequestCount : HttpPipelineSynchronousPolicy
-    {
-        private readonly ConcurrentQueue<(string Method, string Table)> seen = new();
-
-        public void Clear() => seen.Clear();
-
-        public int Of(string method, string table) =>
-            seen.Count(s => s.Method == method && s.Table.EndsWith(table, StringComparison.Ordinal));
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var segments = message.Request.Uri.Path.Trim('/').Split('/');
-            var resource = segments.Length > 1 ? segments[1] : segments[0];
-            var paren = resource.IndexOf('(', StringComparison.Ordinal);
-            seen.Enqueue((message.Request.Method.Method, paren >= 0 ? resource[..paren] : resource));
-        }
-    }
 }

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
@@ -12,32 +10,22 @@ namespace OncologyMassage.IntegrationTests.Tables;
 /// The app's tables on the shared Azurite under a prefix of the test's own, with every request counted by method and the
 /// table it addresses ("$batch" for transactions), so a test can say how many reads a store made.
 /// </summary>
-internal sealed class CountedTables : HttpPipelineSynchronousPolicy
+internal sealed class CountedTables
 {
-    private readonly ConcurrentQueue<(string Method, string Table)> seen = new();
+    private readonly TableRequestCount requests = new();
 
     public CountedTables(AzuriteFixture azurite)
     {
         var options = new TableClientOptions();
-        options.AddPolicy(this, HttpPipelinePosition.PerCall);
+        options.AddPolicy(requests, HttpPipelinePosition.PerCall);
         Tables = new StorageTables(new TableServiceClient(azurite.ConnectionString, options),
             Microsoft.Extensions.Options.Options.Create(new StorageOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..12] }));
     }
 
     public StorageTables Tables { get; }
 
-    public void Clear() => seen.Clear();
+    public void Clear() => requests.Clear();
 
-    /// <summary>Requests of <paramref name="method"/> to <paramref name="table"/> (one of <see cref="StorageTables"/>' names, or "$batch").</summary>
-    public int Of(string method, string table) =>
-        seen.Count(s => s.Method == method && s.Table.EndsWith(table, StringComparison.Ordinal));
-
-    public override void OnSendingRequest(HttpMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var segments = message.Request.Uri.Path.Trim('/').Split('/');
-        var resource = segments.Length > 1 ? segments[1] : segments[0];
-        var paren = resource.IndexOf('(', StringComparison.Ordinal);
-        seen.Enqueue((message.Request.Method.Method, paren >= 0 ? resource[..paren] : resource));
-    }
+    /// <summary>Requests of <paramref name="method"/> to <paramref name="table"/> (see <see cref="TableRequestCount.Of"/>).</summary>
+    public int Of(string method, string table) => requests.Of(method, table);
 }

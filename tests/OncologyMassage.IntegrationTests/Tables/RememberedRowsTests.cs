@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
@@ -21,7 +19,7 @@ public sealed class RememberedRowsTests(AzuriteFixture azurite)
 {
     private const string Venue = "harbor";
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
-    private readonly RequestCount requests = new();
+    private readonly TableRequestCount requests = new();
     private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..12];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -160,23 +158,4 @@ public sealed class RememberedRowsTests(AzuriteFixture azurite)
         new ClientDetails("Ada", "Sample", new DateOnly(1968, 4, 12), "+16175550123", "ada@example.org", ContactChannel.Sms, "America/New_York"),
         new OncologistDetails("Dr. Rosa Demo", "Harbor Oncology", "rosa@example.org", "+16175550100"), Venue, ServiceType.OncologyMassage,
         new ClinicalSummary("Breast cancer", [], []), null, 3), Stage.Received, 0, T0, T0, null);
-
-    /// <summary>Counts requests by method and by the table they address (the first path segment after the account; "$batch" for transactions).</summary>
-    private sealed class RequestCount : HttpPipelineSynchronousPolicy
-    {
-        private readonly ConcurrentQueue<(string Method, string Table)> seen = new();
-
-        public void Clear() => seen.Clear();
-
-        public int Of(string method, string table) =>
-            seen.Count(s => s.Method == method && s.Table.EndsWith(table, StringComparison.Ordinal));
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var segments = message.Request.Uri.Path.Trim('/').Split('/');
-            var resource = segments.Length > 1 ? segments[1] : segments[0];
-            var paren = resource.IndexOf('(', StringComparison.Ordinal);
-            seen.Enqueue((message.Request.Method.Method, paren >= 0 ? resource[..paren] : resource));
-        }
-    }
 }
