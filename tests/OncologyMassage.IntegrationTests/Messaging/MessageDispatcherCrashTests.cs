@@ -37,12 +37,14 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
 
         public Task<OutboxClaim> BeginAsync(OutboxRow row, CancellationToken cancellationToken) => inner.BeginAsync(row, cancellationToken);
 
-        public Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, CancellationToken cancellationToken) =>
+        public Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, bool indexProviderId, CancellationToken cancellationToken) =>
             Interlocked.Exchange(ref armed, 0) == 1
                 ? throw new IOException("host killed between the vendor call and the outbox update")
-                : inner.CompleteAsync(referralId, idempotencyKey, status, providerMessageId, failureReason, cancellationToken);
+                : inner.CompleteAsync(referralId, idempotencyKey, status, providerMessageId, failureReason, indexProviderId, cancellationToken);
 
         public Task<IReadOnlyList<OutboxRow>> ListAsync(string referralId, CancellationToken cancellationToken) => inner.ListAsync(referralId, cancellationToken);
+
+        public Task<OutboxRow?> FindAsync(string referralId, string idempotencyKey, CancellationToken cancellationToken) => inner.FindAsync(referralId, idempotencyKey, cancellationToken);
 
         public Task<OutboxRow?> FindByProviderIdAsync(string providerMessageId, CancellationToken cancellationToken) => inner.FindByProviderIdAsync(providerMessageId, cancellationToken);
 
