@@ -77,7 +77,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
     [Fact]
     public void ReportsCarryOutboxKey_OurStatusCallbackPathSet_IsTrue()
     {
-        Assert.True(Assert.IsAssignableType<IOutboxKeyedReports>(Sender).ReportsCarryOutboxKey);
+        Assert.True(Assert.IsAssignableFrom<IOutboxKeyedReports>(Sender).ReportsCarryOutboxKey);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class TwilioSmsSenderTests : IDisposable
         settings["Twilio:StatusCallbackPath"] = "";
         await using var withoutCallback = MessagingHost.Build(settings);
 
-        Assert.False(Assert.IsAssignableType<IOutboxKeyedReports>(withoutCallback.GetRequiredService<ISmsSender>()).ReportsCarryOutboxKey);
+        Assert.False(Assert.IsAssignableFrom<IOutboxKeyedReports>(withoutCallback.GetRequiredService<ISmsSender>()).ReportsCarryOutboxKey);
     }
 
     [Fact]
