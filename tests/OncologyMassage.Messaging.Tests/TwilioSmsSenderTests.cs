@@ -75,6 +75,23 @@ public sealed class TwilioSmsSenderTests : IDisposable
     }
 
     [Fact]
+    public void ReportsCarryOutboxKey_OurStatusCallbackPathSet_IsTrue()
+    {
+        Assert.True(Assert.IsAssignableFrom<IOutboxKeyedReports>(Sender).ReportsCarryOutboxKey);
+    }
+
+    [Fact]
+    public async Task ReportsCarryOutboxKey_NoStatusCallbackPathOfOurs_IsFalseSoTheSidIsIndexed()
+    {
+        // The Messaging Service's own callback is used then, and its URL has no key.
+        var settings = MessagingHost.VendorSettings(stub.Url!);
+        settings["Twilio:StatusCallbackPath"] = "";
+        await using var withoutCallback = MessagingHost.Build(settings);
+
+        Assert.False(Assert.IsAssignableFrom<IOutboxKeyedReports>(withoutCallback.GetRequiredService<ISmsSender>()).ReportsCarryOutboxKey);
+    }
+
+    [Fact]
     public async Task SendAsync_MessagingServiceConfigured_SendsTheServiceSidInsteadOfFrom()
     {
         var settings = MessagingHost.VendorSettings(stub.Url!);

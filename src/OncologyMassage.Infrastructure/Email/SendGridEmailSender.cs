@@ -18,9 +18,12 @@ namespace OncologyMassage.Infrastructure.Email;
 /// SendGrid answers a refusal with a response rather than an exception; a non-2xx becomes a
 /// <see cref="MessageDeliveryException"/> or, for a 4xx other than 429, a <see cref="PermanentDeliveryException"/>.
 /// </summary>
-public sealed partial class SendGridEmailSender(ISendGridClient client, IOptions<EmailOptions> sender, ILogger<SendGridEmailSender> logger) : IEmailSender
+public sealed partial class SendGridEmailSender(ISendGridClient client, IOptions<EmailOptions> sender, ILogger<SendGridEmailSender> logger) : IEmailSender, IOutboxKeyedReports
 {
     public const string ProviderName = "SendGrid";
+
+    /// <summary>Every send carries the key as custom args, and SendGrid echoes them on every event: no message-id index row is needed.</summary>
+    public bool ReportsCarryOutboxKey => true;
 
     public const string IdempotencyKeyArg = "idempotency_key";
 

@@ -18,11 +18,19 @@ namespace OncologyMassage.Infrastructure.Sms;
 /// <see cref="PermanentDeliveryException"/> (another 4xx: invalid number, unverified sender, bad credentials).
 /// Logs carry the idempotency key, status and Twilio error code only: never the number, the body or the token.
 /// The status callback URL carries the outbox key, signed (<see cref="MessageCallbackTokens"/>), in the query parameter
-/// <see cref="CallbackKeyParameter"/>: a callback then finds its outbox row even if the send crashed before the SID was recorded.
+/// <see cref="CallbackKeyParameter"/>: a callback then finds its outbox row by one point read, even if the send crashed before
+/// the SID was recorded, and no SID index row is needed (<see cref="ReportsCarryOutboxKey"/>).
 /// </summary>
-public sealed partial class TwilioSmsSender(ITwilioRestClient client, IOptions<TwilioOptions> options, IOptions<LinkOptions> links, MessageCallbackTokens tokens, ILogger<TwilioSmsSender> logger) : ISmsSender
+public sealed partial class TwilioSmsSender(ITwilioRestClient client, IOptions<TwilioOptions> options, IOptions<LinkOptions> links, MessageCallbackTokens tokens, ILogger<TwilioSmsSender> logger)
+    : ISmsSender, IOutboxKeyedReports
 {
     public const string ProviderName = "Twilio";
+
+    /// <summary>
+    /// True when each text names our status callback (<see cref="TwilioOptions.StatusCallbackPath"/> set), whose URL carries
+    /// the signed key. With no path of ours, Twilio posts to the Messaging Service's own callback, without the key: false.
+    /// </summary>
+    public bool ReportsCarryOutboxKey => !string.IsNullOrEmpty(options.Value.StatusCallbackPath);
 
     /// <summary>The status callback's query parameter holding the signed outbox key.</summary>
     public const string CallbackKeyParameter = "m";

@@ -6,10 +6,12 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.Infrastructure.Tables;
 
 /// <summary>
-/// Outbox rows: PartitionKey = referral id, RowKey = the message's idempotency key. Each accepted message also has an
-/// index row in <c>OutboxProviderIds</c>, PartitionKey = the vendor's message id, RowKey <c>index</c>, naming its referral
-/// and key, so a status callback finds its row with one point read. The index row is written before the row is completed, so a crash
-/// between the two leaves a Pending row that a later callback can still settle.
+/// Outbox rows: PartitionKey = referral id, RowKey = the message's idempotency key. A vendor report that carries the outbox
+/// key (every report of a message whose sender says so, <see cref="IOutboxKeyedReports"/>) finds its row by one point read
+/// (<see cref="FindAsync"/>). Only a message whose reports will not carry the key gets an index row in <c>OutboxProviderIds</c>,
+/// PartitionKey = the vendor's message id, RowKey <c>index</c>, naming its referral and key (<see cref="FindByProviderIdAsync"/>);
+/// it is written before the row is completed, so a crash between the two leaves a Pending row that a later report can still
+/// settle. Rows indexed by earlier releases stay readable through the index until the retention sweep or an erase removes them.
 /// </summary>
 public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
 {
@@ -44,10 +46,10 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
         }
     }
 
-    public async Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, CancellationToken cancellationToken)
+    public async Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, bool indexProviderId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
-        if (!string.IsNullOrEmpty(providerMessageId))
+        if (indexProviderId && !string.IsNullOrEmpty(providerMessageId))
         {
             var index = await tables.GetAsync(StorageTables.OutboxProviderIds, cancellationToken);
             await index.UpsertEntityAsync(new TableEntity(ProviderPartition(providerMessageId), ProviderIndexRow)
@@ -75,6 +77,15 @@ public sealed class TableMessageOutbox(StorageTables tables) : IMessageOutbox
         }
 
         return rows.OrderBy(r => r.CreatedAt).ToArray();
+    }
+
+    public async Task<OutboxRow?> FindAsync(string referralId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(referralId);
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(referralId, idempotencyKey, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } e ? FromEntity(e) : null;
     }
 
     public async Task<OutboxRow?> FindByProviderIdAsync(string providerMessageId, CancellationToken cancellationToken)

@@ -33,19 +33,18 @@ public enum DeliveryReportOutcome
 
 /// <summary>
 /// Applies delivery reports to the outbox, forward only, and puts permanent failures on the referral's timeline. A report
-/// finds its row by the vendor's id or, when that was never recorded (a crash right after the vendor accepted), by the
-/// outbox key that travelled with the message (Twilio: the signed status-callback URL; SendGrid: custom args).
+/// that carries the outbox key (Twilio: the signed status-callback URL; SendGrid: custom args) finds its row by one point
+/// read on (referral, key), whether or not the vendor's id was ever recorded; only a report without the key (a message
+/// sent by an older release, or by a sender whose reports lack it) goes through the provider-id index.
 /// </summary>
 public sealed partial class DeliveryReports(IMessageOutbox outbox, IReferralStore referrals, IReferralFlags flags, ILogger<DeliveryReports> logger)
 {
     public async Task<DeliveryReportOutcome> ApplyAsync(DeliveryReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var row = await outbox.FindByProviderIdAsync(report.ProviderMessageId, cancellationToken);
-        if (row is null && report.ReferralId is { Length: > 0 } referralId && report.IdempotencyKey is { Length: > 0 } key)
-        {
-            row = (await outbox.ListAsync(referralId, cancellationToken)).FirstOrDefault(r => r.IdempotencyKey == key);
-        }
+        var row = report.ReferralId is { Length: > 0 } referralId && report.IdempotencyKey is { Length: > 0 } key
+            ? await outbox.FindAsync(referralId, key, cancellationToken)
+            : await outbox.FindByProviderIdAsync(report.ProviderMessageId, cancellationToken);
 
         if (row is null)
         {
@@ -58,7 +57,8 @@ public sealed partial class DeliveryReports(IMessageOutbox outbox, IReferralStor
         var settled = false;
         if (OutboxStatuses.Rank(row.Status) == 0 && report.Status != OutboxStatus.Pending && report.Status != OutboxStatus.Failed)
         {
-            await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Sent, report.ProviderMessageId, null, cancellationToken);
+            // No index row: this message's reports carry the key (as this one did), or the row was found through its index.
+            await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Sent, report.ProviderMessageId, null, indexProviderId: false, cancellationToken);
             settled = true;
             LogSettled(logger, row.IdempotencyKey, report.ProviderMessageId);
         }

@@ -23,7 +23,7 @@ public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSende
         {
             Attachments = message.Attachments,
         };
-        return DispatchAsync(intent, ct => email.SendAsync(message, ct), cancellationToken);
+        return DispatchAsync(intent, ct => email.SendAsync(message, ct), ReportsCarryKey(email), cancellationToken);
     }
 
     /// <summary>
@@ -41,10 +41,16 @@ public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSende
 
         var intent = new OutboxRow(message.ReferralId, message.IdempotencyKey, MessageChannel.Sms, message.To, "",
             message.Body, OutboxStatus.Pending, clock.GetUtcNow(), null, null);
-        return await DispatchAsync(intent, ct => sms.SendAsync(message, ct), cancellationToken);
+        return await DispatchAsync(intent, ct => sms.SendAsync(message, ct), ReportsCarryKey(sms), cancellationToken);
     }
 
-    private async Task<DispatchOutcome> DispatchAsync(OutboxRow intent, Func<CancellationToken, Task<string>> send, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when the sender says every report of its messages carries the outbox key (<see cref="IOutboxKeyedReports"/>): then
+    /// the report finds the row by its key and no provider-id index row is written. A sender that does not say gets the index.
+    /// </summary>
+    internal static bool ReportsCarryKey(object sender) => sender is IOutboxKeyedReports { ReportsCarryOutboxKey: true };
+
+    private async Task<DispatchOutcome> DispatchAsync(OutboxRow intent, Func<CancellationToken, Task<string>> send, bool reportsCarryKey, CancellationToken cancellationToken)
     {
         var claim = await outbox.BeginAsync(intent, cancellationToken);
         if (!claim.Owned)
@@ -68,11 +74,11 @@ public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSende
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await outbox.CompleteAsync(intent.ReferralId, intent.IdempotencyKey, OutboxStatus.Failed, null, ex.GetType().Name, cancellationToken);
+            await outbox.CompleteAsync(intent.ReferralId, intent.IdempotencyKey, OutboxStatus.Failed, null, ex.GetType().Name, indexProviderId: false, cancellationToken);
             throw;
         }
 
-        await outbox.CompleteAsync(intent.ReferralId, intent.IdempotencyKey, OutboxStatus.Sent, providerId, null, cancellationToken);
+        await outbox.CompleteAsync(intent.ReferralId, intent.IdempotencyKey, OutboxStatus.Sent, providerId, null, indexProviderId: !reportsCarryKey, cancellationToken);
         return DispatchOutcome.Sent;
     }
 

@@ -76,7 +76,8 @@ public sealed partial class OutboxReconciliation(
             : await emailLookup.FindAsync(row, cancellationToken);
         if (found.Result == VendorLookupResult.Found)
         {
-            await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Sent, found.ProviderMessageId, null, cancellationToken);
+            // Indexed: the message may have been sent by an earlier release whose reports do not carry the key (a rare path).
+            await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Sent, found.ProviderMessageId, null, indexProviderId: true, cancellationToken);
             if (found.Status is { } status && OutboxStatuses.Rank(status) > OutboxStatuses.Rank(OutboxStatus.Sent))
             {
                 await outbox.RecordDeliveryAsync(row.ReferralId, row.IdempotencyKey, status, null, cancellationToken);
@@ -106,7 +107,7 @@ public sealed partial class OutboxReconciliation(
         if (row.Channel == MessageChannel.Sms && await optOuts.IsOptedOutAsync(row.To, cancellationToken))
         {
             // The client replied STOP since: never text them again, not even to repair a lost send.
-            await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Failed, null, "OptedOut", cancellationToken);
+            await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Failed, null, "OptedOut", indexProviderId: false, cancellationToken);
             return await HandToCoordinatorAsync(row, "was not sent again because the number has opted out of texts", cancellationToken);
         }
 
@@ -119,7 +120,7 @@ public sealed partial class OutboxReconciliation(
         }
         catch (PermanentDeliveryException)
         {
-            await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Failed, null, nameof(PermanentDeliveryException), cancellationToken);
+            await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Failed, null, nameof(PermanentDeliveryException), indexProviderId: false, cancellationToken);
             return await HandToCoordinatorAsync(row, "was refused by the provider", cancellationToken);
         }
         catch (MessageDeliveryException ex)
@@ -129,7 +130,8 @@ public sealed partial class OutboxReconciliation(
             return last ? await HandToCoordinatorAsync(row, "could not be sent: the provider was unavailable", cancellationToken) : RowOutcome.Unresolved;
         }
 
-        await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Sent, providerId, null, cancellationToken);
+        var keyed = row.Channel == MessageChannel.Sms ? MessageDispatcher.ReportsCarryKey(sms) : MessageDispatcher.ReportsCarryKey(email);
+        await outbox.CompleteAsync(row.ReferralId, row.IdempotencyKey, OutboxStatus.Sent, providerId, null, indexProviderId: !keyed, cancellationToken);
         LogResent(logger, row.IdempotencyKey, providerId);
         return RowOutcome.Resent;
     }

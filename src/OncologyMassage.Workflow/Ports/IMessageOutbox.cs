@@ -12,11 +12,22 @@ public interface IMessageOutbox
     /// </summary>
     Task<OutboxClaim> BeginAsync(OutboxRow row, CancellationToken cancellationToken);
 
-    Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, CancellationToken cancellationToken);
+    /// <summary>
+    /// Completes the row after the vendor call: its status, the vendor's id, the failure. With <paramref name="indexProviderId"/>
+    /// (and a provider id) the vendor's id is also indexed, before the row is completed, for reports that will not carry the
+    /// outbox key (<see cref="FindByProviderIdAsync"/>); a message whose reports carry the key (<see cref="IOutboxKeyedReports"/>) needs no index.
+    /// </summary>
+    Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, bool indexProviderId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<OutboxRow>> ListAsync(string referralId, CancellationToken cancellationToken);
 
-    /// <summary>The row the vendor's message id (Twilio MessageSid, SendGrid message id) belongs to, for status callbacks; null when unknown.</summary>
+    /// <summary>The row (<paramref name="referralId"/>, <paramref name="idempotencyKey"/>) by one point read; null when there is none.</summary>
+    Task<OutboxRow?> FindAsync(string referralId, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The row the vendor's message id (Twilio MessageSid, SendGrid message id) belongs to, through the provider-id index, for
+    /// reports that do not carry the outbox key (a message sent by an older release, or a sender that does not pass the key); null when unknown.
+    /// </summary>
     Task<OutboxRow?> FindByProviderIdAsync(string providerMessageId, CancellationToken cancellationToken);
 
     /// <summary>

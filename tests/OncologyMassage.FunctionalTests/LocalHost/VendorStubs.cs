@@ -13,7 +13,11 @@ using WireMock.Types;
 namespace OncologyMassage.FunctionalTests.LocalHost;
 
 /// <summary>One message a vendor accepted: its outbox key, referral, channel, recipient and text.</summary>
-public sealed record AcceptedMessage(string Key, string ReferralId, string Channel, string To, string Text, string VendorId);
+public sealed record AcceptedMessage(string Key, string ReferralId, string Channel, string To, string Text, string VendorId)
+{
+    /// <summary>When the stub accepted it: Twilio's list shows it as <c>date_created</c> and <c>date_sent</c>.</summary>
+    public DateTimeOffset AcceptedAt { get; init; } = DateTimeOffset.UtcNow;
+}
 
 /// <summary>
 /// Twilio's Messages API and SendGrid's Mail Send on one WireMock server, as the crash suite's vendors. Every accepted
@@ -182,8 +186,13 @@ public sealed partial class VendorStubs : IDisposable
     private ResponseMessage ListSms(IRequestMessage request)
     {
         var to = request.Query?.TryGetValue("To", out var values) == true ? values.FirstOrDefault() : null;
-        var messages = accepted.Where(m => m.Channel == "sms" && (to is null || m.To == to))
-            .Select(m => new Dictionary<string, object?> { ["sid"] = m.VendorId, ["to"] = m.To, ["body"] = m.Text, ["status"] = "delivered" }).ToArray();
+        // Newest first, with Twilio's RFC 2822 dates: the lookup matches date_created and stops at a text sent before its window.
+        var messages = accepted.Where(m => m.Channel == "sms" && (to is null || m.To == to)).OrderByDescending(m => m.AcceptedAt)
+            .Select(m => new Dictionary<string, object?>
+            {
+                ["sid"] = m.VendorId, ["to"] = m.To, ["body"] = m.Text, ["status"] = "delivered",
+                ["date_created"] = Rfc2822(m.AcceptedAt), ["date_sent"] = Rfc2822(m.AcceptedAt),
+            }).ToArray();
         return Json(200, new Dictionary<string, object?>
         {
             ["messages"] = messages, ["page"] = 0, ["page_size"] = 100, ["start"] = 0, ["end"] = messages.Length,
@@ -191,6 +200,9 @@ public sealed partial class VendorStubs : IDisposable
             ["next_page_uri"] = null, ["previous_page_uri"] = null,
         });
     }
+
+    private static string Rfc2822(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture);
 
     private ResponseMessage AcceptEmail(IRequestMessage request)
     {

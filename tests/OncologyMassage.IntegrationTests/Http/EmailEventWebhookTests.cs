@@ -47,7 +47,7 @@ public sealed class EmailEventWebhookTests(VendorStubHost shared) : IClassFixtur
         var id = await host.SubmitSampleAsync();
         var email = await ReleaseEmailAsync(id);
 
-        using var response = await host.PostSendGridAsync(key, Event(email, "bounce", echoIds: false), DateTimeOffset.UtcNow);
+        using var response = await host.PostSendGridAsync(key, Event(email, "bounce"), DateTimeOffset.UtcNow);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(OutboxStatus.Bounced, (await RowAsync(email)).Status);

@@ -54,7 +54,15 @@ public sealed class SmsStatusWebhookTests(VendorStubHost shared) : IClassFixture
         return form;
     }
 
-    private Task PostStatusAsync(Dictionary<string, string> form) => PostStatusAsync(Status, form);
+    /// <summary>Posts to the status callback URL Twilio was given with this test's last text, as Twilio does: it carries the signed outbox key.</summary>
+    private async Task PostStatusAsync(Dictionary<string, string> form) => await PostStatusAsync(await LastCallbackAsync(), form);
+
+    private async Task<string> LastCallbackAsync()
+    {
+        await Webhooks.WaitUntilAsync(() => Task.FromResult(Webhooks.TwilioSends(stub, phone.E164) > 0), "the stub logs the send");
+        var sent = System.Web.HttpUtility.ParseQueryString(Webhooks.TwilioSendsTo(stub, phone.E164)[^1].RequestMessage.Body!);
+        return new Uri(sent["StatusCallback"]!).PathAndQuery;
+    }
 
     private async Task PostStatusAsync(string pathAndQuery, Dictionary<string, string> form)
     {

@@ -37,12 +37,14 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
 
         public Task<OutboxClaim> BeginAsync(OutboxRow row, CancellationToken cancellationToken) => inner.BeginAsync(row, cancellationToken);
 
-        public Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, CancellationToken cancellationToken) =>
+        public Task CompleteAsync(string referralId, string idempotencyKey, OutboxStatus status, string? providerMessageId, string? failureReason, bool indexProviderId, CancellationToken cancellationToken) =>
             Interlocked.Exchange(ref armed, 0) == 1
                 ? throw new IOException("host killed between the vendor call and the outbox update")
-                : inner.CompleteAsync(referralId, idempotencyKey, status, providerMessageId, failureReason, cancellationToken);
+                : inner.CompleteAsync(referralId, idempotencyKey, status, providerMessageId, failureReason, indexProviderId, cancellationToken);
 
         public Task<IReadOnlyList<OutboxRow>> ListAsync(string referralId, CancellationToken cancellationToken) => inner.ListAsync(referralId, cancellationToken);
+
+        public Task<OutboxRow?> FindAsync(string referralId, string idempotencyKey, CancellationToken cancellationToken) => inner.FindAsync(referralId, idempotencyKey, cancellationToken);
 
         public Task<OutboxRow?> FindByProviderIdAsync(string providerMessageId, CancellationToken cancellationToken) => inner.FindByProviderIdAsync(providerMessageId, cancellationToken);
 
@@ -96,12 +98,22 @@ public sealed class MessageDispatcherCrashTests(AzuriteFixture azurite) : IAsync
     private async Task<OutboxRow> RowAsync(string referralId) =>
         Assert.Single(await Outbox.ListAsync(referralId, TestContext.Current.CancellationToken));
 
+    private static string Rfc2822Now => DateTimeOffset.UtcNow.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Twilio's message list (GET Messages.json) answering with <paramref name="messages"/> (sid, body, status) to the client's number.</summary>
     private void TwilioListReturns(params (string Sid, string Body, string Status)[] messages) =>
         stub.Given(Request.Create().WithPath(Webhooks.MessagesPath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new Dictionary<string, object?>
             {
-                ["messages"] = messages.Select(m => new Dictionary<string, object?> { ["sid"] = m.Sid, ["to"] = Webhooks.ClientPhone, ["body"] = m.Body, ["status"] = m.Status }).ToArray(),
+                ["messages"] = messages.Select(m => new Dictionary<string, object?>
+                {
+                    ["sid"] = m.Sid,
+                    ["to"] = Webhooks.ClientPhone,
+                    ["body"] = m.Body,
+                    ["status"] = m.Status,
+                    ["date_created"] = Rfc2822Now, // after the Pending rows written an hour ago: inside their window
+                    ["date_sent"] = Rfc2822Now,
+                }).ToArray(),
                 ["page"] = 0,
                 ["page_size"] = 100,
                 ["start"] = 0,

@@ -55,15 +55,29 @@ public sealed class DeliveryReportsTests
     }
 
     [Fact]
-    public async Task ApplyAsync_EchoedIdsWithoutProviderIndex_FindsTheRowByReferralAndKey()
+    public async Task ApplyAsync_ReportCarryingTheKey_FindsTheRowByOnePointReadWithoutTheIndex()
     {
+        // Strict mock: no FindByProviderIdAsync and no ListAsync set up, so using the index or listing the partition throws.
         var email = Row with { Channel = MessageChannel.Email, ProviderMessageId = "abc" };
-        outbox.Setup(o => o.FindByProviderIdAsync("abc", It.IsAny<CancellationToken>())).ReturnsAsync((OutboxRow?)null);
-        outbox.Setup(o => o.ListAsync("ref-1", It.IsAny<CancellationToken>())).ReturnsAsync([email]);
-        outbox.Setup(o => o.RecordDeliveryAsync("ref-1", Row.IdempotencyKey, OutboxStatus.Delivered, null, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        outbox.Setup(o => o.FindAsync("ref-1", Row.IdempotencyKey, It.IsAny<CancellationToken>())).ReturnsAsync(email);
+        outbox.Setup(o => o.RecordDeliveryAsync("ref-1", Row.IdempotencyKey, OutboxStatus.Delivered, null, It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         var outcome = await Reports.ApplyAsync(new DeliveryReport(MessageChannel.Email, "abc", OutboxStatus.Delivered, null, null, false, At, "ref-1", Row.IdempotencyKey), CancellationToken.None);
 
-        Assert.Equal(DeliveryReportOutcome.Stale, outcome);
+        Assert.Equal(DeliveryReportOutcome.Updated, outcome);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ReportCarryingTheKeyForAPendingRow_SettlesItWithoutWritingAnIndexRow()
+    {
+        var pending = Row with { Status = OutboxStatus.Pending, ProviderMessageId = null };
+        outbox.Setup(o => o.FindAsync("ref-1", Row.IdempotencyKey, It.IsAny<CancellationToken>())).ReturnsAsync(pending);
+        outbox.Setup(o => o.CompleteAsync("ref-1", Row.IdempotencyKey, OutboxStatus.Sent, "SMlate", null, false, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        outbox.Setup(o => o.RecordDeliveryAsync("ref-1", Row.IdempotencyKey, OutboxStatus.Delivered, null, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var outcome = await Reports.ApplyAsync(new DeliveryReport(MessageChannel.Sms, "SMlate", OutboxStatus.Delivered, null, null, false, At, "ref-1", Row.IdempotencyKey), CancellationToken.None);
+
+        Assert.Equal(DeliveryReportOutcome.Updated, outcome);
+        outbox.Verify(o => o.CompleteAsync("ref-1", Row.IdempotencyKey, OutboxStatus.Sent, "SMlate", null, false, It.IsAny<CancellationToken>()), Times.Once);
     }
 }

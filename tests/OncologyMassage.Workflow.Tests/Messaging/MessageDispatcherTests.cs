@@ -36,7 +36,7 @@ public sealed class MessageDispatcherTests
             })
             .ReturnsAsync((OutboxRow row, CancellationToken _) => new OutboxClaim(true, row));
         sender.Setup(s => s.SendAsync(Email, It.IsAny<CancellationToken>())).Callback(() => order.Add("send")).ReturnsAsync("provider-42");
-        outbox.Setup(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Sent, "provider-42", null, It.IsAny<CancellationToken>()))
+        outbox.Setup(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Sent, "provider-42", null, true, It.IsAny<CancellationToken>()))
             .Callback(() => order.Add("complete")).Returns(Task.CompletedTask);
 
         var outcome = await Dispatcher.SendEmailAsync(Email, CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class MessageDispatcherTests
     {
         Claim(owned: true);
         sender.Setup(s => s.SendAsync(Email, It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("503"));
-        outbox.Setup(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Failed, null, nameof(HttpRequestException), It.IsAny<CancellationToken>()))
+        outbox.Setup(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Failed, null, nameof(HttpRequestException), false, It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => Dispatcher.SendEmailAsync(Email, CancellationToken.None));
@@ -116,7 +116,7 @@ public sealed class MessageDispatcherTests
             })
             .ReturnsAsync((OutboxRow row, CancellationToken _) => new OutboxClaim(true, row));
         smsSender.Setup(s => s.SendAsync(Sms, It.IsAny<CancellationToken>())).Callback(() => order.Add("send")).ReturnsAsync("SM123");
-        outbox.Setup(o => o.CompleteAsync("ref-1", Sms.IdempotencyKey, OutboxStatus.Sent, "SM123", null, It.IsAny<CancellationToken>()))
+        outbox.Setup(o => o.CompleteAsync("ref-1", Sms.IdempotencyKey, OutboxStatus.Sent, "SM123", null, true, It.IsAny<CancellationToken>()))
             .Callback(() => order.Add("complete")).Returns(Task.CompletedTask);
 
         var outcome = await Dispatcher.SendSmsAsync(Sms, CancellationToken.None);
@@ -154,7 +154,7 @@ public sealed class MessageDispatcherTests
         Claim(owned: true);
         smsSender.Setup(s => s.SendAsync(Sms, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new PermanentDeliveryException("Twilio", 400, "21211", "Twilio refused the message (400, code 21211)"));
-        outbox.Setup(o => o.CompleteAsync("ref-1", Sms.IdempotencyKey, OutboxStatus.Failed, null, nameof(PermanentDeliveryException), It.IsAny<CancellationToken>()))
+        outbox.Setup(o => o.CompleteAsync("ref-1", Sms.IdempotencyKey, OutboxStatus.Failed, null, nameof(PermanentDeliveryException), false, It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
 
         var thrown = await Assert.ThrowsAsync<PermanentDeliveryException>(() => Dispatcher.SendSmsAsync(Sms, CancellationToken.None));
@@ -172,7 +172,7 @@ public sealed class MessageDispatcherTests
         await Assert.ThrowsAsync<OperationCanceledException>(() => Dispatcher.SendSmsAsync(Sms, CancellationToken.None));
 
         outbox.Verify(o => o.CompleteAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<OutboxStatus>(), It.IsAny<string?>(),
-            It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+            It.IsAny<string?>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -193,10 +193,38 @@ public sealed class MessageDispatcherTests
         optOuts.Setup(o => o.IsOptedOutAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         Claim(owned: true);
         sender.Setup(s => s.SendAsync(Email, It.IsAny<CancellationToken>())).ReturnsAsync("provider-1");
-        outbox.Setup(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Sent, "provider-1", null, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        outbox.Setup(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Sent, "provider-1", null, true, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
         var outcome = await Dispatcher.SendEmailAsync(Email, CancellationToken.None);
 
         Assert.Equal(DispatchOutcome.Sent, outcome);
+    }
+
+    [Fact]
+    public async Task SendSmsAsync_SenderWhoseReportsCarryTheKey_CompletesWithoutIndexingTheProviderId()
+    {
+        smsSender.As<IOutboxKeyedReports>().Setup(k => k.ReportsCarryOutboxKey).Returns(true);
+        Claim(owned: true);
+        smsSender.Setup(s => s.SendAsync(Sms, It.IsAny<CancellationToken>())).ReturnsAsync("SM123");
+        outbox.Setup(o => o.CompleteAsync("ref-1", Sms.IdempotencyKey, OutboxStatus.Sent, "SM123", null, false, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var outcome = await Dispatcher.SendSmsAsync(Sms, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Sent, outcome);
+        outbox.Verify(o => o.CompleteAsync("ref-1", Sms.IdempotencyKey, OutboxStatus.Sent, "SM123", null, false, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SendEmailAsync_SenderWhoseReportsMayLackTheKey_IndexesTheProviderId()
+    {
+        sender.As<IOutboxKeyedReports>().Setup(k => k.ReportsCarryOutboxKey).Returns(false);
+        Claim(owned: true);
+        sender.Setup(s => s.SendAsync(Email, It.IsAny<CancellationToken>())).ReturnsAsync("provider-1");
+        outbox.Setup(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Sent, "provider-1", null, true, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var outcome = await Dispatcher.SendEmailAsync(Email, CancellationToken.None);
+
+        Assert.Equal(DispatchOutcome.Sent, outcome);
+        outbox.Verify(o => o.CompleteAsync("ref-1", Email.IdempotencyKey, OutboxStatus.Sent, "provider-1", null, true, It.IsAny<CancellationToken>()), Times.Once);
     }
 }
