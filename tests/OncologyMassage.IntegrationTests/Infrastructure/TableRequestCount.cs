@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using OncologyMassage.Infrastructure.Tables;
+using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.IntegrationTests.Infrastructure;
 
@@ -14,9 +17,32 @@ namespace OncologyMassage.IntegrationTests.Infrastructure;
 public sealed partial class TableRequestCount : HttpPipelineSynchronousPolicy
 {
     private const string Batch = "$batch";
-    private readonly ConcurrentQueue<(string Method, string Table)> seen = new();
+    private readonly ConcurrentQueue<(string Method, string Table, bool Query)> seen = new();
+
+    /// <summary>
+    /// The app's tables on <paramref name="azurite"/> under <paramref name="prefix"/>, their requests counted by
+    /// <paramref name="counted"/> when one is given.
+    /// </summary>
+    public static StorageTables Tables(AzuriteFixture azurite, string prefix, TableRequestCount? counted)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        var options = new TableClientOptions();
+        if (counted is not null)
+        {
+            options.AddPolicy(counted, HttpPipelinePosition.PerCall);
+        }
+
+        return new StorageTables(new TableServiceClient(azurite.ConnectionString, options),
+            Microsoft.Extensions.Options.Options.Create(new StorageOptions { TablePrefix = prefix }));
+    }
 
     public void Clear() => seen.Clear();
+
+    /// <summary>Every request to <paramref name="table"/> outside transactions, whatever its method (creating the table included).</summary>
+    public int Of(string table) => seen.Count(s => !s.Table.StartsWith(Batch, StringComparison.Ordinal) && s.Table.EndsWith(table, StringComparison.Ordinal));
+
+    /// <summary>Queries (<c>GET Table()</c>) of <paramref name="table"/>.</summary>
+    public int Queries(string table) => seen.Count(s => s.Query && s.Table.EndsWith(table, StringComparison.Ordinal));
 
     /// <summary>Requests of <paramref name="method"/> to a table whose name ends with <paramref name="table"/> (or to transactions, as above).</summary>
     public int Of(string method, string table)
@@ -36,6 +62,7 @@ public sealed partial class TableRequestCount : HttpPipelineSynchronousPolicy
         ArgumentNullException.ThrowIfNull(message);
         var segments = message.Request.Uri.Path.Trim('/').Split('/');
         var resource = segments.Length > 1 ? segments[1] : segments[0];
+        var query = message.Request.Method == RequestMethod.Get && resource.EndsWith("()", StringComparison.Ordinal);
         var paren = resource.IndexOf('(', StringComparison.Ordinal);
         resource = paren >= 0 ? resource[..paren] : resource;
         if (resource == Batch && message.Request.Content is { } content)
@@ -46,7 +73,7 @@ public sealed partial class TableRequestCount : HttpPipelineSynchronousPolicy
             resource += " " + (operation.Success ? operation.Groups[1].Value : "?");
         }
 
-        seen.Enqueue((message.Request.Method.Method, resource));
+        seen.Enqueue((message.Request.Method.Method, resource, query));
     }
 
     /// <summary>An operation line of a transaction's body: "PUT http://…/account/Table(PartitionKey=…)" or "POST http://…/account/Table HTTP/1.1".</summary>

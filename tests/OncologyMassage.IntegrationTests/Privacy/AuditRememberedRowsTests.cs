@@ -1,9 +1,7 @@
-using Azure.Core;
 using Azure.Data.Tables;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.Workflow.Access;
-using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.IntegrationTests.Privacy;
 
@@ -144,17 +142,7 @@ public sealed class AuditRememberedRowsTests(AzuriteFixture azurite)
         return new Host(new TableAuditLog(tables, keys, new ReferralRowCache(TimeSpan.FromMinutes(1), TimeProvider.System)), keys, contentKeys);
     }
 
-    private StorageTables Tables(bool counted)
-    {
-        var options = new TableClientOptions();
-        if (counted)
-        {
-            options.AddPolicy(requests, HttpPipelinePosition.PerCall);
-        }
-
-        return new StorageTables(new TableServiceClient(azurite.ConnectionString, options),
-            Microsoft.Extensions.Options.Options.Create(new StorageOptions { TablePrefix = prefix }));
-    }
+    private StorageTables Tables(bool counted) => TableRequestCount.Tables(azurite, prefix, counted ? requests : null);
 
     private sealed record Host(TableAuditLog Log, AuditKeys Keys, ReferralRowCache ContentKeys);
 }

@@ -1,8 +1,6 @@
-using Azure.Core;
 using Azure.Data.Tables;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
-using OncologyMassage.Workflow.Options;
 
 namespace OncologyMassage.IntegrationTests.Tables;
 
@@ -16,10 +14,7 @@ internal sealed class CountedTables
 
     public CountedTables(AzuriteFixture azurite)
     {
-        var options = new TableClientOptions();
-        options.AddPolicy(requests, HttpPipelinePosition.PerCall);
-        Tables = new StorageTables(new TableServiceClient(azurite.ConnectionString, options),
-            Microsoft.Extensions.Options.Options.Create(new StorageOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..12] }));
+        Tables = TableRequestCount.Tables(azurite, "t" + Guid.NewGuid().ToString("N")[..12], requests);
     }
 
     public StorageTables Tables { get; }

@@ -1,11 +1,9 @@
-using Azure.Core;
 using Azure.Data.Tables;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.Workflow.Coordinators;
-using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.IntegrationTests.Tables;
@@ -119,17 +117,7 @@ public sealed class RememberedRowsTests(AzuriteFixture azurite)
         Assert.Equal(2, requests.Of("GET", StorageTables.Referrals));
     }
 
-    private StorageTables Tables(bool counted)
-    {
-        var options = new TableClientOptions();
-        if (counted)
-        {
-            options.AddPolicy(requests, HttpPipelinePosition.PerCall);
-        }
-
-        return new StorageTables(new TableServiceClient(azurite.ConnectionString, options),
-            Microsoft.Extensions.Options.Options.Create(new StorageOptions { TablePrefix = prefix }));
-    }
+    private StorageTables Tables(bool counted) => TableRequestCount.Tables(azurite, prefix, counted ? requests : null);
 
     private async Task<IReadOnlyDictionary<Stage, int>> CountsAsync() =>
         (await new TablePipelineStore(Tables(counted: false)).GetCountsAsync(Venue, PipelineCounts.NoStuckCounts, 0, Ct)).Counts;

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -8,7 +5,6 @@ using OncologyMassage.Infrastructure.DevOutbox;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.Workflow.Messaging;
-using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.IntegrationTests.Tables;
@@ -23,7 +19,7 @@ public sealed class TableMessageOutboxTests(AzuriteFixture azurite)
 {
     private const string Phone = "+16175550143";
     private static readonly DateTimeOffset T0 = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
-    private readonly RequestCount requests = new();
+    private readonly TableRequestCount requests = new();
     private readonly string prefix = "o" + Guid.NewGuid().ToString("N")[..12];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -78,41 +74,5 @@ public sealed class TableMessageOutboxTests(AzuriteFixture azurite)
     private static DeliveryReports Reports(IMessageOutbox outbox) =>
         new(outbox, new Mock<IReferralStore>(MockBehavior.Strict).Object, new Mock<IReferralFlags>(MockBehavior.Strict).Object, NullLogger<DeliveryReports>.Instance);
 
-    private StorageTables Tables(bool counted)
-    {
-        var options = new TableClientOptions();
-        if (counted)
-        {
-            options.AddPolicy(requests, HttpPipelinePosition.PerCall);
-        }
-
-        return new StorageTables(new TableServiceClient(azurite.ConnectionString, options),
-            Microsoft.Extensions.Options.Options.Create(new StorageOptions { TablePrefix = prefix }));
-    }
-
-    /// <summary>Counts requests by method, by the table they address, and whether they are queries (<c>Table()</c>) or address one row.</summary>
-    private sealed class RequestCount : HttpPipelineSynchronousPolicy
-    {
-        private readonly ConcurrentQueue<(string Method, string Table, bool Query)> seen = new();
-
-        public void Clear() => seen.Clear();
-
-        /// <summary>Requests of <paramref name="method"/> to <paramref name="table"/> (matched by its name without the prefix).</summary>
-        public int Of(string method, string table) => seen.Count(s => s.Method == method && s.Table.EndsWith(table, StringComparison.Ordinal));
-
-        /// <summary>Every request to <paramref name="table"/>, whatever its method (creating the table included).</summary>
-        public int Of(string table) => seen.Count(s => s.Table.EndsWith(table, StringComparison.Ordinal));
-
-        public int Queries(string table) => seen.Count(s => s.Query && s.Table.EndsWith(table, StringComparison.Ordinal));
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var segments = message.Request.Uri.Path.Trim('/').Split('/');
-            var resource = segments.Length > 1 ? segments[1] : segments[0];
-            var paren = resource.IndexOf('(', StringComparison.Ordinal);
-            var table = paren >= 0 ? resource[..paren] : resource;
-            var query = message.Request.Method == RequestMethod.Get && resource.EndsWith("()", StringComparison.Ordinal);
-            seen.Enqueue((message.Request.Method.Method, table, query));
-        }
-    }
+    private StorageTables Tables(bool counted) => TableRequestCount.Tables(azurite, prefix, counted ? requests : null);
 }

@@ -1,10 +1,8 @@
-using Azure.Core;
 using Azure.Data.Tables;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
-using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
 
 namespace OncologyMassage.IntegrationTests.Tables;
@@ -122,13 +120,7 @@ public sealed class TimelineTests(AzuriteFixture azurite)
         return new TableReferralStore(tables, new PipelineBoard(tables), remember ? new ReferralRowCache(TimeSpan.FromMinutes(1), TimeProvider.System) : null);
     }
 
-    private StorageTables Tables()
-    {
-        var options = new TableClientOptions();
-        options.AddPolicy(requests, HttpPipelinePosition.PerCall);
-        return new StorageTables(new TableServiceClient(azurite.ConnectionString, options),
-            Microsoft.Extensions.Options.Options.Create(new StorageOptions { TablePrefix = prefix }));
-    }
+    private StorageTables Tables() => TableRequestCount.Tables(azurite, prefix, requests);
 
     private async Task<List<TableEntity>> RowsAsync(string referralId)
     {
