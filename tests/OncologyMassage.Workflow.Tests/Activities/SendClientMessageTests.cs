@@ -1,16 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Replies;
-using OncologyMassage.Domain.Venues;
 using OncologyMassage.Workflow.Activities;
 using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Messaging;
-using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
-using OncologyMassage.Workflow.Scheduling;
 
 namespace OncologyMassage.Workflow.Tests.Activities;
 
@@ -21,7 +17,7 @@ namespace OncologyMassage.Workflow.Tests.Activities;
 public sealed class SendClientMessageTests
 {
     private const string Id = "ref-1";
-    private const string Phone = "+16175550111";
+    private const string Phone = ActivityTestData.Phone;
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 15, 0, 0, TimeSpan.Zero);
 
     private readonly FakeTimeProvider clock = new(Now);
@@ -35,10 +31,7 @@ public sealed class SendClientMessageTests
 
     public SendClientMessageTests()
     {
-        referrals.Setup(r => r.GetFactsAsync(Id, It.IsAny<CancellationToken>())).ReturnsAsync(new ReferralRecord(Id, "practice-1", new Referral(
-            new ClientDetails("Ada", "Sample", new DateOnly(1968, 4, 12), Phone, "ada@example.org", ContactChannel.Sms, "America/New_York"),
-            new OncologistDetails("Dr. Rosa Demo", "Harbor Oncology", "rosa@example.org", "+16175550100"), "harbor", ServiceType.OncologyMassage,
-            new ClinicalSummary("Breast cancer", [], []), null, 3), Stage.SessionCompleted, 9, Now, Now, null));
+        referrals.Setup(r => r.GetFactsAsync(Id, It.IsAny<CancellationToken>())).ReturnsAsync(ActivityTestData.Referral(Id, ContactChannel.Sms, Stage.SessionCompleted, 9, Now));
         outbox.Setup(o => o.BeginAsync(It.IsAny<OutboxRow>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((OutboxRow row, CancellationToken _) => new OutboxClaim(true, row));
         sms.Setup(s => s.SendAsync(It.IsAny<OutgoingSms>(), It.IsAny<CancellationToken>()))
@@ -49,18 +42,11 @@ public sealed class SendClientMessageTests
 
     private SendClientMessage Activity()
     {
-        var linkOptions = Microsoft.Extensions.Options.Options.Create(new LinkOptions
-        {
-            PublicBaseUrl = "https://om.example/",
-            SigningKey = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-        });
         var venues = new Mock<IVenueStore>();
-        venues.Setup(v => v.GetAsync("harbor", It.IsAny<CancellationToken>())).ReturnsAsync(
-            new Venue("harbor", "Harbor Wellness", VenueType.InfusionCenter, "America/New_York", "1 Harbor Way", "coordinator@harbor.example",
-                new ConsentDocument("1", "Consent", "I consent."), []));
-        var links = new SignedLinks(linkOptions, clock);
+        venues.Setup(v => v.GetAsync("harbor", It.IsAny<CancellationToken>())).ReturnsAsync(ActivityTestData.Harbor());
+        var links = new SignedLinks(ActivityTestData.Links(), clock);
         var dispatcher = new MessageDispatcher(outbox.Object, email.Object, sms.Object, optOuts.Object, clock, NullLogger<MessageDispatcher>.Instance);
-        var invites = new SessionInvites(linkOptions, Microsoft.Extensions.Options.Options.Create(new EmailOptions { FromAddress = "referrals@om.example" }), links);
+        var invites = ActivityTestData.Invites(ActivityTestData.Links(), clock);
         return new SendClientMessage(new ReferralContext(referrals.Object, venues.Object), referrals.Object, optOuts.Object, phones.Object, dispatcher, links, invites);
     }
 
