@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StorageTables>();
         services.AddSingleton<IReferralStore, TableReferralStore>();
         services.AddSingleton(sp => new ReferralRowCache(sp.GetRequiredService<IOptions<CachingOptions>>().Value.ReferralsFor, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WrittenOnceRecords(sp.GetRequiredService<IOptions<CachingOptions>>().Value.ReferralsFor, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IMessageOutbox, TableMessageOutbox>();
         services.AddSingleton<IReleaseStore, TableReleaseStore>();

@@ -12,7 +12,12 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// <param name="tables">The app's tables (created on first use).</param>
 /// <param name="table">Which of <see cref="StorageTables"/>' tables.</param>
 /// <param name="mapper">The record as a row (its PartitionKey and RowKey included) and back.</param>
-public sealed class OneRowStore<TRecord>(StorageTables tables, string table, IRowMapper<TRecord> mapper)
+/// <param name="writtenOnce">
+/// For a table whose records are written once and never changed (an intake, a reply): the records this host inserted or
+/// found, answered without a read (<see cref="WrittenOnceRecords"/>). Every write or delete through this store forgets
+/// its key, so a store that does change a record stays correct, only slower.
+/// </param>
+public sealed class OneRowStore<TRecord>(StorageTables tables, string table, IRowMapper<TRecord> mapper, WrittenOnceRecords? writtenOnce = null)
     where TRecord : class
 {
     /// <summary>The table itself, for what is particular to one store (transactions, ETag-checked patches).</summary>
@@ -23,9 +28,11 @@ public sealed class OneRowStore<TRecord>(StorageTables tables, string table, IRo
     {
         ArgumentNullException.ThrowIfNull(record);
         var client = await TableAsync(cancellationToken);
+        var row = mapper.ToRow(record);
         try
         {
-            await client.AddEntityAsync(mapper.ToRow(record), cancellationToken);
+            await client.AddEntityAsync(row, cancellationToken);
+            writtenOnce?.Remember(table, row.PartitionKey, row.RowKey, record);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -39,12 +46,28 @@ public sealed class OneRowStore<TRecord>(StorageTables tables, string table, IRo
     {
         ArgumentNullException.ThrowIfNull(record);
         var client = await TableAsync(cancellationToken);
-        await client.UpsertEntityAsync(mapper.ToRow(record), TableUpdateMode.Replace, cancellationToken);
+        var row = mapper.ToRow(record);
+        writtenOnce?.Forget(table, row.PartitionKey, row.RowKey);
+        await client.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>The record at these keys, or null (one point read).</summary>
-    public async Task<TRecord?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
-        await GetRowAsync(partitionKey, rowKey, cancellationToken) is { } row ? mapper.FromRow(row) : null;
+    /// <summary>The record at these keys, or null (one point read; none for a record this host wrote or found, with <c>writtenOnce</c>).</summary>
+    public async Task<TRecord?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        if (writtenOnce?.Get<TRecord>(table, partitionKey, rowKey) is { } remembered)
+        {
+            return remembered;
+        }
+
+        if (await GetRowAsync(partitionKey, rowKey, cancellationToken) is not { } row)
+        {
+            return null;
+        }
+
+        var record = mapper.FromRow(row);
+        writtenOnce?.Remember(table, partitionKey, rowKey, record);
+        return record;
+    }
 
     /// <summary>The raw row at these keys (with its ETag), or null.</summary>
     public async Task<TableEntity?> GetRowAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
@@ -58,6 +81,7 @@ public sealed class OneRowStore<TRecord>(StorageTables tables, string table, IRo
     {
         ArgumentNullException.ThrowIfNull(patch);
         var client = await TableAsync(cancellationToken);
+        writtenOnce?.Forget(table, patch.PartitionKey, patch.RowKey);
         try
         {
             await client.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, cancellationToken);
@@ -76,6 +100,7 @@ public sealed class OneRowStore<TRecord>(StorageTables tables, string table, IRo
     public async Task<bool> TryDeleteAsync(string partitionKey, string rowKey, ETag etag, CancellationToken cancellationToken)
     {
         var client = await TableAsync(cancellationToken);
+        writtenOnce?.Forget(table, partitionKey, rowKey);
         try
         {
             // A row that is not there is not an error to the SDK: its 404 comes back as the response.
@@ -91,6 +116,7 @@ public sealed class OneRowStore<TRecord>(StorageTables tables, string table, IRo
     public async Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
         var client = await TableAsync(cancellationToken);
+        writtenOnce?.Forget(table, partitionKey, rowKey);
         await client.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure.Data.Tables;
 
 namespace OncologyMassage.Infrastructure.Tables;
@@ -19,43 +18,29 @@ namespace OncologyMassage.Infrastructure.Tables;
 public sealed class ReferralRowCache(TimeSpan lifetime, TimeProvider clock)
 {
     /// <summary>More rows than this and the expired ones are dropped (then all, if none had expired): memory stays bounded.</summary>
-    internal const int MaxRows = 10_000;
+    internal const int MaxRows = ExpiringEntries<string, TableEntity>.MaxEntries;
 
-    private readonly ConcurrentDictionary<string, (TableEntity Row, DateTimeOffset Until)> rows = new(StringComparer.Ordinal);
+    private readonly ExpiringEntries<string, TableEntity> rows = new(lifetime, clock);
 
     /// <summary>A copy of the remembered row of <paramref name="referralId"/>, or null when there is none or it expired.</summary>
     public TableEntity? Get(string referralId)
     {
         ArgumentNullException.ThrowIfNull(referralId);
-        return rows.TryGetValue(referralId, out var entry) && entry.Until > clock.GetUtcNow() ? new TableEntity(entry.Row) : null;
+        return rows.TryGet(referralId, out var row) ? new TableEntity(row) : null;
     }
 
     /// <summary>Remembers a copy of <paramref name="row"/> as stored now (its ETag must be the stored row's).</summary>
     public void Remember(TableEntity row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (lifetime <= TimeSpan.Zero || row.ETag == default)
+        if (!rows.Keeps || row.ETag == default)
         {
             Forget(row.PartitionKey);
             return;
         }
 
-        var now = clock.GetUtcNow();
-        if (rows.Count >= MaxRows)
-        {
-            foreach (var expired in rows.Where(r => r.Value.Until <= now).Select(r => r.Key).ToArray())
-            {
-                rows.TryRemove(expired, out _);
-            }
-
-            if (rows.Count >= MaxRows)
-            {
-                rows.Clear();
-            }
-        }
-
-        rows[row.PartitionKey] = (new TableEntity(row), now + lifetime);
+        rows.Set(row.PartitionKey, new TableEntity(row));
     }
 
-    public void Forget(string referralId) => rows.TryRemove(referralId, out _);
+    public void Forget(string referralId) => rows.Remove(referralId);
 }

@@ -9,11 +9,12 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// <param name="table">The store's table.</param>
 /// <param name="rowKey">The one RowKey of every record.</param>
 /// <param name="referralIdProperty">The record's referral id property (the PartitionKey).</param>
-public abstract class ReferralRowStore<TRecord>(StorageTables tables, string table, string rowKey, string referralIdProperty)
+/// <param name="writtenOnce">For records never changed once stored: this host's copies of those it wrote or found (<see cref="OneRowStore{TRecord}"/>).</param>
+public abstract class ReferralRowStore<TRecord>(StorageTables tables, string table, string rowKey, string referralIdProperty, WrittenOnceRecords? writtenOnce = null)
     where TRecord : class
 {
     /// <summary>The rows, for what a store adds (e.g. an ETag-checked update).</summary>
-    protected OneRowStore<TRecord> Rows { get; } = new(tables, table, new RecordColumns<TRecord>(referralIdProperty, _ => rowKey));
+    protected OneRowStore<TRecord> Rows { get; } = new(tables, table, new RecordColumns<TRecord>(referralIdProperty, _ => rowKey), writtenOnce);
 
     /// <summary>The one RowKey of the store's records.</summary>
     protected string RowKey => rowKey;

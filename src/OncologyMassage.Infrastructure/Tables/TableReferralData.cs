@@ -18,7 +18,7 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// vendor id, caller scope) are found with a filter on the whole table; an erase is rare and the tables hold one clinic's
 /// data, so a scan is cheaper than an index kept for it. The audit table is never touched (append-only).
 /// </summary>
-public sealed class TableReferralData(StorageTables tables, PipelineBoard board, ReferralRowCache? recent = null, AuditKeys? auditKeys = null) : IReferralDataStore
+public sealed class TableReferralData(StorageTables tables, PipelineBoard board, ReferralRowCache? recent = null, AuditKeys? auditKeys = null, WrittenOnceRecords? writtenOnce = null) : IReferralDataStore
 {
     private const string TotalsKey = "totals";
 
@@ -55,6 +55,7 @@ public sealed class TableReferralData(StorageTables tables, PipelineBoard board,
         }
 
         auditKeys?.ForgetContentKey(referralId); // its audit content key went with them: this host's copy goes too
+        writtenOnce?.ForgetReferral(referralId); // and this host's copies of its intake and replies
 
         // 6. Any other row of the referral's partition in the referrals table (the referral row itself goes last).
         deleted += await DeleteWhereAsync(StorageTables.Referrals,
@@ -68,6 +69,7 @@ public sealed class TableReferralData(StorageTables tables, PipelineBoard board,
         var table = await tables.GetAsync(StorageTables.Referrals, cancellationToken);
         recent?.Forget(referralId); // this host's copy of the row goes with it
         auditKeys?.ForgetContentKey(referralId); // and of its audit content key, should a page view have remembered it since EraseRowsAsync
+        writtenOnce?.ForgetReferral(referralId);
         var row = await TableRows.ReadAsync(table, referralId, TableReferralStore.ReferralRowKey, cancellationToken);
         return row is not null && await DeleteAsync(table, referralId, TableReferralStore.ReferralRowKey, ETag.All, cancellationToken);
     }

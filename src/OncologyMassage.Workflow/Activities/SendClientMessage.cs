@@ -82,7 +82,8 @@ public sealed class SendClientMessage(
         var language = ClientLanguages.Resolve(client.PreferredLanguage);
 
         // The dispatcher checks the opt-out right before sending (and answers OptedOut, which falls back to email below),
-        // so it is read here first only when the phone index must know of the wait before the text goes.
+        // so it is read here first only when the phone index must know of the wait before the text goes; then the
+        // dispatcher is told so and does not read it again.
         var smsAllowed = input.Kind != ClientMessageKind.SurveyFollowUp
             && (client.PreferredContact == ContactChannel.Sms || string.IsNullOrEmpty(client.Email))
             && !string.IsNullOrEmpty(client.MobilePhone)
@@ -103,7 +104,7 @@ public sealed class SendClientMessage(
             }
 
             var body = Sms(input, language, venueName, venue, zone);
-            outcome = await dispatcher.SendSmsAsync(new OutgoingSms(key, record.Id, client.MobilePhone, body), cancellationToken);
+            outcome = await dispatcher.SendSmsAsync(new OutgoingSms(key, record.Id, client.MobilePhone, body), optOutJustRead: input.ExpectReply is not null, cancellationToken);
             channel = ContactChannel.Sms;
         }
         else

@@ -30,10 +30,21 @@ public sealed partial class MessageDispatcher(IMessageOutbox outbox, IEmailSende
     /// The same outbox semantics as <see cref="SendEmailAsync"/>; the outbox row has no subject. An opted-out number
     /// gets nothing: no vendor call and no outbox row, and the caller falls back to email where the client allowed it.
     /// </summary>
-    public async Task<DispatchOutcome> SendSmsAsync(OutgoingSms message, CancellationToken cancellationToken)
+    public Task<DispatchOutcome> SendSmsAsync(OutgoingSms message, CancellationToken cancellationToken) =>
+        SendSmsAsync(message, optOutJustRead: false, cancellationToken);
+
+    /// <summary>As <see cref="SendSmsAsync(OutgoingSms, CancellationToken)"/>.</summary>
+    /// <param name="message">The text.</param>
+    /// <param name="optOutJustRead">
+    /// The caller read the number's opt-out a moment ago, in the same activity, and it was not opted out (a text that
+    /// expects a reply reads it before telling the phone index of the wait): it is not read a second time. A STOP that
+    /// lands between the two moments (milliseconds: one phone-index write) could as well land just after a second read.
+    /// </param>
+    /// <param name="cancellationToken">The activity's token.</param>
+    public async Task<DispatchOutcome> SendSmsAsync(OutgoingSms message, bool optOutJustRead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (await optOuts.IsOptedOutAsync(message.To, cancellationToken))
+        if (!optOutJustRead && await optOuts.IsOptedOutAsync(message.To, cancellationToken))
         {
             LogOptedOut(logger, message.IdempotencyKey);
             return DispatchOutcome.OptedOut;

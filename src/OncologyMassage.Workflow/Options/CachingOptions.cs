@@ -28,7 +28,8 @@ public sealed class CachingOptions
     /// ETag without reading it again (a row changed meanwhile makes the write fail and the move read it), and activities
     /// take the referral's unchanging facts (the referral as submitted) from it. Stages and flags are never answered from it.
     /// The audit keeps, for as long, the chain head it wrote last per partition (the next entry goes under its ETag) and the
-    /// content key it encrypted a referral's page views with (TableAuditLog, AuditKeys).
+    /// content key it encrypted a referral's page views with (TableAuditLog, AuditKeys), and the intakes and client replies
+    /// (never changed once stored) that it stored or read, for the activities that follow them (WrittenOnceRecords).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ReferralsFor { get; set; } = TimeSpan.FromSeconds(30);

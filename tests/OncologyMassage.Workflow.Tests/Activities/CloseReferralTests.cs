@@ -2,15 +2,11 @@ using Ical.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.Domain.Venues;
 using OncologyMassage.Workflow.Activities;
-using OncologyMassage.Workflow.Links;
 using OncologyMassage.Workflow.Messaging;
-using OncologyMassage.Workflow.Options;
 using OncologyMassage.Workflow.Ports;
-using OncologyMassage.Workflow.Scheduling;
 
 namespace OncologyMassage.Workflow.Tests.Activities;
 
@@ -35,13 +31,8 @@ public sealed class CloseReferralTests
 
     public CloseReferralTests()
     {
-        referrals.Setup(r => r.GetAsync(Id, It.IsAny<CancellationToken>())).ReturnsAsync(new ReferralRecord(Id, "practice-1", new Referral(
-            new ClientDetails("Ada", "Sample", new DateOnly(1968, 4, 12), "+16175550111", "ada@example.org", ContactChannel.Email, "America/New_York"),
-            new OncologistDetails("Dr. Rosa Demo", "Harbor Oncology", "rosa@example.org", "+16175550100"), "harbor", ServiceType.OncologyMassage,
-            new ClinicalSummary("Breast cancer", [], []), null, 3), Stage.SessionScheduled, 5, Now, Now, null));
-        venues.Setup(v => v.GetAsync("harbor", It.IsAny<CancellationToken>())).ReturnsAsync(
-            new Venue("harbor", "Harbor Wellness", VenueType.InfusionCenter, "America/New_York", "1 Harbor Way", "coordinator@harbor.example",
-                new ConsentDocument("1", "Consent", "I consent."), []) { Phone = "+16175550123" });
+        referrals.Setup(r => r.GetAsync(Id, It.IsAny<CancellationToken>())).ReturnsAsync(ActivityTestData.Referral(Id, ContactChannel.Email, Stage.SessionScheduled, 5, Now));
+        venues.Setup(v => v.GetAsync("harbor", It.IsAny<CancellationToken>())).ReturnsAsync(ActivityTestData.Harbor());
         bookings.Setup(b => b.FindAsync("harbor", Id, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Booking(new Slot("harbor", "maya", SessionAt, SessionAt.AddHours(1)), Id, Now.AddDays(-1)));
         sessions.Setup(s => s.ListSessionsAsync(Id, It.IsAny<CancellationToken>())).ReturnsAsync([]);
@@ -55,14 +46,8 @@ public sealed class CloseReferralTests
 
     private CloseReferral Activity()
     {
-        var linkOptions = Microsoft.Extensions.Options.Options.Create(new LinkOptions
-        {
-            PublicBaseUrl = "https://om.example/",
-            SigningKey = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-        });
         var dispatcher = new MessageDispatcher(outbox.Object, email.Object, sms.Object, Mock.Of<IOptOutStore>(), clock, NullLogger<MessageDispatcher>.Instance);
-        var invites = new SessionInvites(linkOptions, Microsoft.Extensions.Options.Options.Create(new EmailOptions { FromAddress = "referrals@om.example" }),
-            new SignedLinks(linkOptions, clock));
+        var invites = ActivityTestData.Invites(ActivityTestData.Links(), clock);
         return new CloseReferral(bookings.Object, referrals.Object, phones.Object, venues.Object, sessions.Object, outbox.Object, dispatcher, invites, clock,
             NullLogger<CloseReferral>.Instance);
     }
