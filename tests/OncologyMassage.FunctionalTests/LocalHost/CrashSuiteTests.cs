@@ -138,7 +138,13 @@ public sealed partial class CrashSuiteTests(ITestOutputHelper output) : IDisposa
                 consoles.Add(current.Host.Output);
                 var lines = consoles.SelectMany((c, i) => c.Split('\n').Select(l => $"[host {i + 1}] {l}"))
                     .Where(l => waiting.Any(w => l.Contains(w.Split(' ')[0], StringComparison.Ordinal)) || l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal));
-                Assert.Fail($"Referrals still open (a lost answer or a stuck instance) after {wall.Elapsed.TotalSeconds:F0} s: {string.Join("; ", waiting)}\n{string.Join("\n", lines.TakeLast(150))}");
+                // What the closed ones say is reported all the same: a long run that leaves one referral open still counts its sends.
+                var accepted = vendor.Accepted;
+                var twice = accepted.GroupBy(m => m.Key).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToArray();
+                var exactly = $"{actors.Count(a => a.IsCompleted)}/{referrals} closed; {accepted.Count} vendor requests for {accepted.Select(m => m.Key).Distinct(StringComparer.Ordinal).Count()} messages; "
+                    + $"accepted more than once: {(twice.Length == 0 ? "none" : string.Join(", ", twice))}";
+                Report(exactly);
+                Assert.Fail($"Referrals still open (a lost answer or a stuck instance) after {wall.Elapsed.TotalSeconds:F0} s ({exactly}): {string.Join("; ", waiting)}\n{string.Join("\n", lines.TakeLast(150))}");
             }
         }
         finally
