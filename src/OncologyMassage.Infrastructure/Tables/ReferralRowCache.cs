@@ -13,13 +13,11 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// </list>
 /// Rows are copied in and out, so no caller sees another's changes. The copy holds the referral's personal data in memory
 /// only (never logs, telemetry or engine history); erasure forgets it on this host, and an erased referral's orchestration
-/// is terminated before its rows go, so no activity asks for it afterwards. A zero lifetime keeps nothing.
+/// is terminated before its rows go, so no activity asks for it afterwards. Bounded and expired by <see cref="ExpiringEntries{TKey, TValue}"/>;
+/// a zero lifetime keeps nothing.
 /// </summary>
 public sealed class ReferralRowCache(TimeSpan lifetime, TimeProvider clock)
 {
-    /// <summary>More rows than this and the expired ones are dropped (then all, if none had expired): memory stays bounded.</summary>
-    internal const int MaxRows = ExpiringEntries<string, TableEntity>.MaxEntries;
-
     private readonly ExpiringEntries<string, TableEntity> rows = new(lifetime, clock);
 
     /// <summary>A copy of the remembered row of <paramref name="referralId"/>, or null when there is none or it expired.</summary>
