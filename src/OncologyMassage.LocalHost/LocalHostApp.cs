@@ -101,12 +101,14 @@ public static partial class LocalHostApp
         builder.Configuration[AppSettings.HostStorage] = connectionString;
         builder.Services.AddSingleton(options);
         builder.Services.AddOncologyMassageHttp(builder.Configuration);
-        builder.Services.AddSingleton(new LocalEngineSettings(connectionString, options.TaskHubName, options.WorkerId)
+        var storageRetry = StorageRetryOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(sp => new LocalEngineSettings(connectionString, options.TaskHubName, options.WorkerId)
         {
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
-            StorageRetry = StorageRetryOptions.From(builder.Configuration),
+            StorageRetry = storageRetry,
+            StoragePolicies = [.. sp.GetServices<EngineStoragePolicy>().Select(p => p.Policy)],
         });
         builder.Services.AddSingleton<LocalDurableEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableEngine>());

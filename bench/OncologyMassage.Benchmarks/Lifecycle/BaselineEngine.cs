@@ -29,7 +29,7 @@ public sealed class BaselineEngine : IAsyncDisposable
         // The same settings as the app's engine, so the baseline differs from the journeys only in what it runs.
         service = new AzureStorageOrchestrationService(LocalDurableEngine.ServiceSettings(settings, logs));
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), logs);
-        worker = new TaskHubWorker(service, logs) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        worker = LocalDurableEngine.Worker(service, logs);
         worker.AddTaskOrchestrations(new Creator<CoreOrchestration>(nameof(NoOpJourney), () => shims.CreateOrchestration(new TaskName(nameof(NoOpJourney)), new NoOpJourney(aboutToWait), parent: null)));
         worker.AddTaskActivities(new Creator<CoreActivity>(nameof(NoOpStep), () => shims.CreateActivity(new TaskName(nameof(NoOpStep)), new NoOpStep())));
         Client = new TaskHubDurableTaskClient(new TaskHubClient(service, new SystemTextJsonConverter(), logs), service);

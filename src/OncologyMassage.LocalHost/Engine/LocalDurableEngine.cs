@@ -25,7 +25,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         service = new AzureStorageOrchestrationService(ServiceSettings(settings, loggerFactory));
 
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
-        worker = new TaskHubWorker(service, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        worker = Worker(service, loggerFactory);
         worker.AddTaskOrchestrations(WorkflowRegistry.Orchestrators
             .Select(o => new Creator<CoreOrchestration>(o.Name, () => shims.CreateOrchestration(new TaskName(o.Name), o.Create(), parent: null)))
             .ToArray());
@@ -37,7 +37,8 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 
     /// <summary>
     /// The engine's storage settings (partitions, concurrency, polling, visibility timeouts, the storage clients' retries):
-    /// one place, so the lifecycle benchmark's baseline engine runs exactly as this one does.
+    /// one place, so the lifecycle benchmark's baseline engine runs exactly as this one does. Its log goes through
+    /// <see cref="FetchFailureLog"/>, which <see cref="Worker"/>'s <see cref="SessionReleasingService"/> reads.
     /// </summary>
     public static AzureStorageOrchestrationServiceSettings ServiceSettings(LocalEngineSettings settings, ILoggerFactory loggerFactory)
     {
@@ -46,9 +47,9 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         {
             // The engine's own clients retry and time out as the app's do (StorageRetry options), so a hung request is abandoned in seconds.
             StorageAccountClientProvider = new StorageAccountClientProvider(
-                StorageServiceClientProvider.ForBlob(settings.ConnectionString, settings.StorageRetry.ApplyTo(new Azure.Storage.Blobs.BlobClientOptions())),
-                StorageServiceClientProvider.ForQueue(settings.ConnectionString, settings.StorageRetry.ApplyTo(new Azure.Storage.Queues.QueueClientOptions())),
-                StorageServiceClientProvider.ForTable(settings.ConnectionString, settings.StorageRetry.ApplyTo(new Azure.Data.Tables.TableClientOptions()))),
+                StorageServiceClientProvider.ForBlob(settings.ConnectionString, ClientOptions(settings, new Azure.Storage.Blobs.BlobClientOptions())),
+                StorageServiceClientProvider.ForQueue(settings.ConnectionString, ClientOptions(settings, new Azure.Storage.Queues.QueueClientOptions())),
+                StorageServiceClientProvider.ForTable(settings.ConnectionString, ClientOptions(settings, new Azure.Data.Tables.TableClientOptions()))),
             TaskHubName = settings.TaskHubName,
             PartitionCount = 4,
             WorkerId = settings.WorkerId,
@@ -57,8 +58,33 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
             ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
-            LoggerFactory = loggerFactory,
+            LoggerFactory = new FetchFailureLog(loggerFactory),
         };
+    }
+
+    /// <summary>
+    /// The worker over the service, with <see cref="SessionReleasingService"/> between them so an instance whose fetch
+    /// failed half-way is not left stuck (the service must have been built with <see cref="ServiceSettings"/>).
+    /// </summary>
+    public static TaskHubWorker Worker(AzureStorageOrchestrationService service, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        return new TaskHubWorker(new SessionReleasingService(service, loggerFactory.CreateLogger<SessionReleasingService>()), loggerFactory)
+        {
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
+    }
+
+    private static T ClientOptions<T>(LocalEngineSettings settings, T options)
+        where T : Azure.Core.ClientOptions
+    {
+        settings.StorageRetry.ApplyTo(options);
+        foreach (var policy in settings.StoragePolicies)
+        {
+            options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerRetry);
+        }
+
+        return options;
     }
 
     /// <summary>The client the HTTP functions receive in place of [DurableClient].</summary>
@@ -111,4 +137,13 @@ public sealed record LocalEngineSettings(string ConnectionString, string TaskHub
     /// processed) leaves it to the next host after this delay, as in Azure.
     /// </summary>
     public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Extra HTTP pipeline policies on the engine's storage clients; every try of a request, retries included, passes
+    /// through them. For diagnostics and for the tests, which inject storage faults with one (<see cref="EngineStoragePolicy"/>).
+    /// </summary>
+    public IReadOnlyList<Azure.Core.Pipeline.HttpPipelinePolicy> StoragePolicies { get; init; } = [];
 }
+
+/// <summary>A pipeline policy for the engine's storage clients, registered as a service (<see cref="LocalEngineSettings.StoragePolicies"/>).</summary>
+public sealed record EngineStoragePolicy(Azure.Core.Pipeline.HttpPipelinePolicy Policy);
