@@ -190,6 +190,9 @@ param storageRetryMaxRetries int = 3
 @description('How long one storage request may wait for an answer before it is abandoned and retried (StorageRetry__NetworkTimeout), .NET TimeSpan.')
 param storageRetryNetworkTimeout string = '00:00:30'
 
+@description('Email address told when the Durable engine leaves an orchestration instance stuck (an Azure Monitor alert on the engine\'s log). Empty: the alert shows in the portal only.')
+param opsAlertEmail string = ''
+
 @description('Blob container for the daily copy of the audit (Privacy__AuditArchiveContainer); immutable for the retention period.')
 param auditArchiveContainerName string = 'audit-archive'
 
@@ -258,6 +261,7 @@ module monitoring 'core/monitor/monitoring.bicep' = {
     applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
+    opsAlertEmail: opsAlertEmail
   }
 }
 

@@ -6,6 +6,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OncologyMassage.Domain.Referrals;
 using OncologyMassage.IntegrationTests.Infrastructure;
@@ -29,7 +30,8 @@ public sealed class HeldSessionTests(AzuriteFixture azurite)
     public async Task FetchWorkItem_AbandonOfAnEarlyTaskResultRefused_ReferralStillTakesItsNextEvent()
     {
         var fault = new LoseOneUpdateAnswer();
-        await using var host = await TestHost.StartWithServicesAsync(azurite, s => s.AddSingleton(new EngineStoragePolicy(fault)));
+        var engineLog = new EngineFailureLines();
+        await using var host = await TestHost.StartWithServicesAsync(azurite, s => s.AddSingleton(new EngineStoragePolicy(fault)).AddSingleton<ILoggerProvider>(engineLog));
         using var submitted = await host.PostReferralAsync(Samples.Referral());
         submitted.EnsureSuccessStatusCode();
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
@@ -53,6 +55,42 @@ public sealed class HeldSessionTests(AzuriteFixture azurite)
 
         // Held, the session would swallow this event for good; released, the next fetch takes it at once.
         await host.WaitForStageAsync(id, Stage.IntakePending, TimeSpan.FromSeconds(30));
+
+        // In Azure the repair cannot reach the engine; an alert watches for this line instead (infra/core/monitor/monitoring.bicep
+        // queries these three terms, and Infra.Tests checks that it does).
+        Assert.Contains(engineLog.Lines, line => line.Contains(id, StringComparison.Ordinal)
+            && HeldSessionSignature.All(term => line.Contains(term, StringComparison.Ordinal)));
+    }
+
+    /// <summary>What the engine's failure line says when it leaves a session held: the terms the Azure alert looks for.</summary>
+    private static readonly string[] HeldSessionSignature =
+        ["An unexpected failure occurred while processing instance", "LockNextTaskOrchestrationWorkItemAsync", "AbandonMessagesAsync"];
+
+    /// <summary>The engine's error lines (DurableTask.AzureStorage), formatted as the Functions host writes them to Application Insights.</summary>
+    private sealed class EngineFailureLines : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
+
+        public IReadOnlyCollection<string> Lines => lines;
+
+        public ILogger CreateLogger(string categoryName) => categoryName == FetchFailureLog.EngineCategory ? this : NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                lines.Enqueue(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>
