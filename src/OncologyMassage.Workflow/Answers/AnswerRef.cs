@@ -2,7 +2,7 @@ namespace OncologyMassage.Workflow.Answers;
 
 /// <summary>
 /// Which stored answer an orchestration must hear about: the referral (= orchestration instance id), the kind of answer
-/// and its key within the referral (the hold question's key, the follow-up id, the SMS message id; "" when there is one
+/// and its key within the referral (the hold question's key, the follow-up id, the SMS message id, the session number; "" when there is one
 /// answer of that kind per referral). Ids and enums only.
 /// </summary>
 public sealed record AnswerRef(string ReferralId, AnswerKind Kind, string Key)
@@ -33,6 +33,9 @@ public enum AnswerKind
 
     /// <summary>A text from the client (IReplyStore, keyed by provider message id).</summary>
     SmsReply,
+
+    /// <summary>A session the therapist recorded (ISessionStore, keyed by session number).</summary>
+    Session,
 }
 
 /// <summary>What is stored already under an answer's key, compared with the one being submitted.</summary>

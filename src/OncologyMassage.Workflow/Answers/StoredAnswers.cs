@@ -1,3 +1,4 @@
+using System.Globalization;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Workflow.Ports;
 
@@ -37,6 +38,10 @@ public sealed class StoredAnswers(IReleaseStore releases, IIntakeStore intakes, 
             case AnswerKind.SmsReply:
                 // A text that answered a follow-up (the number's wait named it) is raised keyed with that follow-up's id.
                 return await replies.GetAsync(id, answer.Key, cancellationToken) is { } reply ? Of(reply with { MessageId = answer.Key }) : null;
+            case AnswerKind.Session:
+                return (await sessions.ListSessionsAsync(id, cancellationToken)).FirstOrDefault(s => s.SessionNumber.ToString(CultureInfo.InvariantCulture) == answer.Key) is { } session
+                    ? Of(session)
+                    : null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(answer), answer.Kind, "Unknown answer kind.");
         }
@@ -65,6 +70,13 @@ public sealed class StoredAnswers(IReleaseStore releases, IIntakeStore intakes, 
     {
         ArgumentNullException.ThrowIfNull(consent);
         return new AnswerEvent(WorkflowEvents.ConsentSigned, new FormSubmitted(consent.SignedAt.ToUniversalTime()));
+    }
+
+    /// <summary>The event of a recorded session.</summary>
+    public static AnswerEvent Of(SessionRecord session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return new AnswerEvent(WorkflowEvents.SessionRecorded, new SessionRecorded(session.SessionNumber, session.RecordedAt.ToUniversalTime()));
     }
 
     /// <summary>The event of a stored text: keyed with the follow-up it answered when the number's wait named one.</summary>

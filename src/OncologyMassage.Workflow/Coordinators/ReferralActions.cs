@@ -1,3 +1,5 @@
+using System.Globalization;
+using OncologyMassage.Workflow.Answers;
 using OncologyMassage.Workflow.Scheduling;
 using OncologyMassage.Domain.Clinical;
 using OncologyMassage.Domain.Referrals;
@@ -10,7 +12,10 @@ namespace OncologyMassage.Workflow.Coordinators;
 /// <summary>
 /// A coordinator's actions on a referral the caller may see. Each checks the stored stage first
 /// (<see cref="CoordinatorActions.Allows"/>), writes what must be stored before the workflow hears of it (booking,
-/// session), raises the orchestration's event (instance id = referral id), then records a timeline entry.
+/// session), raises the orchestration's event (instance id = referral id), then records a timeline entry. A recorded
+/// session goes through <see cref="AnswerRelay"/> like the people's answers, so a stored session always reaches the
+/// workflow: after a host stops between storing and raising (the pending-event sweep raises it), and after an insert whose
+/// answer was lost and whose retry found its own row.
 /// </summary>
 public sealed class ReferralActions(
     IReferralStore referrals,
@@ -18,6 +23,7 @@ public sealed class ReferralActions(
     ISessionStore sessions,
     SlotOffers slots,
     IReferralWorkflowClient workflow,
+    AnswerRelay relay,
     TimeProvider clock)
 {
     public async Task<ActionOutcome> CancelAsync(CoordinatorCaller by, ReferralRecord referral, string reason, CancellationToken cancellationToken)
@@ -144,15 +150,25 @@ public sealed class ReferralActions(
             (input.SitesAvoided ?? []).Select(s => BodySites.TryParse(s, out var site) ? site.ToWire() : s).ToArray(),
             Enum.Parse<Position>(input.Position!, ignoreCase: true).ToString(),
             input.Pre!.ToRatings(), input.Post!.ToRatings(), input.Reactions, input.Notes);
-        if (!await sessions.TryRecordSessionAsync(record, cancellationToken))
+        // Session n is one answer: a second insert of n that finds the same record (its own, whose answer was lost) is the
+        // same submit and is delivered; a different record under n (two coordinators at once) is a conflict.
+        var outcome = await relay.StoreAndRaiseAsync(new AnswerRef(referral.Id, AnswerKind.Session, number.ToString(CultureInfo.InvariantCulture)),
+            async ct => AnswerComparison.Of(
+                (await sessions.ListSessionsAsync(referral.Id, ct)).FirstOrDefault(s => s.SessionNumber == number) is { } stored ? Comparable(stored) : null,
+                Comparable(record)),
+            ct => sessions.TryRecordSessionAsync(record, ct),
+            cancellationToken, StoredAnswers.Of(record));
+        if (outcome == RelayOutcome.Conflict)
         {
             return (ActionOutcome.Conflict, number);
         }
 
-        await workflow.RaiseEventAsync(referral.Id, WorkflowEvents.SessionRecorded, new SessionRecorded(number, now), cancellationToken);
         await TimelineAsync(referral.Id, now, $"Session {number} recorded by {by.Name}", cancellationToken);
         return (ActionOutcome.Done, number);
     }
+
+    /// <summary>What a session record says, without when it was stored (a repeated submit of the same record is the same session).</summary>
+    private static SessionRecord Comparable(SessionRecord record) => record with { RecordedAt = default };
 
     private Task TimelineAsync(string referralId, DateTimeOffset at, string detail, CancellationToken cancellationToken) =>
         referrals.AppendExternalTimelineAsync(referralId, "action:" + Guid.NewGuid().ToString("N"), at, TimelineKind.CoordinatorAction, detail, cancellationToken);
