@@ -19,7 +19,8 @@ public sealed class ReferralActionsTests
     private readonly Mock<IReferralWorkflowClient> workflow = new(MockBehavior.Strict);
     private static readonly CoordinatorCaller Coordinator = new("c-1", "Casey", ["harbor-infusion-center"]);
 
-    private ReferralActions Actions => new(referrals.Object, Mock.Of<IBookingStore>(), Mock.Of<ISessionStore>(), null!, workflow.Object,
+    // Cancels store nothing first, so they do not go through the answer relay (a recorded session does: Engine/RecordedSessionDeliveryTests).
+    private ReferralActions Actions => new(referrals.Object, Mock.Of<IBookingStore>(), Mock.Of<ISessionStore>(), null!, workflow.Object, null!,
         new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)));
 
     private static ReferralRecord Referral(Stage stage) => new("ref-1", "harbor", null!, stage, 0, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null);
