@@ -151,9 +151,12 @@ public sealed class ReferralActions(
             Enum.Parse<Position>(input.Position!, ignoreCase: true).ToString(),
             input.Pre!.ToRatings(), input.Post!.ToRatings(), input.Reactions, input.Notes);
         // Session n is one answer: a second insert of n that finds the same record (its own, whose answer was lost) is the
-        // same submit and is delivered; a different record under n (two coordinators at once) is a conflict.
+        // same submit and is delivered; a different record under n (two coordinators at once) is a conflict. The relay's
+        // first look needs no read: n is one past the sessions just listed. Its second look (after an insert that found a
+        // row) reads what is there.
+        var looked = false;
         var outcome = await relay.StoreAndRaiseAsync(new AnswerRef(referral.Id, AnswerKind.Session, number.ToString(CultureInfo.InvariantCulture)),
-            async ct => AnswerComparison.Of(
+            async ct => !Interlocked.Exchange(ref looked, true) ? StoredAnswer.None : AnswerComparison.Of(
                 (await sessions.ListSessionsAsync(referral.Id, ct)).FirstOrDefault(s => s.SessionNumber == number) is { } stored ? Comparable(stored) : null,
                 Comparable(record)),
             ct => sessions.TryRecordSessionAsync(record, ct),
