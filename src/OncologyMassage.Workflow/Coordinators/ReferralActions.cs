@@ -154,11 +154,19 @@ public sealed class ReferralActions(
         // same submit and is delivered; a different record under n (two coordinators at once) is a conflict. The relay's
         // first look needs no read: n is one past the sessions just listed. Its second look (after an insert that found a
         // row) reads what is there.
-        var looked = false;
+        var firstLook = true;
         var outcome = await relay.StoreAndRaiseAsync(new AnswerRef(referral.Id, AnswerKind.Session, number.ToString(CultureInfo.InvariantCulture)),
-            async ct => !Interlocked.Exchange(ref looked, true) ? StoredAnswer.None : AnswerComparison.Of(
-                (await sessions.ListSessionsAsync(referral.Id, ct)).FirstOrDefault(s => s.SessionNumber == number) is { } stored ? Comparable(stored) : null,
-                Comparable(record)),
+            async ct =>
+            {
+                if (firstLook)
+                {
+                    firstLook = false;
+                    return StoredAnswer.None;
+                }
+
+                var stored = (await sessions.ListSessionsAsync(referral.Id, ct)).FirstOrDefault(s => s.SessionNumber == number);
+                return AnswerComparison.Of(stored is null ? null : Comparable(stored), Comparable(record));
+            },
             ct => sessions.TryRecordSessionAsync(record, ct),
             cancellationToken, StoredAnswers.Of(record));
         if (outcome == RelayOutcome.Conflict)
