@@ -5,6 +5,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using OncologyMassage.Domain.Referrals;
+using OncologyMassage.Functions.Http;
+using OncologyMassage.Infrastructure.Sms;
+using OncologyMassage.LocalHost.Azurite;
 using OncologyMassage.LocalHost.Demo;
 using OncologyMassage.Workflow.Ports;
 
@@ -17,9 +22,29 @@ namespace OncologyMassage.Benchmarks.Lifecycle;
 /// picked per venue so that two clients never pick the same one (the journey stays the same shape for all). Every HTTP
 /// call to the host is counted and timed (Functions executions and their duration, for the cost estimate); the storage
 /// requests the driver makes itself (reading the dev outbox, polling the instance's status) are not counted.
+/// The client's texts reach the host as Twilio sends them in a deployment: a form signed with the host's Twilio auth token,
+/// posted to <c>/api/sms/inbound</c> (<see cref="Twilio"/>). They do not go through the local host's simulated phone, whose
+/// coordinator sign-in, scope check and audit entry exist only on a developer's machine. The therapist records the session
+/// once the referral is at <see cref="Stage.SessionScheduled"/>, as after a real session, not in a loop of 409s that
+/// starts the moment the booking text is sent.
 /// </summary>
-public sealed partial class JourneyDriver(Uri host, string referralJson, IMessageOutbox outbox, DurableTaskClient engine, IReadOnlyDictionary<string, string> coordinatorOfVenue)
+public sealed partial class JourneyDriver(Uri host, string referralJson, IMessageOutbox outbox, DurableTaskClient engine,
+    IReadOnlyDictionary<string, string> coordinatorOfVenue, JourneyDriver.TwilioSender twilio, IReferralStore referrals)
 {
+    /// <summary>Signs a text's form as Twilio does (the host's auth token) and names the number it was sent to.</summary>
+    public sealed record TwilioSender(TwilioSignatureValidator Signatures, string ToNumber);
+
+    /// <summary>A driver for the running local host <paramref name="app"/>, with the coordinators of <paramref name="coordinatorOfVenue"/>.</summary>
+    public static JourneyDriver For(Microsoft.AspNetCore.Builder.WebApplication app, IReadOnlyDictionary<string, string> coordinatorOfVenue)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var services = app.Services;
+        return new JourneyDriver(new Uri(app.Urls.First() + "/"), File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json")),
+            services.GetRequiredService<IMessageOutbox>(), services.GetRequiredService<DurableTaskClient>(), coordinatorOfVenue,
+            new TwilioSender(services.GetRequiredService<TwilioSignatureValidator>(), OncologyMassage.LocalHost.Dev.DevPhone.ToNumber(app.Configuration)),
+            services.GetRequiredService<IReferralStore>());
+    }
+
     /// <summary>Slots offered at once (Scheduling:SlotsOffered's default).</summary>
     private const int SlotsOffered = 3;
 
@@ -70,7 +95,7 @@ public sealed partial class JourneyDriver(Uri host, string referralJson, IMessag
             id = await SubmitAsync(practice, number, venue, cancellationToken);
             Ok(await actors.DecideReleaseAsync(id, ReferralActors.Signature("approve"), cancellationToken));
             Ok(await actors.SubmitIntakeAsync(id, ReferralActors.Intake(DateOnly.FromDateTime(DateTime.UtcNow)), cancellationToken));
-            Ok(await PickSlotAsync(actors, id, venue, cancellationToken));
+            Ok(await PickSlotAsync(actors, people, id, venue, cancellationToken));
             Ok(await actors.SignConsentAsync(id, ReferralActors.Consent("Ada Sample"), cancellationToken));
             await actors.MessageAsync(id, ":booked:1", cancellationToken);
         }
@@ -79,10 +104,11 @@ public sealed partial class JourneyDriver(Uri host, string referralJson, IMessag
             unbooked.Release();
         }
 
+        await WaitForStageAsync(id, Stage.SessionScheduled, cancellationToken);
         await RecordSessionAsync(therapist, id, cancellationToken);
-        Ok(await actors.ReplyToTextAsync(id, ":sms24h-1", "pain 2 tired 3 nausea 0 worry 1", cancellationToken));
+        Ok(await TextBackAsync(people, await actors.MessageAsync(id, ":sms24h-1", cancellationToken), "pain 2 tired 3 nausea 0 worry 1", cancellationToken));
         Ok(await actors.AnswerSurveyAsync(id, 1, new Dictionary<string, string> { ["pain"] = "1", ["wellBeing"] = "2", ["changes"] = "Sleeping better" }, cancellationToken));
-        Ok(await actors.ReplyToTextAsync(id, ":sms30d-1", "no problems, thank you", cancellationToken));
+        Ok(await TextBackAsync(people, await actors.MessageAsync(id, ":sms30d-1", cancellationToken), "no problems, thank you", cancellationToken));
         await WaitForCompletionAsync(engine, id, cancellationToken);
         return id;
     }
@@ -139,7 +165,7 @@ public sealed partial class JourneyDriver(Uri host, string referralJson, IMessag
     }
 
     /// <summary>The first offered slot no other client of the venue has picked (offers made before a booking still list it).</summary>
-    private async Task<HttpResponseMessage> PickSlotAsync(ReferralActors actors, string id, string venue, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> PickSlotAsync(ReferralActors actors, HttpClient phone, string id, string venue, CancellationToken cancellationToken)
     {
         var offer = await actors.MessageAsync(id, ":slots:1:1", cancellationToken);
         var (gate, picked, _) = venues[venue];
@@ -149,11 +175,39 @@ public sealed partial class JourneyDriver(Uri host, string referralJson, IMessag
             var choice = SlotChoice().Matches(offer.Body).FirstOrDefault(m => !picked.Contains(m.Groups[2].Value))
                 ?? throw new InvalidOperationException($"Every slot offered to {id} was picked already: run fewer journeys at once.");
             picked.Add(choice.Groups[2].Value);
-            return await actors.ReplyToTextAsync(id, ":slots:1:1", choice.Groups[1].Value, cancellationToken);
+            return await TextBackAsync(phone, offer, choice.Groups[1].Value, cancellationToken);
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>The client's answer to a text, as Twilio posts it: from the number the text went to, signed with the auth token.</summary>
+    private async Task<HttpResponseMessage> TextBackAsync(HttpClient phone, OutboxRow text, string body, CancellationToken cancellationToken)
+    {
+        var path = "/api/" + ApiRoutes.SmsInbound;
+        var form = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["MessageSid"] = "SMbench" + Guid.NewGuid().ToString("N"),
+            ["From"] = text.To,
+            ["To"] = twilio.ToNumber,
+            ["Body"] = body,
+            ["NumMedia"] = "0",
+        };
+        using var post = new HttpRequestMessage(HttpMethod.Post, path.TrimStart('/')) { Content = new FormUrlEncodedContent(form) };
+        post.Headers.Add(TwilioSignatureValidator.SignatureHeader, twilio.Signatures.Sign(path, form));
+        return await phone.SendAsync(post, cancellationToken);
+    }
+
+    /// <summary>Waits (reading storage uncounted) until the referral's row is at <paramref name="stage"/>.</summary>
+    private async Task WaitForStageAsync(string id, Stage stage, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(5));
+        while ((await referrals.GetAsync(id, timeout.Token))?.Stage != stage)
+        {
+            await Task.Delay(100, timeout.Token);
         }
     }
 

@@ -60,7 +60,7 @@ public static class LifecycleBenchmark
 
             // The journey first, on a fresh Azurite; the baseline after it, on the same one (with the journey's data in it).
             var report = new Report { Journeys = journeys };
-            await RunJourneysAsync(cs, counter, journeys, posts, idleSeconds, report, ct);
+            await RunJourneysAsync(cs, counter, journeys, posts, idleSeconds, report, StringOption(args, "--callers"), ct);
             await RunBaselineAsync(engineSettings, counter, journeys, report, ct);
 
             var table = report.Render();
@@ -107,15 +107,23 @@ public static class LifecycleBenchmark
             ["Logging:LogLevel:OncologyMassage.LocalHost.Http"] = "Error",
         };
 
-    private static async Task RunJourneysAsync(string cs, StorageRequestCounter counter, int journeys, int posts, int idleSeconds, Report report, CancellationToken ct)
+    /// <summary>Writes the app's requests per journey by operation and call site, most first (<c>--callers FILE</c>).</summary>
+    private static void WriteCallers(string file, IReadOnlyDictionary<(string Operation, string Site), long> sites, int journeys)
+    {
+        var lines = sites.OrderBy(s => s.Key.Operation, StringComparer.Ordinal).ThenByDescending(s => s.Value)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Value / (double)journeys,6:0.0}  {s.Key.Operation,-28} {s.Key.Site}"));
+        File.WriteAllLines(file, lines);
+        Console.WriteLine($"The app's requests by call site: {file}");
+    }
+
+    private static async Task RunJourneysAsync(string cs, StorageRequestCounter counter, int journeys, int posts, int idleSeconds, Report report, string? callersFile, CancellationToken ct)
     {
         var settings = HostSettings(cs);
         var app = await LocalHostApp.BuildAsync([], b => b.Configuration.AddInMemoryCollection(settings), ct);
         await app.StartAsync(ct);
         try
         {
-            var driver = new JourneyDriver(new Uri(app.Urls.First() + "/"), File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json")),
-                app.Services.GetRequiredService<IMessageOutbox>(), app.Services.GetRequiredService<DurableTaskClient>(), CoordinatorOfVenue);
+            var driver = JourneyDriver.For(app, CoordinatorOfVenue);
             var coordinatorStore = app.Services.GetRequiredService<OncologyMassage.Workflow.Access.ICoordinatorStore>();
             foreach (var (venue, coordinator) in CoordinatorOfVenue)
             {
@@ -133,11 +141,20 @@ public static class LifecycleBenchmark
 
             Console.WriteLine($"(a)(b) {journeys} journeys at once…");
             var before = counter.Take();
+            if (callersFile is not null)
+            {
+                counter.StartCallers();
+            }
+
             var (callsBefore, timeBefore) = (driver.HttpCalls, driver.HttpTime);
             var watch = Stopwatch.StartNew();
             var ids = await Task.WhenAll(Enumerable.Range(0, journeys).Select(i => Task.Run(() => driver.RunAsync(100 + i, venues[i % venues.Length], ct))));
             report.JourneyTime = watch.Elapsed;
             report.JourneyRequests = counter.Take() - before; // before the history reads below, which are the benchmark's own
+            if (callersFile is not null)
+            {
+                WriteCallers(callersFile, counter.StopCallers(), journeys);
+            }
             report.Shape = JourneyShape.Mean(await Task.WhenAll(ids.Select(id => JourneyShape.ReadAsync(cs, JourneyHub, id, ct))));
             Console.WriteLine($"Mean history of the measured journeys: {report.Shape}");
             report.Plans = await Task.WhenAll(ids.Select(id => JourneyScript.ReadAsync(cs, JourneyHub, id, ct)));
@@ -282,6 +299,12 @@ public static class LifecycleBenchmark
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static void WriteDocs(string table)

@@ -46,8 +46,7 @@ public static class PostProfile
             await app.StartAsync(ct);
             try
             {
-                var driver = new JourneyDriver(new Uri(app.Urls.First() + "/"), File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "samples", "referral.json")),
-                    app.Services.GetRequiredService<IMessageOutbox>(), app.Services.GetRequiredService<DurableTaskClient>(), new Dictionary<string, string>());
+                var driver = JourneyDriver.For(app, new Dictionary<string, string>());
                 using var practice = driver.NewClient(null);
                 practice.DefaultRequestHeaders.Add("X-Api-Key", OncologyMassage.LocalHost.Demo.DemoReferrals.PracticeApiKey);
 

@@ -47,6 +47,7 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
     private readonly IDisposable all;
     private readonly ConcurrentDictionary<HttpRequestMessage, (long Start, StorageCaller Caller, string? TraceId, string Root, string Operation)> inFlight = new();
     private ConcurrentQueue<TracedRequest>? trace;
+    private ConcurrentDictionary<(string Operation, string Site), long>? callers;
     private long traceStart;
 
     public StorageRequestCounter(int blobPort, int queuePort, int tablePort, string engineHub, string baselineHub)
@@ -157,6 +158,10 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
         var operation = Operation(kind, request.Method.Method, uri) + (batchTable is null ? "" : " " + batchTable);
         counts.AddOrUpdate((caller, kind), 1, (_, n) => n + 1);
         operations.AddOrUpdate((caller, operation), 1, (_, n) => n + 1);
+        if (caller == StorageCaller.App && callers is { } sites)
+        {
+            sites.AddOrUpdate((operation, CallSite()), 1, (_, n) => n + 1);
+        }
         if (trace is not null)
         {
             var root = Activity.Current;
@@ -167,6 +172,56 @@ public sealed class StorageRequestCounter : IObserver<DiagnosticListener>, IObse
 
             inFlight[request] = (Stopwatch.GetTimestamp(), caller, Activity.Current?.TraceId.ToHexString(), root?.OperationName ?? "", operation);
         }
+    }
+
+    /// <summary>From now on, also counts the app's requests by the app's code that sent them (see <see cref="StopCallers"/>).</summary>
+    public void StartCallers() => callers = new();
+
+    /// <summary>The app's requests since <see cref="StartCallers"/>, by operation and call site (the app's innermost methods on the stack).</summary>
+    public IReadOnlyDictionary<(string Operation, string Site), long> StopCallers()
+    {
+        var sites = callers ?? new();
+        callers = null;
+        return sites;
+    }
+
+    /// <summary>
+    /// The app's methods on the sending stack, innermost first (at most seven; an async method's state machine named as its
+    /// method). An await that completed asynchronously cuts the stack there, so this is the synchronous part of the chain.
+    /// </summary>
+    private static string CallSite()
+    {
+        var names = new List<string>();
+        foreach (var frame in new StackTrace(2, false).GetFrames())
+        {
+            var type = frame.GetMethod()?.DeclaringType;
+            var method = frame.GetMethod()?.Name ?? "";
+            if (type is not null && type.Name.StartsWith('<') && type.DeclaringType is { } outer)
+            {
+                var close = type.Name.IndexOf('>', StringComparison.Ordinal);
+                method = close > 1 ? type.Name[1..close] : method;
+                type = outer;
+            }
+
+            var ns = type?.Namespace ?? "";
+            if (!ns.StartsWith("OncologyMassage", StringComparison.Ordinal) || ns.StartsWith("OncologyMassage.Benchmarks", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = type!.Name + "." + method;
+            if (names.Count == 0 || names[^1] != name)
+            {
+                names.Add(name);
+            }
+
+            if (names.Count == 7)
+            {
+                break;
+            }
+        }
+
+        return names.Count == 0 ? "(outside the app's code)" : string.Join(" < ", names);
     }
 
     /// <summary>

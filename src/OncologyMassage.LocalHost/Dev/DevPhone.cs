@@ -29,6 +29,13 @@ public static class DevPhone
     public static bool IsEnabled(IConfiguration configuration) =>
         (configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions()).SmsProvider == SmsProvider.DevOutbox;
 
+    /// <summary>The number a client's text is addressed to: the configured Twilio sender, or a placeholder when none is set.</summary>
+    public static string ToNumber(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration["Twilio:FromNumber"] is { Length: > 0 } from ? from : "+15550000000";
+    }
+
     public static void MapDevPhone(this WebApplication app, string routePrefix)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -77,7 +84,7 @@ public static class DevPhone
         {
             ["MessageSid"] = "SMdev" + Guid.NewGuid().ToString("N"),
             ["From"] = referral.Referral.Client.MobilePhone,
-            ["To"] = configuration["Twilio:FromNumber"] is { Length: > 0 } from ? from : "+15550000000",
+            ["To"] = ToNumber(configuration),
             ["Body"] = body.Text,
             ["NumMedia"] = "0",
         };
