@@ -67,7 +67,7 @@ public sealed class ReleaseFormFunctions(
 
     private async Task<IActionResult> ShowAsync(HttpRequest request, string token, bool question, CancellationToken cancellationToken)
     {
-        var (referral, expiresAt, refusal) = await OpenAsync(request, token, question, cancellationToken);
+        var (referral, expiresAt, refusal, _) = await OpenAsync(request, token, question, cancellationToken);
         return refusal ?? await endpoint.PageAsync<ReleasePage>(StatusCodes.Status200OK,
             await PageAsync(referral!, expiresAt, question, new ReleaseFormModel(), FormErrors.None, cancellationToken));
     }
@@ -75,7 +75,7 @@ public sealed class ReleaseFormFunctions(
     private async Task<IActionResult> SubmitAsync(HttpRequest request, string token, bool question, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (referral, expiresAt, refusal) = await OpenAsync(request, token, question, cancellationToken, submitting: true);
+        var (referral, expiresAt, refusal, earlier) = await OpenAsync(request, token, question, cancellationToken, submitting: true);
         if (refusal is not null)
         {
             return refusal;
@@ -92,7 +92,8 @@ public sealed class ReleaseFormFunctions(
         }
 
         var outcome = await handler.SubmitAsync(
-            new ReleaseSubmission(referral!.Id, decision, question ? ReleaseAnswers.QuestionKey(expiresAt) : null, now, clientAddresses.Of(request), ClientLinkPages.UserAgent(request)), cancellationToken);
+            new ReleaseSubmission(referral!.Id, decision, question ? ReleaseAnswers.QuestionKey(expiresAt) : null, now, clientAddresses.Of(request), ClientLinkPages.UserAgent(request)), cancellationToken,
+            earlier);
         if (outcome == RelayOutcome.Conflict)
         {
             return await endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "already-decided", ReleaseStrings.AlreadyDecided, ReleaseStrings.AlreadyDecidedDetail);
@@ -105,48 +106,49 @@ public sealed class ReleaseFormFunctions(
     /// <summary>
     /// Checks the link and the referral: the referral and the link's deadline when the form may be shown, otherwise the
     /// refusal. A submit after an answer was stored goes on to the handler, which tells a repeat (same thank-you) from a change (409).
+    /// <c>Earlier</c> is the answer stored under the link's key as read here, which the submit's first look uses.
     /// </summary>
-    private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal)> OpenAsync(
+    private async Task<(ReferralRecord? Referral, DateTimeOffset ExpiresAt, IActionResult? Refusal, ReadMomentsAgo<ReleaseRecord>? Earlier)> OpenAsync(
         HttpRequest request, string token, bool question, CancellationToken cancellationToken, bool submitting = false)
     {
         if (limiter.Refusal(request, AuthenticationKind.SignedLink) is { } throttled)
         {
-            return (null, default, throttled);
+            return (null, default, throttled, null);
         }
 
         var purpose = question ? LinkPurposes.MdQuestion : LinkPurposes.Release;
         var link = links.Check(purpose, token);
         if (link.Status == LinkStatus.Invalid && limiter.RecordFailure(request, AuthenticationKind.SignedLink) is { } overLimit)
         {
-            return (null, link.ExpiresAt, overLimit);
+            return (null, link.ExpiresAt, overLimit, null);
         }
 
         var referral = link.Status == LinkStatus.Invalid ? null : await referrals.GetAsync(link.ReferralId, cancellationToken);
         if (referral is null)
         {
-            return (null, link.ExpiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status404NotFound, "not-found", ReleaseStrings.NotValid, ReleaseStrings.NotValidDetail));
+            return (null, link.ExpiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status404NotFound, "not-found", ReleaseStrings.NotValid, ReleaseStrings.NotValidDetail), null);
         }
 
         if (link.Status == LinkStatus.Expired)
         {
-            return (null, link.ExpiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status410Gone, "link-expired", ReleaseStrings.Expired, ReleaseStrings.ExpiredDetail));
+            return (null, link.ExpiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status410Gone, "link-expired", ReleaseStrings.Expired, ReleaseStrings.ExpiredDetail), null);
         }
 
         var (state, earlier) = await handler.StateAsync(referral, question ? ReleaseAnswers.QuestionKey(link.ExpiresAt) : null, cancellationToken);
         switch (state)
         {
             case ReleaseFormState.Answered when submitting:
-                return (referral, link.ExpiresAt, null);
+                return (referral, link.ExpiresAt, null, new ReadMomentsAgo<ReleaseRecord>(earlier));
             case ReleaseFormState.Answered:
                 return (null, link.ExpiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "already-decided", ReleaseStrings.AlreadyDecided,
-                    ReleaseStrings.AlreadyDecidedOn(earlier!.SignedAt)));
+                    ReleaseStrings.AlreadyDecidedOn(earlier!.SignedAt)), null);
             case ReleaseFormState.NotAwaiting:
                 return (null, link.ExpiresAt, await endpoint.RefuseAsync(request, StatusCodes.Status409Conflict, "not-awaiting-release", ReleaseStrings.NotAwaiting,
-                    ReleaseStrings.NotAwaitingDetail(referral.Stage.IsClosed())));
+                    ReleaseStrings.NotAwaitingDetail(referral.Stage.IsClosed())), null);
         }
 
         await ClientLinkPages.RecordViewAsync(request, referral.Id, purpose, cancellationToken);
-        return (referral, link.ExpiresAt, null);
+        return (referral, link.ExpiresAt, null, new ReadMomentsAgo<ReleaseRecord>(earlier));
     }
 
     /// <summary>The page's parameters: the referral, the plan to answer about, the deadline and the venue's name.</summary>

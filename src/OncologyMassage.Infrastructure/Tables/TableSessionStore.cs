@@ -8,16 +8,18 @@ namespace OncologyMassage.Infrastructure.Tables;
 /// Sessions and follow-ups of a referral in one partition of <c>Sessions</c> (PartitionKey = referral id; RowKey
 /// "s|{number:D3}" for a session, "f|{followUpId}" for a follow-up), so a referral's history is one partition query and a
 /// session or follow-up is written once (each row the record as JSON, <see cref="JsonRecordRows{TRecord}"/>). Each is then
-/// counted once in its venue's outcome totals (<see cref="VenueOutcomes"/>).
+/// counted once in its venue's outcome totals (<see cref="VenueOutcomes"/>). Neither is changed once stored, so a session
+/// or follow-up this host stored or read is answered from its copy for a while (<see cref="WrittenOnceRecords"/>): the
+/// activities that screen a session or process a survey answer read what the request stored a moment before.
 /// </summary>
-public sealed class TableSessionStore(StorageTables tables) : ISessionStore
+public sealed class TableSessionStore(StorageTables tables, WrittenOnceRecords? writtenOnce = null) : ISessionStore
 {
     private static readonly JsonRecordRows<SessionRecord> SessionRows = new(r => (r.ReferralId, SessionKey(r.SessionNumber)), r => r.VenueId, r => r.RecordedAt);
 
     private readonly VenueOutcomes venues = new(tables);
-    private readonly OneRowStore<SessionRecord> sessions = new(tables, StorageTables.Sessions, SessionRows);
+    private readonly OneRowStore<SessionRecord> sessions = new(tables, StorageTables.Sessions, SessionRows, writtenOnce);
     private readonly OneRowStore<FollowUpRecord> followUps = new(tables, StorageTables.Sessions,
-        new JsonRecordRows<FollowUpRecord>(r => (r.ReferralId, FollowUpKey(r.FollowUpId)), _ => null, r => r.RecordedAt));
+        new JsonRecordRows<FollowUpRecord>(r => (r.ReferralId, FollowUpKey(r.FollowUpId)), _ => null, r => r.RecordedAt), writtenOnce);
 
     public async Task<bool> TryRecordSessionAsync(SessionRecord record, CancellationToken cancellationToken)
     {
@@ -45,10 +47,17 @@ public sealed class TableSessionStore(StorageTables tables) : ISessionStore
 
     public Task<OutcomeTotals> GetVenueOutcomesAsync(string venueId, CancellationToken cancellationToken) => venues.GetAsync(venueId, cancellationToken);
 
-    public async Task RecordFollowUpAsync(FollowUpRecord record, string? venueId, CancellationToken cancellationToken)
+    public Task<SessionRecord?> GetSessionAsync(string referralId, int sessionNumber, CancellationToken cancellationToken) =>
+        sessions.GetAsync(referralId, SessionKey(sessionNumber), cancellationToken);
+
+    public Task<FollowUpRecord?> GetFollowUpAsync(string referralId, string followUpId, CancellationToken cancellationToken) =>
+        followUps.GetAsync(referralId, FollowUpKey(followUpId), cancellationToken);
+
+    public async Task<bool> RecordFollowUpAsync(FollowUpRecord record, string? venueId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!await followUps.TryAddAsync(record, cancellationToken))
+        var inserted = await followUps.TryAddAsync(record, cancellationToken);
+        if (!inserted)
         {
             // Recorded before: the first result stands (and is what the venue counts).
             record = await followUps.GetAsync(record.ReferralId, FollowUpKey(record.FollowUpId), cancellationToken)
@@ -61,6 +70,8 @@ public sealed class TableSessionStore(StorageTables tables) : ISessionStore
             await venues.CountAsync(new(venueId, $"f|{record.ReferralId}|{TableRows.SafeKey(record.FollowUpId)}") { ["Replied"] = replied },
                 referralId: null, (totals, _) => totals.AddFollowUp(replied), cancellationToken);
         }
+
+        return inserted;
     }
 
     public Task<IReadOnlyList<FollowUpRecord>> ListFollowUpsAsync(string referralId, CancellationToken cancellationToken) =>

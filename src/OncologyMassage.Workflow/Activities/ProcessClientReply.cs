@@ -91,8 +91,7 @@ public sealed class ProcessClientReply(IReferralStore store, ISessionStore sessi
     {
         if (input.Reply.Channel == ReplyChannel.Web)
         {
-            var survey = (await sessions.ListFollowUpsAsync(input.ReferralId, cancellationToken)).FirstOrDefault(f => f.FollowUpId == input.Reply.MessageId);
-            return survey?.Text ?? "";
+            return (await sessions.GetFollowUpAsync(input.ReferralId, input.Reply.MessageId, cancellationToken))?.Text ?? "";
         }
 
         return (await replies.GetAsync(input.ReferralId, input.Reply.MessageId, cancellationToken))?.Text

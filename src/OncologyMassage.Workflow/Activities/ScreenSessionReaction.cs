@@ -24,7 +24,7 @@ public sealed class ScreenSessionReaction(IReferralStore store, ISessionStore se
     public async Task<ReactionOutcome> RunAsync(SessionReaction input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var session = (await sessions.ListSessionsAsync(input.ReferralId, cancellationToken)).FirstOrDefault(s => s.SessionNumber == input.SessionNumber);
+        var session = await sessions.GetSessionAsync(input.ReferralId, input.SessionNumber, cancellationToken);
         if (string.IsNullOrWhiteSpace(session?.Reactions))
         {
             return ReactionOutcome.None;

@@ -28,17 +28,23 @@ public sealed partial class AnswerRelay(IPendingEventStore pending, StoredAnswer
     /// The event of exactly what <paramref name="store"/> writes when it returns true (<see cref="StoredAnswers"/>' <c>Of</c>):
     /// raised without reading the answer back. Null: read back (a store that may keep an earlier record and still return true).
     /// </param>
+    /// <param name="firstLook">
+    /// What <paramref name="compare"/> would answer now, when the request has just read what is stored under the answer's key
+    /// for its own reasons (the form's state, the next session number): the first look is then not read again. It decides
+    /// nothing for good: an insert that finds a row (a submit that came in between) always compares with what is read.
+    /// </param>
     public async Task<RelayOutcome> StoreAndRaiseAsync(
         AnswerRef answer,
         Func<CancellationToken, Task<StoredAnswer>> compare,
         Func<CancellationToken, Task<bool>> store,
         CancellationToken cancellationToken,
-        AnswerEvent? stored = null)
+        AnswerEvent? stored = null,
+        StoredAnswer? firstLook = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(compare);
         ArgumentNullException.ThrowIfNull(store);
-        switch (await compare(cancellationToken))
+        switch (firstLook ?? await compare(cancellationToken))
         {
             case StoredAnswer.Different:
                 return RelayOutcome.Conflict;

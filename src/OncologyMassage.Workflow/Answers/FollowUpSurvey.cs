@@ -23,7 +23,14 @@ public enum FollowUpLinkState
 }
 
 /// <summary>A follow-up link as opened: its state and, when bound, which follow-up of which session it is for (the page words it: SurveyStrings.When).</summary>
-public sealed record FollowUpLink(FollowUpLinkState State, string FollowUpId, FollowUpKind Kind, int SessionNumber);
+public sealed record FollowUpLink(FollowUpLinkState State, string FollowUpId, FollowUpKind Kind, int SessionNumber)
+{
+    /// <summary>
+    /// What was stored under the follow-up when the link was opened (null: nothing): a submit in the same request compares
+    /// with it instead of reading it again (<see cref="AnswerRelay"/>'s first look).
+    /// </summary>
+    public FollowUpRecord? Stored { get; init; }
+}
 
 /// <summary>What a submitted follow-up answer did: stored (or repeated), or refused because another answer stands.</summary>
 public sealed record FollowUpSubmission(RelayOutcome Outcome, RedFlagResult Screen);
@@ -45,9 +52,9 @@ public sealed class FollowUpSurvey(ISessionStore sessions, AnswerRelay relay, Ti
             return new FollowUpLink(FollowUpLinkState.Unbound, "", default, 0);
         }
 
-        var stored = (await sessions.ListFollowUpsAsync(referralId, cancellationToken)).FirstOrDefault(f => f.FollowUpId == subject);
+        var stored = await sessions.GetFollowUpAsync(referralId, subject!, cancellationToken);
         var state = stored is null ? FollowUpLinkState.Open : stored.Replied ? FollowUpLinkState.Answered : FollowUpLinkState.Closed;
-        return new FollowUpLink(state, subject!, kind, session);
+        return new FollowUpLink(state, subject!, kind, session) { Stored = stored };
     }
 
     /// <summary>
@@ -69,12 +76,9 @@ public sealed class FollowUpSurvey(ISessionStore sessions, AnswerRelay relay, Ti
         var record = new FollowUpRecord(referralId, link.FollowUpId, link.SessionNumber, link.Kind, Replied: true, now,
             ratings.Select(r => new FollowUpRating(referralId, link.FollowUpId, now, r.Item, r.Score)).ToArray(), text, screen.Level);
         var outcome = await relay.StoreAndRaiseAsync(new AnswerRef(referralId, AnswerKind.Survey, link.FollowUpId),
-            async ct => Compare((await sessions.ListFollowUpsAsync(referralId, ct)).FirstOrDefault(f => f.FollowUpId == link.FollowUpId), record),
-            async ct =>
-            {
-                await sessions.RecordFollowUpAsync(record, venueId, ct);
-                return true;
-            }, cancellationToken);
+            async ct => Compare(await sessions.GetFollowUpAsync(referralId, link.FollowUpId, ct), record),
+            ct => sessions.RecordFollowUpAsync(record, venueId, ct),
+            cancellationToken, StoredAnswers.OfSurvey(record), firstLook: Compare(link.Stored, record));
         return new FollowUpSubmission(outcome, screen);
     }
 

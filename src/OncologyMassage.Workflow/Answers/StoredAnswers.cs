@@ -32,14 +32,13 @@ public sealed class StoredAnswers(IReleaseStore releases, IIntakeStore intakes, 
                     ? new AnswerEvent(WorkflowEvents.ConsentWithdrawn, new ConsentWithdrawal(withdrawnAt))
                     : null;
             case AnswerKind.Survey:
-                return (await sessions.ListFollowUpsAsync(id, cancellationToken)).FirstOrDefault(f => f.FollowUpId == answer.Key && f.Replied) is { } survey
-                    ? new AnswerEvent(WorkflowEvents.FollowUpAnswered, new ClientReply(survey.RecordedAt, ReplyChannel.Web, answer.Key) { FollowUpId = answer.Key })
-                    : null;
+                return await sessions.GetFollowUpAsync(id, answer.Key, cancellationToken) is { Replied: true } survey ? OfSurvey(survey) : null;
             case AnswerKind.SmsReply:
                 // A text that answered a follow-up (the number's wait named it) is raised keyed with that follow-up's id.
                 return await replies.GetAsync(id, answer.Key, cancellationToken) is { } reply ? Of(reply with { MessageId = answer.Key }) : null;
             case AnswerKind.Session:
-                return (await sessions.ListSessionsAsync(id, cancellationToken)).FirstOrDefault(s => s.SessionNumber.ToString(CultureInfo.InvariantCulture) == answer.Key) is { } session
+                return int.TryParse(answer.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                    && await sessions.GetSessionAsync(id, number, cancellationToken) is { } session
                     ? Of(session)
                     : null;
             default:
@@ -70,6 +69,14 @@ public sealed class StoredAnswers(IReleaseStore releases, IIntakeStore intakes, 
     {
         ArgumentNullException.ThrowIfNull(consent);
         return new AnswerEvent(WorkflowEvents.ConsentSigned, new FormSubmitted(consent.SignedAt.ToUniversalTime()));
+    }
+
+    /// <summary>The event of a follow-up answered through the web survey (its id is the answer's key).</summary>
+    public static AnswerEvent OfSurvey(FollowUpRecord survey)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        return new AnswerEvent(WorkflowEvents.FollowUpAnswered,
+            new ClientReply(survey.RecordedAt.ToUniversalTime(), ReplyChannel.Web, survey.FollowUpId) { FollowUpId = survey.FollowUpId });
     }
 
     /// <summary>The event of a recorded session.</summary>

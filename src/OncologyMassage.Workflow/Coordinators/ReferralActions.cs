@@ -154,21 +154,10 @@ public sealed class ReferralActions(
         // same submit and is delivered; a different record under n (two coordinators at once) is a conflict. The relay's
         // first look needs no read: n is one past the sessions just listed. Its second look (after an insert that found a
         // row) reads what is there.
-        var firstLook = true;
         var outcome = await relay.StoreAndRaiseAsync(new AnswerRef(referral.Id, AnswerKind.Session, number.ToString(CultureInfo.InvariantCulture)),
-            async ct =>
-            {
-                if (firstLook)
-                {
-                    firstLook = false;
-                    return StoredAnswer.None;
-                }
-
-                var stored = (await sessions.ListSessionsAsync(referral.Id, ct)).FirstOrDefault(s => s.SessionNumber == number);
-                return AnswerComparison.Of(stored is null ? null : Comparable(stored), Comparable(record));
-            },
+            async ct => AnswerComparison.Of(await sessions.GetSessionAsync(referral.Id, number, ct) is { } stored ? Comparable(stored) : null, Comparable(record)),
             ct => sessions.TryRecordSessionAsync(record, ct),
-            cancellationToken, StoredAnswers.Of(record));
+            cancellationToken, StoredAnswers.Of(record), firstLook: StoredAnswer.None);
         if (outcome == RelayOutcome.Conflict)
         {
             return (ActionOutcome.Conflict, number);

@@ -45,18 +45,20 @@ public sealed partial class ReleaseAnswerHandler(IReleaseStore releases, AnswerR
         return (referral.Stage == (questionKey is null ? Stage.MdReleaseRequested : Stage.NeedsMdInput) ? ReleaseFormState.Open : ReleaseFormState.NotAwaiting, null);
     }
 
-    /// <summary>Stores the answer once and raises it to the waiting orchestration.</summary>
-    public async Task<RelayOutcome> SubmitAsync(ReleaseSubmission submission, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the answer once and raises it to the waiting orchestration. <paramref name="earlier"/>: what the request read
+    /// a moment ago through <see cref="StateAsync"/>, so it is not read again before storing.
+    /// </summary>
+    public async Task<RelayOutcome> SubmitAsync(ReleaseSubmission submission, CancellationToken cancellationToken, ReadMomentsAgo<ReleaseRecord>? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var (id, key, decision) = (submission.ReferralId, submission.QuestionKey, submission.Decision);
         var record = new ReleaseRecord(id, decision, submission.SignedAt, submission.SignerAddress, submission.SignerUserAgent) { QuestionKey = key };
         var outcome = await relay.StoreAndRaiseAsync(
             key is null ? AnswerRef.OnePer(id, AnswerKind.Release) : new AnswerRef(id, AnswerKind.HoldAnswer, key),
-            async ct => await EarlierAsync(id, key, ct) is { } stored
-                ? AnswerComparison.Of(stored.Decision with { DecidedAt = null }, decision with { DecidedAt = null })
-                : StoredAnswer.None,
-            ct => releases.TryRecordAsync(record, ct), cancellationToken, StoredAnswers.Of(record));
+            async ct => Compare(await EarlierAsync(id, key, ct), decision),
+            ct => releases.TryRecordAsync(record, ct), cancellationToken, StoredAnswers.Of(record),
+            firstLook: earlier is null ? null : Compare(earlier.Record, decision));
         if (outcome != RelayOutcome.Conflict)
         {
             LogDecided(logger, id, decision.Outcome);
@@ -64,6 +66,10 @@ public sealed partial class ReleaseAnswerHandler(IReleaseStore releases, AnswerR
 
         return outcome;
     }
+
+    /// <summary>The same decision again (when it was decided aside) is a repeat; any other decision conflicts.</summary>
+    private static StoredAnswer Compare(ReleaseRecord? stored, ReleaseDecision submitted) =>
+        stored is null ? StoredAnswer.None : AnswerComparison.Of(stored.Decision with { DecidedAt = null }, submitted with { DecidedAt = null });
 
     private Task<ReleaseRecord?> EarlierAsync(string referralId, string? questionKey, CancellationToken cancellationToken) =>
         questionKey is null ? releases.GetAsync(referralId, cancellationToken) : releases.GetAnswerAsync(referralId, questionKey, cancellationToken);

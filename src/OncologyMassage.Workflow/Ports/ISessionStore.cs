@@ -15,6 +15,13 @@ public interface ISessionStore
     Task<IReadOnlyList<SessionRecord>> ListSessionsAsync(string referralId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Session <paramref name="sessionNumber"/> of the referral, or null. A session is written once, so a store may answer
+    /// from a copy of what it wrote or read a moment ago (the activity that screens a session follows its record in seconds).
+    /// </summary>
+    async Task<SessionRecord?> GetSessionAsync(string referralId, int sessionNumber, CancellationToken cancellationToken) =>
+        (await ListSessionsAsync(referralId, cancellationToken)).FirstOrDefault(s => s.SessionNumber == sessionNumber);
+
+    /// <summary>
     /// The venue's outcome totals (outcome view): every session recorded there and every follow-up of its referrals,
     /// counted once each as they were recorded, so reading them costs the same whatever the venue's size.
     /// </summary>
@@ -22,11 +29,16 @@ public interface ISessionStore
 
     /// <summary>
     /// Stores a follow-up result unless one with the same id exists (idempotent), and counts it in the outcome totals
-    /// of <paramref name="venueId"/> (none when the venue is not known).
+    /// of <paramref name="venueId"/> (none when the venue is not known). True when this call stored
+    /// <paramref name="record"/>; false when an earlier result with its id stands.
     /// </summary>
-    Task RecordFollowUpAsync(FollowUpRecord record, string? venueId, CancellationToken cancellationToken);
+    Task<bool> RecordFollowUpAsync(FollowUpRecord record, string? venueId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FollowUpRecord>> ListFollowUpsAsync(string referralId, CancellationToken cancellationToken);
+
+    /// <summary>The follow-up result stored under <paramref name="followUpId"/>, or null; written once, like a session (<see cref="GetSessionAsync"/>).</summary>
+    async Task<FollowUpRecord?> GetFollowUpAsync(string referralId, string followUpId, CancellationToken cancellationToken) =>
+        (await ListFollowUpsAsync(referralId, cancellationToken)).FirstOrDefault(f => f.FollowUpId == followUpId);
 }
 
 /// <summary>

@@ -91,7 +91,7 @@ public sealed class RecordedSessionDeliveryTests(AzuriteFixture azurite)
         public Task<Domain.Outcomes.OutcomeTotals> GetVenueOutcomesAsync(string venueId, CancellationToken cancellationToken) =>
             inner.GetVenueOutcomesAsync(venueId, cancellationToken);
 
-        public Task RecordFollowUpAsync(FollowUpRecord record, string? venueId, CancellationToken cancellationToken) =>
+        public Task<bool> RecordFollowUpAsync(FollowUpRecord record, string? venueId, CancellationToken cancellationToken) =>
             inner.RecordFollowUpAsync(record, venueId, cancellationToken);
 
         public Task<IReadOnlyList<FollowUpRecord>> ListFollowUpsAsync(string referralId, CancellationToken cancellationToken) =>

@@ -71,14 +71,16 @@ public sealed class TableSessionStoreTests(AzuriteFixture azurite)
             [new FollowUpRating("ref-1", "survey-1", At, FollowUpItem.Pain, 2)], "Arm a bit swollen", RedFlagLevel.SameDay);
         var silent = new FollowUpRecord("ref-1", "sms24-1", 1, FollowUpKind.Sms24Hours, false, At, [], null, RedFlagLevel.None);
 
-        await store.RecordFollowUpAsync(replied, "venue-a", TestContext.Current.CancellationToken);
-        await store.RecordFollowUpAsync(silent, "venue-a", TestContext.Current.CancellationToken);
-        await store.RecordFollowUpAsync(replied with { Text = "changed", Replied = false }, "venue-a", TestContext.Current.CancellationToken);
+        Assert.True(await store.RecordFollowUpAsync(replied, "venue-a", TestContext.Current.CancellationToken));
+        Assert.True(await store.RecordFollowUpAsync(silent, "venue-a", TestContext.Current.CancellationToken));
+        Assert.False(await store.RecordFollowUpAsync(replied with { Text = "changed", Replied = false }, "venue-a", TestContext.Current.CancellationToken));
 
         var list = await store.ListFollowUpsAsync("ref-1", TestContext.Current.CancellationToken);
         Assert.Equal(["sms24-1", "survey-1"], list.Select(f => f.FollowUpId));
         Assert.Equal(("Arm a bit swollen", RedFlagLevel.SameDay, 2), (list[1].Text, list[1].RedFlag, list[1].Ratings.Single().Score));
         Assert.Equal((false, 0), (list[0].Replied, list[0].Ratings.Count));
+        Assert.Equal("Arm a bit swollen", (await store.GetFollowUpAsync("ref-1", "survey-1", TestContext.Current.CancellationToken))?.Text);
+        Assert.Null(await store.GetFollowUpAsync("ref-1", "sms30d-1", TestContext.Current.CancellationToken));
         Assert.Single(await store.ListSessionsAsync("ref-1", TestContext.Current.CancellationToken));
         var totals = await store.GetVenueOutcomesAsync("venue-a", TestContext.Current.CancellationToken);
         Assert.Equal((2, 1, 0.5), (totals.FollowUps, totals.FollowUpsReplied, totals.ReplyRate)); // the repeat counted nothing

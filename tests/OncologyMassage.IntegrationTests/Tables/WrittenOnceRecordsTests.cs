@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OncologyMassage.Domain.Clinical;
+using OncologyMassage.Domain.Outcomes;
+using OncologyMassage.Domain.Replies;
 using OncologyMassage.Workflow.Orchestrations;
 using OncologyMassage.Infrastructure.Tables;
 using OncologyMassage.IntegrationTests.Infrastructure;
@@ -8,7 +10,7 @@ using OncologyMassage.Workflow.Ports;
 namespace OncologyMassage.IntegrationTests.Tables;
 
 /// <summary>
-/// Intakes and replies, never changed once stored, are read from the copy of the host that stored or read them (issue #16
+/// Intakes, replies, sessions and follow-up results, never changed once stored, are read from the copy of the host that stored or read them (issue #16
 /// item 4b: the activities after an answer read what its request stored a moment before), on real Table Storage with every
 /// request counted; erasure forgets them, a record not stored yet is never remembered as missing.
 /// </summary>
@@ -59,6 +61,35 @@ public sealed class WrittenOnceRecordsTests(AzuriteFixture azurite)
 
         Assert.Equal(1, requests.Of("GET", StorageTables.Replies));
         Assert.Equal(("7 of 10", "7 of 10"), (first!.Text, second!.Text));
+    }
+
+    [Fact]
+    public async Task GetSessionAsync_SessionAndSurveyThisHostStored_AnswersWithoutARead()
+    {
+        var store = new TableSessionStore(Tables(counted: true), Remembered());
+        var session = new SessionRecord("ref-9", "venue-a", 1, At, "therapist-1", 2, [], "Supine", new SymptomRatings(pain: 4), new SymptomRatings(pain: 2), "none", null);
+        var survey = new FollowUpRecord("ref-9", "survey-1", 1, FollowUpKind.Email7Days, true, At, [], "Sleeping better", RedFlagLevel.None);
+        Assert.True(await store.TryRecordSessionAsync(session, Ct));
+        Assert.True(await store.RecordFollowUpAsync(survey, null, Ct));
+
+        requests.Clear();
+        var (readSession, readSurvey) = (await store.GetSessionAsync("ref-9", 1, Ct), await store.GetFollowUpAsync("ref-9", "survey-1", Ct));
+
+        Assert.Equal(0, requests.Of(StorageTables.Sessions));
+        Assert.Equal(("none", "Sleeping better"), (readSession?.Reactions, readSurvey?.Text));
+    }
+
+    [Fact]
+    public async Task GetSessionAsync_StoredByAnotherHost_ReadOnceThenRemembered()
+    {
+        var session = new SessionRecord("ref-10", "venue-a", 1, At, "therapist-1", 2, [], "Supine", new SymptomRatings(pain: 4), new SymptomRatings(pain: 2), "none", null);
+        await new TableSessionStore(Tables(counted: false), Remembered()).TryRecordSessionAsync(session, Ct);
+        var here = new TableSessionStore(Tables(counted: true), Remembered());
+
+        await here.GetSessionAsync("ref-10", 1, Ct);
+        await here.GetSessionAsync("ref-10", 1, Ct);
+
+        Assert.Equal(1, requests.Of("GET", StorageTables.Sessions));
     }
 
     [Fact]
@@ -123,12 +154,16 @@ public sealed class WrittenOnceRecordsTests(AzuriteFixture azurite)
         var remembered = services.GetRequiredService<WrittenOnceRecords>();
         await services.GetRequiredService<IIntakeStore>().TryRecordAsync(Intake("ref-8"), Ct);
         await services.GetRequiredService<IReplyStore>().TryRecordAsync(new ReplyRecord("ref-8", "SM8", ReplyChannel.Sms, "5", At), Ct);
+        await services.GetRequiredService<ISessionStore>().RecordFollowUpAsync(
+            new FollowUpRecord("ref-8", "survey-1", 1, FollowUpKind.Email7Days, true, At, [], "fine", RedFlagLevel.None), null, Ct);
         Assert.NotNull(remembered.Get<IntakeRecord>(StorageTables.Intakes, "ref-8", "intake"));
+        Assert.NotNull(remembered.Get<FollowUpRecord>(StorageTables.Sessions, "ref-8", "f|survey-1"));
         Assert.NotNull(remembered.Get<ReplyRecord>(StorageTables.Replies, "ref-8", "SM8"));
 
         await services.GetRequiredService<IReferralDataStore>().EraseRowsAsync("ref-8", Ct);
 
         Assert.Null(remembered.Get<IntakeRecord>(StorageTables.Intakes, "ref-8", "intake"));
         Assert.Null(remembered.Get<ReplyRecord>(StorageTables.Replies, "ref-8", "SM8"));
+        Assert.Null(remembered.Get<FollowUpRecord>(StorageTables.Sessions, "ref-8", "f|survey-1"));
     }
 }

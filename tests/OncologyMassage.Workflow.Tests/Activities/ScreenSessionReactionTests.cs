@@ -17,10 +17,8 @@ public sealed class ScreenSessionReactionTests
 
     private Task<ReactionOutcome> ScreenAsync(string? reactions)
     {
-        sessions.Setup(s => s.ListSessionsAsync("ref-1", It.IsAny<CancellationToken>())).ReturnsAsync(
-        [
-            new SessionRecord("ref-1", "harbor-infusion-center", 1, At, "therapist-1", 2, [], "Supine", new SymptomRatings(pain: 4), new SymptomRatings(pain: 2), reactions, null),
-        ]);
+        sessions.Setup(s => s.GetSessionAsync("ref-1", 1, It.IsAny<CancellationToken>())).ReturnsAsync(
+            new SessionRecord("ref-1", "harbor-infusion-center", 1, At, "therapist-1", 2, [], "Supine", new SymptomRatings(pain: 4), new SymptomRatings(pain: 2), reactions, null));
         return new ScreenSessionReaction(store.Object, sessions.Object, flags.Object)
             .RunAsync(new SessionReaction("ref-1", 1, new JourneyStep(12, At, Stage.SessionCompleted)), CancellationToken.None);
     }

@@ -57,6 +57,50 @@ public sealed class AnswerRelayTests
     }
 
     [Fact]
+    public async Task StoreAndRaiseAsync_FirstLookGiven_DoesNotCompareBeforeStoring()
+    {
+        RaiseSucceeds();
+        var record = Record("pain 3");
+        var compared = 0;
+
+        var outcome = await stores.Relay(clock, workflow.Object).StoreAndRaiseAsync(Answer,
+            _ =>
+            {
+                compared++;
+                return Task.FromResult(StoredAnswer.Different);
+            },
+            ct => stores.Replies.TryRecordAsync(record, ct), CancellationToken.None, StoredAnswers.Of(record), firstLook: StoredAnswer.None);
+
+        Assert.Equal((RelayOutcome.Stored, 0), (outcome, compared));
+        workflow.VerifyAll();
+    }
+
+    [Fact]
+    public async Task StoreAndRaiseAsync_FirstLookNoneButAnotherAnswerStored_ComparesAndConflicts()
+    {
+        RaiseSucceeds();
+        await SubmitAsync("pain 3");
+
+        var outcome = await stores.Relay(clock, workflow.Object).StoreAndRaiseAsync(Answer,
+            async ct => (await stores.Replies.GetAsync("ref-1", "SM1", ct))?.Text == "pain 9" ? StoredAnswer.Same : StoredAnswer.Different,
+            ct => stores.Replies.TryRecordAsync(Record("pain 9"), ct), CancellationToken.None, firstLook: StoredAnswer.None);
+
+        Assert.Equal(RelayOutcome.Conflict, outcome);
+        Assert.Equal("pain 3", Assert.Single(stores.Replies.Rows).Value.Text);
+    }
+
+    [Fact]
+    public async Task StoreAndRaiseAsync_FirstLookDifferent_ConflictsWithoutWriting()
+    {
+        var outcome = await stores.Relay(clock, workflow.Object).StoreAndRaiseAsync(Answer,
+            _ => throw new InvalidOperationException("the first look was given"),
+            _ => throw new InvalidOperationException("a conflict stores nothing"), CancellationToken.None, firstLook: StoredAnswer.Different);
+
+        Assert.Equal(RelayOutcome.Conflict, outcome);
+        Assert.Empty(stores.Pending.Rows);
+    }
+
+    [Fact]
     public async Task StoreAndRaiseAsync_StoredEventGivenButAnotherSubmitStoredFirst_ReadsTheStoredAnswer()
     {
         RaiseFails();

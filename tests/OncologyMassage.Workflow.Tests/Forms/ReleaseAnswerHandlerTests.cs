@@ -79,6 +79,30 @@ public sealed class ReleaseAnswerHandlerTests
         workflow.Verify(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task SubmitAsync_EarlierReadByTheRequest_IsNotReadAgainBeforeStoring()
+    {
+        workflow.Setup(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var outcome = await Handler().SubmitAsync(Submission(ReleaseOutcome.Approved), CancellationToken.None, new ReadMomentsAgo<ReleaseRecord>(null));
+
+        Assert.Equal(RelayOutcome.Stored, outcome);
+        stores.Releases.Verify(r => r.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_EarlierReadAsNothingButStoredMeanwhile_ComparesWithWhatIsStored()
+    {
+        workflow.Setup(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        await Handler().SubmitAsync(Submission(ReleaseOutcome.Approved), CancellationToken.None);
+
+        // The request read nothing a moment ago; another submit stored an approval in between.
+        var outcome = await Handler().SubmitAsync(Submission(ReleaseOutcome.Declined), CancellationToken.None, new ReadMomentsAgo<ReleaseRecord>(null));
+
+        Assert.Equal(RelayOutcome.Conflict, outcome);
+        Assert.Equal(ReleaseOutcome.Approved, rows[""].Decision.Outcome);
+    }
+
     [Theory]
     [InlineData(Stage.MdReleaseRequested, null, ReleaseFormState.Open)]
     [InlineData(Stage.IntakePending, null, ReleaseFormState.NotAwaiting)]
