@@ -36,6 +36,12 @@ public enum AnswerKind
 
     /// <summary>A session the therapist recorded (ISessionStore, keyed by session number).</summary>
     Session,
+
+    /// <summary>
+    /// A coordinator's move of the booked session (IBookingStore: the referral's current booking, keyed by the new slot's
+    /// id): stored when the referral's booking is at that slot.
+    /// </summary>
+    Reschedule,
 }
 
 /// <summary>What is stored already under an answer's key, compared with the one being submitted.</summary>

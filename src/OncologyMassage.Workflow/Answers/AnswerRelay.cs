@@ -92,12 +92,20 @@ public sealed partial class AnswerRelay(IPendingEventStore pending, StoredAnswer
         }
     }
 
-    private async Task DeliverIfPendingAsync(AnswerRef answer)
+    /// <summary>
+    /// Raises the answer's event when its pending row is still there (a request that stored it stopped before raising, or its
+    /// raise failed); false when there is no such row. A repeated request uses it to finish what the first one began.
+    /// </summary>
+    public async Task<bool> DeliverIfPendingAsync(AnswerRef answer)
     {
-        if (await pending.ExistsAsync(answer, CancellationToken.None))
+        ArgumentNullException.ThrowIfNull(answer);
+        if (!await pending.ExistsAsync(answer, CancellationToken.None))
         {
-            await TryDeliverAsync(answer, CancellationToken.None);
+            return false;
         }
+
+        await TryDeliverAsync(answer, CancellationToken.None);
+        return true;
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning,

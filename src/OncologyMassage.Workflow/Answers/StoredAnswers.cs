@@ -11,8 +11,13 @@ public sealed record AnswerEvent(string Name, object Payload);
 /// Reads a stored answer back and derives the event its orchestration waits for, so the form handler, the SMS path and
 /// the sweep raise exactly the same event from exactly what was stored. Null while the answer is not stored.
 /// </summary>
-public sealed class StoredAnswers(IReleaseStore releases, IIntakeStore intakes, IConsentStore consents, ISessionStore sessions, IReplyStore replies)
+public sealed class StoredAnswers(
+    IReleaseStore releases, IIntakeStore intakes, IConsentStore consents, ISessionStore sessions, IReplyStore replies,
+    IReferralStore? referrals = null, IBookingStore? bookings = null)
 {
+    /// <summary>Who moved a session, in an event read back from the booking (which does not keep it): the timeline's own line names the coordinator.</summary>
+    public const string RescheduledByCoordinator = "a coordinator";
+
     public async Task<AnswerEvent?> EventForAsync(AnswerRef answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -40,6 +45,11 @@ public sealed class StoredAnswers(IReleaseStore releases, IIntakeStore intakes, 
                 return int.TryParse(answer.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
                     && await sessions.GetSessionAsync(id, number, cancellationToken) is { } session
                     ? Of(session)
+                    : null;
+            case AnswerKind.Reschedule:
+                return await referrals!.GetFactsAsync(id, cancellationToken) is { } referral
+                    && await bookings!.FindAsync(referral.Referral.VenueId, id, cancellationToken) is { } booking && booking.Slot.Id == answer.Key
+                    ? OfReschedule(booking.Slot, RescheduledByCoordinator)
                     : null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(answer), answer.Kind, "Unknown answer kind.");
@@ -77,6 +87,14 @@ public sealed class StoredAnswers(IReleaseStore releases, IIntakeStore intakes, 
         ArgumentNullException.ThrowIfNull(survey);
         return new AnswerEvent(WorkflowEvents.FollowUpAnswered,
             new ClientReply(survey.RecordedAt.ToUniversalTime(), ReplyChannel.Web, survey.FollowUpId) { FollowUpId = survey.FollowUpId });
+    }
+
+    /// <summary>The event of a session moved to <paramref name="slot"/> by <paramref name="by"/>.</summary>
+    public static AnswerEvent OfReschedule(Domain.Venues.Slot slot, string by)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        return new AnswerEvent(WorkflowEvents.SessionRescheduled,
+            new SessionRescheduled(slot.Id, slot.StartsAt.ToUniversalTime(), slot.EndsAt.ToUniversalTime(), slot.TherapistId, by));
     }
 
     /// <summary>The event of a recorded session.</summary>

@@ -13,9 +13,9 @@ namespace OncologyMassage.Workflow.Coordinators;
 /// A coordinator's actions on a referral the caller may see. Each checks the stored stage first
 /// (<see cref="CoordinatorActions.Allows"/>), writes what must be stored before the workflow hears of it (booking,
 /// session), raises the orchestration's event (instance id = referral id), then records a timeline entry. A recorded
-/// session goes through <see cref="AnswerRelay"/> like the people's answers, so a stored session always reaches the
-/// workflow: after a host stops between storing and raising (the pending-event sweep raises it), and after an insert whose
-/// answer was lost and whose retry found its own row.
+/// session and a moved session go through <see cref="AnswerRelay"/> like the people's answers, so a stored session or
+/// booking always reaches the workflow: after a host stops between storing and raising (the pending-event sweep raises it),
+/// and after a retry that finds its own row (the session already stored, the booking already at the new slot).
 /// </summary>
 public sealed class ReferralActions(
     IReferralStore referrals,
@@ -112,23 +112,41 @@ public sealed class ReferralActions(
             return ActionOutcome.WrongStage; // nothing booked to move (freed meanwhile)
         }
 
+        // The move is an answer like a recorded session (AnswerRelay, keyed by the new slot): the pending-event row is written
+        // before the booking, so a host that stops between booking and raising leaves it for the sweep, and the coordinator's
+        // retry, which finds the session already at that slot, finishes the first request's raise instead of refusing.
+        var move = new AnswerRef(referral.Id, AnswerKind.Reschedule, slotId);
+        if (current.Slot.Id == slotId)
+        {
+            return await relay.DeliverIfPendingAsync(move) ? ActionOutcome.Done : ActionOutcome.Conflict; // already there
+        }
+
         var slot = await slots.FindOfferedAsync(venueId, slotId, clock.GetUtcNow(), cancellationToken);
         if (slot is null)
         {
             return ActionOutcome.SlotNotOffered;
         }
 
-        if (slot.Id == current.Slot.Id || !await bookings.TryBookAsync(slot, referral.Id, cancellationToken))
+        var outcome = await relay.StoreAndRaiseAsync(move,
+            async ct => (await bookings.FindAsync(venueId, referral.Id, ct))?.Slot.Id == slot.Id ? StoredAnswer.Same : StoredAnswer.Different,
+            async ct =>
+            {
+                if (!await bookings.TryBookAsync(slot, referral.Id, ct))
+                {
+                    return false; // someone else holds the slot
+                }
+
+                await bookings.ReleaseSlotAsync(venueId, current.Slot.Id, referral.Id, ct);
+                return true;
+            },
+            cancellationToken, StoredAnswers.OfReschedule(slot, by.Id), firstLook: StoredAnswer.None); // the booking was just read: elsewhere
+        if (outcome == RelayOutcome.Conflict)
         {
-            return ActionOutcome.Conflict; // the session is already there, or someone else holds the slot
+            return ActionOutcome.Conflict;
         }
 
-        await bookings.ReleaseSlotAsync(venueId, current.Slot.Id, referral.Id, cancellationToken);
-        var now = clock.GetUtcNow();
-        await workflow.RaiseEventAsync(referral.Id, WorkflowEvents.SessionRescheduled,
-            new SessionRescheduled(slot.Id, slot.StartsAt, slot.EndsAt, slot.TherapistId, by.Id), cancellationToken);
         var why = string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}";
-        await TimelineAsync(referral.Id, now,
+        await TimelineAsync(referral.Id, clock.GetUtcNow(),
             $"Session moved by {by.Name} from {current.Slot.StartsAt:yyyy-MM-dd HH:mm} UTC to {slot.StartsAt:yyyy-MM-dd HH:mm} UTC{why}", cancellationToken);
         return ActionOutcome.Done;
     }

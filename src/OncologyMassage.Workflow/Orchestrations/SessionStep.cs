@@ -77,7 +77,7 @@ internal static class SessionStep
 
                 if (movedEarly is not null)
                 {
-                    slot = await RescheduleAsync(journey, movedEarly, ++revision);
+                    slot = IsRepeat(movedEarly, slot) ? slot : await RescheduleAsync(journey, movedEarly, ++revision);
                     continue;
                 }
 
@@ -103,9 +103,19 @@ internal static class SessionStep
                 return await CompleteAsync(journey, recorded);
             }
 
-            slot = await RescheduleAsync(journey, moved!, ++revision);
+            if (!IsRepeat(moved!, slot))
+            {
+                slot = await RescheduleAsync(journey, moved!, ++revision);
+            }
         }
     }
+
+    /// <summary>
+    /// A move to the slot the session is at already: the same move delivered again (a request's raise and the sweep's, or a
+    /// coordinator's retry after a host stopped), heard once. No recorded history has one (a move to the current slot was
+    /// always refused before it was raised), so every replay takes the same path and no version guard is needed.
+    /// </summary>
+    private static bool IsRepeat(SessionRescheduled moved, OfferedSlot slot) => moved.SlotId == slot.SlotId;
 
     /// <summary>Notes the move and sends the client the new time: the confirmation of the same session at the next revision (its own outbox key).</summary>
     private static async Task<OfferedSlot> RescheduleAsync(Journey journey, SessionRescheduled moved, int revision)
