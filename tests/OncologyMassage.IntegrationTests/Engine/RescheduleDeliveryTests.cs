@@ -32,11 +32,7 @@ public sealed class RescheduleDeliveryTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite, Settings);
         var (journey, id, referral) = await AtSessionScheduledAsync(host);
         var slot = await NewSlotAsync(host, journey, id);
-        var failing = new Mock<IReferralWorkflowClient>(MockBehavior.Strict);
-        failing.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("the host stopped"));
-        var stopped = ActivatorUtilities.CreateInstance<ReferralActions>(host.App.Services,
-            ActivatorUtilities.CreateInstance<AnswerRelay>(host.App.Services, failing.Object));
+        var stopped = StoppedBeforeRaising(host);
         var actions = host.App.Services.GetRequiredService<ReferralActions>();
 
         var first = await stopped.RescheduleAsync(Coordinator(journey), referral, slot, null, Ct);
@@ -55,11 +51,7 @@ public sealed class RescheduleDeliveryTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite, Settings);
         var (journey, id, referral) = await AtSessionScheduledAsync(host);
         var slot = await NewSlotAsync(host, journey, id);
-        var failing = new Mock<IReferralWorkflowClient>(MockBehavior.Strict);
-        failing.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("the host stopped"));
-        var stopped = ActivatorUtilities.CreateInstance<ReferralActions>(host.App.Services,
-            ActivatorUtilities.CreateInstance<AnswerRelay>(host.App.Services, failing.Object));
+        var stopped = StoppedBeforeRaising(host);
 
         Assert.Equal(ActionOutcome.Done, await stopped.RescheduleAsync(Coordinator(journey), referral, slot, null, Ct));
         Assert.Equal(1, await host.App.Services.GetRequiredService<PendingEventSweep>().SweepAsync(Ct));
@@ -102,6 +94,15 @@ public sealed class RescheduleDeliveryTests(AzuriteFixture azurite)
         var id = await journey.SubmitAsync();
         await Journey.UpToSessionScheduledAsync(host, journey.Actors, id);
         return (journey, id, (await host.App.Services.GetRequiredService<IReferralStore>().GetAsync(id, Ct))!);
+    }
+
+    /// <summary>The coordinator's actions on a host that stops after storing, before the raise reaches the engine.</summary>
+    private static ReferralActions StoppedBeforeRaising(TestHost host)
+    {
+        var failing = new Mock<IReferralWorkflowClient>(MockBehavior.Strict);
+        failing.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("the host stopped"));
+        return ActivatorUtilities.CreateInstance<ReferralActions>(host.App.Services, ActivatorUtilities.CreateInstance<AnswerRelay>(host.App.Services, failing.Object));
     }
 
     /// <summary>An offered slot other than the booked one.</summary>
