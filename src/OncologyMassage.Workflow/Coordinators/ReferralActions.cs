@@ -127,6 +127,13 @@ public sealed class ReferralActions(
             return ActionOutcome.SlotNotOffered;
         }
 
+        // Another referral's slot is refused before anything is written (a 409 writes nothing); one taken in between is
+        // refused by the booking's insert, and the pending row written for it is dropped by the sweep.
+        if ((await bookings.ListAsync(venueId, slot.StartsAt, slot.EndsAt, cancellationToken)).Any(b => b.Slot.Id == slot.Id && b.ReferralId != referral.Id))
+        {
+            return ActionOutcome.Conflict;
+        }
+
         var outcome = await relay.StoreAndRaiseAsync(move,
             async ct => (await bookings.FindAsync(venueId, referral.Id, ct))?.Slot.Id == slot.Id ? StoredAnswer.Same : StoredAnswer.Different,
             async ct =>
@@ -139,7 +146,7 @@ public sealed class ReferralActions(
                 await bookings.ReleaseSlotAsync(venueId, current.Slot.Id, referral.Id, ct);
                 return true;
             },
-            cancellationToken, StoredAnswers.OfReschedule(slot, by.Id), firstLook: StoredAnswer.None); // the booking was just read: elsewhere
+            cancellationToken, StoredAnswers.OfReschedule(slot, by.Id), firstLook: StoredAnswer.None); // the booking was just read: at another slot
         if (outcome == RelayOutcome.Conflict)
         {
             return ActionOutcome.Conflict;

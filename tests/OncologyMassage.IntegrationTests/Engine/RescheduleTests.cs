@@ -86,6 +86,7 @@ public sealed class RescheduleTests(SharedHost shared) : IClassFixture<SharedHos
                 m => m.IdempotencyKey.EndsWith(":booked:1:1", StringComparison.Ordinal));
             Assert.DoesNotContain(await host.App.Services.GetRequiredService<IReferralStore>().GetTimelineAsync(id, Ct),
                 e => e.Detail.Contains("moved", StringComparison.Ordinal));
+            Assert.DoesNotContain(await host.App.Services.GetRequiredService<IPendingEventStore>().ListAsync(Ct), p => p.Answer.ReferralId == id);
         }
         finally
         {
