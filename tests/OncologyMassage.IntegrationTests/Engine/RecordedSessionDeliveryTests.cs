@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using OncologyMassage.IntegrationTests.Infrastructure;
 using OncologyMassage.Workflow.Access;
 using OncologyMassage.Workflow.Answers;
@@ -48,11 +47,7 @@ public sealed class RecordedSessionDeliveryTests(AzuriteFixture azurite)
     {
         await using var host = await TestHost.StartAsync(azurite, Settings);
         var (journey, id) = await AtSessionScheduledAsync(host);
-        var failing = new Mock<IReferralWorkflowClient>(MockBehavior.Strict);
-        failing.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("engine unavailable"));
-        var relay = ActivatorUtilities.CreateInstance<AnswerRelay>(host.App.Services, failing.Object);
-        var actions = ActivatorUtilities.CreateInstance<ReferralActions>(host.App.Services, relay);
+        var actions = RescheduleDeliveryTests.StoppedBeforeRaising(host);
 
         var (outcome, _) = await actions.RecordSessionAsync(Therapist(journey), await ReferralAsync(host, id), Session, Ct);
 

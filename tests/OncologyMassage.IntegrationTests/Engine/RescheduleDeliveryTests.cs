@@ -97,7 +97,7 @@ public sealed class RescheduleDeliveryTests(AzuriteFixture azurite)
     }
 
     /// <summary>The coordinator's actions on a host that stops after storing, before the raise reaches the engine.</summary>
-    private static ReferralActions StoppedBeforeRaising(TestHost host)
+    internal static ReferralActions StoppedBeforeRaising(TestHost host)
     {
         var failing = new Mock<IReferralWorkflowClient>(MockBehavior.Strict);
         failing.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
