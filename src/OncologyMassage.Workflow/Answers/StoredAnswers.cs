@@ -13,7 +13,7 @@ public sealed record AnswerEvent(string Name, object Payload);
 /// </summary>
 public sealed class StoredAnswers(
     IReleaseStore releases, IIntakeStore intakes, IConsentStore consents, ISessionStore sessions, IReplyStore replies,
-    IReferralStore? referrals = null, IBookingStore? bookings = null)
+    IReferralStore referrals, IBookingStore bookings)
 {
     /// <summary>Who moved a session, in an event read back from the booking (which does not keep it): the timeline's own line names the coordinator.</summary>
     public const string RescheduledByCoordinator = "a coordinator";
@@ -47,8 +47,8 @@ public sealed class StoredAnswers(
                     ? Of(session)
                     : null;
             case AnswerKind.Reschedule:
-                return await referrals!.GetFactsAsync(id, cancellationToken) is { } referral
-                    && await bookings!.FindAsync(referral.Referral.VenueId, id, cancellationToken) is { } booking && booking.Slot.Id == answer.Key
+                return await referrals.GetFactsAsync(id, cancellationToken) is { } referral
+                    && await bookings.FindAsync(referral.Referral.VenueId, id, cancellationToken) is { } booking && booking.Slot.Id == answer.Key
                     ? OfReschedule(booking.Slot, RescheduledByCoordinator)
                     : null;
             default:

@@ -67,7 +67,7 @@ public sealed partial class ReleaseAnswerHandler(IReleaseStore releases, AnswerR
         return outcome;
     }
 
-    /// <summary>The same decision again (when it was decided aside) is a repeat; any other decision conflicts.</summary>
+    /// <summary>The same decision again (its decision time aside) is a repeat; any other decision conflicts.</summary>
     private static StoredAnswer Compare(ReleaseRecord? stored, ReleaseDecision submitted) =>
         stored is null ? StoredAnswer.None : AnswerComparison.Of(stored.Decision with { DecidedAt = null }, submitted with { DecidedAt = null });
 

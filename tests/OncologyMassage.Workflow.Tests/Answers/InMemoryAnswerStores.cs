@@ -61,7 +61,11 @@ internal sealed class RelayFixture
 
     public Mock<ISessionStore> Sessions { get; } = new();
 
-    public StoredAnswers Answers => new(Releases.Object, Intakes.Object, Consents.Object, Sessions.Object, Replies);
+    public Mock<IReferralStore> Referrals { get; } = new();
+
+    public Mock<IBookingStore> Bookings { get; } = new();
+
+    public StoredAnswers Answers => new(Releases.Object, Intakes.Object, Consents.Object, Sessions.Object, Replies, Referrals.Object, Bookings.Object);
 
     public AnswerRelay Relay(TimeProvider clock, IReferralWorkflowClient workflow) => new(Pending, Answers, workflow, clock, NullLogger<AnswerRelay>.Instance);
 }
